@@ -1,0 +1,219 @@
+package com.marginworkbench.margin;
+
+import com.marginworkbench.classify.Classification;
+import com.marginworkbench.classify.Treatment;
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.model.UnitInputs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Turns a model, its classifications and the levers into margins.
+ *
+ * <p>{@link #prepare} does the one pass over every line and period that does not depend on the
+ * levers: it sums revenue and cost into a handful of buckets per period (by layer, by reported and
+ * restated placement, and by the two stress flags). {@link Prepared#apply} then needs only those
+ * buckets, so moving a slider costs a few operations per period, not per cell. {@link #compute}
+ * does both.
+ *
+ * <p>Restated COGS holds the lines the test puts in COGS, plus lines under Review that the workbook
+ * reported in COGS: a line under review keeps its reported place until someone decides.
+ */
+public final class MarginEngine {
+    /** Flag classes of restated COGS: bit 0 = LLM-priced, bit 1 = usage-variable. */
+    private static final int CLASSES = 4;
+
+    private MarginEngine() {
+    }
+
+    public static MarginResult compute(FinancialModel model, List<Classification> classifications, Levers levers) {
+        return prepare(model, classifications).apply(levers);
+    }
+
+    /** True when the line counts in restated COGS under this classification. */
+    public static boolean inRestatedCogs(CostLine line, Classification c) {
+        Treatment t = c.treatment();
+        return t == Treatment.COST_OF_REVENUE || (t == Treatment.REVIEW && line.reported().isCostOfRevenue());
+    }
+
+    public static Prepared prepare(FinancialModel model, List<Classification> classifications) {
+        List<CostLine> costs = model.costs();
+        if (classifications.size() != costs.size()) {
+            throw new IllegalArgumentException("Expected " + costs.size() + " classifications, got "
+                    + classifications.size());
+        }
+        int n = model.periods().count();
+        Prepared p = new Prepared(model, n);
+
+        for (RevenueLine r : model.revenue()) {
+            double a = r.layer().aiShare();
+            double[] aiTarget = r.usagePriced() ? p.revAiUsage : p.revAiFlat;
+            double[] swTarget = p.revSw;
+            for (int i = 0; i < n; i++) {
+                double v = r.amount(i);
+                aiTarget[i] += v * a;
+                swTarget[i] += v - v * a;
+            }
+        }
+
+        List<BridgeItem> bridgeLines = new ArrayList<>();
+        for (int li = 0; li < costs.size(); li++) {
+            CostLine line = costs.get(li);
+            Classification c = classifications.get(li);
+            double a = line.layer().aiShare();
+            double[] amounts = FinancialModel.amountsOf(line);
+            boolean reported = line.reported().isCostOfRevenue();
+            boolean restated = inRestatedCogs(line, c);
+            int cls = (line.llmPriced() ? 1 : 0) | (line.usageVariable() ? 2 : 0);
+            double[] byTreatment = p.costByTreatment[c.treatment().ordinal()];
+            double[] clsAi = p.restAi[cls];
+            double[] clsSw = p.restSw[cls];
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                double v = amounts[i];
+                total += v;
+                byTreatment[i] += v;
+                if (reported) {
+                    p.repCogs[i] += v;
+                    p.repAiCogs[i] += v * a;
+                }
+                if (restated) {
+                    clsAi[i] += v * a;
+                    clsSw[i] += v - v * a;
+                }
+            }
+            p.lineTotals[li] = total;
+            if (reported != restated) {
+                bridgeLines.add(new BridgeItem(li, line.label(), line.sourceCell(), reported, restated, total, 0));
+            }
+        }
+        p.bridgeLines = bridgeLines;
+        return p;
+    }
+
+    /** Lever-independent sums of one model and its classifications; apply levers as often as needed. */
+    public static final class Prepared {
+        private final FinancialModel model;
+        private final int n;
+        final double[] revAiFlat;
+        final double[] revAiUsage;
+        final double[] revSw;
+        final double[] repCogs;
+        final double[] repAiCogs;
+        final double[][] restAi;
+        final double[][] restSw;
+        final double[][] costByTreatment;
+        final double[] lineTotals;
+        List<BridgeItem> bridgeLines = List.of();
+
+        Prepared(FinancialModel model, int n) {
+            this.model = model;
+            this.n = n;
+            revAiFlat = new double[n];
+            revAiUsage = new double[n];
+            revSw = new double[n];
+            repCogs = new double[n];
+            repAiCogs = new double[n];
+            restAi = new double[CLASSES][n];
+            restSw = new double[CLASSES][n];
+            costByTreatment = new double[Treatment.values().length][n];
+            lineTotals = new double[model.costs().size()];
+        }
+
+        public FinancialModel model() {
+            return model;
+        }
+
+        public MarginResult apply(Levers levers) {
+            double heavy = levers.heavyUserFactor();
+            double llm = 1 + levers.llmCostChange();
+            double price = 1 + levers.priceChange();
+            double perYear = model.periods().granularity().perYear();
+            double keep = 1 - levers.tokenPriceDeclinePerYear();
+
+            List<Figures> periods = new ArrayList<>(n);
+            double[] t = new double[13];
+            for (int i = 0; i < n; i++) {
+                double decline = keep == 1 ? 1 : Math.pow(keep, i / perYear);
+                double llmI = llm * decline;
+                // Stress factor per flag class, for the AI share and the software share of a line.
+                double restCogs = 0;
+                double restAiCogs = 0;
+                double stAi = 0;
+                double stSw = 0;
+                for (int cls = 0; cls < CLASSES; cls++) {
+                    boolean llmPriced = (cls & 1) != 0;
+                    boolean variable = (cls & 2) != 0;
+                    double fAi = (llmPriced ? llmI : 1) * (variable ? levers.varianceBuffer() * heavy : 1);
+                    double fSw = llmPriced ? llmI : 1;
+                    double ai = restAi[cls][i];
+                    double sw = restSw[cls][i];
+                    restCogs += ai + sw;
+                    restAiCogs += ai;
+                    stAi += ai * fAi;
+                    stSw += sw * fSw;
+                }
+                double aiRev = revAiFlat[i] + revAiUsage[i];
+                double rev = aiRev + revSw[i];
+                double stAiRev = (revAiFlat[i] + revAiUsage[i] * heavy) * price;
+                Figures f = new Figures(rev, aiRev, revSw[i], repCogs[i], repAiCogs[i],
+                        restCogs, restAiCogs, restCogs - restAiCogs,
+                        stAiRev + revSw[i], stAiRev, stAi + stSw, stAi, stSw);
+                periods.add(f);
+                double[] v = {f.revenue(), f.aiRevenue(), f.softwareRevenue(), f.reportedCogs(), f.reportedAiCogs(),
+                        f.restatedCogs(), f.restatedAiCogs(), f.restatedSoftwareCogs(), f.stressedRevenue(),
+                        f.stressedAiRevenue(), f.stressedCogs(), f.stressedAiCogs(), f.stressedSoftwareCogs()};
+                for (int k = 0; k < t.length; k++) {
+                    t[k] += v[k];
+                }
+            }
+            Figures total = new Figures(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12]);
+
+            List<BridgeItem> bridge = new ArrayList<>(bridgeLines.size());
+            for (BridgeItem b : bridgeLines) {
+                double impact = total.revenue() == 0 ? 0
+                        : (b.restatedInCogs() ? -b.amount() : b.amount()) / total.revenue();
+                bridge.add(new BridgeItem(b.lineIndex(), b.label(), b.source(), b.reportedInCogs(), b.restatedInCogs(),
+                        b.amount(), impact));
+            }
+            return new MarginResult(model.periods().labels(), periods, total, bridge,
+                    unitEconomics(model.unitInputs(), total), levers, lineTotals, costByTreatment);
+        }
+
+        private static UnitEconomics unitEconomics(UnitInputs in, Figures total) {
+            if (in == null || !in.isComplete()) {
+                return UnitEconomics.NOT_AVAILABLE;
+            }
+            boolean ai = in.basis() == UnitInputs.MarginBasis.AI_LAYER;
+            OptionalDouble gm = ai ? total.aiLayer() : total.restatedBlended();
+            OptionalDouble gmStressed = ai ? total.aiLayerStressed() : total.restatedBlendedStressed();
+            double rev = ai ? total.aiRevenue() : total.revenue();
+            double revStressed = ai ? total.stressedAiRevenue() : total.stressedRevenue();
+            // A price change or usage-priced heavy users move what an account pays, so ARPA moves too.
+            double arpaStressed = rev == 0 ? in.arpaMonthly() : in.arpaMonthly() * revStressed / rev;
+            OptionalDouble ltv = ltv(in.arpaMonthly(), gm, in.churnMonthly());
+            OptionalDouble ltvS = ltv(arpaStressed, gmStressed, in.churnMonthly());
+            return new UnitEconomics(ltv, ratio(ltv, in.cac()), ltvS, ratio(ltvS, in.cac()));
+        }
+
+        private static OptionalDouble ltv(double arpa, OptionalDouble gm, double churn) {
+            if (gm.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            double v = arpa * gm.getAsDouble() / churn;
+            return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
+        }
+
+        private static OptionalDouble ratio(OptionalDouble ltv, double cac) {
+            if (ltv.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            double v = ltv.getAsDouble() / cac;
+            return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
+        }
+    }
+}
