@@ -1,0 +1,27 @@
+package com.marginworkbench.workbook;
+
+import com.marginworkbench.classify.LineDecision;
+import com.marginworkbench.model.FinancialModel;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What reading a workbook gives: the model, one suggested decision per cost line (same order as
+ * {@code model.costs()}; the note says which dictionary term or column suggested it), the problems
+ * found (cells in error, ambiguous rows), and the outline of sheets.
+ *
+ * @param ownModel true when the workbook is the product's own seventeen-sheet layout
+ */
+public record ReadResult(Path file, FinancialModel model, List<LineDecision> decisions, List<Problem> problems,
+                         List<SheetInfo> sheets, boolean ownModel) {
+    public ReadResult {
+        decisions = List.copyOf(decisions);
+        problems = List.copyOf(problems);
+        sheets = List.copyOf(sheets);
+        if (decisions.size() != model.costs().size()) {
+            throw new IllegalArgumentException("One decision per cost line expected: " + decisions.size()
+                    + " decisions for " + model.costs().size() + " lines");
+        }
+    }
+}
