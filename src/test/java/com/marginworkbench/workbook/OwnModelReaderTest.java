@@ -140,7 +140,7 @@ class OwnModelReaderTest {
 
     @Test
     void aCellInErrorIsNamedAndNeverReadAsZero() throws Exception {
-        try (XSSFWorkbook wb = (XSSFWorkbook) WorkbookFactory.create(SAMPLE.toFile(), null, false)) {
+        try (XSSFWorkbook wb = (XSSFWorkbook) WorkbookFactory.create(SAMPLE.toFile(), null, true)) {
             Cell e9 = wb.getSheet(OwnModelLayout.OPEX).getRow(8).getCell(4);
             e9.setCellFormula("1/0");
             wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(e9);
@@ -159,7 +159,7 @@ class OwnModelReaderTest {
 
     @Test
     void formulaWithoutSavedValueIsCalculatedAndTextNumbersAreParsed() throws Exception {
-        try (XSSFWorkbook wb = (XSSFWorkbook) WorkbookFactory.create(SAMPLE.toFile(), null, false)) {
+        try (XSSFWorkbook wb = (XSSFWorkbook) WorkbookFactory.create(SAMPLE.toFile(), null, true)) {
             // Marketing programs, row 20: one month recomputed, one month typed as text.
             XSSFCell d20 = wb.getSheet(OwnModelLayout.OPEX).getRow(19).getCell(3);
             d20.setCellFormula("2000+3");
@@ -176,7 +176,7 @@ class OwnModelReaderTest {
 
     @Test
     void unknownCostTypeGoesToReviewWithAProblem() throws Exception {
-        try (XSSFWorkbook wb = (XSSFWorkbook) WorkbookFactory.create(SAMPLE.toFile(), null, false)) {
+        try (XSSFWorkbook wb = (XSSFWorkbook) WorkbookFactory.create(SAMPLE.toFile(), null, true)) {
             wb.getSheet(OwnModelLayout.OPEX).getRow(19).getCell(1).setCellValue("Sponsorships");
             wb.getSheet(OwnModelLayout.OPEX).getRow(19).getCell(2).setCellValue("AI 40%");
             ReadResult r = OwnModelReader.read(wb, SAMPLE);
