@@ -403,7 +403,6 @@ public final class TableDetector {
                 }
                 continue;
             }
-            lastRow = r;
             if (percent && !hasNumber) {
                 continue;
             }
@@ -460,6 +459,9 @@ public final class TableDetector {
         if (lines.isEmpty()) {
             return null;
         }
+        for (Candidate c : lines) {
+            lastRow = Math.max(lastRow, c.row);
+        }
         return new SheetTable(s, columns, labelCol, costTypeCol, layerCol, unitScale, unitsNote, lines, lastRow,
                 problems);
     }
@@ -491,7 +493,10 @@ public final class TableDetector {
             int count = 0;
             for (int j = i - 1; j >= 0 && j >= i - MAX_SUBTOTAL_SPAN; j--) {
                 Candidate p = candidates.get(j);
-                if (p.dropped || p.block != c.block) {
+                // A named row such as "COGS all-in" opens its own block but may still close the one above.
+                boolean sameBlock = p.block == c.block
+                        || c.headingRow && p.block == c.block - 1 && p.placement == c.placement;
+                if (p.dropped || !sameBlock) {
                     break;
                 }
                 if (p.problem != null) {

@@ -69,12 +69,18 @@ public final class WorkbookReader {
     }
 
     public static ReadResult read(Path file, Progress progress) throws WorkbookReadException {
+        return read(file, progress, false);
+    }
+
+    /** {@code forceStreaming}: take the SAX path whatever the size (tests compare both paths). */
+    static ReadResult read(Path file, Progress progress, boolean forceStreaming) throws WorkbookReadException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         Kind kind = check(file, name);
         update(progress, 0.05, "Checked " + name);
         try {
             List<GridSheet> sheets;
-            boolean streamed = kind == Kind.XLSX && sheetXmlSize(file) > STREAMING_THRESHOLD_BYTES;
+            boolean streamed = kind == Kind.XLSX
+                    && (forceStreaming || sheetXmlSize(file) > STREAMING_THRESHOLD_BYTES);
             if (streamed) {
                 try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                     update(progress, 0.1, "Streaming " + name);
