@@ -124,7 +124,7 @@ public final class WorkbookReader {
 
     /** Hook for the product's own seventeen-sheet layout; null when the workbook is anything else. */
     private static ReadResult ownModel(Workbook wb, Path file) throws WorkbookReadException {
-        return null;
+        return OwnModelReader.recognizes(wb) ? OwnModelReader.read(wb, file) : null;
     }
 
     // ---------------------------------------------------------------- checks by bytes
