@@ -58,7 +58,8 @@ public final class SafeFiles {
         }
         Path temp;
         try {
-            temp = Files.createTempFile(folder, TEMP_PREFIX, TEMP_SUFFIX);
+            temp = createTemp(folder);
+            keepPermissions(absolute, temp);
         } catch (IOException e) {
             throw explain(e, absolute);
         }
@@ -123,6 +124,35 @@ public final class SafeFiles {
             // Fall through to the textual comparison.
         }
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /**
+     * A new empty file with the folder's default permissions (a temp file from the JDK would be
+     * private to the owner, and the final file would keep that).
+     */
+    private static Path createTemp(Path folder) throws IOException {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = folder.resolve(TEMP_PREFIX + Long.toUnsignedString(random.nextLong(), 36) + TEMP_SUFFIX);
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A replaced file keeps its permissions. */
+    private static void keepPermissions(Path target, Path temp) {
+        try {
+            if (Files.exists(target)) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+            }
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Not a POSIX file system; the defaults apply.
+        }
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

@@ -516,10 +516,18 @@ final class RestatedSheets {
         for (int c = 1; c <= n + 1; c++) {
             String r = col(c) + (revRow + 1);
             String k = col(c) + (costRow + 1);
-            String fx = "IF(" + r + "=0,\"\",(" + r + "-" + k + ")/" + r + ")";
+            String fx = marginFormula(r, k);
             OptionalDouble v = c == 1 ? total : cached.at(c - 2);
             writeMargin(w, c, fx, v, c == 1 ? styles.percentBold : styles.percent);
         }
+    }
+
+    /**
+     * (revenue − cost) / revenue, blank without revenue. ABS() because a zero share of a negative
+     * amount is −0, which some evaluators (POI) do not see as equal to 0.
+     */
+    private static String marginFormula(String revenue, String cost) {
+        return "IF(ABS(" + revenue + ")=0,\"\",(" + revenue + "-" + cost + ")/" + revenue + ")";
     }
 
     private static void writeMargin(SheetXmlWriter w, int col, String fx, OptionalDouble v, int style)
@@ -655,7 +663,7 @@ final class RestatedSheets {
             String r = col(c) + (S_SW_REV + 1);
             String k = col(c) + (S_ST_SW + 1);
             OptionalDouble v = c == 1 ? t.softwareLayerStressed() : f.get(c - 2).softwareLayerStressed();
-            writeMargin(w, c, "IF(" + r + "=0,\"\",(" + r + "-" + k + ")/" + r + ")", v,
+            writeMargin(w, c, marginFormula(r, k), v,
                     c == 1 ? styles.percentBold : styles.percent);
         }
         w.end(List.of());

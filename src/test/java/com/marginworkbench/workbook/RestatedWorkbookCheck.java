@@ -40,6 +40,16 @@ final class RestatedWorkbookCheck {
     private RestatedWorkbookCheck() {
     }
 
+    /**
+     * Opens a workbook in memory. (POI's constructor taking a File opens the package read-write and
+     * saves it again on close, which would change the very file under test.)
+     */
+    static Workbook open(Path file) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return new org.apache.poi.xssf.usermodel.XSSFWorkbook(in);
+        }
+    }
+
     static Map<String, byte[]> parts(Path file) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {

@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +56,7 @@ class RestatedWorkbookWriterTest {
         RestatedWorkbookWriter.Outcome o = restate(f, Levers.NEUTRAL, out);
         assertThat(o.target()).isEqualTo(dir.resolve("demo-restated.xlsx").toAbsolutePath());
         assertThat(o.sheets()).containsExactlyElementsOf(NEW_SHEETS);
-        try (Workbook wb = new XSSFWorkbook(out.toFile())) {
+        try (Workbook wb = RestatedWorkbookCheck.open(out)) {
             int checked = assertFormulasMatchCache(wb, NEW_SHEETS);
             assertThat(checked).isGreaterThan(14 * 6 + 100);
             MarginResult engine = engine(f, Levers.NEUTRAL);
@@ -75,7 +74,7 @@ class RestatedWorkbookWriterTest {
         RestateFixtures.Fixture f = RestateFixtures.demo(dir, "demo.xlsx");
         Path out = dir.resolve("stressed.xlsx");
         restate(f, STRESSED, out);
-        try (Workbook wb = new XSSFWorkbook(out.toFile())) {
+        try (Workbook wb = RestatedWorkbookCheck.open(out)) {
             assertFormulasMatchCache(wb, NEW_SHEETS);
             MarginResult engine = engine(f, STRESSED);
             assertHeadlinesMatch(wb, engine);
@@ -91,7 +90,7 @@ class RestatedWorkbookWriterTest {
         RestateFixtures.Fixture f = RestateFixtures.demo(dir, "demo.xlsx");
         Path out = dir.resolve("neutral.xlsx");
         restate(f, Levers.NEUTRAL, out);
-        try (Workbook wb = new XSSFWorkbook(out.toFile())) {
+        try (Workbook wb = RestatedWorkbookCheck.open(out)) {
             inputCell(wb, "LLMCostChange").setCellValue(STRESSED.llmCostChange());
             inputCell(wb, "VarianceBuffer").setCellValue(STRESSED.varianceBuffer());
             inputCell(wb, "HeavyUserShare").setCellValue(STRESSED.heavyUserShare());
@@ -118,7 +117,7 @@ class RestatedWorkbookWriterTest {
         assertThat(Files.readAllBytes(f.file())).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(f.file()).toMillis()).isEqualTo(1_700_000_000_000L);
         assertOriginalPartsKept(f.file(), out, TOUCHED);
-        try (Workbook wb = new XSSFWorkbook(out.toFile())) {
+        try (Workbook wb = RestatedWorkbookCheck.open(out)) {
             assertThat(wb.getSheetAt(1).getSheetName()).isEqualTo("P&L 'FY26' (k)");
             assertThat(wb.getSheetAt(1).getPaneInformation().isFreezePane()).isTrue();
         }
@@ -138,7 +137,7 @@ class RestatedWorkbookWriterTest {
         assertThat(o.sheets()).containsExactly("Restated P&L (2)", "Classification (2)", "Stress (2)",
                 "Margin Bridge (2)");
         assertThat(o.definedNames().get("AILayerGM")).isEqualTo("AILayerGM_2");
-        try (Workbook wb = new XSSFWorkbook(dir.resolve("again.xlsx").toFile())) {
+        try (Workbook wb = RestatedWorkbookCheck.open(dir.resolve("again.xlsx"))) {
             assertFormulasMatchCache(wb, o.sheets());
             MarginResult engine = engine(f, STRESSED);
             RestatedWorkbookCheck.assertClose(RestatedWorkbookCheck.evaluateName(wb, "AILayerGMStressed_2"),
