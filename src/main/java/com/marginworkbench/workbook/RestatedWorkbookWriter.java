@@ -75,11 +75,15 @@ public final class RestatedWorkbookWriter {
      * workbook), then {@code -restated-2}, and so on, never an existing file.
      */
     public static Path defaultTarget(Path source) {
-        Path abs = source.toAbsolutePath();
-        String file = abs.getFileName().toString();
+        return defaultTarget(source, source.toAbsolutePath().getParent());
+    }
+
+    /** The same name as {@link #defaultTarget(Path)}, in another folder. */
+    public static Path defaultTarget(Path source, Path folder) {
+        String file = source.toAbsolutePath().getFileName().toString();
         int dot = file.lastIndexOf('.');
         String base = dot > 0 ? file.substring(0, dot) : file;
-        return SafeFiles.freeName(abs.getParent(), base, "-restated", extensionFor(source));
+        return SafeFiles.freeName(folder.toAbsolutePath(), base, "-restated", extensionFor(source));
     }
 
     private static String extensionFor(Path source) {
@@ -106,8 +110,7 @@ public final class RestatedWorkbookWriter {
         if (classifications.size() != costs || decisions.size() != costs) {
             throw new IllegalArgumentException("One classification and one decision per cost line expected");
         }
-        checkSource(source);
-        checkTarget(source, target);
+        check(source, target);
         if (read.model().periods().count() == 0) {
             throw new RestateException(source + ": no periods were found, so there is nothing to restate.");
         }
@@ -129,6 +132,15 @@ public final class RestatedWorkbookWriter {
         } catch (IOException e) {
             throw new RestateException("Could not read " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The checks that need no reading: the source is an .xlsx/.xlsm file, the target is not the
+     * source (however spelled) and keeps its type. Cheap, so callers run it before a long read.
+     */
+    public static void check(Path source, Path target) throws RestateException {
+        checkSource(source);
+        checkTarget(source, target);
     }
 
     private static void checkSource(Path source) throws RestateException {
