@@ -32,6 +32,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class SampleModels {
     public static final String OWN_MODEL = NorthwindModel.FILE_NAME;
+    public static final String CLIENT_PNL = ClientWorkbooks.PNL_FILE;
+    public static final String CLIENT_COSTS = ClientWorkbooks.COSTS_FILE;
 
     /** The date stamped into every sample's document properties and zip entries. */
     static final LocalDateTime STAMP = LocalDateTime.of(2026, 1, 15, 9, 0);
@@ -52,12 +54,22 @@ public final class SampleModels {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         out.add(write(dir.resolve(OWN_MODEL), NorthwindModel::build));
+        out.add(write(dir.resolve(CLIENT_PNL), ClientWorkbooks::acmePnl));
+        out.add(write(dir.resolve(CLIENT_COSTS), ClientWorkbooks::quarterlyCosts));
         return out;
     }
 
     /** The demo company's model, evaluated, in memory. */
     public static XSSFWorkbook ownModel() {
         return finish(NorthwindModel.build());
+    }
+
+    public static XSSFWorkbook clientPnl() {
+        return finish(ClientWorkbooks.acmePnl());
+    }
+
+    public static XSSFWorkbook clientCosts() {
+        return finish(ClientWorkbooks.quarterlyCosts());
     }
 
     private static Path write(Path file, Supplier<XSSFWorkbook> builder) throws IOException {

@@ -4,12 +4,14 @@ import com.marginworkbench.workbook.OwnModelLayout;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,13 +95,85 @@ class SampleModelsTest {
     @Test
     void committedSamplesMatchAFreshGeneration() throws Exception {
         assertThat(written).extracting(p -> p.getFileName().toString())
-                .containsExactly(SampleModels.OWN_MODEL);
+                .containsExactly(SampleModels.OWN_MODEL, SampleModels.CLIENT_PNL, SampleModels.CLIENT_COSTS);
         for (Path file : written) {
             Path committed = COMMITTED.resolve(file.getFileName());
             assertThat(committed).as("run: java -jar target/margin-workbench.jar samples sample-models").exists();
             assertThat(content(committed)).as(committed + " is stale; regenerate with the samples command")
                     .isEqualTo(content(file));
         }
+    }
+
+    @Test
+    void clientPnlHasTheLayoutOfAHandMadeStatement() throws Exception {
+        try (Workbook wb = open(COMMITTED.resolve(SampleModels.CLIENT_PNL))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(1);
+            Sheet s = wb.getSheet("P&L");
+            assertThat(s.getMergedRegions()).extracting(CellRangeAddress::formatAsString)
+                    .contains("A1:N1", "A2:N2");
+            Row header = s.getRow(4);
+            for (int c = 1; c <= 12; c++) {
+                Cell h = header.getCell(c);
+                assertThat(h.getCellType()).isEqualTo(CellType.NUMERIC);
+                assertThat(DateUtil.isCellDateFormatted(h)).isTrue();
+            }
+            assertThat(header.getCell(13).getStringCellValue()).isEqualTo("FY 2026");
+            Map<String, Row> rows = byLabel(s, 0);
+            assertThat(rows).containsKeys("Revenue", "Cost of revenue", "Operating expenses", "Research & development",
+                    "Sales & marketing", "General & administrative", "Gross profit", "Gross margin %",
+                    "Total revenue", "Total cost of revenue", "Total operating expenses", "EBITDA",
+                    "OpenAI API - production", "AWS hosting - production", "Pinecone (vector DB, production retrieval)",
+                    "Scale AI labeling", "Zendesk (customer support)", "Stripe fees", "Anthropic API - internal tools",
+                    "Datadog", "AWS promotional credits");
+            assertThat(rows.get("Total cost of revenue").getCell(1).getCellFormula()).isEqualTo("SUM(B13:B16)");
+            assertThat(rows.get("Stripe fees").getCell(13).getCellFormula()).isEqualTo("SUM(B16:M16)");
+            assertThat(rows.get("Zendesk (customer support)").getCell(1).getStringCellValue()).isEqualTo("3,450");
+            assertThat(rows.get("Datadog").getCell(3).getStringCellValue()).isEqualTo("(1,200)");
+            assertThat(rows.get("AWS promotional credits").getCell(1).getNumericCellValue()).isEqualTo(-5000);
+            assertThat(rows.get("Gross margin %").getCell(13).getNumericCellValue()).isBetween(0.9, 0.95);
+        }
+    }
+
+    @Test
+    void clientCostTableSitsMidSheetBehindNotesAndAHiddenSheet() throws Exception {
+        try (Workbook wb = open(COMMITTED.resolve(SampleModels.CLIENT_COSTS))) {
+            assertThat(wb.getSheetName(0)).isEqualTo("Read me");
+            assertThat(wb.isSheetHidden(wb.getSheetIndex("Lookup"))).isTrue();
+            Sheet s = wb.getSheet("Costs by quarter");
+            assertThat(wb.getSheetIndex(s)).isEqualTo(3);
+            assertThat(s.getRow(7).getCell(3).getStringCellValue()).isEqualTo("Line");
+            assertThat(s.getRow(2).getCell(3).getStringCellValue()).isEqualTo("USD thousands");
+            List<String> quarters = new ArrayList<>();
+            for (int c = 6; c <= 9; c++) {
+                quarters.add(s.getRow(7).getCell(c).getStringCellValue());
+            }
+            assertThat(quarters).containsExactly("Q1 FY26", "Q2 FY26", "Q3 FY26", "Q4 FY26");
+            for (int r = 0; r < 7; r++) {
+                Row row = s.getRow(r);
+                assertThat(row == null || row.getCell(0) == null).as("nothing in column A above the table").isTrue();
+            }
+            assertThat(s.getRow(12)).isNull();
+            assertThat(s.getRow(13)).isNull();
+            Map<String, Row> rows = byLabel(s, 3);
+            assertThat(rows).containsKeys("Revenue", "Total revenue", "Cost of revenue", "Total cost of revenue",
+                    "Operating expenses", "R&D", "S&M", "G&A");
+            assertThat(rows.get("Azure OpenAI - patient triage (production)").getCell(4).getStringCellValue())
+                    .isEqualTo("Customer-facing inference");
+            assertThat(rows.get("Azure hosting - production").getCell(4)).isNull();
+            assertThat(rows.get("Total cost of revenue").getCell(10).getNumericCellValue())
+                    .isCloseTo(1421.9, within(1e-9));
+        }
+    }
+
+    private static Map<String, Row> byLabel(Sheet s, int col) {
+        Map<String, Row> out = new TreeMap<>();
+        for (Row r : s) {
+            Cell c = r.getCell(col);
+            if (c != null && c.getCellType() == CellType.STRING) {
+                out.put(c.getStringCellValue().trim(), r);
+            }
+        }
+        return out;
     }
 
     @Test
