@@ -75,7 +75,7 @@ public final class RestatedWorkbookWriter {
      * workbook), then {@code -restated-2}, and so on, never an existing file.
      */
     public static Path defaultTarget(Path source) {
-        return defaultTarget(source, source.toAbsolutePath().getParent());
+        return defaultTarget(source, source.toAbsolutePath().normalize().getParent());
     }
 
     /** The same name as {@link #defaultTarget(Path)}, in another folder. */
@@ -83,7 +83,7 @@ public final class RestatedWorkbookWriter {
         String file = source.toAbsolutePath().getFileName().toString();
         int dot = file.lastIndexOf('.');
         String base = dot > 0 ? file.substring(0, dot) : file;
-        return SafeFiles.freeName(folder.toAbsolutePath(), base, "-restated", extensionFor(source));
+        return SafeFiles.freeName(folder.toAbsolutePath().normalize(), base, "-restated", extensionFor(source));
     }
 
     private static String extensionFor(Path source) {
