@@ -10,6 +10,7 @@ public final class GridSheet {
     private final String name;
     private final boolean hidden;
     private final List<GridCell[]> rows = new ArrayList<>();
+    private int filledRows;
 
     public GridSheet(String name, boolean hidden) {
         this.name = name;
@@ -49,6 +50,7 @@ public final class GridSheet {
         }
         GridCell[] cells = rows.get(r);
         if (cells == null) {
+            InputGuards.checkRowCount(name, ++filledRows);
             cells = new GridCell[Math.max(c + 1, 16)];
             rows.set(r, cells);
         } else if (cells.length <= c) {
