@@ -156,6 +156,10 @@ final class RestatedSheets {
         return result;
     }
 
+    int periodCount() {
+        return n;
+    }
+
     int lineCount() {
         return revenueCount + costCount;
     }
