@@ -187,8 +187,19 @@ public final class TableDetector {
                 s[1]++;
             }
         }
+        // Suggestions depend on the label alone, so a big sheet gets them on all cores at once.
+        VendorDictionary.Suggestion[] suggestions = new VendorDictionary.Suggestion[t.lines.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, suggestions.length);
+        (suggestions.length > 2000 ? range.parallel() : range).forEach(i -> {
+            Candidate c = t.lines.get(i);
+            if (c.placement != Placement.REVENUE) {
+                suggestions[i] = dictionary.suggest(c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+            }
+        });
+        int index = -1;
         boolean unplacedNoted = false;
         for (Candidate c : t.lines) {
+            index++;
             double[] s = signs.get(c.placement);
             double sign = s[0] > s[1] ? -1 : 1;
             double scale = t.unitScale * sign;
@@ -230,8 +241,7 @@ public final class TableDetector {
                             + " they are taken as reported in operating expenses."));
                 }
             }
-            VendorDictionary.Suggestion sug = dictionary.suggest(
-                    c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+            VendorDictionary.Suggestion sug = suggestions[index];
             CostType type = sug.costType();
             String note = sug.note();
             boolean llm = sug.llmPriced();
