@@ -214,12 +214,12 @@ public final class WorkbenchViewModel {
             r.update(m.costs().get(i), decisions.get(i), classifications.get(i));
             newRows.add(r);
         }
+        file.set(rr.file());
         sheets.setAll(rr.sheets());
         problems.setAll(rr.problems());
         filterSheet.set("");
         rows.setAll(newRows);
         undo.clear();
-        file.set(rr.file());
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
         prepared = MarginEngine.prepare(m, classifications);
         structureVersion.set(structureVersion.get() + 1);
