@@ -51,12 +51,13 @@ public final class MarginEngine {
 
         for (RevenueLine r : model.revenue()) {
             double a = r.layer().aiShare();
+            double b = r.layer().softwareShare();
             double[] aiTarget = r.usagePriced() ? p.revAiUsage : p.revAiFlat;
             double[] swTarget = p.revSw;
             for (int i = 0; i < n; i++) {
                 double v = r.amount(i);
                 aiTarget[i] += v * a;
-                swTarget[i] += v - v * a;
+                swTarget[i] += v * b;
             }
         }
 
@@ -64,7 +65,10 @@ public final class MarginEngine {
         for (int li = 0; li < costs.size(); li++) {
             CostLine line = costs.get(li);
             Classification c = classifications.get(li);
+            // Shares as two multipliers: "v - v * a" in this loop crashed HotSpot 17.0.15's C2
+            // superword pass (ShouldNotReachHere in TypeVect::xmeet), found by the benchmark.
             double a = line.layer().aiShare();
+            double b = line.layer().softwareShare();
             double[] amounts = FinancialModel.amountsOf(line);
             boolean reported = line.reported().isCostOfRevenue();
             boolean restated = inRestatedCogs(line, c);
@@ -83,7 +87,7 @@ public final class MarginEngine {
                 }
                 if (restated) {
                     clsAi[i] += v * a;
-                    clsSw[i] += v - v * a;
+                    clsSw[i] += v * b;
                 }
             }
             p.lineTotals[li] = total;

@@ -1,0 +1,56 @@
+package com.marginworkbench.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps data flowing one way and the calculation core free of the window and of file formats. */
+class ArchitectureTest {
+    private static final String[] CORE = {"com.marginworkbench.model..", "com.marginworkbench.classify..",
+            "com.marginworkbench.margin.."};
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.marginworkbench");
+    }
+
+    @Test
+    void coreKnowsNothingOfJavaFxPoiOrJackson() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.apache.poi..",
+                        "com.fasterxml.jackson..", "org.controlsfx..", "atlantafx..", "picocli..")
+                .because("the model, the COGS test and the margins must be testable without a window or a file")
+                .check(classes);
+    }
+
+    @Test
+    void coreDoesNoFileOrNetworkIo() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..")
+                .because("reading and writing belong to the workbook and project packages")
+                .check(classes);
+    }
+
+    @Test
+    void coreDoesNotReachOutToTheOuterLayers() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("com.marginworkbench.workbook..",
+                        "com.marginworkbench.project..", "com.marginworkbench.cli..", "com.marginworkbench.ui..")
+                .because("data flows one way: workbook → model → classification → margins → outputs")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheWindowUsesJavaFx() {
+        noClasses().that().resideInAnyPackage("com.marginworkbench.workbook..", "com.marginworkbench.project..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("the command line and the writers must run on a machine with no display")
+                .check(classes);
+    }
+}
