@@ -143,7 +143,9 @@ public final class WorkbenchView extends BorderPane {
     /** Shows the window on a stage with theme, stylesheet and icons. */
     public void show(Stage stage) {
         applyTheme(settings.darkTheme());
-        Scene scene = new Scene(this, 1440, 900);
+        // Fit small screens: never open larger than the screen's usable area.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(this, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(getClass().getResource(CSS).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(

@@ -222,9 +222,9 @@ public final class WorkbenchViewModel {
         undo.clear();
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
         prepared = MarginEngine.prepare(m, classifications);
-        structureVersion.set(structureVersion.get() + 1);
         stress.restore(scenarios, levers, active);
         refreshFigures();
+        structureVersion.set(structureVersion.get() + 1);
         dirty.set(false);
         long review = classifications.stream().filter(Classification::isReview).count();
         StringBuilder sb = new StringBuilder();
@@ -420,9 +420,9 @@ public final class WorkbenchViewModel {
 
     private void afterStructureChange() {
         prepared = MarginEngine.prepare(model, classifications);
-        structureVersion.set(structureVersion.get() + 1);
         markDirty();
         refreshFigures();
+        structureVersion.set(structureVersion.get() + 1);
         refreshFilter();
     }
 
