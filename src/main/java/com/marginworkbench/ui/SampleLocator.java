@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class SampleLocator {
     /** The seventeen-sheet demo company model. */
-    public static final String SAMPLE_FILE = "ai-saas-demo-17-sheets.xlsx";
+    public static final String SAMPLE_FILE = "northwind-ai-model.xlsx";
 
     private SampleLocator() {
     }

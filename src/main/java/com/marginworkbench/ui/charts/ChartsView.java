@@ -125,7 +125,7 @@ public final class ChartsView extends TabPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, caption, gap, save);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("chart-bar");
+        bar.getStyleClass().add("chart-toolbar");
         BorderPane pane = new BorderPane(chart);
         pane.setTop(bar);
         Tab t = new Tab(title, pane);

@@ -17,7 +17,7 @@ public enum LeverSpec {
             "How many times a typical user's volume a heavy user consumes. Revenue follows only on usage-priced lines."),
     PRICE_CHANGE("Price change", "%", -50, 50, -100, 10000, 0,
             "Change in the price of AI features, applied to AI-layer revenue."),
-    TOKEN_DECLINE("Token price decline per year", "%", 0, 90, 0, 99, 0,
+    TOKEN_DECLINE("Token price decline / year", "%", 0, 90, 0, 99, 0,
             "A what-if, off by default: token prices for a fixed capability have fallen fast but unevenly. Not a forecast.");
 
     private final String label;
