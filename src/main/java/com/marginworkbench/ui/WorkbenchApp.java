@@ -17,6 +17,9 @@ import java.util.Optional;
  * (first start) the bundled sample model, so there is something to look at.
  */
 public final class WorkbenchApp extends Application {
+    /** The reader the window uses. */
+    static final com.marginworkbench.ui.workbench.WorkbookLoader LOADER = WorkbenchApp::readOwnModel;
+
     @Override
     public void start(Stage stage) {
         if (Boolean.getBoolean("marginworkbench.timing")) {
@@ -25,7 +28,7 @@ public final class WorkbenchApp extends Application {
         }
         AppSettings settings = AppSettings.atDefaultLocation();
         WorkbenchViewModel vm = new WorkbenchViewModel(new PulseCoalescer());
-        WorkbenchView view = new WorkbenchView(vm, WorkbenchApp::readOwnModel, null, settings);
+        WorkbenchView view = new WorkbenchView(vm, LOADER, null, settings);
         // Start reading before the window is laid out: the two overlap on a multi-core machine.
         Optional<Path> first = initialFile(getParameters().getRaw(), settings);
         if (first.isPresent()) {
