@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class WorkbenchApp extends Application {
     /** The reader the window uses. */
-    static final com.marginworkbench.ui.workbench.WorkbookLoader LOADER = WorkbenchApp::readOwnModel;
+    static final com.marginworkbench.ui.workbench.WorkbookLoader LOADER = (file, progress) -> readOwnModel(file);
 
     @Override
     public void start(Stage stage) {

@@ -31,7 +31,7 @@ class WorkbenchViewModelTest {
         workbook = dir.resolve("demo.xlsx");
         Files.write(workbook, new byte[] {1});
         vm = new WorkbenchViewModel(Runnable::run);
-        vm.install(WorkbenchViewModel.read(DemoWorkbook::read, workbook));
+        vm.install(WorkbenchViewModel.read((f, p) -> DemoWorkbook.read(f), workbook));
     }
 
     private CostRow row(String label) {
@@ -103,7 +103,7 @@ class WorkbenchViewModelTest {
         assertThat(saved).isEqualTo(dir.resolve("demo" + ProjectFile.SUFFIX));
 
         WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
-        again.install(WorkbenchViewModel.read(DemoWorkbook::read, workbook));
+        again.install(WorkbenchViewModel.read((f, p) -> DemoWorkbook.read(f), workbook));
         CostRow restored = again.rows().get(inference.index());
         assertThat(restored.treatment()).isEqualTo(Treatment.REVIEW);
         assertThat(restored.noteProperty().get()).isEqualTo("Runs only for the sales demo environment");
@@ -118,7 +118,7 @@ class WorkbenchViewModelTest {
     void aCorruptProjectFileIsReportedAndTheWorkbookStillOpens() throws Exception {
         Files.writeString(ProjectFile.pathFor(workbook), "{ not json");
         WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
-        again.install(WorkbenchViewModel.read(DemoWorkbook::read, workbook));
+        again.install(WorkbenchViewModel.read((f, p) -> DemoWorkbook.read(f), workbook));
         assertThat(again.rows()).hasSize(vm.rows().size());
         assertThat(again.statusProperty().get()).contains("not a readable project file");
     }

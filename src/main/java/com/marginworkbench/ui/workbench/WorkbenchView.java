@@ -318,7 +318,21 @@ public final class WorkbenchView extends BorderPane {
             @Override
             protected WorkbenchViewModel.Loaded call() throws Exception {
                 updateMessage("Opening " + file.getFileName() + "…");
-                return WorkbenchViewModel.read(loader, file);
+                Task<?> self = this;
+                return WorkbenchViewModel.read(loader, file, new WorkbookLoader.Progress() {
+                    @Override
+                    public void update(double fraction, String step) {
+                        updateProgress(fraction, 1.0);
+                        if (step != null && !step.isBlank()) {
+                            updateMessage(step);
+                        }
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return self.isCancelled();
+                    }
+                });
             }
         };
         task.setOnSucceeded(e -> {
@@ -380,6 +394,7 @@ public final class WorkbenchView extends BorderPane {
         }
         running = task;
         progress.visibleProperty().bind(task.runningProperty());
+        progress.progressProperty().bind(task.progressProperty());
         cancel.visibleProperty().bind(task.runningProperty());
         task.messageProperty().addListener((obs, o, n) -> {
             if (n != null && !n.isEmpty()) {

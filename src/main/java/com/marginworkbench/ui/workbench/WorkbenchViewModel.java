@@ -150,7 +150,12 @@ public final class WorkbenchViewModel {
 
     /** Reads the workbook and its project file; safe to call off the UI thread. */
     public static Loaded read(WorkbookLoader loader, Path workbook) throws Exception {
-        ReadResult rr = loader.load(workbook);
+        return read(loader, workbook, WorkbookLoader.Progress.NONE);
+    }
+
+    /** Like {@link #read(WorkbookLoader, Path)} with progress and cancellation. */
+    public static Loaded read(WorkbookLoader loader, Path workbook, WorkbookLoader.Progress progress) throws Exception {
+        ReadResult rr = loader.load(workbook, progress);
         Optional<ProjectState> saved = Optional.empty();
         String warning = "";
         try {

@@ -8,5 +8,23 @@ import java.nio.file.Path;
 /** Reads a workbook into a model; the window passes the real reader, tests may pass their own. */
 @FunctionalInterface
 public interface WorkbookLoader {
-    ReadResult load(Path file) throws WorkbookReadException;
+    /** Where reading has got to, and whether the user asked to stop. */
+    interface Progress {
+        Progress NONE = new Progress() {
+            @Override
+            public void update(double fraction, String step) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+
+        void update(double fraction, String step);
+
+        boolean cancelled();
+    }
+
+    ReadResult load(Path file, Progress progress) throws WorkbookReadException;
 }
