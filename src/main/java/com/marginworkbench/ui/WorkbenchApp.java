@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class WorkbenchApp extends Application {
     /** The reader the window uses. */
     static final com.marginworkbench.ui.workbench.WorkbookLoader LOADER = (file, progress) -> readOwnModel(file);
+    /** The restated-workbook writer the window uses; null until it is part of the build. */
+    static final com.marginworkbench.ui.workbench.WorkbookExporter EXPORTER = null;
 
     @Override
     public void start(Stage stage) {
@@ -28,7 +30,7 @@ public final class WorkbenchApp extends Application {
         }
         AppSettings settings = AppSettings.atDefaultLocation();
         WorkbenchViewModel vm = new WorkbenchViewModel(new PulseCoalescer());
-        WorkbenchView view = new WorkbenchView(vm, LOADER, null, settings);
+        WorkbenchView view = new WorkbenchView(vm, LOADER, EXPORTER, settings);
         // Start reading before the window is laid out: the two overlap on a multi-core machine.
         Optional<Path> first = initialFile(getParameters().getRaw(), settings);
         if (first.isPresent()) {

@@ -47,6 +47,8 @@ public final class WorkbenchResponsivenessBenchmark {
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
+        // Closing one round's window must not end the toolkit.
+        Platform.setImplicitExit(false);
 
         for (int round = 0; round < 3; round++) {
             double[] cpu = new double[STEPS];
@@ -89,7 +91,9 @@ public final class WorkbenchResponsivenessBenchmark {
             w.stage.close();
             done.countDown();
         });
-        done.await(120, TimeUnit.SECONDS);
+        if (!done.await(600, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("drag did not finish");
+        }
         return ms;
     }
 

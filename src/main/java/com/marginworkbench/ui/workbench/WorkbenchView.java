@@ -166,6 +166,11 @@ public final class WorkbenchView extends BorderPane {
         grid.table().requestFocus();
     }
 
+    /** The View > Dark theme item (tests and the screenshot tour switch themes with it). */
+    public CheckMenuItem lookupDarkToggle() {
+        return darkItem;
+    }
+
     public CostGridView grid() {
         return grid;
     }
