@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -18,6 +19,11 @@ public final class SamplesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            System.err.println("margin-workbench: " + folder + " is a file, not a folder; give a folder to write the "
+                    + "samples into");
+            return 2;
+        }
         try {
             for (Path p : SampleModels.writeAll(folder)) {
                 System.out.println("wrote " + p);

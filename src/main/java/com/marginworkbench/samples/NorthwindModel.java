@@ -46,7 +46,7 @@ final class NorthwindModel {
     private static final String LONG_DATE = "d mmm yyyy";
 
     /** How the year-total column P of a monthly row is computed. */
-    private enum Total { SUM, FIRST, LAST, AVERAGE, SAME, NONE }
+    private enum Total { SUM, FIRST, LAST, SAME }
 
     /** A monthly formula for one column; {@code prev} is the column before (null in the first month). */
     private interface Monthly {
@@ -670,7 +670,8 @@ final class NorthwindModel {
         CellStyle bold = style(null, true, false, false);
         for (int i = 0; i < lines.length; i++) {
             String s = lines[i];
-            boolean heading = !s.isEmpty() && s.length() < 40 && !s.endsWith(".");
+            boolean heading = java.util.Set.of("Flow", "Conventions", "The Cost type and Layer columns",
+                    "Reported and restated").contains(s);
             text(sheet.createRow(i + 1), 0, s, heading ? bold : null);
         }
         sheet.setColumnWidth(0, 120 * 256);
@@ -785,13 +786,9 @@ final class NorthwindModel {
             case SUM -> "SUM(" + firstCol + excelRow + ":" + lastCol + excelRow + ")";
             case FIRST -> firstCol + excelRow;
             case LAST -> lastCol + excelRow;
-            case AVERAGE -> "AVERAGE(" + firstCol + excelRow + ":" + lastCol + excelRow + ")";
             case SAME -> f.at(tc, null);
-            case NONE -> null;
         };
-        if (formula != null) {
-            formula(r, TOTAL_COL, formula, totalStyle(style));
-        }
+        formula(r, TOTAL_COL, formula, totalStyle(style));
     }
 
     private void cost(String key, String label, CostType type, String layer, Monthly f) {
@@ -1039,10 +1036,10 @@ final class NorthwindModel {
         return style(format, bold, input, topBorder, header, italic, align, false);
     }
 
-    /** Styles are shared: one per distinct look, as a spreadsheet program would keep them. */
+    /** Styles are shared, one per distinct look; the year-total column is shaded so it reads as a total. */
     private CellStyle style(String format, boolean bold, boolean input, boolean topBorder, boolean header,
-                            boolean italic, HorizontalAlignment align, boolean shaded) {
-        String key = format + "|" + bold + input + topBorder + header + italic + align + shaded;
+                            boolean italic, HorizontalAlignment align, boolean yearColumn) {
+        String key = format + "|" + bold + input + topBorder + header + italic + align + yearColumn;
         return styles.computeIfAbsent(key, k -> {
             CellStyle s = wb.createCellStyle();
             if (format != null) {
@@ -1064,7 +1061,7 @@ final class NorthwindModel {
                 s.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
                 s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
                 s.setBorderBottom(BorderStyle.THIN);
-            } else if (shaded) {
+            } else if (yearColumn) {
                 s.setFillForegroundColor(IndexedColors.LEMON_CHIFFON.getIndex());
                 s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             }

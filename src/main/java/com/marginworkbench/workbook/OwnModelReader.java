@@ -27,6 +27,12 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,6 +42,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static com.marginworkbench.workbook.OwnModelLayout.*;
 
@@ -76,6 +84,39 @@ public final class OwnModelReader {
             }
         }
         return true;
+    }
+
+    /**
+     * A quick look into an .xlsx/.xlsm file, without POI: true when its workbook part defines the
+     * marker name. Lets a caller choose between this reader and a streaming read before paying for
+     * the full user model. False for anything that is not a readable OOXML zip.
+     */
+    public static boolean recognizes(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry part = zip.getEntry("xl/workbook.xml");
+            if (part == null) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(part)) {
+                XMLInputFactory f = XMLInputFactory.newFactory();
+                f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+                f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+                XMLStreamReader x = f.createXMLStreamReader(in);
+                try {
+                    while (x.hasNext()) {
+                        if (x.next() == XMLStreamConstants.START_ELEMENT && "definedName".equals(x.getLocalName())
+                                && MARKER_NAME.equals(x.getAttributeValue(null, "name"))) {
+                            return true;
+                        }
+                    }
+                } finally {
+                    x.close();
+                }
+            }
+            return false;
+        } catch (IOException | XMLStreamException | RuntimeException notAWorkbook) {
+            return false;
+        }
     }
 
     public static ReadResult read(Workbook wb, Path file) throws WorkbookReadException {

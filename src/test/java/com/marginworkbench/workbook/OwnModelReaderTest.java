@@ -20,8 +20,10 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -138,6 +140,24 @@ class OwnModelReaderTest {
                 .isCloseTo(cached(OwnModelLayout.SCENARIOS, "E15"), within(1e-9));
     }
 
+    /** Each scenario column of the sheet, fed to the engine as levers, gives the sheet's own margins. */
+    @Test
+    void everyScenarioOnTheSheetMatchesTheEngine() throws Exception {
+        List<Classification> cls = CogsTest.classifyAll(result.decisions(), Policy.US_GAAP_DEFAULT);
+        for (String col : List.of("D", "E", "F", "G")) {
+            Levers levers = Levers.NEUTRAL.withLlmCostChange(cached(OwnModelLayout.SCENARIOS, col + "7"))
+                    .withVarianceBuffer(cached(OwnModelLayout.SCENARIOS, col + "8"))
+                    .withPriceChange(cached(OwnModelLayout.SCENARIOS, col + "9"));
+            MarginResult m = MarginEngine.compute(result.model(), cls, levers);
+            assertThat(m.total().aiLayerStressed().getAsDouble()).as("AI layer, column " + col)
+                    .isCloseTo(cached(OwnModelLayout.SCENARIOS, col + "15"), within(1e-9));
+            assertThat(m.total().restatedBlendedStressed().getAsDouble()).as("blended, column " + col)
+                    .isCloseTo(cached(OwnModelLayout.SCENARIOS, col + "19"), within(1e-9));
+            assertThat(m.unitEconomics().ltvToCacStressed().getAsDouble()).as("LTV:CAC, column " + col)
+                    .isCloseTo(cached(OwnModelLayout.SCENARIOS, col + "20"), within(1e-9));
+        }
+    }
+
     @Test
     void aCellInErrorIsNamedAndNeverReadAsZero() throws Exception {
         try (XSSFWorkbook wb = (XSSFWorkbook) WorkbookFactory.create(SAMPLE.toFile(), null, true)) {
@@ -186,6 +206,14 @@ class OwnModelReaderTest {
             assertThat(r.problems()).extracting(Problem::source).containsExactly("OpEx!B20");
             assertThat(CogsTest.classify(r.decisions().get(i), Policy.US_GAAP_DEFAULT).isReview()).isTrue();
         }
+    }
+
+    @Test
+    void recognizesTheFileWithoutOpeningAWorkbook(@TempDir Path dir) throws IOException {
+        assertThat(OwnModelReader.recognizes(SAMPLE)).isTrue();
+        assertThat(OwnModelReader.recognizes(Path.of("sample-models", "client-pnl-acme.xlsx"))).isFalse();
+        assertThat(OwnModelReader.recognizes(Files.writeString(dir.resolve("notes.xlsx"), "not a zip"))).isFalse();
+        assertThat(OwnModelReader.recognizes(dir.resolve("missing.xlsx"))).isFalse();
     }
 
     @Test

@@ -1,0 +1,141 @@
+package com.marginworkbench.cli;
+
+import com.marginworkbench.classify.Classification;
+import com.marginworkbench.classify.CogsTest;
+import com.marginworkbench.classify.Policy;
+import com.marginworkbench.margin.Figures;
+import com.marginworkbench.workbook.ReadResult;
+import com.marginworkbench.workbook.RestateException;
+import com.marginworkbench.workbook.RestatedWorkbookWriter;
+import com.marginworkbench.workbook.WorkbookReadException;
+import com.marginworkbench.workbook.WorkbookReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code restate WORKBOOK [-o OUT]}: reads a workbook, runs the COGS test with the suggested
+ * decisions, and writes a copy with four added sheets of live formulas (Restated P&L,
+ * Classification, Stress, Margin Bridge). The source is never written. Given a folder, it restates
+ * every workbook in it, one line per file, and carries on past failures.
+ */
+@Command(name = "restate", mixinStandardHelpOptions = true,
+        description = "Writes a restated copy of a workbook (or of every workbook in a folder): every original sheet"
+                + " kept, plus Restated P&L, Classification, Stress and Margin Bridge sheets with live formulas.")
+public final class RestateCommand implements Callable<Integer> {
+    /** Outputs of earlier runs, skipped when restating a folder. */
+    private static final Pattern RESTATED_NAME = Pattern.compile(".*-restated(-\\d+)?\\.xls[xm]$");
+
+    @Parameters(index = "0", paramLabel = "WORKBOOK", description = "An .xlsx or .xlsm file, or a folder of them.")
+    private Path workbook;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.xlsx",
+            description = "Where to write (default: <name>-restated.xlsx beside the workbook, never over an existing"
+                    + " file). For a folder of workbooks: an existing folder for the results.")
+    private Path output;
+
+    @Mixin
+    private LeverOptions levers;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (Files.isDirectory(workbook)) {
+                return folder(out, err);
+            }
+            if (!Files.exists(workbook)) {
+                err.println("margin-workbench: " + workbook + " does not exist.");
+                return 2;
+            }
+            Path target = output == null ? RestatedWorkbookWriter.defaultTarget(workbook)
+                    : Files.isDirectory(output) ? RestatedWorkbookWriter.defaultTarget(workbook, output) : output;
+            out.println(restate(workbook, target));
+            return 0;
+        } catch (WorkbookReadException | RestateException e) {
+            err.println("margin-workbench: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("margin-workbench: " + workbook + ": " + e.getMessage());
+            return 2;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Restates one file and returns the line that says where it went and what changed. */
+    private String restate(Path file, Path target) throws WorkbookReadException, RestateException {
+        RestatedWorkbookWriter.check(file, target);
+        ReadResult read = WorkbookReader.read(file);
+        Policy policy = levers.policy(read.model());
+        List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
+        RestatedWorkbookWriter.Outcome o = RestatedWorkbookWriter.write(file, read, cls, read.decisions(), policy,
+                levers.levers(), target, null);
+        Figures t = o.figures().total();
+        StringBuilder line = new StringBuilder("Wrote ").append(o.target())
+                .append(": reported GM ").append(pct(t.reportedBlended()))
+                .append(", restated ").append(pct(t.restatedBlended()))
+                .append(", AI layer ").append(pct(t.aiLayer()));
+        if (!levers.levers().isNeutral()) {
+            line.append(", AI layer stressed ").append(pct(t.aiLayerStressed()));
+        }
+        return line.toString();
+    }
+
+    private int folder(PrintWriter out, PrintWriter err) throws IOException {
+        if (output != null && !Files.isDirectory(output)) {
+            err.println("margin-workbench: -o must name an existing folder when restating a folder of workbooks.");
+            return 2;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(workbook)) {
+            files = list.filter(Files::isRegularFile).filter(RestateCommand::isSourceName).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            err.println("margin-workbench: " + workbook + " holds no .xlsx or .xlsm workbooks to restate.");
+            return 2;
+        }
+        int failures = 0;
+        for (Path f : files) {
+            try {
+                Path target = output == null ? RestatedWorkbookWriter.defaultTarget(f)
+                        : RestatedWorkbookWriter.defaultTarget(f, output);
+                out.println(restate(f, target));
+            } catch (WorkbookReadException | RestateException e) {
+                failures++;
+                err.println("margin-workbench: " + e.getMessage());
+            }
+            out.flush();
+        }
+        return failures == 0 ? 0 : 2;
+    }
+
+    private static boolean isSourceName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !n.startsWith("~$") && !n.startsWith(".") && (n.endsWith(".xlsx") || n.endsWith(".xlsm")
+                || n.endsWith(".xls")) && !RESTATED_NAME.matcher(n).matches();
+    }
+
+    private static String pct(OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.1f%%", v.getAsDouble() * 100) : "n/a";
+    }
+}

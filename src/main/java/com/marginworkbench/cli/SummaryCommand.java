@@ -1,0 +1,360 @@
+package com.marginworkbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.marginworkbench.classify.Classification;
+import com.marginworkbench.classify.CogsTest;
+import com.marginworkbench.classify.CostType;
+import com.marginworkbench.classify.LineDecision;
+import com.marginworkbench.classify.Policy;
+import com.marginworkbench.classify.Treatment;
+import com.marginworkbench.margin.Figures;
+import com.marginworkbench.margin.Levers;
+import com.marginworkbench.margin.MarginEngine;
+import com.marginworkbench.margin.MarginResult;
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.workbook.Problem;
+import com.marginworkbench.workbook.ReadResult;
+import com.marginworkbench.workbook.WorkbookReadException;
+import com.marginworkbench.workbook.WorkbookReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code summary WORKBOOK}: reads a workbook, runs the COGS test on every cost line with the
+ * dictionary's suggestions, and prints reported against restated (and stressed) margins, as a
+ * table or as JSON. Given a folder, it prints one line per workbook and carries on past failures.
+ */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Reads a workbook (or every workbook in a folder) and prints reported, restated and stressed"
+                + " gross margins.")
+public final class SummaryCommand implements Callable<Integer> {
+    /** How many lines the plain table prints before pointing to --json. */
+    private static final int TABLE_LINES = 200;
+
+    @Parameters(index = "0", paramLabel = "WORKBOOK", description = "An .xlsx, .xlsm or .xls file, or a folder of them.")
+    private Path workbook;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    private boolean json;
+
+    @Option(names = "--timings", description = "Add how long reading and computing took.")
+    private boolean timings;
+
+    @Mixin
+    private LeverOptions levers;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** One workbook read and computed. */
+    record Summary(ReadResult read, List<Classification> classifications, MarginResult result, Policy policy,
+                   long readMs, long computeMs) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (Files.isDirectory(workbook)) {
+                return folder(out, err);
+            }
+            Summary s = summarize(workbook);
+            if (json) {
+                out.println(mapper().writeValueAsString(toJson(s)));
+            } else {
+                printTable(out, s);
+            }
+            return 0;
+        } catch (WorkbookReadException e) {
+            err.println("margin-workbench: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("margin-workbench: " + workbook + ": " + e.getMessage());
+            return 2;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    Summary summarize(Path file) throws WorkbookReadException {
+        long t0 = System.nanoTime();
+        ReadResult read = WorkbookReader.read(file);
+        long t1 = System.nanoTime();
+        Policy policy = levers.policy(read.model());
+        List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
+        MarginResult result = MarginEngine.compute(read.model(), cls, levers.levers());
+        long t2 = System.nanoTime();
+        return new Summary(read, cls, result, policy, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+    }
+
+    private int folder(PrintWriter out, PrintWriter err) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(workbook)) {
+            files = list.filter(Files::isRegularFile).filter(SummaryCommand::isWorkbookName).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            err.println("margin-workbench: " + workbook + " holds no .xlsx, .xlsm or .xls files.");
+            return 2;
+        }
+        int failures = 0;
+        List<Object> all = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                Summary s = summarize(f);
+                if (json) {
+                    all.add(toJson(s));
+                } else {
+                    out.println(oneLine(s));
+                }
+            } catch (WorkbookReadException e) {
+                failures++;
+                err.println("margin-workbench: " + e.getMessage());
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("workbook", f.getFileName().toString());
+                    m.put("error", e.getMessage());
+                    all.add(m);
+                }
+            }
+        }
+        if (json) {
+            out.println(mapper().writeValueAsString(all));
+        }
+        return failures == 0 ? 0 : 2;
+    }
+
+    private static boolean isWorkbookName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !n.startsWith("~$") && !n.startsWith(".")
+                && (n.endsWith(".xlsx") || n.endsWith(".xlsm") || n.endsWith(".xls"));
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    Map<String, Object> toJson(Summary s) {
+        FinancialModel model = s.read.model();
+        Figures t = s.result.total();
+        Levers l = s.result.levers();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("workbook", s.read.file().getFileName().toString());
+        root.put("framework", s.policy.framework().name());
+        root.put("periods", model.periods().labels());
+        Map<String, Object> lv = new LinkedHashMap<>();
+        lv.put("llmCostChange", l.llmCostChange());
+        lv.put("varianceBuffer", l.varianceBuffer());
+        lv.put("heavyUserShare", l.heavyUserShare());
+        lv.put("heavyUserMultiplier", l.heavyUserMultiplier());
+        lv.put("priceChange", l.priceChange());
+        root.put("levers", lv);
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("revenue", t.revenue());
+        totals.put("aiRevenue", t.aiRevenue());
+        totals.put("softwareRevenue", t.softwareRevenue());
+        totals.put("reportedCogs", t.reportedCogs());
+        totals.put("restatedCogs", t.restatedCogs());
+        totals.put("restatedCogsStressed", t.stressedCogs());
+        root.put("totals", totals);
+        Map<String, Object> margins = new LinkedHashMap<>();
+        margins.put("reportedBlended", orNull(t.reportedBlended()));
+        margins.put("restatedBlended", orNull(t.restatedBlended()));
+        margins.put("restatedBlendedStressed", orNull(t.restatedBlendedStressed()));
+        margins.put("aiLayer", orNull(t.aiLayer()));
+        margins.put("aiLayerStressed", orNull(t.aiLayerStressed()));
+        margins.put("softwareLayer", orNull(t.softwareLayer()));
+        root.put("margins", margins);
+        Map<String, Object> ue = new LinkedHashMap<>();
+        ue.put("ltvToCac", orNull(s.result.unitEconomics().ltvToCac()));
+        ue.put("ltvToCacStressed", orNull(s.result.unitEconomics().ltvToCacStressed()));
+        root.put("unitEconomics", ue);
+        List<Object> lines = new ArrayList<>();
+        for (RevenueLine r : model.revenue()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", r.label());
+            m.put("source", r.sourceCell());
+            m.put("kind", "revenue");
+            m.put("layer", r.layer().dominant().name());
+            m.put("costType", null);
+            m.put("reported", "REVENUE");
+            m.put("treatment", null);
+            m.put("reason", null);
+            m.put("total", r.total());
+            lines.add(m);
+        }
+        List<CostLine> costs = model.costs();
+        for (int i = 0; i < costs.size(); i++) {
+            CostLine c = costs.get(i);
+            Classification cl = s.classifications.get(i);
+            CostType type = s.read.decisions().get(i).costType();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", c.label());
+            m.put("source", c.sourceCell());
+            m.put("kind", "cost");
+            m.put("layer", c.layer().dominant().name());
+            m.put("costType", type == null ? null : type.id());
+            m.put("reported", c.reported().code());
+            m.put("treatment", cl.treatment().code());
+            m.put("reason", cl.reason());
+            m.put("total", s.result.lineTotal(i));
+            lines.add(m);
+        }
+        root.put("lines", lines);
+        root.put("review", reviewCount(s));
+        List<Object> problems = new ArrayList<>();
+        for (Problem p : s.read.problems()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", p.source());
+            m.put("message", p.message());
+            problems.add(m);
+        }
+        root.put("problems", problems);
+        if (timings) {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("readMs", s.readMs);
+            tm.put("computeMs", s.computeMs);
+            root.put("timings", tm);
+        }
+        return root;
+    }
+
+    private static Double orNull(OptionalDouble d) {
+        return d.isPresent() ? d.getAsDouble() : null;
+    }
+
+    private static long reviewCount(Summary s) {
+        return s.classifications.stream().filter(c -> c.treatment() == Treatment.REVIEW).count();
+    }
+
+    // ---------------------------------------------------------------- table
+
+    private String oneLine(Summary s) {
+        Figures t = s.result.total();
+        return String.format(Locale.ROOT, "%s: reported %s, restated %s, AI layer %s (stressed %s), %d lines, %d to review%s",
+                s.read.file().getFileName(), pct(t.reportedBlended()), pct(t.restatedBlended()), pct(t.aiLayer()),
+                pct(t.aiLayerStressed()), s.read.model().costs().size() + s.read.model().revenue().size(),
+                reviewCount(s), s.read.problems().isEmpty() ? "" : ", " + s.read.problems().size() + " problems");
+    }
+
+    private void printTable(PrintWriter out, Summary s) {
+        FinancialModel model = s.read.model();
+        Figures t = s.result.total();
+        Levers l = s.result.levers();
+        List<String> periods = model.periods().labels();
+        out.printf(Locale.ROOT, "Workbook    %s%n", s.read.file().getFileName());
+        out.printf(Locale.ROOT, "Periods     %d (%s to %s)%n", periods.size(), periods.get(0),
+                periods.get(periods.size() - 1));
+        out.printf(Locale.ROOT, "Framework   %s%n", s.policy.framework().label());
+        out.printf(Locale.ROOT, "Levers      LLM cost %s, variance buffer %sx, heavy users %s at %sx, price %s%n",
+                signedPct(l.llmCostChange()), num(l.varianceBuffer()), plainPct(l.heavyUserShare()),
+                num(l.heavyUserMultiplier()), signedPct(l.priceChange()));
+        out.println();
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "", "Reported", "Restated", "Stressed");
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "Revenue", money(t.revenue()), money(t.revenue()),
+                money(t.stressedRevenue()));
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "  AI layer", money(t.aiRevenue()), money(t.aiRevenue()),
+                money(t.stressedAiRevenue()));
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "Cost of revenue", money(t.reportedCogs()),
+                money(t.restatedCogs()), money(t.stressedCogs()));
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "Blended gross margin", pct(t.reportedBlended()),
+                pct(t.restatedBlended()), pct(t.restatedBlendedStressed()));
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "AI-layer gross margin", pct(t.reportedAiLayer()),
+                pct(t.aiLayer()), pct(t.aiLayerStressed()));
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "Software-layer GM", "", pct(t.softwareLayer()),
+                pct(t.softwareLayerStressed()));
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "LTV:CAC", "",
+                ratio(s.result.unitEconomics().ltvToCac()), ratio(s.result.unitEconomics().ltvToCacStressed()));
+        out.println();
+        List<CostLine> costs = model.costs();
+        out.printf(Locale.ROOT, "%d revenue lines, %d cost lines, %d to review%n", model.revenue().size(), costs.size(),
+                reviewCount(s));
+        out.printf(Locale.ROOT, "  %-14s %-36s %-8s %-26s %-11s %-11s %14s%n", "Source", "Line", "Layer", "Cost type",
+                "Reported", "Restated", "Total");
+        int printed = 0;
+        for (RevenueLine r : model.revenue()) {
+            if (printed++ >= TABLE_LINES) {
+                break;
+            }
+            out.printf(Locale.ROOT, "  %-14s %-36s %-8s %-26s %-11s %-11s %14s%n", cut(r.sourceCell(), 14),
+                    cut(r.label(), 36), r.layer().describe(), "", "Revenue", "", money(r.total()));
+        }
+        for (int i = 0; i < costs.size() && printed < TABLE_LINES; i++, printed++) {
+            CostLine c = costs.get(i);
+            LineDecision d = s.read.decisions().get(i);
+            Classification cl = s.classifications.get(i);
+            out.printf(Locale.ROOT, "  %-14s %-36s %-8s %-26s %-11s %-11s %14s%n", cut(c.sourceCell(), 14),
+                    cut(c.label(), 36), c.layer().describe(), d.costType() == null ? "?" : cut(d.costType().label(), 26),
+                    cut(c.reported().label(), 11), cl.treatment().label(), money(s.result.lineTotal(i)));
+        }
+        int total = model.revenue().size() + costs.size();
+        if (total > TABLE_LINES) {
+            out.printf(Locale.ROOT, "  ... and %d more lines (use --json for all)%n", total - TABLE_LINES);
+        }
+        if (!s.read.problems().isEmpty()) {
+            out.println();
+            out.println("Problems");
+            for (Problem p : s.read.problems()) {
+                out.println("  " + p);
+            }
+        }
+        if (timings) {
+            out.println();
+            out.printf(Locale.ROOT, "Read %d ms, computed %d ms%n", s.readMs, s.computeMs);
+        }
+        out.println();
+        out.println("A decision aid, not accounting advice: classification depends on contracts, facts and the"
+                + " auditor's judgment.");
+    }
+
+    private static String cut(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    private static String pct(OptionalDouble d) {
+        return d.isPresent() ? String.format(Locale.ROOT, "%.1f%%", d.getAsDouble() * 100) : "n/a";
+    }
+
+    private static String plainPct(double f) {
+        return String.format(Locale.ROOT, "%s%%", num(f * 100));
+    }
+
+    private static String signedPct(double f) {
+        return (f > 0 ? "+" : "") + plainPct(f);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String money(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String ratio(OptionalDouble d) {
+        return d.isPresent() ? String.format(Locale.ROOT, "%.2f", d.getAsDouble()) : "n/a";
+    }
+}

@@ -1,0 +1,751 @@
+package com.marginworkbench.workbook;
+
+import com.marginworkbench.classify.Answer;
+import com.marginworkbench.classify.Classification;
+import com.marginworkbench.classify.LineDecision;
+import com.marginworkbench.classify.Policy;
+import com.marginworkbench.classify.Treatment;
+import com.marginworkbench.margin.BridgeItem;
+import com.marginworkbench.margin.Figures;
+import com.marginworkbench.margin.Levers;
+import com.marginworkbench.margin.MarginEngine;
+import com.marginworkbench.margin.MarginResult;
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.model.SourceRef;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * The content of the four new sheets. Every figure is a formula: the Classification sheet points
+ * each line's period cells at the source cells (times the line's scale), the Restated P&L sums
+ * them with SUMPRODUCT/SUMIFS over the Classification columns, and the Stress sheet applies the
+ * lever inputs exactly as {@link MarginEngine} does. Cached values are the engine's own figures.
+ */
+final class RestatedSheets {
+    // Classification sheet columns (0-based).
+    static final int C_LINE = 0;
+    static final int C_LABEL = 1;
+    static final int C_KIND = 2;
+    static final int C_SOURCE = 3;
+    static final int C_LAYER = 4;
+    static final int C_AI_SHARE = 5;
+    static final int C_TYPE = 6;
+    static final int C_Q1 = 7;
+    static final int C_Q2 = 8;
+    static final int C_Q3 = 9;
+    static final int C_TREATMENT = 10;
+    static final int C_FUNCTION = 11;
+    static final int C_REPORTED = 12;
+    static final int C_REFERENCES = 13;
+    static final int C_REASON = 14;
+    static final int C_NOTE = 15;
+    static final int C_USAGE_PRICED = 16;
+    static final int C_REPORTED_COGS = 17;
+    static final int C_RESTATED_COGS = 18;
+    static final int C_LLM = 19;
+    static final int C_VARIABLE = 20;
+    static final int C_SW_SHARE = 21;
+    static final int C_TOTAL = 22;
+    static final int C_FIRST_PERIOD = 23;
+
+    // Restated P&L rows (0-based); column A labels, B total, C onwards periods.
+    static final int P_HEADER = 3;
+    static final int P_AI_REV = 5;
+    static final int P_SW_REV = 6;
+    static final int P_REV = 7;
+    static final int P_REP_COGS = 10;
+    static final int P_REP_AI_COGS = 11;
+    static final int P_REP_GM = 12;
+    static final int P_REP_AI_GM = 13;
+    static final int P_TREATMENT = 16;
+    static final int P_REST_AI = 23;
+    static final int P_REST_SW = 24;
+    static final int P_REST = 25;
+    static final int P_REST_GM = 26;
+    static final int P_AI_GM = 27;
+    static final int P_SW_GM = 28;
+    static final int P_ST_GM = 31;
+    static final int P_ST_AI_GM = 32;
+
+    // Stress rows (0-based); inputs in column B.
+    static final int S_LLM = 2;
+    static final int S_BUFFER = 3;
+    static final int S_SHARE = 4;
+    static final int S_MULT = 5;
+    static final int S_PRICE = 6;
+    static final int S_DECLINE = 7;
+    static final int S_HEAVY = 8;
+    static final int S_VARIABLE = 9;
+    static final int S_PER_YEAR = 10;
+    static final int S_HEADER = 12;
+    static final int S_INDEX = 13;
+    static final int S_LLM_FACTOR = 14;
+    static final int S_AI_FLAT = 16;
+    static final int S_AI_USAGE = 17;
+    static final int S_SW_REV = 18;
+    static final int S_ST_AI_REV = 19;
+    static final int S_ST_REV = 20;
+    static final int S_AI_LV = 22;
+    static final int S_AI_L = 23;
+    static final int S_AI_V = 24;
+    static final int S_AI_N = 25;
+    static final int S_SW_L = 26;
+    static final int S_SW_N = 27;
+    static final int S_ST_AI = 29;
+    static final int S_ST_SW = 30;
+    static final int S_ST = 31;
+    static final int S_ST_GM = 32;
+    static final int S_ST_AI_GM = 33;
+    static final int S_ST_SW_GM = 34;
+
+    static final int B_HEADER = 2;
+    static final int B_REPORTED = 3;
+
+    /** Names of the four new sheets and the defined names actually used (a name may carry a suffix when taken). */
+    record Names(String pl, String classification, String stress, String bridge, Map<String, String> defined) {
+        String name(String wanted) {
+            return defined.get(wanted);
+        }
+    }
+
+    private final String sourceName;
+    private final FinancialModel model;
+    private final List<Classification> classifications;
+    private final List<LineDecision> decisions;
+    private final Policy policy;
+    private final Levers levers;
+    private final MarginResult result;
+    private final Names names;
+    private final RestatedStyles styles;
+    private final Set<String> sourceSheets;
+    private final int n;
+    private final int revenueCount;
+    private final int costCount;
+    private final Extra extra;
+
+    RestatedSheets(String sourceName, FinancialModel model, List<Classification> classifications,
+                   List<LineDecision> decisions, Policy policy, Levers levers, Names names, RestatedStyles styles,
+                   Set<String> sourceSheetsLower) {
+        this.sourceName = sourceName;
+        this.model = model;
+        this.classifications = classifications;
+        this.decisions = decisions;
+        this.policy = policy;
+        this.levers = levers;
+        this.result = MarginEngine.compute(model, classifications, levers);
+        this.names = names;
+        this.styles = styles;
+        this.sourceSheets = sourceSheetsLower;
+        this.n = model.periods().count();
+        this.revenueCount = model.revenue().size();
+        this.costCount = model.costs().size();
+        this.extra = new Extra();
+    }
+
+    MarginResult result() {
+        return result;
+    }
+
+    int periodCount() {
+        return n;
+    }
+
+    int lineCount() {
+        return revenueCount + costCount;
+    }
+
+    /** Sums the engine keeps to itself but the Stress sheet shows, computed the same way. */
+    private final class Extra {
+        final double[] aiUsageRev = new double[n];
+        final double[] aiFlatRev = new double[n];
+        final double[] aiLv = new double[n];
+        final double[] aiL = new double[n];
+        final double[] aiV = new double[n];
+        final double[] aiN = new double[n];
+        final double[] swL = new double[n];
+        final double[] swN = new double[n];
+        final double[] llmFactor = new double[n];
+
+        Extra() {
+            for (RevenueLine r : model.revenue()) {
+                double a = r.layer().aiShare();
+                double[] target = r.usagePriced() ? aiUsageRev : aiFlatRev;
+                for (int i = 0; i < n; i++) {
+                    target[i] += r.amount(i) * a;
+                }
+            }
+            for (int li = 0; li < costCount; li++) {
+                CostLine line = model.costs().get(li);
+                if (!MarginEngine.inRestatedCogs(line, classifications.get(li))) {
+                    continue;
+                }
+                double a = line.layer().aiShare();
+                double[] ai = line.llmPriced() ? (line.usageVariable() ? aiLv : aiL) : (line.usageVariable() ? aiV : aiN);
+                double[] sw = line.llmPriced() ? swL : swN;
+                for (int i = 0; i < n; i++) {
+                    double v = line.amount(i);
+                    ai[i] += v * a;
+                    sw[i] += v - v * a;
+                }
+            }
+            double perYear = model.periods().granularity().perYear();
+            double keep = 1 - levers.tokenPriceDeclinePerYear();
+            for (int i = 0; i < n; i++) {
+                llmFactor[i] = (1 + levers.llmCostChange()) * (keep == 1 ? 1 : Math.pow(keep, i / perYear));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- references
+
+    static String quote(String sheet) {
+        return "'" + sheet.replace("'", "''") + "'";
+    }
+
+    private String cls() {
+        return quote(names.classification());
+    }
+
+    private String pl() {
+        return quote(names.pl());
+    }
+
+    private String st() {
+        return quote(names.stress());
+    }
+
+    private static String col(int c) {
+        return SourceRef.columnName(c);
+    }
+
+    /** Excel row number of revenue line i on the Classification sheet. */
+    int revenueRow(int i) {
+        return i + 2;
+    }
+
+    int costRow(int i) {
+        return revenueCount + i + 2;
+    }
+
+    private String revRange(int column) {
+        return cls() + "!$" + col(column) + "$" + revenueRow(0) + ":$" + col(column) + "$" + revenueRow(revenueCount - 1);
+    }
+
+    private String costRange(int column) {
+        return cls() + "!$" + col(column) + "$" + costRow(0) + ":$" + col(column) + "$" + costRow(costCount - 1);
+    }
+
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** Absolute A1 name of a 0-based cell, e.g. $B$13. */
+    static String abs(int row, int column) {
+        return "$" + col(column) + "$" + (row + 1);
+    }
+
+    // ---------------------------------------------------------------- Classification
+
+    void writeClassification(OutputStream stream, IntConsumer progress) throws IOException {
+        int lastCol = C_FIRST_PERIOD + n - 1;
+        SheetXmlWriter w = new SheetXmlWriter(stream, lastCol + 1);
+        double[] widths = new double[lastCol + 1];
+        double[] fixed = {6, 42, 9, 18, 11, 9, 30, 15, 15, 15, 12, 20, 22, 40, 70, 40, 9, 9, 9, 9, 9, 9, 14};
+        System.arraycopy(fixed, 0, widths, 0, fixed.length);
+        for (int i = C_FIRST_PERIOD; i <= lastCol; i++) {
+            widths[i] = 12;
+        }
+        w.begin(new SheetXmlWriter.Layout(2, 1, widths, "FF4472C4"), lineCount(), lastCol);
+        w.row(0, 45);
+        String[] headers = {"Line", "Label", "Kind", "Source cell", "Layer", "AI share", "Cost type",
+                "Triggered by a paying customer?", "Needed to deliver the output?", "Varies with usage?",
+                "Treatment", "OpEx function", "Reported placement", "References (" + policy.framework().label() + ")",
+                "Reason", "Note / override", "Usage-priced revenue", "In reported COGS", "In restated COGS",
+                "LLM-priced", "Usage-variable", "Software share", "Total"};
+        for (int c = 0; c < headers.length; c++) {
+            w.text(c, headers[c], styles.header);
+        }
+        for (int p = 0; p < n; p++) {
+            w.text(C_FIRST_PERIOD + p, model.periods().label(p), styles.header);
+        }
+        String periodSum = "SUM(" + col(C_FIRST_PERIOD) + "%d:" + col(lastCol) + "%d)";
+        int line = 0;
+        for (int i = 0; i < revenueCount; i++) {
+            RevenueLine r = model.revenue().get(i);
+            int row = revenueRow(i) - 1;
+            w.row(row);
+            w.number(C_LINE, ++line, styles.integer);
+            w.text(C_LABEL, r.label(), styles.text);
+            w.text(C_KIND, "Revenue", styles.text);
+            w.text(C_SOURCE, r.sourceCell(), styles.text);
+            w.text(C_LAYER, r.layer().describe(), styles.text);
+            w.number(C_AI_SHARE, r.layer().aiShare(), styles.percent);
+            w.number(C_USAGE_PRICED, r.usagePriced() ? 1 : 0, styles.integer);
+            w.formula(C_SW_SHARE, "1-" + col(C_AI_SHARE) + (row + 1), 1 - r.layer().aiShare(), styles.percent);
+            w.formula(C_TOTAL, String.format(Locale.ROOT, periodSum, row + 1, row + 1), r.total(), styles.number);
+            writeAmounts(w, r.source(), r.amounts());
+            maybeProgress(progress, line);
+        }
+        for (int i = 0; i < costCount; i++) {
+            CostLine c = model.costs().get(i);
+            Classification k = classifications.get(i);
+            LineDecision d = decisions.get(i);
+            int row = costRow(i) - 1;
+            w.row(row);
+            w.number(C_LINE, ++line, styles.integer);
+            w.text(C_LABEL, c.label(), styles.text);
+            w.text(C_KIND, "Cost", styles.text);
+            w.text(C_SOURCE, c.sourceCell(), styles.text);
+            w.text(C_LAYER, c.layer().describe(), styles.text);
+            w.number(C_AI_SHARE, c.layer().aiShare(), styles.percent);
+            w.text(C_TYPE, d.costType() == null ? "(not set)" : d.costType().label(), styles.text);
+            boolean typed = d.costType() != null;
+            w.text(C_Q1, answer(typed, d.answers().triggeredByCustomer(), k.triggeredByCustomer()), styles.text);
+            w.text(C_Q2, answer(typed, d.answers().neededForDelivery(), k.neededForDelivery()), styles.text);
+            w.text(C_Q3, answer(typed, d.answers().variesWithUsage(), k.variesWithUsage()), styles.text);
+            w.text(C_TREATMENT, k.treatment().label(), styles.text);
+            w.text(C_FUNCTION, k.function() == null ? "" : k.function().label(), styles.text);
+            w.text(C_REPORTED, c.reported().label(), styles.text);
+            w.text(C_REFERENCES, k.referencesText(), styles.text);
+            w.text(C_REASON, k.reason(), styles.text);
+            w.text(C_NOTE, d.note(), styles.text);
+            w.number(C_REPORTED_COGS, c.reported().isCostOfRevenue() ? 1 : 0, styles.integer);
+            w.number(C_RESTATED_COGS, MarginEngine.inRestatedCogs(c, k) ? 1 : 0, styles.integer);
+            w.number(C_LLM, c.llmPriced() ? 1 : 0, styles.integer);
+            w.number(C_VARIABLE, c.usageVariable() ? 1 : 0, styles.integer);
+            w.formula(C_SW_SHARE, "1-" + col(C_AI_SHARE) + (row + 1), 1 - c.layer().aiShare(), styles.percent);
+            w.formula(C_TOTAL, String.format(Locale.ROOT, periodSum, row + 1, row + 1), result.lineTotal(i),
+                    styles.number);
+            writeAmounts(w, c.source(), c.amounts());
+            maybeProgress(progress, line);
+        }
+        w.end(List.of());
+    }
+
+    private static void maybeProgress(IntConsumer progress, int line) {
+        if ((line & 255) == 0) {
+            progress.accept(line);
+        }
+    }
+
+    private static String answer(boolean typed, Answer given, boolean resolved) {
+        if (!typed && given == Answer.DEFAULT) {
+            return "";
+        }
+        String yesNo = resolved ? "Yes" : "No";
+        return given == Answer.DEFAULT ? yesNo + " (type default)" : yesNo;
+    }
+
+    /** The per-period cells: the source cell times the scale, or the amount itself where no cell backs it. */
+    private void writeAmounts(SheetXmlWriter w, SourceRef src, double[] amounts) throws IOException {
+        boolean linked = src != null && sourceSheets.contains(src.sheet().toLowerCase(Locale.ROOT))
+                && src.periodColumns().length == n;
+        String sheet = linked ? quote(src.sheet()) + "!" : null;
+        String scale = linked ? scaleSuffix(src.scale()) : null;
+        for (int p = 0; p < n; p++) {
+            double v = amounts[p];
+            int column = linked ? src.periodColumn(p) : -1;
+            if (column < 0) {
+                w.number(C_FIRST_PERIOD + p, v, styles.number);
+                continue;
+            }
+            String ref = sheet + SourceRef.cellName(src.row(), column);
+            // A zero may come from a blank, a dash or text in the source; SUM() reads those as 0, as the
+            // reader did, where a plain reference times the scale would give #VALUE!.
+            String base = v == 0 ? "SUM(" + ref + ")" : ref;
+            String f = scale == null ? base : scale.equals("-") ? "-" + base : base + "*" + scale;
+            w.formula(C_FIRST_PERIOD + p, f, v, styles.number);
+        }
+    }
+
+    private static String scaleSuffix(double scale) {
+        if (scale == 1) {
+            return null;
+        }
+        if (scale == -1) {
+            return "-";
+        }
+        return plain(scale);
+    }
+
+    // ---------------------------------------------------------------- Restated P&L
+
+    void writePl(OutputStream stream) throws IOException {
+        int lastCol = 2 + n - 1;
+        SheetXmlWriter w = new SheetXmlWriter(stream, lastCol + 1);
+        double[] widths = new double[lastCol + 1];
+        widths[0] = 58;
+        for (int i = 1; i <= lastCol; i++) {
+            widths[i] = 14;
+        }
+        w.begin(new SheetXmlWriter.Layout(2, P_HEADER + 1, widths, "FF70AD47"), P_ST_AI_GM, lastCol);
+        w.row(0);
+        w.text(0, "Restated P&L of " + sourceName, styles.title);
+        w.row(1);
+        w.text(0, "Framework: " + policy.framework().label() + ". Every figure is a formula over the source cells "
+                + "(sheet " + names.classification() + "); stressed figures come from sheet " + names.stress() + ".",
+                styles.text);
+        w.row(2);
+        w.text(0, "A decision framework, not accounting advice: the final classification depends on the contracts, "
+                + "the facts and the auditor's judgment.", styles.text);
+        headerRow(w, P_HEADER, "Line");
+
+        List<Figures> f = result.periods();
+        Figures t = result.total();
+        section(w, 4, "Revenue");
+        amountRow(w, P_AI_REV, "AI-layer revenue", p -> revenueCount == 0 ? null
+                : "SUMPRODUCT(" + revRange(C_AI_SHARE) + "," + revRange(C_FIRST_PERIOD + p) + ")",
+                p -> f.get(p).aiRevenue(), t.aiRevenue(), false);
+        amountRow(w, P_SW_REV, "Software-layer revenue", p -> revenueCount == 0 ? null
+                : "SUMPRODUCT(" + revRange(C_SW_SHARE) + "," + revRange(C_FIRST_PERIOD + p) + ")",
+                p -> f.get(p).softwareRevenue(), t.softwareRevenue(), false);
+        amountRow(w, P_REV, "Total revenue", p -> ref(P_AI_REV, p) + "+" + ref(P_SW_REV, p),
+                p -> f.get(p).revenue(), t.revenue(), true);
+
+        section(w, 9, "As the workbook reports it");
+        amountRow(w, P_REP_COGS, "Cost of revenue as reported", p -> costCount == 0 ? null
+                : "SUMPRODUCT(" + costRange(C_REPORTED_COGS) + "," + costRange(C_FIRST_PERIOD + p) + ")",
+                p -> f.get(p).reportedCogs(), t.reportedCogs(), false);
+        amountRow(w, P_REP_AI_COGS, "  of which AI layer", p -> costCount == 0 ? null
+                : "SUMPRODUCT(" + costRange(C_REPORTED_COGS) + "," + costRange(C_AI_SHARE) + ","
+                + costRange(C_FIRST_PERIOD + p) + ")",
+                p -> f.get(p).reportedAiCogs(), t.reportedAiCogs(), false);
+        marginRow(w, P_REP_GM, "Reported gross margin (blended)", P_REV, P_REP_COGS,
+                p -> f.get(p).reportedBlended(), t.reportedBlended());
+        marginRow(w, P_REP_AI_GM, "AI-layer gross margin, costs placed as reported", P_AI_REV, P_REP_AI_COGS,
+                p -> f.get(p).reportedAiLayer(), t.reportedAiLayer());
+
+        section(w, 15, "Restated cost by treatment (every cost line, unstressed)");
+        Treatment[] ts = Treatment.values();
+        for (int k = 0; k < ts.length; k++) {
+            Treatment tr = ts[k];
+            String label = tr == Treatment.REVIEW ? "Review (kept where the workbook put it until decided)" : tr.label();
+            double total = 0;
+            for (int p = 0; p < n; p++) {
+                total += result.costByTreatment(tr, p);
+            }
+            amountRow(w, P_TREATMENT + k, label, p -> costCount == 0 ? null
+                    : "SUMIFS(" + costRange(C_FIRST_PERIOD + p) + "," + costRange(C_TREATMENT) + ",\""
+                    + tr.label() + "\")", p -> result.costByTreatment(tr, p), total, false);
+        }
+
+        section(w, 22, "Restated gross margin (COGS test)");
+        amountRow(w, P_REST_AI, "Restated cost of revenue, AI layer", p -> costCount == 0 ? null
+                : "SUMPRODUCT(" + costRange(C_RESTATED_COGS) + "," + costRange(C_AI_SHARE) + ","
+                + costRange(C_FIRST_PERIOD + p) + ")",
+                p -> f.get(p).restatedAiCogs(), t.restatedAiCogs(), false);
+        amountRow(w, P_REST_SW, "Restated cost of revenue, software layer", p -> costCount == 0 ? null
+                : "SUMPRODUCT(" + costRange(C_RESTATED_COGS) + "," + costRange(C_SW_SHARE) + ","
+                + costRange(C_FIRST_PERIOD + p) + ")",
+                p -> f.get(p).restatedSoftwareCogs(), t.restatedSoftwareCogs(), false);
+        amountRow(w, P_REST, "Restated cost of revenue (COGS lines and Review lines reported in COGS)",
+                p -> ref(P_REST_AI, p) + "+" + ref(P_REST_SW, p), p -> f.get(p).restatedCogs(), t.restatedCogs(), true);
+        marginRow(w, P_REST_GM, "Restated gross margin (blended)", P_REV, P_REST,
+                p -> f.get(p).restatedBlended(), t.restatedBlended());
+        marginRow(w, P_AI_GM, "AI-layer gross margin", P_AI_REV, P_REST_AI, p -> f.get(p).aiLayer(), t.aiLayer());
+        marginRow(w, P_SW_GM, "Software-layer gross margin", P_SW_REV, P_REST_SW,
+                p -> f.get(p).softwareLayer(), t.softwareLayer());
+
+        section(w, 30, "Stressed (inputs on sheet " + names.stress() + ")");
+        linkRow(w, P_ST_GM, "Stressed gross margin (blended)", S_ST_GM, p -> f.get(p).restatedBlendedStressed(),
+                t.restatedBlendedStressed());
+        linkRow(w, P_ST_AI_GM, "Stressed AI-layer gross margin", S_ST_AI_GM, p -> f.get(p).aiLayerStressed(),
+                t.aiLayerStressed());
+        w.end(List.of());
+    }
+
+    private interface Formula {
+        String at(int period);
+    }
+
+    private interface Value {
+        double at(int period);
+    }
+
+    private interface Margin {
+        OptionalDouble at(int period);
+    }
+
+    /** Relative reference to a cell of the same sheet's period column. */
+    private static String ref(int row, int period) {
+        return col(2 + period) + (row + 1);
+    }
+
+    private void headerRow(SheetXmlWriter w, int row, String first) throws IOException {
+        w.row(row);
+        w.text(0, first, styles.header);
+        w.text(1, "Total", styles.header);
+        for (int p = 0; p < n; p++) {
+            w.text(2 + p, model.periods().label(p), styles.header);
+        }
+    }
+
+    private void section(SheetXmlWriter w, int row, String title) throws IOException {
+        w.row(row);
+        w.text(0, title, styles.section);
+    }
+
+    /** A row of amounts: one formula per period (or 0 where nothing feeds it) and their sum. */
+    private void amountRow(SheetXmlWriter w, int row, String label, Formula formula, Value cached, double total,
+                           boolean bold) throws IOException {
+        w.row(row);
+        w.text(0, label, bold ? styles.section : styles.text);
+        int style = bold ? styles.numberBold : styles.number;
+        w.formula(1, "SUM(" + col(2) + (row + 1) + ":" + col(1 + n) + (row + 1) + ")", total, style);
+        for (int p = 0; p < n; p++) {
+            String fx = formula.at(p);
+            if (fx == null) {
+                w.number(2 + p, 0, style);
+            } else {
+                w.formula(2 + p, fx, cached.at(p), style);
+            }
+        }
+    }
+
+    /** A row of margins (revenue − cost) / revenue, blank where revenue is zero, in total too. */
+    private void marginRow(SheetXmlWriter w, int row, String label, int revRow, int costRow, Margin cached,
+                           OptionalDouble total) throws IOException {
+        w.row(row);
+        w.text(0, label, styles.section);
+        for (int c = 1; c <= n + 1; c++) {
+            String r = col(c) + (revRow + 1);
+            String k = col(c) + (costRow + 1);
+            String fx = marginFormula(r, k);
+            OptionalDouble v = c == 1 ? total : cached.at(c - 2);
+            writeMargin(w, c, fx, v, c == 1 ? styles.percentBold : styles.percent);
+        }
+    }
+
+    /**
+     * (revenue − cost) / revenue, blank without revenue. ABS() because a zero share of a negative
+     * amount is −0, which some evaluators (POI) do not see as equal to 0.
+     */
+    private static String marginFormula(String revenue, String cost) {
+        return "IF(ABS(" + revenue + ")=0,\"\",(" + revenue + "-" + cost + ")/" + revenue + ")";
+    }
+
+    private static void writeMargin(SheetXmlWriter w, int col, String fx, OptionalDouble v, int style)
+            throws IOException {
+        if (v.isPresent()) {
+            w.formula(col, fx, v.getAsDouble(), style);
+        } else {
+            w.formulaText(col, fx, "", style);
+        }
+    }
+
+    /** A row that shows the Stress sheet's row of the same layout (total and periods in the same columns). */
+    private void linkRow(SheetXmlWriter w, int row, String label, int stressRow, Margin cached, OptionalDouble total)
+            throws IOException {
+        w.row(row);
+        w.text(0, label, styles.section);
+        for (int c = 1; c <= n + 1; c++) {
+            OptionalDouble v = c == 1 ? total : cached.at(c - 2);
+            writeMargin(w, c, st() + "!" + col(c) + (stressRow + 1), v, c == 1 ? styles.percentBold : styles.percent);
+        }
+    }
+
+    // ---------------------------------------------------------------- Stress
+
+    void writeStress(OutputStream stream) throws IOException {
+        int lastCol = 2 + n - 1;
+        SheetXmlWriter w = new SheetXmlWriter(stream, Math.max(lastCol, 2) + 1);
+        double[] widths = new double[Math.max(lastCol, 2) + 1];
+        widths[0] = 52;
+        for (int i = 1; i < widths.length; i++) {
+            widths[i] = 14;
+        }
+        widths[2] = Math.max(widths[2], 14);
+        w.begin(new SheetXmlWriter.Layout(2, S_HEADER + 1, widths, "FFED7D31"), S_ST_SW_GM, Math.max(lastCol, 2));
+        w.row(0);
+        w.text(0, "Stress test: change the yellow inputs and the stressed margins recalculate", styles.title);
+        w.row(1);
+        w.text(0, "Input", styles.header);
+        w.text(1, "Value", styles.header);
+        w.text(2, "What it does", styles.header);
+        input(w, S_LLM, "LLM cost change", levers.llmCostChange(), true,
+                "Fraction added to the cost of lines priced per token or call (0.5 = +50%)");
+        input(w, S_BUFFER, "Variance buffer", levers.varianceBuffer(), false,
+                "Multiplier on usage-variable AI cost, for price swings and retries (1.2 is a common stress)");
+        input(w, S_SHARE, "Heavy-user share", levers.heavyUserShare(), true,
+                "Share of users who are heavy users");
+        input(w, S_MULT, "Heavy-user multiplier", levers.heavyUserMultiplier(), false,
+                "How many times a typical user's volume a heavy user consumes");
+        input(w, S_PRICE, "Price change on AI revenue", levers.priceChange(), true,
+                "Fraction added to AI-layer revenue (-0.1 = a 10% price cut)");
+        input(w, S_DECLINE, "Token price decline per year (optional)", levers.tokenPriceDeclinePerYear(), true,
+                "Yearly fall in token prices applied to LLM-priced lines; 0 = off. An assumption, not a forecast");
+        String share = names.name("HeavyUserShare");
+        String mult = names.name("HeavyUserMultiplier");
+        w.row(S_HEAVY);
+        w.text(0, "Heavy-user factor (1 − share) + share × multiplier", styles.text);
+        w.formula(1, "(1-" + share + ")+" + share + "*" + mult, levers.heavyUserFactor(), styles.factor);
+        w.text(2, "Scales usage-variable AI cost, and AI revenue on usage-priced lines", styles.text);
+        w.row(S_VARIABLE);
+        w.text(0, "Usage-variable AI cost factor (buffer × heavy-user factor)", styles.text);
+        w.formula(1, names.name("VarianceBuffer") + "*" + abs(S_HEAVY, 1),
+                levers.varianceBuffer() * levers.heavyUserFactor(), styles.factor);
+        w.row(S_PER_YEAR);
+        w.text(0, "Periods per year", styles.text);
+        w.number(1, model.periods().granularity().perYear(), styles.integer);
+        w.text(2, "Used by the token price decline", styles.text);
+
+        headerRow(w, S_HEADER, "Line");
+        w.row(S_INDEX);
+        w.text(0, "Period index", styles.text);
+        for (int p = 0; p < n; p++) {
+            w.number(2 + p, p, styles.integer);
+        }
+        w.row(S_LLM_FACTOR);
+        w.text(0, "LLM price factor (1 + LLM cost change) × (1 − decline) ^ (index ÷ periods per year)", styles.text);
+        for (int p = 0; p < n; p++) {
+            w.formula(2 + p, "(1+" + names.name("LLMCostChange") + ")*(1-" + names.name("TokenPriceDeclinePerYear")
+                    + ")^(" + ref(S_INDEX, p) + "/" + abs(S_PER_YEAR, 1) + ")", extra.llmFactor[p], styles.factor);
+        }
+
+        List<Figures> f = result.periods();
+        Figures t = result.total();
+        section(w, 15, "Revenue");
+        amountRow(w, S_AI_FLAT, "AI revenue, seat or flat priced", p -> pl() + "!" + ref(P_AI_REV, p) + "-"
+                + ref(S_AI_USAGE, p), p -> extra.aiFlatRev[p], sum(extra.aiFlatRev), false);
+        amountRow(w, S_AI_USAGE, "AI revenue, usage-priced (moves with heavy users)", p -> revenueCount == 0 ? null
+                : "SUMPRODUCT(" + revRange(C_USAGE_PRICED) + "," + revRange(C_AI_SHARE) + ","
+                + revRange(C_FIRST_PERIOD + p) + ")", p -> extra.aiUsageRev[p], sum(extra.aiUsageRev), false);
+        amountRow(w, S_SW_REV, "Software-layer revenue", p -> pl() + "!" + ref(P_SW_REV, p),
+                p -> f.get(p).softwareRevenue(), t.softwareRevenue(), false);
+        amountRow(w, S_ST_AI_REV, "Stressed AI-layer revenue", p -> "(" + ref(S_AI_FLAT, p) + "+" + ref(S_AI_USAGE, p)
+                + "*" + abs(S_HEAVY, 1) + ")*(1+" + names.name("PriceChange") + ")",
+                p -> f.get(p).stressedAiRevenue(), t.stressedAiRevenue(), false);
+        amountRow(w, S_ST_REV, "Stressed revenue", p -> ref(S_ST_AI_REV, p) + "+" + ref(S_SW_REV, p),
+                p -> f.get(p).stressedRevenue(), t.stressedRevenue(), true);
+
+        section(w, 21, "Restated cost of revenue by stress class (unstressed)");
+        String rest = costCount == 0 ? null : costRange(C_RESTATED_COGS);
+        amountRow(w, S_AI_LV, "AI layer, LLM-priced and usage-variable", p -> rest == null ? null
+                : "SUMPRODUCT(" + rest + "," + costRange(C_LLM) + "," + costRange(C_VARIABLE) + ","
+                + costRange(C_AI_SHARE) + "," + costRange(C_FIRST_PERIOD + p) + ")",
+                p -> extra.aiLv[p], sum(extra.aiLv), false);
+        amountRow(w, S_AI_L, "AI layer, LLM-priced only", p -> rest == null ? null
+                : "SUMPRODUCT(" + rest + "," + costRange(C_LLM) + "," + costRange(C_AI_SHARE) + ","
+                + costRange(C_FIRST_PERIOD + p) + ")-" + ref(S_AI_LV, p), p -> extra.aiL[p], sum(extra.aiL), false);
+        amountRow(w, S_AI_V, "AI layer, usage-variable only", p -> rest == null ? null
+                : "SUMPRODUCT(" + rest + "," + costRange(C_VARIABLE) + "," + costRange(C_AI_SHARE) + ","
+                + costRange(C_FIRST_PERIOD + p) + ")-" + ref(S_AI_LV, p), p -> extra.aiV[p], sum(extra.aiV), false);
+        amountRow(w, S_AI_N, "AI layer, neither", p -> pl() + "!" + ref(P_REST_AI, p) + "-" + ref(S_AI_LV, p) + "-"
+                + ref(S_AI_L, p) + "-" + ref(S_AI_V, p), p -> extra.aiN[p], sum(extra.aiN), false);
+        amountRow(w, S_SW_L, "Software layer, LLM-priced", p -> rest == null ? null
+                : "SUMPRODUCT(" + rest + "," + costRange(C_LLM) + "," + costRange(C_SW_SHARE) + ","
+                + costRange(C_FIRST_PERIOD + p) + ")", p -> extra.swL[p], sum(extra.swL), false);
+        amountRow(w, S_SW_N, "Software layer, other", p -> pl() + "!" + ref(P_REST_SW, p) + "-" + ref(S_SW_L, p),
+                p -> extra.swN[p], sum(extra.swN), false);
+
+        section(w, 28, "Stressed");
+        String variable = abs(S_VARIABLE, 1);
+        amountRow(w, S_ST_AI, "Stressed AI-layer cost of revenue", p -> ref(S_AI_N, p) + "+" + ref(S_AI_L, p) + "*"
+                + ref(S_LLM_FACTOR, p) + "+" + ref(S_AI_V, p) + "*" + variable + "+" + ref(S_AI_LV, p) + "*"
+                + ref(S_LLM_FACTOR, p) + "*" + variable, p -> f.get(p).stressedAiCogs(), t.stressedAiCogs(), false);
+        amountRow(w, S_ST_SW, "Stressed software-layer cost of revenue", p -> ref(S_SW_N, p) + "+" + ref(S_SW_L, p)
+                + "*" + ref(S_LLM_FACTOR, p), p -> f.get(p).stressedSoftwareCogs(), t.stressedSoftwareCogs(), false);
+        amountRow(w, S_ST, "Stressed cost of revenue", p -> ref(S_ST_AI, p) + "+" + ref(S_ST_SW, p),
+                p -> f.get(p).stressedCogs(), t.stressedCogs(), true);
+        marginRow(w, S_ST_GM, "Stressed gross margin (blended)", S_ST_REV, S_ST,
+                p -> f.get(p).restatedBlendedStressed(), t.restatedBlendedStressed());
+        marginRow(w, S_ST_AI_GM, "Stressed AI-layer gross margin", S_ST_AI_REV, S_ST_AI,
+                p -> f.get(p).aiLayerStressed(), t.aiLayerStressed());
+        w.row(S_ST_SW_GM);
+        w.text(0, "Stressed software-layer gross margin", styles.section);
+        for (int c = 1; c <= n + 1; c++) {
+            String r = col(c) + (S_SW_REV + 1);
+            String k = col(c) + (S_ST_SW + 1);
+            OptionalDouble v = c == 1 ? t.softwareLayerStressed() : f.get(c - 2).softwareLayerStressed();
+            writeMargin(w, c, marginFormula(r, k), v,
+                    c == 1 ? styles.percentBold : styles.percent);
+        }
+        w.end(List.of());
+    }
+
+    private void input(SheetXmlWriter w, int row, String label, double value, boolean percent, String help)
+            throws IOException {
+        w.row(row);
+        w.text(0, label, styles.text);
+        w.number(1, value, percent ? styles.inputPercent : styles.inputNumber);
+        w.text(2, help, styles.text);
+    }
+
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- Margin Bridge
+
+    void writeBridge(OutputStream stream) throws IOException {
+        SheetXmlWriter w = new SheetXmlWriter(stream, 7);
+        List<BridgeItem> items = result.bridge();
+        int last = B_REPORTED + items.size() + 2;
+        w.begin(new SheetXmlWriter.Layout(0, B_HEADER + 1, new double[] {52, 18, 14, 12, 12, 16, 16}, "FF7030A0"),
+                last, 6);
+        w.row(0);
+        w.text(0, "Margin bridge: reported to restated gross margin (blended, all periods)", styles.title);
+        w.row(1);
+        w.text(0, "Each line the COGS test moves into or out of cost of revenue changes blended gross margin by its "
+                + "total over all periods divided by total revenue.", styles.text);
+        w.row(B_HEADER);
+        String[] headers = {"Step", "Source cell", "Treatment", "Reported in COGS", "Restated in COGS",
+                "Amount, all periods", "Effect on gross margin"};
+        for (int c = 0; c < headers.length; c++) {
+            w.text(c, headers[c], styles.header);
+        }
+        Figures t = result.total();
+        w.row(B_REPORTED);
+        w.text(0, "Reported gross margin (blended)", styles.section);
+        writeMargin(w, 6, names.name("ReportedBlendedGM"), t.reportedBlended(), styles.percentBold);
+        String revenue = pl() + "!" + abs(P_REV, 1);
+        double running = t.reportedBlended().orElse(Double.NaN);
+        for (int i = 0; i < items.size(); i++) {
+            BridgeItem b = items.get(i);
+            int row = B_REPORTED + 1 + i;
+            w.row(row);
+            w.text(0, (b.restatedInCogs() ? "Into COGS: " : "Out of COGS: ") + b.label(), styles.text);
+            w.text(1, b.source(), styles.text);
+            w.text(2, classifications.get(b.lineIndex()).treatment().label(), styles.text);
+            w.text(3, b.reportedInCogs() ? "Yes" : "No", styles.text);
+            w.text(4, b.restatedInCogs() ? "Yes" : "No", styles.text);
+            w.formula(5, cls() + "!" + abs(costRow(b.lineIndex()) - 1, C_TOTAL), b.amount(), styles.number);
+            String sign = b.restatedInCogs() ? "-" : "";
+            w.formula(6, "IF(" + revenue + "=0,0," + sign + col(5) + (row + 1) + "/" + revenue + ")", b.gmImpact(),
+                    styles.percent);
+            running += b.gmImpact();
+        }
+        int end = B_REPORTED + 1 + items.size();
+        w.row(end);
+        w.text(0, "Restated gross margin (blended)", styles.section);
+        String first = col(6) + (B_REPORTED + 1);
+        String fx = items.isEmpty() ? "IF(ISNUMBER(" + first + ")," + first + ",\"\")"
+                : "IF(ISNUMBER(" + first + ")," + first + "+SUM(" + col(6) + (B_REPORTED + 2) + ":" + col(6) + end
+                + "),\"\")";
+        writeMargin(w, 6, fx, Double.isFinite(running) ? OptionalDouble.of(running) : OptionalDouble.empty(),
+                styles.percentBold);
+        w.row(end + 1);
+        w.text(0, "Check: difference to the Restated P&L (should be 0)", styles.text);
+        String endCell = col(6) + (end + 1);
+        OptionalDouble restated = t.restatedBlended();
+        OptionalDouble diff = Double.isFinite(running) && restated.isPresent()
+                ? OptionalDouble.of(running - restated.getAsDouble()) : OptionalDouble.empty();
+        writeMargin(w, 6, "IF(ISNUMBER(" + endCell + ")," + endCell + "-" + names.name("RestatedBlendedGM") + ",\"\")",
+                diff, styles.percent);
+        w.end(List.of());
+    }
+}

@@ -1,0 +1,533 @@
+package com.marginworkbench.workbook;
+
+import com.marginworkbench.classify.Classification;
+import com.marginworkbench.classify.LineDecision;
+import com.marginworkbench.classify.Policy;
+import com.marginworkbench.margin.Levers;
+import com.marginworkbench.margin.MarginResult;
+import com.marginworkbench.project.SafeFiles;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.zip.Deflater;
+
+/**
+ * Writes the restated workbook: a copy of the source package in which every original part is kept
+ * byte for byte, plus four new sheets (Restated P&L, Classification, Stress, Margin Bridge).
+ * Only four existing parts change, and only by insertion: the workbook part (new sheets, defined
+ * names, recalculation on load), its relationships, the content types and the styles (new styles
+ * appended at the end, so existing style numbers stay valid). The sheets are streamed, so memory
+ * stays bounded however large the source is. The file appears under its final name only once it
+ * is complete.
+ */
+public final class RestatedWorkbookWriter {
+    /** Sheet names of a restated workbook, before any " (2)" needed to keep them unique. */
+    public static final String PL_SHEET = "Restated P&L";
+    public static final String CLASSIFICATION_SHEET = "Classification";
+    public static final String STRESS_SHEET = "Stress";
+    public static final String BRIDGE_SHEET = "Margin Bridge";
+
+    /** Defined names of the headline cells and of the lever inputs on the Stress sheet. */
+    public static final List<String> HEADLINE_NAMES = List.of("ReportedBlendedGM", "RestatedBlendedGM", "AILayerGM",
+            "AILayerGMStressed", "SoftwareLayerGM", "RestatedBlendedGMStressed");
+    public static final List<String> INPUT_NAMES = List.of("LLMCostChange", "VarianceBuffer", "HeavyUserShare",
+            "HeavyUserMultiplier", "PriceChange", "TokenPriceDeclinePerYear");
+
+    /** Above this many amount cells the Classification sheet is compressed for speed rather than size. */
+    private static final long FAST_COMPRESSION_CELLS = 250_000;
+
+    private RestatedWorkbookWriter() {
+    }
+
+    /** Progress from 0 to 1 and a way to cancel; called from the writing thread. */
+    public interface Progress {
+        Progress NONE = fraction -> {
+        };
+
+        void update(double fraction);
+
+        /** Checked often; returning true abandons the write and leaves no file behind. */
+        default boolean isCancelled() {
+            return false;
+        }
+    }
+
+    /**
+     * What was written: the file, the names of the new sheets, the defined names (wanted name →
+     * name used; they differ only when the workbook already had that name) and the engine's figures
+     * that the cached values carry.
+     */
+    public record Outcome(Path target, List<String> sheets, Map<String, String> definedNames, MarginResult figures) {
+    }
+
+    /**
+     * The default output beside the source: {@code <name>-restated.xlsx} (.xlsm for a macro
+     * workbook), then {@code -restated-2}, and so on, never an existing file.
+     */
+    public static Path defaultTarget(Path source) {
+        return defaultTarget(source, source.toAbsolutePath().normalize().getParent());
+    }
+
+    /** The same name as {@link #defaultTarget(Path)}, in another folder. */
+    public static Path defaultTarget(Path source, Path folder) {
+        String file = source.toAbsolutePath().getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String base = dot > 0 ? file.substring(0, dot) : file;
+        return SafeFiles.freeName(folder.toAbsolutePath().normalize(), base, "-restated", extensionFor(source));
+    }
+
+    private static String extensionFor(Path source) {
+        return lowerName(source).endsWith(".xlsm") ? ".xlsm" : ".xlsx";
+    }
+
+    private static String lowerName(Path p) {
+        return p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Writes the restated workbook. {@code decisions} and {@code classifications} run in the order
+     * of {@code read.model().costs()}.
+     *
+     * @throws RestateException    with one line for the user when the source cannot be restated or the
+     *                             target cannot be written (nothing is left under the target's name)
+     * @throws CancellationException when {@code progress} asked to stop (nothing is left behind)
+     */
+    public static Outcome write(Path source, ReadResult read, List<Classification> classifications,
+                                List<LineDecision> decisions, Policy policy, Levers levers, Path target,
+                                Progress progress) throws RestateException {
+        Progress listener = progress == null ? Progress.NONE : progress;
+        int costs = read.model().costs().size();
+        if (classifications.size() != costs || decisions.size() != costs) {
+            throw new IllegalArgumentException("One classification and one decision per cost line expected");
+        }
+        check(source, target);
+        if (read.model().periods().count() == 0) {
+            throw new RestateException(source + ": no periods were found, so there is nothing to restate.");
+        }
+        try (SourcePackage pkg = SourcePackage.open(source)) {
+            if (pkg.macroEnabled && !lowerName(source).endsWith(".xlsm")) {
+                throw new RestateException(source + " holds macros but is named .xlsx; rename it to .xlsm first.");
+            }
+            Plan plan = plan(pkg, read, classifications, decisions, policy, levers, source);
+            try {
+                SafeFiles.write(target, out -> writePackage(pkg, plan, out, listener));
+            } catch (SafeFiles.WriteFailedException e) {
+                throw new RestateException(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new RestateException("Could not restate " + source + ": " + e.getMessage(), e);
+            }
+            listener.update(1.0);
+            return new Outcome(target, List.of(plan.names.pl(), plan.names.classification(), plan.names.stress(),
+                    plan.names.bridge()), plan.names.defined(), plan.sheets.result());
+        } catch (IOException e) {
+            throw new RestateException("Could not read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The checks that need no reading: the source is an .xlsx/.xlsm file, the target is not the
+     * source (however spelled) and keeps its type. Cheap, so callers run it before a long read.
+     */
+    public static void check(Path source, Path target) throws RestateException {
+        checkSource(source);
+        checkTarget(source, target);
+    }
+
+    private static void checkSource(Path source) throws RestateException {
+        if (!Files.isRegularFile(source)) {
+            throw new RestateException(source + " does not exist or is not a file.");
+        }
+        if (!Files.isReadable(source)) {
+            throw new RestateException(source + " cannot be read (no permission).");
+        }
+        String name = lowerName(source);
+        if (name.endsWith(".xls")) {
+            throw new RestateException(source + " is an Excel 97-2003 workbook (.xls); restating writes into the "
+                    + "workbook's own package, which needs .xlsx or .xlsm: save it as .xlsx in Excel or LibreOffice "
+                    + "and restate that.");
+        }
+        if (!name.endsWith(".xlsx") && !name.endsWith(".xlsm")) {
+            throw new RestateException(source + " is not an .xlsx or .xlsm workbook; only those can be restated.");
+        }
+    }
+
+    private static void checkTarget(Path source, Path target) throws RestateException {
+        if (SafeFiles.sameFile(source, target)) {
+            throw new RestateException(target + " is the source workbook itself; the source is never overwritten. "
+                    + "Choose another output name.");
+        }
+        String wanted = extensionFor(source);
+        if (!lowerName(target).endsWith(wanted)) {
+            throw new RestateException(target + ": the restated workbook must keep the source's type, so its name "
+                    + "must end with " + wanted + ".");
+        }
+        if (Files.isDirectory(target)) {
+            throw new RestateException(target + " is a folder; give a file name for the restated workbook.");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ plan
+
+    private static final class Plan {
+        RestatedSheets sheets;
+        RestatedSheets.Names names;
+        /** New sheet part names in the order PL, Classification, Stress, Bridge. */
+        final List<String> sheetParts = new ArrayList<>();
+        final Map<String, byte[]> replaced = new LinkedHashMap<>();
+        /** A styles part added because the workbook had none, or null. */
+        String newStylesPart;
+        byte[] newStyles;
+        long copyBytes;
+    }
+
+    private static Plan plan(SourcePackage pkg, ReadResult read, List<Classification> classifications,
+                             List<LineDecision> decisions, Policy policy, Levers levers, Path source)
+            throws IOException, RestateException {
+        Plan plan = new Plan();
+        Set<String> taken = new HashSet<>();
+        Set<String> sourceSheets = new HashSet<>();
+        for (SourcePackage.SheetEntry s : pkg.sheets) {
+            taken.add(s.name().toLowerCase(Locale.ROOT));
+            sourceSheets.add(s.name().toLowerCase(Locale.ROOT));
+        }
+        String pl = freeSheetName(PL_SHEET, taken);
+        String cls = freeSheetName(CLASSIFICATION_SHEET, taken);
+        String stress = freeSheetName(STRESS_SHEET, taken);
+        String bridge = freeSheetName(BRIDGE_SHEET, taken);
+
+        Set<String> takenNames = new HashSet<>();
+        for (SourcePackage.DefinedName d : pkg.definedNames) {
+            if (d.workbookLevel()) {
+                takenNames.add(d.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, String> defined = new LinkedHashMap<>();
+        for (String wanted : HEADLINE_NAMES) {
+            defined.put(wanted, freeDefinedName(wanted, takenNames));
+        }
+        for (String wanted : INPUT_NAMES) {
+            defined.put(wanted, freeDefinedName(wanted, takenNames));
+        }
+        plan.names = new RestatedSheets.Names(pl, cls, stress, bridge, defined);
+
+        // Styles: append to the workbook's own part, or add a part when it has none.
+        RestatedStyles styles;
+        if (pkg.stylesPart != null) {
+            styles = RestatedStyles.append(pkg.bytes(pkg.stylesPart), pkg.parse(pkg.stylesPart).getDocumentElement());
+            plan.replaced.put(pkg.stylesPart, styles.bytes());
+        } else {
+            byte[] minimal = RestatedStyles.minimalStylesPart();
+            org.w3c.dom.Element root;
+            try {
+                javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                f.setNamespaceAware(true);
+                root = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(minimal)).getDocumentElement();
+            } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+                throw new IOException(e);
+            }
+            styles = RestatedStyles.append(minimal, root);
+            plan.newStylesPart = freePart(pkg, SourcePackage.folderOf(pkg.workbookPart) + "styles", new HashSet<>());
+            plan.newStyles = styles.bytes();
+        }
+
+        Set<String> reserved = new HashSet<>();
+        if (plan.newStylesPart != null) {
+            reserved.add(plan.newStylesPart.toLowerCase(Locale.ROOT));
+        }
+        List<String> overrides = pkg.overriddenParts();
+        reserved.addAll(overrides);
+        String folder = SourcePackage.folderOf(pkg.workbookPart) + "worksheets/sheet";
+        for (int i = 0; i < 4; i++) {
+            String part = freePart(pkg, folder, reserved);
+            reserved.add(part.toLowerCase(Locale.ROOT));
+            plan.sheetParts.add(part);
+        }
+
+        // Relationship ids for the new parts.
+        Set<String> ids = new HashSet<>();
+        for (SourcePackage.Relationship r : pkg.workbookRels) {
+            ids.add(r.id());
+        }
+        List<String> newIds = new ArrayList<>();
+        for (int i = 1; newIds.size() < 5; i++) {
+            String id = "rIdMW" + i;
+            if (!ids.contains(id)) {
+                newIds.add(id);
+            }
+        }
+        String[] sheetNames = {pl, cls, stress, bridge};
+        String wbFolder = SourcePackage.folderOf(pkg.workbookPart);
+
+        // Workbook part: the new sheets, the defined names and recalculation on load.
+        long maxSheetId = 0;
+        for (SourcePackage.SheetEntry s : pkg.sheets) {
+            maxSheetId = Math.max(maxSheetId, s.sheetId());
+        }
+        RestatedSheets.Names names = plan.names;
+        plan.replaced.put(pkg.workbookPart, editWorkbook(pkg.bytes(pkg.workbookPart), sheetNames, maxSheetId,
+                newIds, names));
+
+        // Workbook relationships.
+        if (!pkg.has(pkg.workbookRelsPart)) {
+            throw new RestateException(source + " is damaged (its workbook has no relationships part); open and "
+                    + "save it again in Excel or LibreOffice.");
+        }
+        XmlPartText rels = XmlPartText.decode(pkg.bytes(pkg.workbookRelsPart));
+        String rp = rels.rootPrefix();
+        StringBuilder relXml = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            relXml.append('<').append(rp).append("Relationship Id=\"").append(newIds.get(i)).append("\" Type=\"")
+                    .append(SourcePackage.REL_WORKSHEET).append("\" Target=\"")
+                    .append(XmlPartText.escape(relative(wbFolder, plan.sheetParts.get(i)))).append("\"/>");
+        }
+        if (plan.newStylesPart != null) {
+            relXml.append('<').append(rp).append("Relationship Id=\"").append(newIds.get(4)).append("\" Type=\"")
+                    .append(SourcePackage.REL_STYLES).append("\" Target=\"")
+                    .append(XmlPartText.escape(relative(wbFolder, plan.newStylesPart))).append("\"/>");
+        }
+        int relsRoot = rels.openTag(rp + "Relationships", 0);
+        rels.insert(rels.endOfContent(relsRoot, rp + "Relationships"), relXml.toString());
+        plan.replaced.put(pkg.workbookRelsPart, rels.encode());
+
+        // Content types.
+        XmlPartText ct = XmlPartText.decode(pkg.bytes(SourcePackage.CONTENT_TYPES));
+        String cp = ct.rootPrefix();
+        StringBuilder ctXml = new StringBuilder();
+        for (String part : plan.sheetParts) {
+            ctXml.append('<').append(cp).append("Override PartName=\"/").append(XmlPartText.escape(part))
+                    .append("\" ContentType=\"").append(SourcePackage.CT_WORKSHEET).append("\"/>");
+        }
+        if (plan.newStylesPart != null) {
+            ctXml.append('<').append(cp).append("Override PartName=\"/").append(XmlPartText.escape(plan.newStylesPart))
+                    .append("\" ContentType=\"").append(SourcePackage.CT_STYLES).append("\"/>");
+        }
+        int typesRoot = ct.openTag(cp + "Types", 0);
+        ct.insert(ct.endOfContent(typesRoot, cp + "Types"), ctXml.toString());
+        plan.replaced.put(SourcePackage.CONTENT_TYPES, ct.encode());
+
+        String sourceName = source.getFileName().toString();
+        plan.sheets = new RestatedSheets(sourceName, read.model(), classifications, decisions, policy, levers, names,
+                styles, sourceSheets);
+        for (ZipArchiveEntry e : pkg.entries()) {
+            plan.copyBytes += Math.max(0, e.getCompressedSize());
+        }
+        return plan;
+    }
+
+    private static String freeSheetName(String wanted, Set<String> taken) {
+        String name = wanted;
+        for (int i = 2; taken.contains(name.toLowerCase(Locale.ROOT)); i++) {
+            name = wanted + " (" + i + ")";
+        }
+        taken.add(name.toLowerCase(Locale.ROOT));
+        return name;
+    }
+
+    private static String freeDefinedName(String wanted, Set<String> taken) {
+        String name = wanted;
+        for (int i = 2; taken.contains(name.toLowerCase(Locale.ROOT)); i++) {
+            name = wanted + "_" + i;
+        }
+        taken.add(name.toLowerCase(Locale.ROOT));
+        return name;
+    }
+
+    /** The first {@code prefix + k + ".xml"} that no entry, override or earlier choice uses. */
+    private static String freePart(SourcePackage pkg, String prefix, Set<String> reserved) {
+        for (int k = 1; ; k++) {
+            String part = prefix + (prefix.endsWith("styles") ? (k == 1 ? "" : String.valueOf(k)) : k) + ".xml";
+            if (!pkg.has(part) && !reserved.contains(part.toLowerCase(Locale.ROOT))) {
+                return part;
+            }
+        }
+    }
+
+    /** A relationship target for {@code part} relative to the folder of the workbook part. */
+    private static String relative(String folder, String part) {
+        return part.startsWith(folder) ? part.substring(folder.length()) : "/" + part;
+    }
+
+    private static byte[] editWorkbook(byte[] original, String[] sheetNames, long maxSheetId, List<String> ids,
+                                       RestatedSheets.Names names) {
+        XmlPartText wb = XmlPartText.decode(original);
+        String p = wb.rootPrefix();
+        int root = wb.openTag(p + "workbook", 0);
+        String rootTag = wb.toString().substring(root, wb.tagEnd(root));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*[\"']"
+                + java.util.regex.Pattern.quote(SourcePackage.NS_REL) + "[\"']").matcher(rootTag);
+        String relPrefix = m.find() ? m.group(1) : null;
+
+        StringBuilder sheets = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            sheets.append('<').append(p).append("sheet name=\"").append(XmlPartText.escape(sheetNames[i]))
+                    .append("\" sheetId=\"").append(maxSheetId + 1 + i).append("\" ");
+            if (relPrefix != null) {
+                sheets.append(relPrefix).append(":id=\"").append(ids.get(i)).append("\"/>");
+            } else {
+                sheets.append("mwr:id=\"").append(ids.get(i)).append("\" xmlns:mwr=\"").append(SourcePackage.NS_REL)
+                        .append("\"/>");
+            }
+        }
+        int sheetsTag = wb.openTag(p + "sheets", 0);
+        wb.insert(wb.endOfContent(sheetsTag, p + "sheets"), sheets.toString());
+
+        String plRef = RestatedSheets.quote(names.pl()) + "!";
+        String stRef = RestatedSheets.quote(names.stress()) + "!";
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("ReportedBlendedGM", plRef + RestatedSheets.abs(RestatedSheets.P_REP_GM, 1));
+        targets.put("RestatedBlendedGM", plRef + RestatedSheets.abs(RestatedSheets.P_REST_GM, 1));
+        targets.put("AILayerGM", plRef + RestatedSheets.abs(RestatedSheets.P_AI_GM, 1));
+        targets.put("AILayerGMStressed", stRef + RestatedSheets.abs(RestatedSheets.S_ST_AI_GM, 1));
+        targets.put("SoftwareLayerGM", plRef + RestatedSheets.abs(RestatedSheets.P_SW_GM, 1));
+        targets.put("RestatedBlendedGMStressed", stRef + RestatedSheets.abs(RestatedSheets.S_ST_GM, 1));
+        targets.put("LLMCostChange", stRef + RestatedSheets.abs(RestatedSheets.S_LLM, 1));
+        targets.put("VarianceBuffer", stRef + RestatedSheets.abs(RestatedSheets.S_BUFFER, 1));
+        targets.put("HeavyUserShare", stRef + RestatedSheets.abs(RestatedSheets.S_SHARE, 1));
+        targets.put("HeavyUserMultiplier", stRef + RestatedSheets.abs(RestatedSheets.S_MULT, 1));
+        targets.put("PriceChange", stRef + RestatedSheets.abs(RestatedSheets.S_PRICE, 1));
+        targets.put("TokenPriceDeclinePerYear", stRef + RestatedSheets.abs(RestatedSheets.S_DECLINE, 1));
+        StringBuilder defined = new StringBuilder();
+        for (Map.Entry<String, String> e : targets.entrySet()) {
+            defined.append('<').append(p).append("definedName name=\"").append(names.name(e.getKey())).append("\">")
+                    .append(XmlPartText.escape(e.getValue())).append("</").append(p).append("definedName>");
+        }
+        int extLst = wb.openTag(p + "extLst", 0);
+        int limit = extLst < 0 ? Integer.MAX_VALUE : extLst;
+        int dn = wb.openTag(p + "definedNames", 0);
+        if (dn >= 0 && dn < limit) {
+            wb.insert(wb.endOfContent(dn, p + "definedNames"), defined.toString());
+        } else {
+            int at = firstOf(wb, p, limit, "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr",
+                    "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst");
+            wb.insert(at, "<" + p + "definedNames>" + defined + "</" + p + "definedNames>");
+        }
+
+        // Recalculate on load: the new formulas then agree with the source cells in any program.
+        extLst = wb.openTag(p + "extLst", 0);
+        limit = extLst < 0 ? Integer.MAX_VALUE : extLst;
+        int calc = wb.openTag(p + "calcPr", 0);
+        if (calc >= 0 && calc < limit) {
+            wb.setAttribute(calc, "fullCalcOnLoad", "1");
+        } else {
+            int at = firstOf(wb, p, limit, "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr",
+                    "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst");
+            wb.insert(at, "<" + p + "calcPr fullCalcOnLoad=\"1\"/>");
+        }
+        return wb.encode();
+    }
+
+    /** Where the first of the named elements starts (before {@code limit}), else the workbook's closing tag. */
+    private static int firstOf(XmlPartText wb, String p, int limit, String... localNames) {
+        int best = -1;
+        for (String name : localNames) {
+            int at = wb.openTag(p + name, 0);
+            if (at >= 0 && (at < limit || name.equals("extLst")) && (best < 0 || at < best)) {
+                best = at;
+            }
+        }
+        return best >= 0 ? best : wb.closeTag(p + "workbook", 0);
+    }
+
+    // ------------------------------------------------------------------------------------ write
+
+    private static void writePackage(SourcePackage pkg, Plan plan, OutputStream out, Progress progress)
+            throws IOException {
+        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+        double copyShare = 0.25;
+        long copied = 0;
+        long total = Math.max(1, plan.copyBytes);
+        for (ZipArchiveEntry e : pkg.entries()) {
+            checkCancel(progress);
+            byte[] replacement = plan.replaced.get(e.getName());
+            if (replacement != null) {
+                ZipArchiveEntry fresh = new ZipArchiveEntry(e.getName());
+                fresh.setTime(e.getTime());
+                zip.putArchiveEntry(fresh);
+                zip.write(replacement);
+                zip.closeArchiveEntry();
+            } else {
+                try (InputStream raw = pkg.raw(e)) {
+                    zip.addRawArchiveEntry(e, raw);
+                }
+            }
+            copied += Math.max(0, e.getCompressedSize());
+            progress.update(copyShare * copied / total);
+        }
+        if (plan.newStylesPart != null) {
+            zip.putArchiveEntry(new ZipArchiveEntry(plan.newStylesPart));
+            zip.write(plan.newStyles);
+            zip.closeArchiveEntry();
+        }
+        RestatedSheets sheets = plan.sheets;
+        double lines = Math.max(1, sheets.lineCount());
+        OutputStream entryStream = new NonClosingStream(zip);
+
+        // A big Classification sheet (one formula per line and period) compresses at the fastest
+        // level: a third larger, but more than twice as quick to write.
+        long cells = (long) sheets.lineCount() * sheets.periodCount();
+        zip.setLevel(cells > FAST_COMPRESSION_CELLS ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION);
+        zip.putArchiveEntry(new ZipArchiveEntry(plan.sheetParts.get(1)));
+        sheets.writeClassification(entryStream, line -> {
+            checkCancel(progress);
+            progress.update(copyShare + 0.6 * line / lines);
+        });
+        zip.closeArchiveEntry();
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+        checkCancel(progress);
+
+        zip.putArchiveEntry(new ZipArchiveEntry(plan.sheetParts.get(0)));
+        sheets.writePl(entryStream);
+        zip.closeArchiveEntry();
+        progress.update(0.9);
+        checkCancel(progress);
+
+        zip.putArchiveEntry(new ZipArchiveEntry(plan.sheetParts.get(2)));
+        sheets.writeStress(entryStream);
+        zip.closeArchiveEntry();
+        checkCancel(progress);
+
+        zip.putArchiveEntry(new ZipArchiveEntry(plan.sheetParts.get(3)));
+        sheets.writeBridge(entryStream);
+        zip.closeArchiveEntry();
+        zip.finish();
+        zip.flush();
+        progress.update(0.99);
+    }
+
+    private static void checkCancel(Progress progress) {
+        if (progress.isCancelled()) {
+            throw new CancellationException("Export cancelled");
+        }
+    }
+
+    /** The sheet writers flush but must not close the zip stream between entries. */
+    private static final class NonClosingStream extends java.io.FilterOutputStream {
+        NonClosingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

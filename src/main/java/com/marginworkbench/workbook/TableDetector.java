@@ -1,0 +1,885 @@
+package com.marginworkbench.workbook;
+
+import com.marginworkbench.classify.Answers;
+import com.marginworkbench.classify.CostType;
+import com.marginworkbench.classify.LineDecision;
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.Granularity;
+import com.marginworkbench.model.Layer;
+import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.Periods;
+import com.marginworkbench.model.Placement;
+import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.model.SourceRef;
+import com.marginworkbench.workbook.PeriodParser.Period;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the cost table in a workbook that is not the product's own layout: the row of period
+ * headings, the label column to its left, the section headings that say where the company put
+ * each line, and the lines themselves. Subtotals, totals, profit and margin rows and full-year
+ * columns are left out (by their label, by SUM formulas over their neighbours, or because their
+ * numbers add up the lines next to them), so no amount is counted twice.
+ */
+public final class TableDetector {
+    /** Everything found, ready to become a {@code FinancialModel} and a {@code ReadResult}. */
+    public record Detection(Periods periods, List<RevenueLine> revenue, List<CostLine> costs,
+                            List<LineDecision> decisions, List<Problem> problems, List<SheetInfo> sheets) {
+    }
+
+    /** Where a line sits: a placement, or a block whose rows are not revenue or cost (metrics, other income). */
+    private enum Section { NONE, SKIP }
+
+    private record Header(int row, int[] columns, List<Period> periods, Granularity granularity) {
+    }
+
+    /** A row that holds amounts and may become a line. */
+    private static final class Candidate {
+        int row;
+        String label;
+        int labelColumn;
+        String otherText;
+        Placement placement;
+        boolean headingRow;
+        double[] values;
+        String problem;
+        boolean dropped;
+        int block;
+    }
+
+    private record SheetTable(GridSheet sheet, Header header, int labelColumn, int costTypeColumn, int layerColumn,
+                              double unitScale, String unitsNote, List<Candidate> lines, int lastRow,
+                              List<Problem> problems) {
+        long costCount() {
+            return lines.stream().filter(c -> c.placement != Placement.REVENUE).count();
+        }
+
+        long revenueCount() {
+            return lines.stream().filter(c -> c.placement == Placement.REVENUE).count();
+        }
+
+        String range() {
+            int first = labelColumn;
+            if (costTypeColumn >= 0) {
+                first = Math.min(first, costTypeColumn);
+            }
+            if (layerColumn >= 0) {
+                first = Math.min(first, layerColumn);
+            }
+            int last = header.columns[header.columns.length - 1];
+            return SourceRef.cellName(header.row, first) + ":" + SourceRef.cellName(lastRow, last);
+        }
+    }
+
+    private static final int HEADER_SCAN_ROWS = 400;
+    /** How many lines a subtotal found by its values may add up; keeps the check linear on big sheets. */
+    private static final int MAX_SUBTOTAL_SPAN = 100;
+    private static final Pattern THOUSANDS = Pattern.compile(
+            "in thousands|thousands of|\\(000s?\\)|\\$\\s?000s?|'000s?|’000s?|\\b000s\\b|\\busd\\s?k\\b|\\$k\\b|\\(k\\)|eur\\s?k\\b|gbp\\s?k\\b|\\bk\\s?usd\\b|\\bthousands\\b|\\bin k\\b");
+    private static final Pattern MILLIONS = Pattern.compile(
+            "in millions|millions of|\\$\\s?m{1,2}n?\\b|\\busd\\s?m{1,2}n?\\b|\\beur\\s?m{1,2}n?\\b|\\bgbp\\s?m{1,2}n?\\b|\\(m\\)|\\bmillions\\b|\\bin m\\b");
+    private static final Pattern AGGREGATE_FORMULA = Pattern.compile(
+            "(?i)^[\\s(]*((SUM|SUBTOTAL)\\s*\\(\\s*(\\d+\\s*,\\s*)?)?[$A-Z0-9:,+\\-\\s()]*$");
+    private static final Pattern CELL_REF = Pattern.compile("(?i)(?<![A-Z0-9_!.'])\\$?([A-Z]{1,3})\\$?(\\d{1,7})(?::\\$?([A-Z]{1,3})\\$?(\\d{1,7}))?(?![A-Z0-9_(!])");
+
+    private final String fileName;
+    private final VendorDictionary dictionary;
+
+    public TableDetector(String fileName, VendorDictionary dictionary) {
+        this.fileName = fileName;
+        this.dictionary = dictionary;
+    }
+
+    /** Detects the table across all sheets; visible sheets win over hidden ones. */
+    public Detection detect(List<GridSheet> sheets) throws WorkbookReadException {
+        List<SheetTable> tables = new ArrayList<>();
+        for (GridSheet s : sheets) {
+            SheetTable t = detectSheet(s);
+            if (t != null) {
+                tables.add(t);
+            }
+        }
+        SheetTable primary = null;
+        for (boolean hiddenAllowed : new boolean[]{false, true}) {
+            for (SheetTable t : tables) {
+                if ((hiddenAllowed || !t.sheet.hidden()) && t.costCount() > 0
+                        && (primary == null || t.costCount() > primary.costCount())) {
+                    primary = t;
+                }
+            }
+            if (primary != null) {
+                break;
+            }
+        }
+        if (primary == null) {
+            throw new WorkbookReadException(fileName + ": no cost table found. Looked on every sheet for a row of"
+                    + " period headings (dates, Jan-26, 2026-01, M1, Q1 2026, FY26) with named rows of amounts"
+                    + " below it; put the periods in one row and the line names in a column to their left.");
+        }
+        List<String> labels = primary.header.periods.stream().map(Period::label).toList();
+        List<SheetTable> used = new ArrayList<>();
+        used.add(primary);
+        if (primary.revenueCount() == 0) {
+            SheetTable revenueSource = null;
+            for (SheetTable t : tables) {
+                if (t != primary && t.revenueCount() > 0 && !t.sheet.hidden()
+                        && t.header.periods.stream().map(Period::label).toList().equals(labels)
+                        && (revenueSource == null || t.revenueCount() > revenueSource.revenueCount())) {
+                    revenueSource = t;
+                }
+            }
+            if (revenueSource != null) {
+                used.add(revenueSource);
+            }
+        }
+
+        List<RevenueLine> revenue = new ArrayList<>();
+        List<CostLine> costs = new ArrayList<>();
+        List<LineDecision> decisions = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (SheetTable t : used) {
+            problems.addAll(t.problems);
+            build(t, t == primary, revenue, costs, decisions, problems);
+        }
+        List<SheetInfo> infos = new ArrayList<>();
+        for (GridSheet s : sheets) {
+            String range = null;
+            for (SheetTable t : used) {
+                if (t.sheet == s) {
+                    range = t.range();
+                }
+            }
+            infos.add(new SheetInfo(s.name(), s.hidden(), range));
+        }
+        return new Detection(new Periods(labels, primary.header.granularity), revenue, costs, decisions, problems,
+                infos);
+    }
+
+    private void build(SheetTable t, boolean primary, List<RevenueLine> revenue, List<CostLine> costs,
+                       List<LineDecision> decisions, List<Problem> problems) {
+        // A block whose lines are mostly entered negative holds costs (or revenue) typed with a minus.
+        Map<Placement, double[]> signs = new HashMap<>();
+        for (Candidate c : t.lines) {
+            double total = Arrays.stream(c.values).sum();
+            double[] s = signs.computeIfAbsent(c.placement, k -> new double[2]);
+            if (total < 0) {
+                s[0]++;
+            } else if (total > 0) {
+                s[1]++;
+            }
+        }
+        boolean unplacedNoted = false;
+        for (Candidate c : t.lines) {
+            double[] s = signs.get(c.placement);
+            double sign = s[0] > s[1] ? -1 : 1;
+            double scale = t.unitScale * sign;
+            double[] amounts = new double[c.values.length];
+            for (int i = 0; i < amounts.length; i++) {
+                amounts[i] = c.values[i] * scale;
+            }
+            SourceRef src = new SourceRef(t.sheet.name(), c.row, c.labelColumn, t.header.columns, scale);
+            String cell = src.labelCell();
+            LayerSplit layerOverride = null;
+            if (t.layerColumn >= 0) {
+                String text = textAt(t.sheet, c.row, t.layerColumn);
+                if (text != null) {
+                    layerOverride = parseLayer(text);
+                    if (layerOverride == null) {
+                        problems.add(new Problem(t.sheet.name() + "!" + SourceRef.cellName(c.row, t.layerColumn),
+                                "'" + text + "' is not a layer; use AI, Software or an AI share such as 40%."
+                                        + " The suggestion is used instead."));
+                    }
+                }
+            }
+            if (c.placement == Placement.REVENUE) {
+                boolean ai = dictionary.isAiRevenue(c.label);
+                LayerSplit layer = layerOverride != null ? layerOverride : ai ? LayerSplit.AI : LayerSplit.SOFTWARE;
+                boolean usage = dictionary.isUsagePriced(c.label + " " + c.otherText);
+                revenue.add(new RevenueLine(c.label, src, amounts, layer, usage));
+                continue;
+            }
+            if (!primary) {
+                continue;
+            }
+            Placement placement = c.placement;
+            if (placement == null) {
+                placement = Placement.OTHER_OPEX;
+                if (!unplacedNoted) {
+                    unplacedNoted = true;
+                    problems.add(new Problem(cell, "Lines from row " + (c.row + 1) + " of " + t.sheet.name()
+                            + " sit under no section heading (such as Cost of revenue or Operating expenses);"
+                            + " they are taken as reported in operating expenses."));
+                }
+            }
+            VendorDictionary.Suggestion sug = dictionary.suggest(
+                    c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+            CostType type = sug.costType();
+            String note = sug.note();
+            boolean llm = sug.llmPriced();
+            boolean usage = sug.usageVariable();
+            Layer layer = sug.layer();
+            if (t.costTypeColumn >= 0) {
+                String text = textAt(t.sheet, c.row, t.costTypeColumn);
+                if (text != null) {
+                    CostType given = CostType.find(text).orElse(null);
+                    String typeCell = t.sheet.name() + "!" + SourceRef.cellName(c.row, t.costTypeColumn);
+                    if (given == null) {
+                        problems.add(new Problem(typeCell, "'" + text + "' is not a cost type this product knows;"
+                                + " use an id such as CUSTOMER_INFERENCE. The suggestion is used instead."));
+                    } else {
+                        if (given != type) {
+                            llm = given.defaultLlmPriced();
+                            usage = given.defaultUsageVariable();
+                            layer = given.defaultLayer();
+                        }
+                        type = given;
+                        note = "Cost type from the workbook's Cost type column (" + typeCell + ")";
+                    }
+                }
+            }
+            LayerSplit split = layerOverride != null ? layerOverride
+                    : layer != null ? LayerSplit.of(layer) : LayerSplit.SOFTWARE;
+            costs.add(new CostLine(c.label, src, amounts, split, placement, llm, usage));
+            decisions.add(new LineDecision(type, Answers.DEFAULTS, note));
+        }
+    }
+
+    private static LayerSplit parseLayer(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            return LayerSplit.of(Layer.parse(t));
+        } catch (IllegalArgumentException e) {
+            Matcher m = Pattern.compile("(?:ai\\s*)?(\\d{1,3}(?:\\.\\d+)?)\\s*%(?:\\s*ai)?").matcher(t);
+            if (m.matches()) {
+                double share = Double.parseDouble(m.group(1)) / 100;
+                return share >= 0 && share <= 1 ? new LayerSplit(share) : null;
+            }
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- one sheet
+
+    private SheetTable detectSheet(GridSheet s) {
+        Header header = findHeader(s, 0, Math.min(s.rowCount(), HEADER_SCAN_ROWS));
+        if (header == null) {
+            return null;
+        }
+        int firstPeriodCol = header.columns[0];
+        int costTypeCol = -1;
+        int layerCol = -1;
+        GridCell[] hdr = s.row(header.row);
+        for (int c = 0; c < hdr.length; c++) {
+            if (hdr[c] != null && hdr[c].isText()) {
+                String h = hdr[c].text().trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]+", " ");
+                if (h.equals("cost type") || h.equals("costtype")) {
+                    costTypeCol = c;
+                } else if (h.equals("layer")) {
+                    layerCol = c;
+                }
+            }
+        }
+        int labelCol = labelColumn(s, header.row, firstPeriodCol, costTypeCol, layerCol);
+        if (labelCol < 0) {
+            return null;
+        }
+        double unitScale = 1;
+        String unitsNote = null;
+        for (int r = 0; r <= header.row && unitsNote == null; r++) {
+            for (GridCell cell : s.row(r)) {
+                if (cell != null && cell.isText() && PeriodParser.parse(cell) == null) {
+                    String t = cell.text().toLowerCase(Locale.ROOT);
+                    if (THOUSANDS.matcher(t).find()) {
+                        unitScale = 1_000;
+                        unitsNote = cell.text();
+                        break;
+                    }
+                    if (MILLIONS.matcher(t).find()) {
+                        unitScale = 1_000_000;
+                        unitsNote = cell.text();
+                        break;
+                    }
+                }
+            }
+        }
+        Header columns = dropTotalColumns(s, header);
+        if (columns.columns.length == 0) {
+            return null;
+        }
+        List<Problem> problems = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        Object section = titleSection(s, header.row, labelCol);
+        int block = 0;
+        int lastRow = header.row;
+        List<String> periodLabels = columns.periods.stream().map(Period::label).toList();
+        for (int r = header.row + 1; r < s.rowCount(); r++) {
+            GridCell[] row = s.row(r);
+            if (row.length == 0) {
+                continue;
+            }
+            if (r > header.row + 1) {
+                Header again = headerAt(s, r);
+                if (again != null && again.periods.size() >= 2) {
+                    boolean same = again.periods.stream().map(Period::label).toList().containsAll(periodLabels);
+                    if (!same) {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            int usedLabelCol = labelCol;
+            String label = textAt(s, r, labelCol);
+            StringBuilder other = new StringBuilder();
+            for (int c = 0; c < firstPeriodCol && c < row.length; c++) {
+                if (c == costTypeCol || c == layerCol || c == labelCol) {
+                    continue;
+                }
+                String t = textAt(s, r, c);
+                if (t != null && CellValues.text(t).status() == CellValues.Status.PROBLEM) {
+                    if (label == null) {
+                        label = t;
+                        usedLabelCol = c;
+                    } else {
+                        other.append(other.length() == 0 ? "" : " ").append(t);
+                    }
+                }
+            }
+            double[] values = new double[columns.columns.length];
+            boolean hasNumber = false;
+            boolean percent = false;
+            String problem = null;
+            int problemCount = 0;
+            int errors = 0;
+            int aggregates = 0;
+            int formulas = 0;
+            for (int i = 0; i < columns.columns.length; i++) {
+                int col = columns.columns[i];
+                GridCell cell = col < row.length ? row[col] : null;
+                CellValues.Value v = CellValues.read(cell);
+                switch (v.status()) {
+                    case NUMBER -> {
+                        values[i] = v.number();
+                        hasNumber = true;
+                    }
+                    case PERCENT -> percent = true;
+                    case PROBLEM -> {
+                        if (cell != null && cell.kind() != GridCell.Kind.TEXT) {
+                            errors++;
+                        }
+                        if (problem == null) {
+                            problem = s.name() + "!" + SourceRef.cellName(r, col) + " holds " + v.problem();
+                        }
+                        problemCount++;
+                    }
+                    default -> {
+                    }
+                }
+                if (cell != null && cell.formula() != null) {
+                    formulas++;
+                    if (isVerticalAggregate(cell.formula(), r, col)) {
+                        aggregates++;
+                    }
+                }
+            }
+            if (label == null) {
+                continue;
+            }
+            String norm = normalize(label);
+            Object heading = sectionOf(norm);
+            if (!hasNumber && errors == 0) {
+                // Words across the period columns (a sub-header such as "Sum of Cost") make no line.
+                if (heading != null) {
+                    section = heading;
+                    block++;
+                }
+                continue;
+            }
+            if (percent && !hasNumber) {
+                continue;
+            }
+            if (percent || isTotalOrRatio(norm) || (formulas > 0 && aggregates * 2 >= formulas)) {
+                block++;
+                continue;
+            }
+            Object own = section;
+            if (heading != null) {
+                // A named row with amounts is placed by its own name; it opens a new block only for the
+                // main sections, so "Engineering 120" under Operating expenses does not move the lines after it.
+                own = heading;
+                block++;
+                if (section == Section.NONE || heading == Placement.REVENUE || heading == Placement.COST_OF_REVENUE
+                        || heading == Placement.OTHER_OPEX || heading == Section.SKIP) {
+                    section = heading;
+                }
+            }
+            if (own == Section.SKIP) {
+                continue;
+            }
+            Candidate c = new Candidate();
+            c.row = r;
+            c.label = label.trim();
+            c.labelColumn = usedLabelCol;
+            c.otherText = other.toString();
+            c.values = values;
+            c.headingRow = heading != null;
+            c.block = block;
+            if (own instanceof Placement p) {
+                c.placement = p;
+            } else if (looksLikeRevenue(norm)) {
+                c.placement = Placement.REVENUE;
+            }
+            if (problem != null) {
+                c.problem = problem + (problemCount > 1 ? " (and " + (problemCount - 1) + " more cells)" : "");
+            }
+            candidates.add(c);
+        }
+        dropValueSubtotals(candidates);
+        List<Candidate> lines = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (c.dropped) {
+                continue;
+            }
+            if (c.problem != null) {
+                problems.add(new Problem(s.name() + "!" + SourceRef.cellName(c.row, c.labelColumn),
+                        "'" + c.label + "' is left out: " + c.problem + ", which is not read as zero;"
+                                + " fix the cell in the workbook and read it again."));
+                continue;
+            }
+            lines.add(c);
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        for (Candidate c : lines) {
+            lastRow = Math.max(lastRow, c.row);
+        }
+        return new SheetTable(s, columns, labelCol, costTypeCol, layerCol, unitScale, unitsNote, lines, lastRow,
+                problems);
+    }
+
+    /** A title above the header such as "Cost of revenue detail" sets the section of a sheet with no headings. */
+    private static Object titleSection(GridSheet s, int headerRow, int labelCol) {
+        for (int r = 0; r < headerRow; r++) {
+            for (GridCell cell : s.row(r)) {
+                if (cell != null && cell.isText()) {
+                    Object sec = sectionOf(normalize(cell.text()));
+                    if (sec instanceof Placement p && p != Placement.REVENUE) {
+                        return sec;
+                    }
+                }
+            }
+        }
+        return Section.NONE;
+    }
+
+    /** A row whose amounts equal the sum of the lines just above it (or just below a heading) is a subtotal. */
+    private static void dropValueSubtotals(List<Candidate> candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.problem != null || isZero(c.values)) {
+                continue;
+            }
+            // Lines above, in the same block, back to the previous subtotal.
+            double[] sum = new double[c.values.length];
+            int count = 0;
+            for (int j = i - 1; j >= 0 && j >= i - MAX_SUBTOTAL_SPAN; j--) {
+                Candidate p = candidates.get(j);
+                // A named row such as "COGS all-in" opens its own block but may still close the one above.
+                boolean sameBlock = p.block == c.block
+                        || c.headingRow && p.block == c.block - 1 && p.placement == c.placement;
+                if (p.dropped || !sameBlock) {
+                    break;
+                }
+                if (p.problem != null) {
+                    continue;
+                }
+                add(sum, p.values);
+                count++;
+                if (count >= 2 && equal(sum, c.values)) {
+                    c.dropped = true;
+                    break;
+                }
+            }
+            if (c.dropped || !c.headingRow) {
+                continue;
+            }
+            // A heading row with amounts that the lines below it add up to.
+            Arrays.fill(sum, 0);
+            count = 0;
+            for (int j = i + 1; j < candidates.size() && j <= i + MAX_SUBTOTAL_SPAN; j++) {
+                Candidate n = candidates.get(j);
+                if (n.headingRow || n.placement != c.placement) {
+                    break;
+                }
+                if (n.problem != null) {
+                    continue;
+                }
+                add(sum, n.values);
+                count++;
+                if (count >= 2 && equal(sum, c.values)) {
+                    c.dropped = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isZero(double[] v) {
+        for (double x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void add(double[] sum, double[] v) {
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] += v[k];
+        }
+    }
+
+    private static boolean equal(double[] a, double[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if (Math.abs(a[k] - b[k]) > 0.5 + 1e-9 * Math.abs(b[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** =SUM(C5:C9), =C5+C6-C9, =SUBTOTAL(9,C5:C9): only cells of the same column, at least two of them. */
+    static boolean isVerticalAggregate(String formula, int row, int col) {
+        return isAggregate(formula, row, col, true);
+    }
+
+    /** =SUM(C5:N5) or =C5+D5+E5: only cells of the same row, at least two of them. */
+    static boolean isHorizontalAggregate(String formula, int row, int col) {
+        return isAggregate(formula, row, col, false);
+    }
+
+    private static boolean isAggregate(String formula, int row, int col, boolean vertical) {
+        if (formula == null || formula.indexOf('!') >= 0 || !AGGREGATE_FORMULA.matcher(formula).matches()) {
+            return false;
+        }
+        String f = formula.toUpperCase(Locale.ROOT);
+        if (f.contains("*") || f.contains("/")) {
+            return false;
+        }
+        Matcher m = CELL_REF.matcher(f);
+        int cells = 0;
+        while (m.find()) {
+            int c1 = columnIndex(m.group(1));
+            int r1 = Integer.parseInt(m.group(2)) - 1;
+            int c2 = m.group(3) == null ? c1 : columnIndex(m.group(3));
+            int r2 = m.group(4) == null ? r1 : Integer.parseInt(m.group(4)) - 1;
+            if (vertical ? (c1 != col || c2 != col) : (r1 != row || r2 != row)) {
+                return false;
+            }
+            cells += vertical ? Math.abs(r2 - r1) + 1 : Math.abs(c2 - c1) + 1;
+        }
+        return cells >= 2;
+    }
+
+    private static int columnIndex(String letters) {
+        int c = 0;
+        for (char ch : letters.toUpperCase(Locale.ROOT).toCharArray()) {
+            c = c * 26 + (ch - 'A' + 1);
+        }
+        return c - 1;
+    }
+
+    /** Drops full-year or total columns: coarser than the rest, or SUM formulas over neighbouring periods. */
+    private static Header dropTotalColumns(GridSheet s, Header h) {
+        List<Integer> keep = new ArrayList<>();
+        List<Period> kept = new ArrayList<>();
+        for (int i = 0; i < h.columns.length; i++) {
+            int col = h.columns[i];
+            int formulas = 0;
+            int aggregates = 0;
+            int limit = Math.min(s.rowCount(), h.row + 200);
+            for (int r = h.row + 1; r < limit; r++) {
+                GridCell cell = s.cell(r, col);
+                if (cell != null && cell.formula() != null) {
+                    formulas++;
+                    if (isHorizontalAggregate(cell.formula(), r, col)) {
+                        aggregates++;
+                    }
+                }
+            }
+            if (formulas > 0 && aggregates * 2 > formulas) {
+                continue;
+            }
+            keep.add(col);
+            kept.add(h.periods.get(i));
+        }
+        return new Header(h.row, keep.stream().mapToInt(Integer::intValue).toArray(), kept, h.granularity);
+    }
+
+    private static int labelColumn(GridSheet s, int headerRow, int firstPeriodCol, int costTypeCol, int layerCol) {
+        int best = -1;
+        int bestCount = 0;
+        int limit = Math.min(s.rowCount(), headerRow + 2000);
+        for (int c = 0; c < firstPeriodCol; c++) {
+            if (c == costTypeCol || c == layerCol) {
+                continue;
+            }
+            int count = 0;
+            for (int r = headerRow + 1; r < limit; r++) {
+                String t = textAt(s, r, c);
+                if (t != null && CellValues.text(t).status() == CellValues.Status.PROBLEM) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                best = c;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static String textAt(GridSheet s, int r, int c) {
+        GridCell cell = s.cell(r, c);
+        return cell != null && cell.isText() ? cell.text().trim() : null;
+    }
+
+    // ---------------------------------------------------------------- header row
+
+    private static Header findHeader(GridSheet s, int from, int to) {
+        Header best = null;
+        for (int r = from; r < to; r++) {
+            Header h = headerAt(s, r);
+            if (h != null && (best == null || h.periods.size() > best.periods.size())) {
+                best = h;
+            }
+        }
+        return best;
+    }
+
+    /** The periods a row names, or null when it names fewer than two (three for bare numbers). */
+    private static Header headerAt(GridSheet s, int r) {
+        GridCell[] row = s.row(r);
+        if (row.length == 0) {
+            return null;
+        }
+        List<Integer> cols = new ArrayList<>();
+        List<Period> periods = new ArrayList<>();
+        List<Integer> dateCols = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
+        int plainNumbers = 0;
+        for (int c = 0; c < row.length; c++) {
+            GridCell cell = row[c];
+            if (cell == null) {
+                continue;
+            }
+            if (cell.isNumber() && cell.format() == GridCell.Format.DATE) {
+                LocalDate d = PeriodParser.serialToDate(cell.number());
+                if (d != null) {
+                    dateCols.add(c);
+                    dates.add(d);
+                }
+                continue;
+            }
+            if (cell.isNumber()) {
+                plainNumbers++;
+                continue;
+            }
+            Period p = PeriodParser.parse(cell);
+            if (p != null) {
+                cols.add(c);
+                periods.add(p);
+            }
+        }
+        if (dates.isEmpty() && plainNumbers >= 3) {
+            // Date serials without a date format: only a steady monthly, quarterly or yearly step counts.
+            for (int c = 0; c < row.length; c++) {
+                GridCell cell = row[c];
+                if (cell != null && cell.isNumber() && cell.number() >= 20000 && cell.number() <= 80000
+                        && cell.number() == Math.rint(cell.number())) {
+                    dateCols.add(c);
+                    dates.add(PeriodParser.serialToDate(cell.number()));
+                }
+            }
+            if (dates.size() < 3 || steadyStep(dates) == null) {
+                dateCols.clear();
+                dates.clear();
+            }
+            if (dates.isEmpty()) {
+                addPlainYears(row, cols, periods);
+            }
+        }
+        if (!dates.isEmpty()) {
+            Granularity g = steadyStep(dates);
+            if (g == null) {
+                g = Granularity.MONTH;
+            }
+            for (int i = 0; i < dates.size(); i++) {
+                LocalDate d = dates.get(i);
+                Period p = g == Granularity.QUARTER ? PeriodParser.quarterOf(d)
+                        : g == Granularity.YEAR ? PeriodParser.yearOf(d) : PeriodParser.month(d);
+                int at = 0;
+                while (at < cols.size() && cols.get(at) < dateCols.get(i)) {
+                    at++;
+                }
+                cols.add(at, dateCols.get(i));
+                periods.add(at, p);
+            }
+        }
+        // The most common length wins; coarser periods in the same row (FY26 after twelve months) are totals.
+        Map<Granularity, Integer> counts = new HashMap<>();
+        for (Period p : periods) {
+            if (!p.total()) {
+                counts.merge(p.granularity(), 1, Integer::sum);
+            }
+        }
+        Granularity g = null;
+        int n = 0;
+        for (Map.Entry<Granularity, Integer> e : counts.entrySet()) {
+            if (e.getValue() > n || e.getValue() == n && g != null && e.getKey().perYear() > g.perYear()) {
+                g = e.getKey();
+                n = e.getValue();
+            }
+        }
+        if (g == null || n < 2) {
+            return null;
+        }
+        List<Integer> keepCols = new ArrayList<>();
+        List<Period> keep = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            if (!periods.get(i).total() && periods.get(i).granularity() == g) {
+                keepCols.add(cols.get(i));
+                keep.add(periods.get(i));
+            }
+        }
+        return new Header(r, keepCols.stream().mapToInt(Integer::intValue).toArray(), keep, g);
+    }
+
+    private static void addPlainYears(GridCell[] row, List<Integer> cols, List<Period> periods) {
+        List<Integer> yc = new ArrayList<>();
+        List<Integer> years = new ArrayList<>();
+        for (int c = 0; c < row.length; c++) {
+            GridCell cell = row[c];
+            if (cell != null && cell.isNumber()) {
+                double v = cell.number();
+                if (v >= 1990 && v <= 2100 && v == Math.rint(v)) {
+                    yc.add(c);
+                    years.add((int) v);
+                } else {
+                    return;
+                }
+            }
+        }
+        for (int i = 1; i < years.size(); i++) {
+            if (years.get(i) != years.get(i - 1) + 1) {
+                return;
+            }
+        }
+        if (years.size() >= 3) {
+            for (int i = 0; i < years.size(); i++) {
+                cols.add(yc.get(i));
+                periods.add(new Period(Integer.toString(years.get(i)), Granularity.YEAR, years.get(i) * 12, false));
+            }
+        }
+    }
+
+    private static Granularity steadyStep(List<LocalDate> dates) {
+        if (dates.size() < 2) {
+            return Granularity.MONTH;
+        }
+        Granularity g = null;
+        for (int i = 1; i < dates.size(); i++) {
+            long days = dates.get(i).toEpochDay() - dates.get(i - 1).toEpochDay();
+            Granularity step = days >= 28 && days <= 31 ? Granularity.MONTH
+                    : days >= 89 && days <= 92 ? Granularity.QUARTER
+                    : days >= 365 && days <= 366 ? Granularity.YEAR : null;
+            if (step == null || g != null && step != g) {
+                return null;
+            }
+            g = step;
+        }
+        return g;
+    }
+
+    // ---------------------------------------------------------------- labels
+
+    static String normalize(String label) {
+        return label.toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replace('–', '-').replace('—', '-')
+                .replaceAll("^[\\s\\d.)(]*(?=[a-z])", "").replaceAll("[:\\s]+$", "").replaceAll("\\s+", " ").trim();
+    }
+
+    private static final Pattern BELOW_LINE = Pattern.compile(
+            "other income.*|other expense.*|other \\(income\\).*|non-operating.*|interest.*|income tax.*|taxes"
+                    + "|tax|financing.*|depreciation.*|amortization.*|amortisation.*|below the line.*|extraordinary.*");
+    private static final Pattern METRICS = Pattern.compile(
+            "kpis?|metrics|key metrics|operating metrics|saas metrics|drivers|assumptions|unit economics|headcount"
+                    + "|statistics|memo.*|notes?");
+    private static final Pattern COGS = Pattern.compile(
+            ".*\\b(cost of revenues?|costs of revenues?|cost of sales|cost of goods( sold)?|cogs|direct costs?"
+                    + "|cost of services?|cost of subscriptions?)\\b.*");
+    private static final Pattern RND = Pattern.compile(
+            "(.*\\b(research (and|&) development|r ?& ?d|product development)\\b.*|engineering)");
+    private static final Pattern SM = Pattern.compile(
+            ".*\\b(sales (and|&) marketing|s ?& ?m|selling)\\b.*|marketing|sales and marketing expenses?");
+    private static final Pattern GA = Pattern.compile(
+            ".*\\b(general (and|&) administrative|g ?& ?a)\\b.*|administrative|admin|administration");
+    private static final Pattern OPEX = Pattern.compile(
+            "(other )?(operating expenses?|operating costs?|opex|overheads?|expenses|costs|operating expenditure)"
+                    + "( \\(.*\\))?");
+    private static final Pattern REVENUE = Pattern.compile(
+            "(net |gross |total )?(revenues?|sales|turnover)( \\(.*\\)| by .*| - .*)?|revenues? .*|income");
+
+    /** The section a heading opens: a placement, SKIP for metrics and below-the-line blocks, or null. */
+    private static Object sectionOf(String norm) {
+        if (norm.isEmpty() || norm.split(" ").length > 7) {
+            return null;
+        }
+        if (COGS.matcher(norm).matches()) {
+            return Placement.COST_OF_REVENUE;
+        }
+        if (BELOW_LINE.matcher(norm).matches() || METRICS.matcher(norm).matches()) {
+            return Section.SKIP;
+        }
+        if (RND.matcher(norm).matches()) {
+            return Placement.RESEARCH_DEVELOPMENT;
+        }
+        if (SM.matcher(norm).matches()) {
+            return Placement.SALES_MARKETING;
+        }
+        if (GA.matcher(norm).matches()) {
+            return Placement.GENERAL_ADMIN;
+        }
+        if (OPEX.matcher(norm).matches()) {
+            return Placement.OTHER_OPEX;
+        }
+        if (REVENUE.matcher(norm).matches()) {
+            return Placement.REVENUE;
+        }
+        return null;
+    }
+
+    private static final Pattern TOTAL_OR_RATIO = Pattern.compile(
+            ".*\\b(total|totals|subtotal|sub-total|gross profit|gross margin|gross loss|contribution margin"
+                    + "|contribution|ebitda|ebit|operating income|operating profit|operating loss|operating result"
+                    + "|net income|net loss|net profit|net result|profit before.*|pre-tax|pretax|margin|margins"
+                    + "|growth|yoy|mom|arr|mrr|arpa|arpu|churn|cac|ltv|nrr|grr|headcount|fte|ftes|number of"
+                    + "|burn|runway|cash balance)\\b.*|.*%.*|.*\\bas a percent.*|#.*");
+
+    private static boolean isTotalOrRatio(String norm) {
+        return TOTAL_OR_RATIO.matcher(norm).matches();
+    }
+
+    private static boolean looksLikeRevenue(String norm) {
+        return norm.matches(".*\\b(revenues?|sales|subscriptions?|bookings|turnover)\\b.*")
+                && !norm.matches(".*\\b(cost|costs|expense|expenses|fees?|commissions?|tax)\\b.*");
+    }
+}

@@ -1,0 +1,383 @@
+package com.marginworkbench.workbook;
+
+import com.marginworkbench.model.FinancialModel;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads a workbook into a {@link ReadResult}. The file is checked by its bytes first, so a missing,
+ * empty, damaged, encrypted, Strict OOXML, binary (.xlsb) or non-Excel file gets one plain sentence
+ * saying what it is and what to do, not a stack trace. Workbooks of normal size go through POI's
+ * user model (which can recalculate a formula saved without its result); workbooks whose sheets are
+ * large are streamed with SAX so a million cells fit in a small heap. The source file is opened
+ * read-only and never written.
+ */
+public final class WorkbookReader {
+    /** Progress and cancellation for a window; the command line passes null. */
+    public interface Progress {
+        /** Called now and then with a fraction between 0 and 1 and what is being done. */
+        void update(double fraction, String step);
+
+        /** Polled while reading; return true to stop (the read then throws a {@link Cancelled}). */
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** Thrown when the Progress asked to stop. */
+    public static final class Cancelled extends WorkbookReadException {
+        public Cancelled() {
+            super("Reading was cancelled.");
+        }
+    }
+
+    /** Uncompressed sheet XML above this goes through the streaming read. */
+    static final long STREAMING_THRESHOLD_BYTES = 8L * 1024 * 1024;
+
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+            (byte) 0xE1};
+
+    static {
+        // POI's defaults already stop zip bombs; say so explicitly so nobody loosens them by accident.
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(0xFFFFFFFFL);
+    }
+
+    private WorkbookReader() {
+    }
+
+    public static ReadResult read(Path file) throws WorkbookReadException {
+        return read(file, null);
+    }
+
+    public static ReadResult read(Path file, Progress progress) throws WorkbookReadException {
+        return read(file, progress, false);
+    }
+
+    /** {@code forceStreaming}: take the SAX path whatever the size (tests compare both paths). */
+    static ReadResult read(Path file, Progress progress, boolean forceStreaming) throws WorkbookReadException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        Kind kind = check(file, name);
+        update(progress, 0.05, "Checked " + name);
+        try {
+            List<GridSheet> sheets;
+            boolean streamed = kind == Kind.XLSX
+                    && (forceStreaming || sheetXmlSize(file) > STREAMING_THRESHOLD_BYTES);
+            if (streamed) {
+                try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+                    update(progress, 0.1, "Streaming " + name);
+                    sheets = StreamingGrid.of(pkg, progress);
+                } catch (org.xml.sax.SAXException e) {
+                    if (e.getException() instanceof Cancelled c) {
+                        throw c;
+                    }
+                    throw e;
+                }
+            } else {
+                try (Workbook wb = open(file, kind)) {
+                    update(progress, 0.3, "Opened " + name);
+                    ReadResult own = ownModel(wb, file);
+                    if (own != null) {
+                        update(progress, 1, "Read " + name);
+                        return own;
+                    }
+                    sheets = UserModelGrid.of(wb, progress);
+                }
+            }
+            checkCancelled(progress);
+            update(progress, 0.92, "Finding the cost table");
+            TableDetector.Detection d = new TableDetector(name, VendorDictionary.standard()).detect(sheets);
+            FinancialModel model = new FinancialModel(baseName(name), d.periods(), d.revenue(), d.costs(), null, null);
+            update(progress, 1, "Read " + name);
+            return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false);
+        } catch (WorkbookReadException e) {
+            throw e;
+        } catch (EncryptedDocumentException e) {
+            throw passwordProtected(name);
+        } catch (OutOfMemoryError e) {
+            throw new WorkbookReadException(name + " is too large for the memory available; close other programs"
+                    + " or give Java more memory (for example -Xmx2g) and try again.");
+        } catch (StackOverflowError e) {
+            throw damaged(name, "its structure is nested too deeply");
+        } catch (Exception e) {
+            throw translate(name, e);
+        }
+    }
+
+    /** Hook for the product's own seventeen-sheet layout; null when the workbook is anything else. */
+    private static ReadResult ownModel(Workbook wb, Path file) throws WorkbookReadException {
+        return OwnModelReader.recognizes(wb) ? OwnModelReader.read(wb, file) : null;
+    }
+
+    // ---------------------------------------------------------------- checks by bytes
+
+    enum Kind { XLSX, XLS }
+
+    private static Kind check(Path file, String name) throws WorkbookReadException {
+        if (!Files.exists(file)) {
+            throw new WorkbookReadException(name + ": file not found (" + file.toAbsolutePath()
+                    + "); check the path.");
+        }
+        if (Files.isDirectory(file)) {
+            throw new WorkbookReadException(name + " is a folder, not a workbook; give the path of an .xlsx file.");
+        }
+        if (!Files.isReadable(file)) {
+            throw new WorkbookReadException(name + " cannot be opened: no permission to read it.");
+        }
+        byte[] head = new byte[512];
+        int n;
+        long size;
+        try (InputStream in = Files.newInputStream(file)) {
+            size = Files.size(file);
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new WorkbookReadException(name + " cannot be read: " + oneLine(e.getMessage()) + ".");
+        }
+        if (size == 0) {
+            throw new WorkbookReadException(name + " is empty (0 bytes); save the workbook again from Excel.");
+        }
+        if (startsWith(head, n, OLE2)) {
+            return checkOle2(file, name);
+        }
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5) && (head[3] == 4 || head[3] == 6)) {
+            checkZip(file, name);
+            return Kind.XLSX;
+        }
+        String start = new String(head, 0, n, StandardCharsets.ISO_8859_1).stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("<?xml") || start.startsWith("<html") || start.startsWith("<!doctype")
+                || start.startsWith("<table")) {
+            throw new WorkbookReadException(name + " is an XML or web page file, not an Excel workbook; open it in"
+                    + " Excel and save it as \"Excel Workbook (.xlsx)\".");
+        }
+        if (looksLikeText(head, n)) {
+            throw new WorkbookReadException(name + " is a text file (CSV or similar), not an Excel workbook; open"
+                    + " it in Excel and save it as \"Excel Workbook (.xlsx)\".");
+        }
+        throw new WorkbookReadException(name + " is not an Excel workbook (.xlsx, .xlsm or .xls); check that you"
+                + " chose the right file.");
+    }
+
+    private static Kind checkOle2(Path file, String name) throws WorkbookReadException {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            DirectoryNode root = fs.getRoot();
+            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
+                throw passwordProtected(name);
+            }
+            if (root.hasEntry("Workbook") || root.hasEntry("WORKBOOK") || root.hasEntry("Book")) {
+                return Kind.XLS;
+            }
+            if (root.hasEntry("WordDocument")) {
+                throw new WorkbookReadException(name + " is a Word document, not a workbook.");
+            }
+            if (root.hasEntry("PowerPoint Document")) {
+                throw new WorkbookReadException(name + " is a PowerPoint file, not a workbook.");
+            }
+            throw new WorkbookReadException(name + " is an Office file but holds no Excel workbook.");
+        } catch (WorkbookReadException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            throw damaged(name, "its Excel 97-2003 structure is broken");
+        }
+    }
+
+    private static void checkZip(Path file, String name) throws WorkbookReadException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            boolean contentTypes = false;
+            boolean workbookXml = false;
+            boolean workbookBin = false;
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                String e = entries.nextElement().getName();
+                if (e.equalsIgnoreCase("[Content_Types].xml")) {
+                    contentTypes = true;
+                } else if (e.startsWith("xl/") && e.endsWith(".bin") && e.contains("workbook")) {
+                    workbookBin = true;
+                } else if (e.startsWith("xl/") && e.endsWith(".xml") && e.contains("workbook")) {
+                    workbookXml = true;
+                }
+            }
+            String types = contentTypes ? readEntry(zip, "[Content_Types].xml", 256 * 1024) : "";
+            if (workbookBin || types.contains("sheet.binary")) {
+                throw new WorkbookReadException(name + " is an Excel Binary Workbook (.xlsb), which is not read"
+                        + " here; open it in Excel and save it as \"Excel Workbook (.xlsx)\".");
+            }
+            if (!workbookXml) {
+                if (types.contains("wordprocessingml")) {
+                    throw new WorkbookReadException(name + " is a Word document, not a workbook.");
+                }
+                if (types.contains("presentationml")) {
+                    throw new WorkbookReadException(name + " is a PowerPoint file, not a workbook.");
+                }
+                throw new WorkbookReadException(name + " is a zip archive with no Excel workbook inside; check"
+                        + " that you chose the right file.");
+            }
+            String rels = readEntry(zip, "_rels/.rels", 64 * 1024);
+            if (rels.contains("purl.oclc.org/ooxml")) {
+                throw strict(name);
+            }
+        } catch (WorkbookReadException e) {
+            throw e;
+        } catch (ZipException e) {
+            throw damaged(name, "the zip archive is incomplete or corrupt (" + oneLine(e.getMessage()) + ")");
+        } catch (IOException | RuntimeException e) {
+            throw damaged(name, oneLine(e.getMessage()));
+        }
+    }
+
+    private static String readEntry(ZipFile zip, String entry, int max) throws IOException {
+        ZipEntry e = zip.getEntry(entry);
+        if (e == null) {
+            return "";
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            return new String(in.readNBytes(max), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static long sheetXmlSize(Path file) {
+        long total = 0;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                if (e.getName().startsWith("xl/worksheets/") && e.getName().endsWith(".xml")) {
+                    total += Math.max(0, e.getSize());
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
+    }
+
+    private static Workbook open(Path file, Kind kind) throws IOException {
+        // Read-only: the source workbook is never written back.
+        return WorkbookFactory.create(file.toFile(), null, true);
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    private static WorkbookReadException passwordProtected(String name) {
+        return new WorkbookReadException(name + " is password-protected; remove the password in Excel (File > Info"
+                + " > Protect Workbook) or save an unprotected copy, then open that.");
+    }
+
+    private static WorkbookReadException strict(String name) {
+        return new WorkbookReadException(name + " is saved as Strict Open XML, which is not read here; open it in"
+                + " Excel and save it as \"Excel Workbook (.xlsx)\".");
+    }
+
+    private static WorkbookReadException damaged(String name, String detail) {
+        return new WorkbookReadException(name + " is damaged and cannot be read (" + detail + "); open it in Excel,"
+                + " let Excel repair it, and save it again.");
+    }
+
+    private static WorkbookReadException translate(String name, Throwable e) {
+        String msg = messages(e);
+        String lower = msg.toLowerCase(Locale.ROOT);
+        if (lower.contains("zip bomb") || lower.contains("inflate ratio") || lower.contains("exceeds the max")
+                || lower.contains("entity expansion") || lower.contains("entityexpansion")
+                || lower.contains("doctype") || lower.contains("entity") && lower.contains("limit")) {
+            return new WorkbookReadException(name + " was not read: it expands to far more data than its size"
+                    + " suggests (a zip or XML bomb); if you trust its source, open it in Excel and save it again.");
+        }
+        if (lower.contains("strict ooxml") || lower.contains("purl.oclc.org")) {
+            return strict(name);
+        }
+        if (lower.contains("encrypt") || lower.contains("password")) {
+            return passwordProtected(name);
+        }
+        return damaged(name, firstMessage(e));
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 4000; t = t.getCause()) {
+            sb.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append(' ');
+        }
+        return sb.toString();
+    }
+
+    /** The innermost message: POI wraps the real reason ("duplicate zip entry") in generic ones. */
+    private static String firstMessage(Throwable e) {
+        String found = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                found = t.getMessage().replaceAll("'?(/|[A-Za-z]:\\\\)[^' ]*'?", "").trim();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return found == null || found.isEmpty() ? e.getClass().getSimpleName() : oneLine(found);
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "no detail";
+        }
+        String t = s.replaceAll("\\s+", " ").trim();
+        return t.length() > 140 ? t.substring(0, 137) + "..." : t;
+    }
+
+    private static boolean startsWith(byte[] head, int n, byte[] magic) {
+        if (n < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (head[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean looksLikeText(byte[] head, int n) {
+        int printable = 0;
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xFF;
+            if (b == 0) {
+                return false;
+            }
+            if (b >= 0x20 || b == '\n' || b == '\r' || b == '\t' || b >= 0x80) {
+                printable++;
+            }
+        }
+        return n > 0 && printable >= n * 0.95;
+    }
+
+    private static String baseName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static void update(Progress p, double fraction, String step) {
+        if (p != null) {
+            p.update(fraction, step);
+        }
+    }
+
+    static void checkCancelled(Progress p) throws Cancelled {
+        if (p != null && p.cancelled()) {
+            throw new Cancelled();
+        }
+    }
+}

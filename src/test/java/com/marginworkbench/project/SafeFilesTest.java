@@ -1,0 +1,102 @@
+package com.marginworkbench.project;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SafeFilesTest {
+    @TempDir
+    Path dir;
+
+    private long count() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void writesTheWholeContentUnderTheFinalName() throws Exception {
+        Path target = dir.resolve("out.json");
+        SafeFiles.write(target, "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readString(target)).isEqualTo("{\"a\":1}");
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingWriterLeavesTheOldFileAndNoTemporary() throws Exception {
+        Path target = dir.resolve("project.json");
+        Files.writeString(target, "old");
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> {
+            out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("boom");
+        })).hasMessage("boom");
+        assertThat(Files.readString(target)).isEqualTo("old");
+        assertThat(count()).isEqualTo(1);
+
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> {
+            out.write(1);
+            throw new IllegalStateException("cancelled");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(Files.readString(target)).isEqualTo("old");
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void replacingKeepsPermissionsAndNewFilesAreNotPrivate() throws Exception {
+        Path shared = dir.resolve("shared.xlsx");
+        Files.writeString(shared, "x");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
+        SafeFiles.write(shared, new byte[] {1, 2});
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rw-rw-r--");
+
+        Path fresh = dir.resolve("fresh.xlsx");
+        SafeFiles.write(fresh, new byte[] {1});
+        // Default permissions of the folder (umask), not the owner-only mode of a JDK temp file.
+        assertThat(Files.getPosixFilePermissions(fresh)).contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ);
+        Path probe = Files.createFile(dir.resolve("probe"));
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(Files.getPosixFilePermissions(probe));
+    }
+
+    @Test
+    void aMissingFolderIsOneClearLine() {
+        Path target = dir.resolve("nope/out.xlsx");
+        assertThatThrownBy(() -> SafeFiles.write(target, new byte[] {1}))
+                .isInstanceOf(SafeFiles.WriteFailedException.class)
+                .hasMessageContaining("does not exist")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void explainsFullDisksAndReadOnlyFolders() {
+        Path target = dir.resolve("out.xlsx");
+        assertThat(SafeFiles.explain(new IOException("No space left on device"), target).getMessage())
+                .contains("Not enough disk space").contains(dir.toString());
+        assertThat(SafeFiles.explain(new java.nio.file.AccessDeniedException(target.toString()), target).getMessage())
+                .contains("read-only or no permission");
+    }
+
+    @Test
+    void freeNamesCountUpAndSameFileSeesThroughSpellings() throws Exception {
+        Path a = dir.resolve("m-restated.xlsx");
+        assertThat(SafeFiles.freeName(dir, "m", "-restated", ".xlsx")).isEqualTo(a);
+        Files.writeString(a, "");
+        assertThat(SafeFiles.freeName(dir, "m", "-restated", ".xlsx").getFileName().toString())
+                .isEqualTo("m-restated-2.xlsx");
+        Files.createDirectories(dir.resolve("sub"));
+        assertThat(SafeFiles.sameFile(a, dir.resolve("sub/../m-restated.xlsx"))).isTrue();
+        Path link = Files.createSymbolicLink(dir.resolve("l.xlsx"), a);
+        Path hard = Files.createLink(dir.resolve("h.xlsx"), a);
+        assertThat(SafeFiles.sameFile(a, link)).isTrue();
+        assertThat(SafeFiles.sameFile(a, hard)).isTrue();
+        assertThat(SafeFiles.sameFile(a, dir.resolve("other.xlsx"))).isFalse();
+    }
+}

@@ -1,0 +1,156 @@
+package com.marginworkbench.workbook;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** Files that are not workbooks, or not readable ones, each give one clear sentence. */
+class WorkbookFilesTest {
+    private static final Path CORPUS = Path.of("/work/shared/corpus/poi-test-data");
+
+    @TempDir
+    Path dir;
+
+    private static void assertOneLine(WorkbookReadException e, String fileName) {
+        assertThat(e.getMessage()).contains(fileName).doesNotContain("\n").doesNotContain("Exception")
+                .doesNotContain("at org.");
+    }
+
+    private static WorkbookReadException failure(Path file) {
+        try {
+            WorkbookReader.read(file);
+        } catch (WorkbookReadException e) {
+            return e;
+        }
+        throw new AssertionError(file + " was read");
+    }
+
+    private Path validWorkbook() throws IOException {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "Jan-26", "Feb-26", "Mar-26");
+        s.row("P&L", 1, 0, "Cost of revenue");
+        for (int i = 0; i < 200; i++) {
+            s.row("P&L", 2 + i, 0, "OpenAI API line " + i, 1000 + i, 2000 + i, 3000 + i);
+        }
+        return s.save(dir.resolve("valid.xlsx"));
+    }
+
+    @Test
+    void missingEmptyAndFolder() throws IOException {
+        assertThat(failure(dir.resolve("nope.xlsx")).getMessage()).contains("nope.xlsx").contains("not found");
+        Path empty = Files.createFile(dir.resolve("empty.xlsx"));
+        assertThat(failure(empty).getMessage()).contains("empty.xlsx").contains("empty");
+        assertThat(failure(dir).getMessage()).contains("folder");
+    }
+
+    @Test
+    void truncatedWorkbookIsDamaged() throws IOException {
+        byte[] bytes = Files.readAllBytes(validWorkbook());
+        Path cut = dir.resolve("cut.xlsx");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        WorkbookReadException e = failure(cut);
+        assertOneLine(e, "cut.xlsx");
+        assertThat(e.getMessage()).contains("damaged");
+    }
+
+    @Test
+    void csvRenamedAndZipWithoutWorkbook() throws IOException {
+        Path csv = dir.resolve("costs.xlsx");
+        Files.writeString(csv, "Line,Jan-26,Feb-26\nOpenAI,10,20\n");
+        assertThat(failure(csv).getMessage()).contains("costs.xlsx").contains("text file").contains(".xlsx");
+
+        Path zip = dir.resolve("archive.xlsx");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("readme.txt"));
+            out.write("hello".getBytes());
+            out.closeEntry();
+        }
+        assertThat(failure(zip).getMessage()).contains("archive.xlsx").contains("no Excel workbook");
+
+        Path junk = dir.resolve("junk.xls");
+        try (OutputStream out = Files.newOutputStream(junk)) {
+            out.write(new byte[]{0, 1, 2, 3, 4, 5, (byte) 0xFF, 0});
+        }
+        assertThat(failure(junk).getMessage()).contains("junk.xls").contains("not an Excel workbook");
+    }
+
+    @Test
+    void namedBadFilesFromTheCorpusSayWhatTheyAre() {
+        assertThat(failure(CORPUS.resolve("protected_passtika.xlsx")).getMessage()).contains("password-protected")
+                .contains("unprotected copy");
+        assertThat(failure(CORPUS.resolve("password.xls")).getMessage()).contains("password-protected");
+        assertThat(failure(CORPUS.resolve("SampleSS.strict.xlsx")).getMessage()).contains("Strict")
+                .contains("Excel Workbook (.xlsx)");
+        assertThat(failure(CORPUS.resolve("SimpleStrict.xlsx")).getMessage()).contains("Strict");
+        assertThat(failure(CORPUS.resolve("comments.xlsb")).getMessage()).contains(".xlsb")
+                .contains("Excel Workbook (.xlsx)");
+        assertThat(failure(CORPUS.resolve("poc-xmlbomb.xlsx")).getMessage()).contains("bomb");
+        assertThat(failure(CORPUS.resolve("duplicate-filename.xlsx")).getMessage()).contains("damaged")
+                .doesNotContain("/work/");
+    }
+
+    /** Every corpus file: a correct read or one clear line, never another exception, a hang or a crash. */
+    @Test
+    void everyCorpusFileReadsOrFailsWithOneClearLine() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            files = s.filter(p -> p.getFileName().toString().matches(".*\\.xls[xmb]?$")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(30);
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                try {
+                    ReadResult r = WorkbookReader.read(f);
+                    assertThat(r.model().costs()).as(name).isNotEmpty();
+                    assertThat(r.decisions()).as(name).hasSameSizeAs(r.model().costs());
+                } catch (WorkbookReadException e) {
+                    assertOneLine(e, name);
+                }
+            }, name);
+        }
+    }
+
+    @Test
+    void readOnlyNeverTouchesTheSource() throws Exception {
+        Path file = validWorkbook();
+        byte[] before = Files.readAllBytes(file);
+        var modified = Files.getLastModifiedTime(file);
+        ReadResult r = WorkbookReader.read(file);
+        assertThat(r.model().costs()).hasSize(200);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+    }
+
+    @Test
+    void progressIsReportedAndCancelStops() throws Exception {
+        Path file = validWorkbook();
+        List<Double> seen = new java.util.ArrayList<>();
+        WorkbookReader.read(file, (f, step) -> seen.add(f));
+        assertThat(seen).isNotEmpty().isSorted();
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(1.0);
+        assertThatThrownBy(() -> WorkbookReader.read(file, new WorkbookReader.Progress() {
+            @Override
+            public void update(double fraction, String step) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        })).isInstanceOf(WorkbookReader.Cancelled.class);
+    }
+}
