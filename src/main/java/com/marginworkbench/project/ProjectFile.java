@@ -80,7 +80,7 @@ public final class ProjectFile {
         dto.mapping = mapping;
         dto.savedAt = Instant.now().toString();
         byte[] bytes = MAPPER.writeValueAsString(dto).getBytes(StandardCharsets.UTF_8);
-        AtomicWrite.write(file, bytes);
+        SafeFiles.write(file, bytes);
     }
 
     static ProjectFileDto toDto(ProjectState s) {

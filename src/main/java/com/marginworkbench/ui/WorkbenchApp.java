@@ -3,7 +3,10 @@ package com.marginworkbench.ui;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
-import com.marginworkbench.workbook.WorkbookReadException;
+import com.marginworkbench.ui.workbench.WorkbookExporter;
+import com.marginworkbench.ui.workbench.WorkbookLoader;
+import com.marginworkbench.workbook.RestatedWorkbookWriter;
+import com.marginworkbench.workbook.WorkbookReader;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -17,10 +20,33 @@ import java.util.Optional;
  * (first start) the bundled sample model, so there is something to look at.
  */
 public final class WorkbenchApp extends Application {
-    /** The reader the window uses. */
-    static final com.marginworkbench.ui.workbench.WorkbookLoader LOADER = (file, progress) -> readOwnModel(file);
-    /** The restated-workbook writer the window uses; null until it is part of the build. */
-    static final com.marginworkbench.ui.workbench.WorkbookExporter EXPORTER = null;
+    /** The reader the window uses, with its progress and cancel passed through. */
+    static final WorkbookLoader LOADER = (file, progress) -> WorkbookReader.read(file, new WorkbookReader.Progress() {
+        @Override
+        public void update(double fraction, String step) {
+            progress.update(fraction, step);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return progress.cancelled();
+        }
+    });
+
+    /** The restated-workbook writer the window uses. */
+    static final WorkbookExporter EXPORTER = (req, progress) -> RestatedWorkbookWriter.write(req.source(), req.read(),
+            req.classifications(), req.decisions(), req.policy(), req.levers(), req.target(),
+            new RestatedWorkbookWriter.Progress() {
+                @Override
+                public void update(double fraction) {
+                    progress.update(fraction, null);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return progress.cancelled();
+                }
+            }).target();
 
     @Override
     public void start(Stage stage) {
@@ -53,20 +79,6 @@ public final class WorkbenchApp extends Application {
                 System.err.println("margin-workbench: window usable with the workbook after " + ms + " ms");
             });
         };
-    }
-
-    /** Until the general reader is wired in: the product's own layout only. */
-    static com.marginworkbench.workbook.ReadResult readOwnModel(Path file) throws WorkbookReadException {
-        long t0 = System.nanoTime();
-        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(file.toFile(), null, true)) {
-            var r = com.marginworkbench.workbook.OwnModelReader.read(wb, file);
-            if (Boolean.getBoolean("marginworkbench.timing")) {
-                System.err.println("margin-workbench: read in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            }
-            return r;
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new WorkbookReadException(file.getFileName() + " could not be read as a workbook: " + e.getMessage(), e);
-        }
     }
 
     static Optional<Path> initialFile(List<String> args, AppSettings settings) {

@@ -54,7 +54,7 @@ class WorkbenchWindowTest {
         workbook = dir.resolve("northwind.xlsx");
         Files.copy(SAMPLE, workbook);
         vm = new WorkbenchViewModel(new PulseCoalescer());
-        view = new WorkbenchView(vm, WorkbenchApp.LOADER, null, new AppSettings(dir.resolve("config")));
+        view = new WorkbenchView(vm, WorkbenchApp.LOADER, WorkbenchApp.EXPORTER, new AppSettings(dir.resolve("config")));
         view.setErrorSink(errors::add);
         view.show(stage);
         view.open(workbook);
@@ -167,5 +167,54 @@ class WorkbenchWindowTest {
         CostRow row = findOnly(robot, "Engineering payroll");
         pick(robot, "typeColumn", "Internal-tool inference");
         assertThat(row.treatment()).isEqualTo(Treatment.OPERATING_EXPENSE);
+    }
+
+    @Test
+    void exportWritesTheRestatedWorkbookAndLeavesTheSourceUntouched(FxRobot robot) throws Exception {
+        waitForLoad();
+        byte[] before = Files.readAllBytes(workbook);
+        var mtime = Files.getLastModifiedTime(workbook);
+        Path target = vm.defaultExportPath();
+        assertThat(target.getFileName().toString()).isEqualTo("northwind-restated.xlsx");
+
+        robot.interact(() -> view.export(workbook));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !errors.isEmpty());
+        assertThat(errors.get(0)).contains("is the workbook you opened");
+
+        java.util.concurrent.atomic.AtomicReference<javafx.concurrent.Task<Path>> ref = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> ref.set(view.export(target)));
+        assertThat(ref.get().get(60, TimeUnit.SECONDS)).isEqualTo(target.toAbsolutePath().normalize());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.statusProperty().get()).contains("northwind-restated.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(target.toFile())) {
+            assertThat(wb.getSheet("Restated P&L")).isNotNull();
+            assertThat(wb.getSheet("Classification")).isNotNull();
+            assertThat(wb.getNumberOfSheets()).isEqualTo(17 + 4);
+        }
+        assertThat(Files.readAllBytes(workbook)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(workbook)).isEqualTo(mtime);
+    }
+
+    @Test
+    void savedDecisionsComeBackWhenTheWorkbookIsReopened(FxRobot robot) throws Exception {
+        waitForLoad();
+        CostRow row = findOnly(robot, "Engineering payroll");
+        pick(robot, "typeColumn", "Internal-tool inference");
+        robot.interact(() -> view.stressPanel().slider(LeverSpec.LLM_COST).setValue(50));
+        robot.clickOn(view.grid().table());
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        Path project = workbook.resolveSibling("northwind.mwb.json");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(project));
+        assertThat(Files.readString(project)).contains("\"INTERNAL_INFERENCE\"").contains("COGS (as reported)");
+
+        CostRow first = vm.rows().get(0);
+        robot.interact(() -> view.open(workbook));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.rows().isEmpty() && vm.rows().get(0) != first);
+        WaitForAsyncUtils.waitForFxEvents();
+        CostRow again = vm.rows().stream().filter(r -> r.label().equals("Engineering payroll")).findFirst().orElseThrow();
+        assertThat(again).isNotSameAs(row);
+        assertThat(again.treatment()).isEqualTo(Treatment.OPERATING_EXPENSE);
+        assertThat(view.stressPanel().slider(LeverSpec.LLM_COST).getValue()).isEqualTo(50.0);
+        assertThat(tile(robot, "ai-stressed")).isEqualTo("12.0%");
     }
 }

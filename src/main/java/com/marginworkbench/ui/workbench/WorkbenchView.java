@@ -196,7 +196,7 @@ public final class WorkbenchView extends BorderPane {
         MenuItem open = item("_Open…", "Shortcut+O", Feather.FOLDER, e -> chooseAndOpen());
         MenuItem save = item("_Save project", "Shortcut+S", Feather.SAVE, e -> saveInBackground(false));
         save.disableProperty().bind(vm.fileProperty().isNull());
-        MenuItem export = item("_Export restated workbook…", "Shortcut+E", Feather.SHARE, e -> export());
+        MenuItem export = item("_Export restated workbook…", "Shortcut+E", Feather.SHARE, e -> chooseAndExport());
         export.setId("exportItem");
         if (exporter == null) {
             export.setDisable(true);
@@ -363,32 +363,60 @@ public final class WorkbenchView extends BorderPane {
         return file.getFileName() + " could not be opened: " + (m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
     }
 
-    /** Writes the restated workbook beside the source (never over it) in the background. */
-    public Task<Path> export() {
+    /** Asks where to write the restated workbook (default beside the source), then writes it. */
+    private void chooseAndExport() {
+        if (exporter == null || !vm.hasDocument()) {
+            return;
+        }
+        Path suggested = vm.defaultExportPath();
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export restated workbook");
+        fc.setInitialDirectory(suggested.getParent().toFile());
+        fc.setInitialFileName(suggested.getFileName().toString());
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel workbook", "*.xlsx", "*.xlsm"));
+        File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            export(f.toPath());
+        }
+    }
+
+    /** Writes the restated workbook in the background; refuses the source itself as the target. */
+    public Task<Path> export(Path target) {
         if (exporter == null || !vm.hasDocument()) {
             return null;
         }
         Path source = vm.fileProperty().get().toAbsolutePath().normalize();
-        Path target = vm.defaultExportPath().toAbsolutePath().normalize();
-        WorkbookExporter.Request req = new WorkbookExporter.Request(vm.source(), vm.model(), vm.decisions(), vm.policy(),
-                vm.stress().levers(), target);
+        Path out = target.toAbsolutePath().normalize();
+        WorkbookExporter.Request req = vm.exportRequest(out);
         Task<Path> task = new Task<>() {
             @Override
             protected Path call() throws Exception {
-                updateMessage("Writing " + target.getFileName() + "…");
-                if (Files.exists(source) && Files.exists(target) && Files.isSameFile(source, target)) {
-                    throw new IllegalStateException("the restated workbook would replace the source; nothing was written");
+                updateMessage("Writing " + out.getFileName() + "…");
+                if (out.equals(source) || (Files.exists(out) && Files.isSameFile(source, out))) {
+                    throw new IllegalStateException(out.getFileName()
+                            + " is the workbook you opened; choose another name so the source stays as it is.");
                 }
-                return exporter.export(req);
+                Task<?> self = this;
+                return exporter.export(req, new WorkbookLoader.Progress() {
+                    @Override
+                    public void update(double fraction, String step) {
+                        updateProgress(fraction, 1.0);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return self.isCancelled();
+                    }
+                });
             }
         };
         task.setOnSucceeded(e -> vm.setStatus("Restated workbook written to " + task.getValue()));
         task.setOnFailed(e -> {
-            vm.setStatus("Export failed");
+            vm.setStatus("Export failed; nothing was written");
             Throwable t = task.getException();
             errorSink.accept("The restated workbook was not written: " + (t.getMessage() == null ? t : t.getMessage()));
         });
-        task.setOnCancelled(e -> vm.setStatus("Export cancelled; the source workbook is untouched"));
+        task.setOnCancelled(e -> vm.setStatus("Export cancelled; nothing was written"));
         run(task);
         return task;
     }

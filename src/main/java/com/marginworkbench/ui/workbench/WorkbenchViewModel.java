@@ -24,6 +24,7 @@ import com.marginworkbench.ui.stress.StressViewModel;
 import com.marginworkbench.ui.tiles.Tile;
 import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.ReadResult;
+import com.marginworkbench.workbook.RestatedWorkbookWriter;
 import com.marginworkbench.workbook.SheetInfo;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -598,13 +599,17 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** The default export target: {@code <name>-restated.xlsx} beside the workbook. */
+    /** The default export target: {@code <name>-restated.xlsx} beside the workbook, never an existing file. */
     public Path defaultExportPath() {
-        Path f = file.get();
-        String name = f.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        return f.toAbsolutePath().getParent().resolve(base + "-restated.xlsx");
+        return RestatedWorkbookWriter.defaultTarget(file.get());
+    }
+
+    /** What the writer needs, as the user has it now (layer and flag edits included). */
+    public WorkbookExporter.Request exportRequest(Path target) {
+        ReadResult current = new ReadResult(source.file(), model, decisions, source.problems(), source.sheets(),
+                source.ownModel());
+        return new WorkbookExporter.Request(file.get(), current, List.copyOf(classifications), List.copyOf(decisions),
+                policy.get(), stress.levers(), target);
     }
 
     // ----- accessors -----
