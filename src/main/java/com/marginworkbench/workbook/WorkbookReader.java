@@ -2,8 +2,6 @@ package com.marginworkbench.workbook;
 
 import com.marginworkbench.model.FinancialModel;
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -75,6 +73,10 @@ public final class WorkbookReader {
     /** {@code forceStreaming}: take the SAX path whatever the size (tests compare both paths). */
     static ReadResult read(Path file, Progress progress, boolean forceStreaming) throws WorkbookReadException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        // Load the dictionary on the side while the file is read: on a cold start that is a few hundred ms.
+        Thread preload = new Thread(VendorDictionary::standard, "dictionary-preload");
+        preload.setDaemon(true);
+        preload.start();
         Kind kind = check(file, name);
         update(progress, 0.05, "Checked " + name);
         try {
@@ -82,15 +84,8 @@ public final class WorkbookReader {
             boolean streamed = kind == Kind.XLSX
                     && (forceStreaming || sheetXmlSize(file) > STREAMING_THRESHOLD_BYTES);
             if (streamed) {
-                try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-                    update(progress, 0.1, "Streaming " + name);
-                    sheets = StreamingGrid.of(pkg, progress);
-                } catch (org.xml.sax.SAXException e) {
-                    if (e.getException() instanceof Cancelled c) {
-                        throw c;
-                    }
-                    throw e;
-                }
+                update(progress, 0.1, "Streaming " + name);
+                sheets = StreamingGrid.of(file, progress);
             } else {
                 try (Workbook wb = open(file, kind)) {
                     update(progress, 0.3, "Opened " + name);
