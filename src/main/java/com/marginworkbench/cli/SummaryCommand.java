@@ -292,23 +292,23 @@ public final class SummaryCommand implements Callable<Integer> {
         List<CostLine> costs = model.costs();
         out.printf(Locale.ROOT, "%d revenue lines, %d cost lines, %d to review%n", model.revenue().size(), costs.size(),
                 reviewCount(s));
-        out.printf(Locale.ROOT, "  %-14s %-36s %-8s %-26s %-11s %-11s %14s%n", "Source", "Line", "Layer", "Cost type",
+        out.printf(Locale.ROOT, "  %-20s %-36s %-8s %-26s %-11s %-11s %14s%n", "Source", "Line", "Layer", "Cost type",
                 "Reported", "Restated", "Total");
         int printed = 0;
         for (RevenueLine r : model.revenue()) {
             if (printed++ >= TABLE_LINES) {
                 break;
             }
-            out.printf(Locale.ROOT, "  %-14s %-36s %-8s %-26s %-11s %-11s %14s%n", cut(r.sourceCell(), 14),
+            out.printf(Locale.ROOT, "  %-20s %-36s %-8s %-26s %-11s %-11s %14s%n", cut(r.sourceCell(), 20),
                     cut(r.label(), 36), r.layer().describe(), "", "Revenue", "", money(r.total()));
         }
         for (int i = 0; i < costs.size() && printed < TABLE_LINES; i++, printed++) {
             CostLine c = costs.get(i);
             LineDecision d = s.read.decisions().get(i);
             Classification cl = s.classifications.get(i);
-            out.printf(Locale.ROOT, "  %-14s %-36s %-8s %-26s %-11s %-11s %14s%n", cut(c.sourceCell(), 14),
+            out.printf(Locale.ROOT, "  %-20s %-36s %-8s %-26s %-11s %-11s %14s%n", cut(c.sourceCell(), 20),
                     cut(c.label(), 36), c.layer().describe(), d.costType() == null ? "?" : cut(d.costType().label(), 26),
-                    cut(c.reported().label(), 11), cl.treatment().label(), money(s.result.lineTotal(i)));
+                    shortName(c.reported()), cl.treatment().label(), money(s.result.lineTotal(i)));
         }
         int total = model.revenue().size() + costs.size();
         if (total > TABLE_LINES) {
@@ -328,6 +328,19 @@ public final class SummaryCommand implements Callable<Integer> {
         out.println();
         out.println("A decision aid, not accounting advice: classification depends on contracts, facts and the"
                 + " auditor's judgment.");
+    }
+
+    private static String shortName(com.marginworkbench.model.Placement p) {
+        return switch (p) {
+            case REVENUE -> "Revenue";
+            case COST_OF_REVENUE -> "COGS";
+            case RESEARCH_DEVELOPMENT -> "R&D";
+            case SALES_MARKETING -> "S&M";
+            case GENERAL_ADMIN -> "G&A";
+            case OTHER_OPEX -> "OpEx";
+            case CAPITALIZED -> "Capitalized";
+            case BELOW_THE_LINE -> "Below line";
+        };
     }
 
     private static String cut(String s, int n) {

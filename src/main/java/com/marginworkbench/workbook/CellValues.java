@@ -14,6 +14,7 @@ final class CellValues {
 
     private static final Pattern NUMERIC_TEXT = Pattern.compile(
             "[-+]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?|[-+]?\\.\\d+");
+    private static final Pattern CURRENCY = Pattern.compile("^[-+]?\\s*[$€£¥]\\s*|\\s*(USD|EUR|GBP)$|^(USD|EUR|GBP)\\s*");
     private static final Pattern DASHES = Pattern.compile("[-–—‒]+|n/?a|nil|none");
 
     private CellValues() {
@@ -42,6 +43,11 @@ final class CellValues {
             return Value.BLANK;
         }
         String t = raw.trim().replace('\u00a0', ' ').replace('\u2212', '-');
+        if (!t.isEmpty() && Character.isLetter(t.charAt(0)) && t.length() > 3 && !t.startsWith("USD")
+                && !t.startsWith("EUR") && !t.startsWith("GBP") && !t.equalsIgnoreCase("none")) {
+            // Labels are the common case: no number starts with a word.
+            return new Value(Status.PROBLEM, 0, "the text '" + raw.trim() + "' where an amount was expected");
+        }
         if (t.isEmpty() || DASHES.matcher(t.toLowerCase(Locale.ROOT)).matches()) {
             return Value.BLANK;
         }
@@ -55,7 +61,7 @@ final class CellValues {
             percent = true;
             t = t.substring(0, t.length() - 1).trim();
         }
-        t = t.replaceAll("^[-+]?\\s*[$€£¥]\\s*|\\s*(USD|EUR|GBP)$|^(USD|EUR|GBP)\\s*", "");
+        t = CURRENCY.matcher(t).replaceAll("");
         if (raw.trim().startsWith("-") && !t.startsWith("-")) {
             t = "-" + t;
         }

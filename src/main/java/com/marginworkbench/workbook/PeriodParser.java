@@ -33,7 +33,7 @@ final class PeriodParser {
     private static final Pattern FISCAL_YEAR = Pattern.compile("(?:fy|cy)\\s*'?(\\d{2}|\\d{4})[abef]?");
     private static final Pattern PLAIN_YEAR = Pattern.compile("(19\\d{2}|20\\d{2}|21\\d{2})[abef]?");
     private static final Pattern TOTAL_WORDS = Pattern.compile(
-            "(.*\\b(total|totals|sum|ytd|full[\\s\\-]?year|annual|year[\\s\\-]?to[\\s\\-]?date)\\b.*)");
+            "\\b(total|totals|sum|ytd|full[\\s\\-]?year|annual|year[\\s\\-]?to[\\s\\-]?date)\\b");
 
     private PeriodParser() {
     }
@@ -56,6 +56,11 @@ final class PeriodParser {
     static Period parseText(String raw) {
         String t = raw.trim().toLowerCase(Locale.ROOT).replace('\u00a0', ' ');
         if (t.isEmpty() || t.length() > 40) {
+            return null;
+        }
+        // Every period heading starts with a digit, a month, q/m/fy/cy, or is a total word.
+        char first = t.charAt(0);
+        if (!Character.isDigit(first) && "jfmasondqctyhg'".indexOf(first) < 0) {
             return null;
         }
         Matcher m;
@@ -91,7 +96,7 @@ final class PeriodParser {
         if ((m = PLAIN_YEAR.matcher(t)).matches()) {
             return new Period(raw.trim(), Granularity.YEAR, Integer.parseInt(m.group(1)) * 12, false);
         }
-        if (TOTAL_WORDS.matcher(t).matches() && t.length() <= 24) {
+        if (t.length() <= 24 && TOTAL_WORDS.matcher(t).find()) {
             return TOTAL;
         }
         return null;

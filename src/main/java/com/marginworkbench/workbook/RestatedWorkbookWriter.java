@@ -5,6 +5,7 @@ import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginResult;
+import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.project.SafeFiles;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -45,6 +46,9 @@ public final class RestatedWorkbookWriter {
             "AILayerGMStressed", "SoftwareLayerGM", "RestatedBlendedGMStressed");
     public static final List<String> INPUT_NAMES = List.of("LLMCostChange", "VarianceBuffer", "HeavyUserShare",
             "HeavyUserMultiplier", "PriceChange", "TokenPriceDeclinePerYear");
+
+    /** Above this many amount cells the Classification sheet is compressed for speed rather than size. */
+    private static final long FAST_COMPRESSION_CELLS = 250_000;
 
     private RestatedWorkbookWriter() {
     }
@@ -229,7 +233,7 @@ public final class RestatedWorkbookWriter {
             byte[] minimal = RestatedStyles.minimalStylesPart();
             org.w3c.dom.Element root;
             try {
-                javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance();
                 f.setNamespaceAware(true);
                 root = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(minimal)).getDocumentElement();
             } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
@@ -316,8 +320,20 @@ public final class RestatedWorkbookWriter {
         plan.replaced.put(SourcePackage.CONTENT_TYPES, ct.encode());
 
         String sourceName = source.getFileName().toString();
+        SourceCellKinds kinds = new SourceCellKinds();
         plan.sheets = new RestatedSheets(sourceName, read.model(), classifications, decisions, policy, levers, names,
-                styles, sourceSheets);
+                styles, sourceSheets, kinds);
+        for (com.marginworkbench.model.RevenueLine r : read.model().revenue()) {
+            if (plan.sheets.linked(r.source())) {
+                RestatedSheets.want(kinds, r.source(), r.amounts());
+            }
+        }
+        for (com.marginworkbench.model.CostLine c : read.model().costs()) {
+            if (plan.sheets.linked(c.source())) {
+                RestatedSheets.want(kinds, c.source(), FinancialModel.amountsOf(c));
+            }
+        }
+        kinds.scan(pkg);
         for (ZipArchiveEntry e : pkg.entries()) {
             plan.copyBytes += Math.max(0, e.getCompressedSize());
         }
@@ -473,12 +489,17 @@ public final class RestatedWorkbookWriter {
         double lines = Math.max(1, sheets.lineCount());
         OutputStream entryStream = new NonClosingStream(zip);
 
+        // A big Classification sheet (one formula per line and period) compresses at the fastest
+        // level: a third larger, but more than twice as quick to write.
+        long cells = (long) sheets.lineCount() * sheets.periodCount();
+        zip.setLevel(cells > FAST_COMPRESSION_CELLS ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION);
         zip.putArchiveEntry(new ZipArchiveEntry(plan.sheetParts.get(1)));
         sheets.writeClassification(entryStream, line -> {
             checkCancel(progress);
             progress.update(copyShare + 0.6 * line / lines);
         });
         zip.closeArchiveEntry();
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
         checkCancel(progress);
 
         zip.putArchiveEntry(new ZipArchiveEntry(plan.sheetParts.get(0)));

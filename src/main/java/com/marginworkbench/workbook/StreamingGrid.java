@@ -1,79 +1,270 @@
 package com.marginworkbench.workbook;
 
-import org.apache.poi.openxml4j.opc.OPCPackage;
+import com.marginworkbench.model.SourceRef;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * Reads the values of a large .xlsx with XSSFReader and SAX, one sheet at a time, into
- * {@link GridSheet}s: a few dozen bytes a cell instead of the user model's kilobyte and more.
- * Saved formula results are used as they are; a formula saved without a result is kept as
- * "no value" (reported, never read as zero), since recalculating needs the user model.
+ * Reads the values of a large .xlsx straight from its zip entries into {@link GridSheet}s: a few
+ * dozen bytes a cell instead of the user model's kilobyte and more. The small parts (workbook,
+ * relationships, styles, shared strings) go through a secure SAX parser; the sheets, which hold
+ * nearly all the bytes, through a byte-level scanner that only knows the handful of elements a
+ * sheet's cells use (row, c, v, f, is/t). No DTD is ever processed, and every entry is inflated
+ * under a size and ratio limit, so neither a zip bomb nor an XML bomb gets through.
+ * Saved formula results are used as they are; a formula saved without one is kept as "no value"
+ * (reported, never read as zero), since recalculating needs the user model.
  */
 final class StreamingGrid {
+    /** Inflated bytes may not exceed this many times the compressed bytes (POI uses the same 1:100). */
+    private static final long MAX_RATIO = 100;
+    /** Below this many inflated bytes the ratio is not checked (tiny parts compress extremely well). */
+    private static final long RATIO_GRACE_BYTES = 1 << 20;
+    private static final long MAX_ENTRY_BYTES = 4L * 1024 * 1024 * 1024;
+    private static final String NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static final Pattern REF = Pattern.compile("(\\$?)([A-Z]{1,3})(\\$?)(\\d{1,7})(?![A-Z0-9(!])");
+
+    /** Thrown when an entry inflates beyond the limits. */
+    static final class BombException extends IOException {
+        BombException(String entry) {
+            super("Zip bomb detected: " + entry + " expands far beyond its compressed size");
+        }
+    }
 
     private StreamingGrid() {
     }
 
-    static List<GridSheet> of(OPCPackage pkg, WorkbookReader.Progress progress) throws Exception {
-        XSSFReader reader = new XSSFReader(pkg);
-        ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-        StylesTable styles = reader.getStylesTable();
-        Map<String, Boolean> hidden = sheetStates(reader);
-        List<GridSheet> out = new ArrayList<>();
-        XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
-        int index = 0;
-        while (it.hasNext()) {
-            try (InputStream in = it.next()) {
-                String name = it.getSheetName();
-                GridSheet grid = new GridSheet(name, Boolean.TRUE.equals(hidden.get(name)));
-                XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new SheetHandler(grid, strings, styles, progress));
-                xml.parse(new InputSource(in));
-                out.add(grid);
-                index++;
-                if (progress != null) {
-                    progress.update(Math.min(0.9, 0.3 + 0.1 * index), "Read sheet " + name);
+    static List<GridSheet> of(Path file, WorkbookReader.Progress progress) throws Exception {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            String workbookPath = officeDocument(zip);
+            String dir = workbookPath.contains("/") ? workbookPath.substring(0, workbookPath.lastIndexOf('/') + 1) : "";
+            Map<String, String[]> rels = relationships(zip, dir + "_rels/"
+                    + workbookPath.substring(dir.length()) + ".rels");
+            List<String[]> sheets = new ArrayList<>();
+            parse(zip, workbookPath, new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes a) {
+                    if ("sheet".equals(local)) {
+                        sheets.add(new String[]{a.getValue("name"), a.getValue(NS_REL, "id"), a.getValue("state")});
+                    }
                 }
+            });
+            String stylesPath = null;
+            String stringsPath = null;
+            for (String[] rel : rels.values()) {
+                if (rel[0].endsWith("/styles")) {
+                    stylesPath = resolve(dir, rel[1]);
+                } else if (rel[0].endsWith("/sharedStrings")) {
+                    stringsPath = resolve(dir, rel[1]);
+                }
+            }
+            GridCell.Format[] formats = stylesPath == null ? new GridCell.Format[0] : formats(zip, stylesPath);
+            List<String> strings = stringsPath == null ? List.of() : sharedStrings(zip, stringsPath);
+            List<GridSheet> out = new ArrayList<>();
+            int index = 0;
+            for (String[] s : sheets) {
+                String[] rel = rels.get(s[1]);
+                index++;
+                if (rel == null || !rel[0].endsWith("/worksheet")) {
+                    continue;
+                }
+                String path = resolve(dir, rel[1]);
+                ZipEntry e = zip.getEntry(path);
+                if (e == null) {
+                    continue;
+                }
+                GridSheet grid = new GridSheet(s[0], s[2] != null && !"visible".equals(s[2]));
+                try (InputStream in = guarded(zip, e)) {
+                    new SheetScanner(in, grid, strings, formats, progress).scan();
+                }
+                out.add(grid);
+                if (progress != null) {
+                    progress.update(Math.min(0.9, 0.1 + 0.8 * index / sheets.size()), "Read sheet " + s[0]);
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String officeDocument(ZipFile zip) throws Exception {
+        Map<String, String[]> rels = relationships(zip, "_rels/.rels");
+        for (String[] rel : rels.values()) {
+            if (rel[0].endsWith("/officeDocument")) {
+                return rel[1].startsWith("/") ? rel[1].substring(1) : rel[1];
+            }
+        }
+        return "xl/workbook.xml";
+    }
+
+    /** rId → {type, target}. */
+    private static Map<String, String[]> relationships(ZipFile zip, String path) throws Exception {
+        Map<String, String[]> rels = new LinkedHashMap<>();
+        if (zip.getEntry(path) == null) {
+            return rels;
+        }
+        parse(zip, path, new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+                if ("Relationship".equals(local) && !"External".equals(a.getValue("TargetMode"))) {
+                    rels.put(a.getValue("Id"), new String[]{a.getValue("Type"), a.getValue("Target")});
+                }
+            }
+        });
+        return rels;
+    }
+
+    private static String resolve(String dir, String target) {
+        if (target.startsWith("/")) {
+            return target.substring(1);
+        }
+        String path = dir + target;
+        while (path.contains("/../")) {
+            path = path.replaceFirst("[^/]+/\\.\\./", "");
+        }
+        return path;
+    }
+
+    /** Number format of each cell style (xf index): date, percent or general. */
+    private static GridCell.Format[] formats(ZipFile zip, String path) throws Exception {
+        Map<Integer, String> custom = new HashMap<>();
+        List<Integer> xfs = new ArrayList<>();
+        parse(zip, path, new DefaultHandler() {
+            private boolean inCellXfs;
+
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+                if ("numFmt".equals(local)) {
+                    custom.put(Integer.parseInt(a.getValue("numFmtId")), a.getValue("formatCode"));
+                } else if ("cellXfs".equals(local)) {
+                    inCellXfs = true;
+                } else if (inCellXfs && "xf".equals(local)) {
+                    String id = a.getValue("numFmtId");
+                    xfs.add(id == null ? 0 : Integer.parseInt(id));
+                }
+            }
+
+            @Override
+            public void endElement(String uri, String local, String qName) {
+                if ("cellXfs".equals(local)) {
+                    inCellXfs = false;
+                }
+            }
+        });
+        GridCell.Format[] out = new GridCell.Format[xfs.size()];
+        for (int i = 0; i < out.length; i++) {
+            int id = xfs.get(i);
+            String code = custom.containsKey(id) ? custom.get(id) : BuiltinFormats.getBuiltinFormat(id);
+            if (code != null && code.contains("%")) {
+                out[i] = GridCell.Format.PERCENT;
+            } else {
+                out[i] = code != null && DateUtil.isADateFormat(id, code) ? GridCell.Format.DATE : GridCell.Format.GENERAL;
             }
         }
         return out;
     }
 
-    private static Map<String, Boolean> sheetStates(XSSFReader reader) throws Exception {
-        Map<String, Boolean> states = new HashMap<>();
-        try (InputStream in = reader.getWorkbookData()) {
-            XMLReader xml = XMLHelper.newXMLReader();
-            xml.setContentHandler(new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String local, String qName, Attributes a) {
-                    if ("sheet".equals(local)) {
-                        String state = a.getValue("state");
-                        states.put(a.getValue("name"), state != null && !"visible".equals(state));
+    private static List<String> sharedStrings(ZipFile zip, String path) throws Exception {
+        List<String> out = new ArrayList<>();
+        parse(zip, path, new DefaultHandler() {
+            private final StringBuilder text = new StringBuilder();
+            private boolean inT;
+            private boolean inPhonetic;
+
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+                switch (local) {
+                    case "si" -> text.setLength(0);
+                    case "rPh" -> inPhonetic = true;
+                    case "t" -> inT = !inPhonetic;
+                    default -> {
                     }
                 }
-            });
+            }
+
+            @Override
+            public void characters(char[] ch, int start, int length) {
+                if (inT) {
+                    text.append(ch, start, length);
+                }
+            }
+
+            @Override
+            public void endElement(String uri, String local, String qName) {
+                switch (local) {
+                    case "si" -> out.add(text.toString());
+                    case "rPh" -> inPhonetic = false;
+                    case "t" -> inT = false;
+                    default -> {
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    private static void parse(ZipFile zip, String path, DefaultHandler handler) throws Exception {
+        ZipEntry e = zip.getEntry(path);
+        if (e == null) {
+            throw new IOException("the part " + path + " is missing");
+        }
+        try (InputStream in = guarded(zip, e)) {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(handler);
             xml.parse(new InputSource(in));
         }
-        return states;
+    }
+
+    /** An entry's bytes, cut off with an error as soon as they outgrow the zip-bomb limits. */
+    private static InputStream guarded(ZipFile zip, ZipEntry e) throws IOException {
+        long compressed = Math.max(1, e.getCompressedSize());
+        String name = e.getName();
+        return new FilterInputStream(zip.getInputStream(e)) {
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    check(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n > 0) {
+                    check(n);
+                }
+                return n;
+            }
+
+            private void check(int n) throws BombException {
+                count += n;
+                if (count > MAX_ENTRY_BYTES || count > RATIO_GRACE_BYTES && count > compressed * MAX_RATIO) {
+                    throw new BombException(name);
+                }
+            }
+        };
     }
 
     /** Shifts the relative references of a shared formula from its first cell to another. */
@@ -95,7 +286,7 @@ final class StreamingGrid {
             if (inString || m.start() > 0 && Character.isLetterOrDigit(formula.charAt(m.start() - 1))) {
                 sb.append(m.group());
             } else {
-                int col = column(m.group(2));
+                int col = columnIndex(m.group(2));
                 int row = Integer.parseInt(m.group(4));
                 if (m.group(1).isEmpty()) {
                     col += cols;
@@ -103,8 +294,8 @@ final class StreamingGrid {
                 if (m.group(3).isEmpty()) {
                     row += rows;
                 }
-                sb.append(m.group(1)).append(com.marginworkbench.model.SourceRef.columnName(Math.max(0, col)))
-                        .append(m.group(3)).append(Math.max(1, row));
+                sb.append(m.group(1)).append(SourceRef.columnName(Math.max(0, col))).append(m.group(3))
+                        .append(Math.max(1, row));
             }
             last = m.end();
         }
@@ -112,7 +303,7 @@ final class StreamingGrid {
         return sb.toString();
     }
 
-    private static int column(String letters) {
+    private static int columnIndex(String letters) {
         int c = 0;
         for (int i = 0; i < letters.length(); i++) {
             c = c * 26 + (letters.charAt(i) - 'A' + 1);
@@ -120,127 +311,503 @@ final class StreamingGrid {
         return c - 1;
     }
 
-    private static final class SheetHandler extends DefaultHandler {
+    /**
+     * A byte-level scanner for a worksheet part. It reads tags and text in one pass, ignores every
+     * element but row, c, v, f and the t of inline strings, and decodes the five XML entities and
+     * character references. A DOCTYPE is refused outright.
+     */
+    private static final class SheetScanner {
         private record Shared(String formula, int row, int col) {
         }
 
+        private final InputStream in;
         private final GridSheet grid;
-        private final ReadOnlySharedStringsTable strings;
-        private final StylesTable styles;
+        private final List<String> strings;
+        private final GridCell.Format[] formats;
         private final WorkbookReader.Progress progress;
-        private final Map<Integer, GridCell.Format> formats = new HashMap<>();
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int len;
+        private final byte[] name = new byte[64];
+        private int nameLen;
+        private byte[] text = new byte[256];
+        private int textLen;
         private final Map<String, Shared> shared = new HashMap<>();
-        private final StringBuilder text = new StringBuilder();
 
         private int row = -1;
         private int col = -1;
         private String type;
-        private int style;
+        private int style = -1;
         private String formula;
         private String value;
+        /** Marks a value already parsed into {@code fastNumber}; compared by identity. */
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        private static final String FAST = new String("fast");
+        /** The value parsed straight from the bytes of a plain number, or NaN when it needs the slow path. */
+        private double fastNumber;
+        private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+                1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
         private String inline;
-        private boolean collecting;
-        private boolean inFormula;
-        private String sharedIndex;
-        private boolean sharedMaster;
+        private boolean inInline;
+        private boolean inPhonetic;
+        private String fType;
+        private String fSi;
+        private boolean fRef;
         private long cells;
 
-        SheetHandler(GridSheet grid, ReadOnlySharedStringsTable strings, StylesTable styles,
+        SheetScanner(InputStream in, GridSheet grid, List<String> strings, GridCell.Format[] formats,
                      WorkbookReader.Progress progress) {
+            this.in = in;
             this.grid = grid;
             this.strings = strings;
-            this.styles = styles;
+            this.formats = formats;
             this.progress = progress;
         }
 
-        @Override
-        public void startElement(String uri, String local, String qName, Attributes a) throws SAXException {
-            switch (local) {
-                case "row" -> {
-                    String r = a.getValue("r");
-                    row = r == null ? row + 1 : Integer.parseInt(r) - 1;
-                    col = -1;
+        private int next() throws IOException {
+            if (pos == len) {
+                len = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (len <= 0) {
+                    len = 0;
+                    return -1;
                 }
-                case "c" -> {
-                    String r = a.getValue("r");
-                    if (r != null) {
-                        int i = 0;
-                        int c = 0;
-                        while (i < r.length() && Character.isLetter(r.charAt(i))) {
-                            c = c * 26 + (Character.toUpperCase(r.charAt(i)) - 'A' + 1);
-                            i++;
+            }
+            return buf[pos++] & 0xFF;
+        }
+
+        void scan() throws IOException, WorkbookReader.Cancelled {
+            int b;
+            while ((b = next()) >= 0) {
+                if (b != '<') {
+                    continue;
+                }
+                b = next();
+                if (b == '/') {
+                    if (readName(next()) != '>') {
+                        skipTo('>');
+                    }
+                    endElement();
+                } else if (b == '?') {
+                    skipTo('>');
+                } else if (b == '!') {
+                    skipDeclaration();
+                } else {
+                    int end = readName(b);
+                    startElement(end);
+                }
+            }
+        }
+
+        /** Reads a tag name (without prefix) into {@code name}; returns the byte that ended it. */
+        private int readName(int b) throws IOException {
+            nameLen = 0;
+            while (b >= 0 && b != ' ' && b != '>' && b != '/' && b != '\t' && b != '\n' && b != '\r') {
+                if (b == ':') {
+                    nameLen = 0;
+                } else if (nameLen < name.length) {
+                    name[nameLen++] = (byte) b;
+                }
+                b = next();
+            }
+            return b;
+        }
+
+        private boolean nameIs(String s) {
+            if (nameLen != s.length()) {
+                return false;
+            }
+            for (int i = 0; i < nameLen; i++) {
+                if (name[i] != s.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void skipTo(int c) throws IOException {
+            int b;
+            while ((b = next()) >= 0 && b != c) {
+                // skip
+            }
+        }
+
+        private void skipDeclaration() throws IOException {
+            int b = next();
+            if (b == '-') {
+                // Comment: skip to "-->".
+                int dashes = 0;
+                while ((b = next()) >= 0) {
+                    if (b == '>' && dashes >= 2) {
+                        return;
+                    }
+                    dashes = b == '-' ? dashes + 1 : 0;
+                }
+                return;
+            }
+            if (b == 'D' || b == 'd') {
+                throw new IOException("the sheet declares a DOCTYPE, which a workbook never needs; it was not read");
+            }
+            skipTo('>');
+        }
+
+        private static final int IGNORE = 0;
+        private static final int CELL = 1;
+        private static final int ROW = 2;
+        private static final int FORMULA = 3;
+        private final byte[] attrName = new byte[32];
+        private byte[] attrValue = new byte[64];
+
+        /**
+         * Reads attributes up to '>' into the fields of the element being read (c: r, s, t; row: r;
+         * f: t, si, ref) without building maps or strings; returns true for a self-closing tag.
+         */
+        private boolean attributes(int b, int element) throws IOException {
+            boolean selfClosing = false;
+            int nLen = 0;
+            while (b >= 0 && b != '>') {
+                if (b == '/') {
+                    selfClosing = true;
+                } else if (b == '=') {
+                    int q = next();
+                    while (q == ' ' || q == '\t' || q == '\n' || q == '\r') {
+                        q = next();
+                    }
+                    int vLen = 0;
+                    int v;
+                    while ((v = next()) >= 0 && v != q) {
+                        if (vLen == attrValue.length) {
+                            attrValue = java.util.Arrays.copyOf(attrValue, vLen * 2);
                         }
-                        col = c - 1;
-                        if (i < r.length()) {
-                            row = Integer.parseInt(r.substring(i)) - 1;
-                        }
+                        attrValue[vLen++] = (byte) v;
+                    }
+                    if (element != IGNORE) {
+                        attribute(element, nLen, vLen);
+                    }
+                    nLen = 0;
+                } else if (b == ':') {
+                    nLen = 0;
+                } else if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                    if (nLen < attrName.length) {
+                        attrName[nLen++] = (byte) b;
+                    }
+                    selfClosing = false;
+                } else {
+                    nLen = 0;
+                }
+                b = next();
+            }
+            return selfClosing;
+        }
+
+        private boolean attrIs(int nLen, String s) {
+            if (nLen != s.length()) {
+                return false;
+            }
+            for (int i = 0; i < nLen; i++) {
+                if (attrName[i] != s.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int attrInt(int vLen) {
+            int n = 0;
+            for (int i = 0; i < vLen; i++) {
+                int d = attrValue[i] - '0';
+                if (d < 0 || d > 9) {
+                    return -1;
+                }
+                n = n * 10 + d;
+            }
+            return vLen == 0 ? -1 : n;
+        }
+
+        private String attrString(int vLen) {
+            return new String(attrValue, 0, vLen, StandardCharsets.UTF_8);
+        }
+
+        private void attribute(int element, int nLen, int vLen) {
+            if (element == CELL) {
+                if (attrIs(nLen, "r")) {
+                    int i = 0;
+                    int c = 0;
+                    while (i < vLen && (attrValue[i] >= 'A' && attrValue[i] <= 'Z' || attrValue[i] >= 'a' && attrValue[i] <= 'z')) {
+                        c = c * 26 + (Character.toUpperCase(attrValue[i]) - 'A' + 1);
+                        i++;
+                    }
+                    col = c - 1;
+                    int r = 0;
+                    for (int k = i; k < vLen; k++) {
+                        r = r * 10 + (attrValue[k] - '0');
+                    }
+                    if (i < vLen) {
+                        row = r - 1;
+                    }
+                    cellHasRef = true;
+                } else if (attrIs(nLen, "s")) {
+                    style = attrInt(vLen);
+                } else if (attrIs(nLen, "t")) {
+                    type = vLen == 1 && attrValue[0] == 'n' ? null : vLen == 1 && attrValue[0] == 's' ? "s"
+                            : attrString(vLen);
+                }
+            } else if (element == ROW) {
+                if (attrIs(nLen, "r")) {
+                    int r = attrInt(vLen);
+                    if (r > 0) {
+                        row = r - 1;
+                        rowHasRef = true;
+                    }
+                }
+            } else if (element == FORMULA) {
+                if (attrIs(nLen, "t")) {
+                    fType = attrString(vLen);
+                } else if (attrIs(nLen, "si")) {
+                    fSi = attrString(vLen);
+                } else if (attrIs(nLen, "ref")) {
+                    fRef = true;
+                }
+            }
+        }
+
+        private boolean cellHasRef;
+        private boolean rowHasRef;
+
+        private void startElement(int b) throws IOException, WorkbookReader.Cancelled {
+            if (nameIs("c")) {
+                type = null;
+                style = -1;
+                formula = null;
+                value = null;
+                fastNumber = Double.NaN;
+                inline = null;
+                cellHasRef = false;
+                int previousCol = col;
+                boolean selfClosing = attributes(b, CELL);
+                if (!cellHasRef) {
+                    col = previousCol + 1;
+                }
+                if (++cells % 65_536 == 0 && progress != null && progress.cancelled()) {
+                    throw new WorkbookReader.Cancelled();
+                }
+                if (selfClosing) {
+                    finishCell();
+                }
+            } else if (nameIs("v")) {
+                if (!attributes(b, IGNORE)) {
+                    boolean numeric = type == null && formula == null;
+                    if (numeric) {
+                        readRaw();
+                        fastNumber = parseDecimal();
+                        value = Double.isNaN(fastNumber) ? decode() : FAST;
                     } else {
-                        col++;
-                    }
-                    type = a.getValue("t");
-                    String s = a.getValue("s");
-                    style = s == null ? -1 : Integer.parseInt(s);
-                    formula = null;
-                    value = null;
-                    inline = null;
-                    if (++cells % 50_000 == 0 && progress != null && progress.cancelled()) {
-                        throw new SAXException(new WorkbookReader.Cancelled());
+                        value = readText();
                     }
                 }
-                case "f" -> {
-                    inFormula = true;
-                    collecting = true;
-                    text.setLength(0);
-                    sharedIndex = "shared".equals(a.getValue("t")) ? a.getValue("si") : null;
-                    sharedMaster = a.getValue("ref") != null;
+            } else if (nameIs("f")) {
+                fType = null;
+                fSi = null;
+                fRef = false;
+                boolean selfClosing = attributes(b, FORMULA);
+                finishFormula(selfClosing ? "" : readText());
+            } else if (nameIs("row")) {
+                rowHasRef = false;
+                int previousRow = row;
+                attributes(b, ROW);
+                if (!rowHasRef) {
+                    row = previousRow + 1;
                 }
-                case "v", "t" -> {
-                    collecting = true;
-                    text.setLength(0);
+                col = -1;
+            } else if (nameIs("is")) {
+                inInline = !attributes(b, IGNORE);
+            } else if (nameIs("rPh")) {
+                inPhonetic = !attributes(b, IGNORE);
+            } else if (nameIs("t") && inInline && !inPhonetic) {
+                if (!attributes(b, IGNORE)) {
+                    String t = readText();
+                    inline = inline == null ? t : inline + t;
                 }
-                default -> {
-                }
+            } else {
+                attributes(b, IGNORE);
             }
         }
 
-        @Override
-        public void characters(char[] ch, int start, int length) {
-            if (collecting) {
-                text.append(ch, start, length);
+        private void endElement() {
+            if (nameIs("c")) {
+                finishCell();
+            } else if (nameIs("is")) {
+                inInline = false;
+            } else if (nameIs("rPh")) {
+                inPhonetic = false;
             }
         }
 
-        @Override
-        public void endElement(String uri, String local, String qName) {
-            switch (local) {
-                case "f" -> {
-                    inFormula = false;
-                    collecting = false;
-                    String f = text.toString();
-                    if (sharedIndex != null) {
-                        if (sharedMaster || !f.isEmpty()) {
-                            shared.put(sharedIndex, new Shared(f, row, col));
-                        } else {
-                            Shared master = shared.get(sharedIndex);
-                            f = master == null ? "?" : shift(master.formula, row - master.row, col - master.col);
+        /**
+         * Parses a plain decimal ("1234.5", "-0.25", "46023") from the raw text bytes. With at most 15
+         * significant digits the mantissa and the power of ten are exact doubles, so one division gives
+         * the correctly rounded value, the same as Double.parseDouble. Anything else returns NaN.
+         */
+        private double parseDecimal() {
+            int i = 0;
+            boolean negative = false;
+            if (textLen > 0 && text[0] == '-') {
+                negative = true;
+                i = 1;
+            }
+            long mantissa = 0;
+            int digits = 0;
+            int scale = 0;
+            boolean dot = false;
+            if (i == textLen) {
+                return Double.NaN;
+            }
+            for (; i < textLen; i++) {
+                int ch = text[i];
+                if (ch >= '0' && ch <= '9') {
+                    if (mantissa != 0 || ch != '0') {
+                        digits++;
+                    }
+                    if (digits > 15) {
+                        return Double.NaN;
+                    }
+                    mantissa = mantissa * 10 + (ch - '0');
+                    if (dot) {
+                        scale++;
+                    }
+                } else if (ch == '.' && !dot) {
+                    dot = true;
+                } else {
+                    return Double.NaN;
+                }
+            }
+            double v = scale == 0 ? (double) mantissa : mantissa / POW10[scale];
+            return negative ? -v : v;
+        }
+
+        /** Reads an element's text into the byte buffer without decoding (for numbers). */
+        private void readRaw() throws IOException {
+            textLen = 0;
+            int b;
+            while ((b = next()) >= 0) {
+                if (b == '<') {
+                    int c = next();
+                    if (c == '!') {
+                        readCdata();
+                        continue;
+                    }
+                    if (readName(c == '/' ? next() : c) != '>') {
+                        skipTo('>');
+                    }
+                    return;
+                }
+                if (textLen == text.length) {
+                    text = java.util.Arrays.copyOf(text, text.length * 2);
+                }
+                text[textLen++] = (byte) b;
+            }
+        }
+
+        /** Reads text up to the next '<' (the element's end tag, which it also consumes). */
+        private String readText() throws IOException {
+            textLen = 0;
+            int b;
+            while ((b = next()) >= 0) {
+                if (b == '<') {
+                    int c = next();
+                    if (c == '!') {
+                        readCdata();
+                        continue;
+                    }
+                    if (readName(c == '/' ? next() : c) != '>') {
+                        skipTo('>');
+                    }
+                    break;
+                }
+                if (textLen == text.length) {
+                    text = java.util.Arrays.copyOf(text, text.length * 2);
+                }
+                text[textLen++] = (byte) b;
+            }
+            return decode();
+        }
+
+        private void readCdata() throws IOException {
+            // "<![CDATA[" ... "]]>": copy the content as it is.
+            for (int i = 0; i < 7; i++) {
+                next();
+            }
+            int b;
+            int brackets = 0;
+            while ((b = next()) >= 0) {
+                if (b == '>' && brackets >= 2) {
+                    textLen -= 2;
+                    return;
+                }
+                brackets = b == ']' ? brackets + 1 : 0;
+                if (textLen == text.length) {
+                    text = java.util.Arrays.copyOf(text, text.length * 2);
+                }
+                text[textLen++] = (byte) b;
+            }
+        }
+
+        private String decode() {
+            boolean plain = true;
+            for (int i = 0; i < textLen && plain; i++) {
+                plain = text[i] != '&' && text[i] >= 0;
+            }
+            if (plain) {
+                return new String(text, 0, textLen, StandardCharsets.ISO_8859_1);
+            }
+            String s = new String(text, 0, textLen, StandardCharsets.UTF_8);
+            if (s.indexOf('&') < 0) {
+                return s;
+            }
+            StringBuilder sb = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                int semi = ch == '&' ? s.indexOf(';', i) : -1;
+                if (semi < 0) {
+                    sb.append(ch);
+                    continue;
+                }
+                String ent = s.substring(i + 1, semi);
+                switch (ent) {
+                    case "amp" -> sb.append('&');
+                    case "lt" -> sb.append('<');
+                    case "gt" -> sb.append('>');
+                    case "quot" -> sb.append('"');
+                    case "apos" -> sb.append('\'');
+                    default -> {
+                        try {
+                            int code = ent.startsWith("#x") ? Integer.parseInt(ent.substring(2), 16)
+                                    : ent.startsWith("#") ? Integer.parseInt(ent.substring(1)) : -1;
+                            if (code < 0) {
+                                sb.append(s, i, semi + 1);
+                            } else {
+                                sb.appendCodePoint(code);
+                            }
+                        } catch (IllegalArgumentException e) {
+                            sb.append(s, i, semi + 1);
                         }
                     }
-                    formula = f.isEmpty() ? "?" : f;
                 }
-                case "v" -> {
-                    collecting = false;
-                    value = text.toString();
-                }
-                case "t" -> {
-                    collecting = false;
-                    if (!inFormula) {
-                        inline = inline == null ? text.toString() : inline + text;
-                    }
-                }
-                case "c" -> finishCell();
-                default -> {
+                i = semi;
+            }
+            return sb.toString();
+        }
+
+        private void finishFormula(String f) {
+            if ("shared".equals(fType) && fSi != null) {
+                if (fRef || !f.isEmpty()) {
+                    shared.put(fSi, new Shared(f, row, col));
+                } else {
+                    Shared master = shared.get(fSi);
+                    f = master == null ? "?" : shift(master.formula, row - master.row, col - master.col);
                 }
             }
+            formula = f.isEmpty() ? "?" : f;
         }
 
         private void finishCell() {
@@ -254,7 +821,16 @@ final class StreamingGrid {
                     if (value == null) {
                         return;
                     }
-                    cell = GridCell.text(strings.getItemAt(Integer.parseInt(value.trim())).getString(), formula);
+                    int idx;
+                    try {
+                        idx = Integer.parseInt(value.trim());
+                    } catch (NumberFormatException e) {
+                        return;
+                    }
+                    if (idx < 0 || idx >= strings.size()) {
+                        return;
+                    }
+                    cell = GridCell.text(strings.get(idx), formula);
                 }
                 case "inlineStr" -> {
                     if (inline == null) {
@@ -262,13 +838,12 @@ final class StreamingGrid {
                     }
                     cell = GridCell.text(inline, formula);
                 }
-                case "str" -> cell = value == null ? noValue() : GridCell.text(value, formula);
+                case "str", "d" -> cell = value == null ? noValue() : GridCell.text(value, formula);
                 case "b" -> cell = value == null ? noValue() : new GridCell(GridCell.Kind.BOOLEAN,
                         "1".equals(value) ? 1 : 0, "1".equals(value) ? "TRUE" : "FALSE", formula,
                         GridCell.Format.GENERAL);
                 case "e" -> cell = new GridCell(GridCell.Kind.ERROR, 0, value == null ? "#ERROR" : value, formula,
                         GridCell.Format.GENERAL);
-                case "d" -> cell = value == null ? noValue() : GridCell.text(value, formula);
                 default -> {
                     if (value == null || value.isEmpty()) {
                         if (formula == null) {
@@ -276,15 +851,19 @@ final class StreamingGrid {
                         }
                         cell = noValue();
                     } else {
-                        double v;
                         try {
-                            v = Double.parseDouble(value);
+                            double v = value == FAST ? fastNumber : Double.parseDouble(value);
+                            GridCell.Format f = style >= 0 && style < formats.length ? formats[style]
+                                    : GridCell.Format.GENERAL;
+                            if (formula == null && f == GridCell.Format.GENERAL) {
+                                grid.setNumber(row, col, v);
+                                return;
+                            }
+                            cell = GridCell.number(v, formula,
+                                    style >= 0 && style < formats.length ? formats[style] : GridCell.Format.GENERAL);
                         } catch (NumberFormatException e) {
                             cell = GridCell.text(value, formula);
-                            grid.set(row, col, cell);
-                            return;
                         }
-                        cell = GridCell.number(v, formula, format(style));
                     }
                 }
             }
@@ -294,28 +873,6 @@ final class StreamingGrid {
         private GridCell noValue() {
             return new GridCell(GridCell.Kind.NO_VALUE, 0, "saved without its result; open the workbook in Excel"
                     + " and save it so the result is stored", formula, GridCell.Format.GENERAL);
-        }
-
-        private GridCell.Format format(int s) {
-            if (s < 0 || styles == null) {
-                return GridCell.Format.GENERAL;
-            }
-            return formats.computeIfAbsent(s, k -> {
-                try {
-                    XSSFCellStyle st = styles.getStyleAt(k);
-                    if (st == null) {
-                        return GridCell.Format.GENERAL;
-                    }
-                    String f = st.getDataFormatString();
-                    if (f != null && f.contains("%")) {
-                        return GridCell.Format.PERCENT;
-                    }
-                    return DateUtil.isADateFormat(st.getDataFormat(), f) ? GridCell.Format.DATE
-                            : GridCell.Format.GENERAL;
-                } catch (RuntimeException e) {
-                    return GridCell.Format.GENERAL;
-                }
-            });
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,6 +82,12 @@ public final class TableDetector {
     }
 
     private static final int HEADER_SCAN_ROWS = 400;
+    private static final Pattern AI_SHARE = Pattern.compile("(?:ai\\s*)?(\\d{1,3}(?:\\.\\d+)?)\\s*%(?:\\s*ai)?");
+    private static final Pattern LEADING_NUMBERING = Pattern.compile("^[\\s\\d.)(]*(?=[a-z])");
+    private static final Pattern TRAILING_COLON = Pattern.compile("[:\\s]+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern REVENUE_WORDS = Pattern.compile("\\b(revenues?|sales|subscriptions?|bookings|turnover)\\b");
+    private static final Pattern COST_WORDS = Pattern.compile("\\b(cost|costs|expense|expenses|fees?|commissions?|tax)\\b");
     /** How many lines a subtotal found by its values may add up; keeps the check linear on big sheets. */
     private static final int MAX_SUBTOTAL_SPAN = 100;
     private static final Pattern THOUSANDS = Pattern.compile(
@@ -169,7 +176,10 @@ public final class TableDetector {
         // A block whose lines are mostly entered negative holds costs (or revenue) typed with a minus.
         Map<Placement, double[]> signs = new HashMap<>();
         for (Candidate c : t.lines) {
-            double total = Arrays.stream(c.values).sum();
+            double total = 0;
+            for (double v : c.values) {
+                total += v;
+            }
             double[] s = signs.computeIfAbsent(c.placement, k -> new double[2]);
             if (total < 0) {
                 s[0]++;
@@ -177,8 +187,19 @@ public final class TableDetector {
                 s[1]++;
             }
         }
+        // Suggestions depend on the label alone, so a big sheet gets them on all cores at once.
+        VendorDictionary.Suggestion[] suggestions = new VendorDictionary.Suggestion[t.lines.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, suggestions.length);
+        (suggestions.length > 2000 ? range.parallel() : range).forEach(i -> {
+            Candidate c = t.lines.get(i);
+            if (c.placement != Placement.REVENUE) {
+                suggestions[i] = dictionary.suggest(c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+            }
+        });
+        int index = -1;
         boolean unplacedNoted = false;
         for (Candidate c : t.lines) {
+            index++;
             double[] s = signs.get(c.placement);
             double sign = s[0] > s[1] ? -1 : 1;
             double scale = t.unitScale * sign;
@@ -220,8 +241,7 @@ public final class TableDetector {
                             + " they are taken as reported in operating expenses."));
                 }
             }
-            VendorDictionary.Suggestion sug = dictionary.suggest(
-                    c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+            VendorDictionary.Suggestion sug = suggestions[index];
             CostType type = sug.costType();
             String note = sug.note();
             boolean llm = sug.llmPriced();
@@ -258,7 +278,7 @@ public final class TableDetector {
         try {
             return LayerSplit.of(Layer.parse(t));
         } catch (IllegalArgumentException e) {
-            Matcher m = Pattern.compile("(?:ai\\s*)?(\\d{1,3}(?:\\.\\d+)?)\\s*%(?:\\s*ai)?").matcher(t);
+            Matcher m = AI_SHARE.matcher(t);
             if (m.matches()) {
                 double share = Double.parseDouble(m.group(1)) / 100;
                 return share >= 0 && share <= 1 ? new LayerSplit(share) : null;
@@ -322,11 +342,11 @@ public final class TableDetector {
         int lastRow = header.row;
         List<String> periodLabels = columns.periods.stream().map(Period::label).toList();
         for (int r = header.row + 1; r < s.rowCount(); r++) {
-            GridCell[] row = s.row(r);
-            if (row.length == 0) {
+            int width = s.width(r);
+            if (width == 0) {
                 continue;
             }
-            if (r > header.row + 1) {
+            if (r > header.row + 1 && mayBeHeader(s, r)) {
                 Header again = headerAt(s, r);
                 if (again != null && again.periods.size() >= 2) {
                     boolean same = again.periods.stream().map(Period::label).toList().containsAll(periodLabels);
@@ -339,7 +359,7 @@ public final class TableDetector {
             int usedLabelCol = labelCol;
             String label = textAt(s, r, labelCol);
             StringBuilder other = new StringBuilder();
-            for (int c = 0; c < firstPeriodCol && c < row.length; c++) {
+            for (int c = 0; c < firstPeriodCol && c < width; c++) {
                 if (c == costTypeCol || c == layerCol || c == labelCol) {
                     continue;
                 }
@@ -363,7 +383,13 @@ public final class TableDetector {
             int formulas = 0;
             for (int i = 0; i < columns.columns.length; i++) {
                 int col = columns.columns[i];
-                GridCell cell = col < row.length ? row[col] : null;
+                if (s.isPlainNumber(r, col) && Double.isFinite(s.number(r, col))) {
+                    // The common case, without allocating: a plain number.
+                    values[i] = s.number(r, col);
+                    hasNumber = true;
+                    continue;
+                }
+                GridCell cell = s.cell(r, col);
                 CellValues.Value v = CellValues.read(cell);
                 switch (v.status()) {
                     case NUMBER -> {
@@ -466,6 +492,22 @@ public final class TableDetector {
                 problems);
     }
 
+    /** Cheap test before {@link #headerAt}: a header has at least two words or dates. */
+    private static boolean mayBeHeader(GridSheet s, int r) {
+        int n = 0;
+        int width = s.width(r);
+        for (int col = 0; col < width; col++) {
+            if (s.isPlainNumber(r, col)) {
+                continue;
+            }
+            GridCell c = s.cell(r, col);
+            if (c != null && (c.isText() || c.format() == GridCell.Format.DATE) && ++n >= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A title above the header such as "Cost of revenue detail" sets the section of a sheet with no headings. */
     private static Object titleSection(GridSheet s, int headerRow, int labelCol) {
         for (int r = 0; r < headerRow; r++) {
@@ -481,56 +523,122 @@ public final class TableDetector {
         return Section.NONE;
     }
 
-    /** A row whose amounts equal the sum of the lines just above it (or just below a heading) is a subtotal. */
+    /**
+     * A row whose amounts equal the sum of the lines just above it (or just below a heading) is a
+     * subtotal. Prefix sums of row totals per block find a candidate span in O(log n); the span is
+     * then checked period by period, so big sheets stay fast and chance matches are ruled out.
+     */
     private static void dropValueSubtotals(List<Candidate> candidates) {
-        for (int i = 0; i < candidates.size(); i++) {
+        int size = candidates.size();
+        double[] totals = new double[size];
+        for (int i = 0; i < size; i++) {
+            double t = 0;
+            for (double v : candidates.get(i).values) {
+                t += v;
+            }
+            totals[i] = t;
+        }
+        TreeMap<Double, List<Integer>> current = new TreeMap<>();
+        TreeMap<Double, List<Integer>> previous = null;
+        double running = 0;
+        double previousRunning = 0;
+        int previousEnd = -1;
+        int block = Integer.MIN_VALUE;
+        Placement previousPlacement = null;
+        Placement lastPlacement = null;
+        for (int i = 0; i < size; i++) {
             Candidate c = candidates.get(i);
-            if (c.problem != null || isZero(c.values)) {
+            if (c.block != block) {
+                previous = current;
+                previousRunning = running;
+                previousEnd = i - 1;
+                previousPlacement = lastPlacement;
+                current = new TreeMap<>();
+                running = 0;
+                current.computeIfAbsent(0.0, k -> new ArrayList<>()).add(i);
+                block = c.block;
+            }
+            if (c.problem == null && !isZero(c.values)) {
+                int n = c.values.length;
+                if (spanMatches(candidates, current, running - totals[i], i - 1, c, n)) {
+                    c.dropped = true;
+                } else if (c.headingRow && previous != null && previousPlacement == c.placement
+                        && c.block == candidates.get(Math.max(0, previousEnd)).block + 1
+                        && spanMatches(candidates, previous, previousRunning - totals[i], previousEnd, c, n)) {
+                    c.dropped = true;
+                }
+            }
+            if (c.dropped) {
+                current = new TreeMap<>();
+                running = 0;
+                current.computeIfAbsent(0.0, k -> new ArrayList<>()).add(i + 1);
                 continue;
             }
-            // Lines above, in the same block, back to the previous subtotal.
-            double[] sum = new double[c.values.length];
-            int count = 0;
-            for (int j = i - 1; j >= 0 && j >= i - MAX_SUBTOTAL_SPAN; j--) {
-                Candidate p = candidates.get(j);
-                // A named row such as "COGS all-in" opens its own block but may still close the one above.
-                boolean sameBlock = p.block == c.block
-                        || c.headingRow && p.block == c.block - 1 && p.placement == c.placement;
-                if (p.dropped || !sameBlock) {
-                    break;
-                }
-                if (p.problem != null) {
-                    continue;
-                }
-                add(sum, p.values);
-                count++;
-                if (count >= 2 && equal(sum, c.values)) {
-                    c.dropped = true;
-                    break;
-                }
+            if (c.problem == null) {
+                running += totals[i];
+                current.computeIfAbsent(running, k -> new ArrayList<>()).add(i + 1);
+                lastPlacement = c.placement;
             }
-            if (c.dropped || !c.headingRow) {
+            if (!c.headingRow) {
                 continue;
             }
             // A heading row with amounts that the lines below it add up to.
-            Arrays.fill(sum, 0);
-            count = 0;
-            for (int j = i + 1; j < candidates.size() && j <= i + MAX_SUBTOTAL_SPAN; j++) {
-                Candidate n = candidates.get(j);
-                if (n.headingRow || n.placement != c.placement) {
+            double[] sum = new double[c.values.length];
+            int count = 0;
+            for (int j = i + 1; j < size && j <= i + MAX_SUBTOTAL_SPAN; j++) {
+                Candidate below = candidates.get(j);
+                if (below.headingRow || below.placement != c.placement) {
                     break;
                 }
-                if (n.problem != null) {
+                if (below.problem != null) {
                     continue;
                 }
-                add(sum, n.values);
+                add(sum, below.values);
                 count++;
                 if (count >= 2 && equal(sum, c.values)) {
                     c.dropped = true;
+                    current = new TreeMap<>();
+                    running = 0;
+                    current.computeIfAbsent(0.0, k -> new ArrayList<>()).add(i + 1);
                     break;
                 }
             }
         }
+    }
+
+    /** True when the lines from some recorded start up to {@code end} (two or more) add up to {@code c}. */
+    private static boolean spanMatches(List<Candidate> candidates, TreeMap<Double, List<Integer>> prefixes,
+                                       double target, int end, Candidate c, int n) {
+        double tol = 0.5 * n + 1e-9 * Math.abs(target);
+        int tries = 0;
+        for (List<Integer> starts : prefixes.subMap(target - tol, true, target + tol, true).values()) {
+            for (int j : starts) {
+                if (end - j < 1 || tries++ > 8) {
+                    continue;
+                }
+                int lines = 0;
+                for (int k = j; k <= end; k++) {
+                    if (candidates.get(k).problem == null) {
+                        lines++;
+                    }
+                }
+                if (lines >= 2 && equal(sumOf(candidates, j, end, n), c.values)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double[] sumOf(List<Candidate> candidates, int from, int to, int n) {
+        double[] sum = new double[n];
+        for (int j = from; j <= to; j++) {
+            Candidate p = candidates.get(j);
+            if (p.problem == null) {
+                add(sum, p.values);
+            }
+        }
+        return sum;
     }
 
     private static boolean isZero(double[] v) {
@@ -608,6 +716,9 @@ public final class TableDetector {
             int aggregates = 0;
             int limit = Math.min(s.rowCount(), h.row + 200);
             for (int r = h.row + 1; r < limit; r++) {
+                if (s.isPlainNumber(r, col)) {
+                    continue;
+                }
                 GridCell cell = s.cell(r, col);
                 if (cell != null && cell.formula() != null) {
                     formulas++;
@@ -813,8 +924,13 @@ public final class TableDetector {
     // ---------------------------------------------------------------- labels
 
     static String normalize(String label) {
+        if (isPlain(label)) {
+            return label.toLowerCase(Locale.ROOT);
+        }
         return label.toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replace('–', '-').replace('—', '-')
-                .replaceAll("^[\\s\\d.)(]*(?=[a-z])", "").replaceAll("[:\\s]+$", "").replaceAll("\\s+", " ").trim();
+                .transform(x -> LEADING_NUMBERING.matcher(x).replaceFirst(""))
+                .transform(x -> TRAILING_COLON.matcher(x).replaceFirst(""))
+                .transform(x -> SPACES.matcher(x).replaceAll(" ")).trim();
     }
 
     private static final Pattern BELOW_LINE = Pattern.compile(
@@ -839,8 +955,49 @@ public final class TableDetector {
             "(net |gross |total )?(revenues?|sales|turnover)( \\(.*\\)| by .*| - .*)?|revenues? .*|income");
 
     /** The section a heading opens: a placement, SKIP for metrics and below-the-line blocks, or null. */
+    /** A label that starts with a letter, ends with a letter, digit or bracket, and has single spaces only. */
+    private static boolean isPlain(String label) {
+        int n = label.length();
+        if (n == 0 || !Character.isLetter(label.charAt(0))) {
+            return false;
+        }
+        char last = label.charAt(n - 1);
+        if (!Character.isLetterOrDigit(last) && last != ')') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char ch = label.charAt(i);
+            if (ch == '\u00a0' || ch == '–' || ch == '—' || ch == '\t' || ch == '\n'
+                    || ch == ' ' && i + 1 < n && label.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words one of which every section heading contains; most line labels have none, so no regex runs. */
+    private static final String[] SECTION_WORDS = {"cost", "cogs", "direct", "research", "r&d", "r &d", "r& d", "r & d",
+            "development", "engineering", "sales", "marketing", "s&m", "s &m", "s& m", "s & m", "selling", "general",
+            "g&a", "g &a", "g& a", "g & a", "admin", "operating", "opex", "overhead", "expens", "revenue", "turnover",
+            "income", "other", "interest", "tax", "financing", "depreciation", "amorti", "below", "extraordinary",
+            "kpi", "metric", "driver", "assumption", "unit economics", "headcount", "statistic", "memo", "note"};
+    /** Likewise for totals, profit, margin and metric rows. */
+    private static final String[] TOTAL_WORDS = {"total", "gross", "contribution", "ebit", "operating", "net ",
+            "profit", "tax", "margin", "growth", "yoy", "mom", "arr", "mrr", "arp", "churn", "cac", "ltv", "nrr",
+            "grr", "headcount", "fte", "number of", "burn", "runway", "cash", "%", "percent", "#"};
+
+    private static boolean containsAny(String s, String[] words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Object sectionOf(String norm) {
-        if (norm.isEmpty() || norm.split(" ").length > 7) {
+        if (norm.isEmpty() || !containsAny(norm, SECTION_WORDS)
+                || norm.chars().filter(ch -> ch == ' ').count() > 6) {
             return null;
         }
         if (COGS.matcher(norm).matches()) {
@@ -868,18 +1025,17 @@ public final class TableDetector {
     }
 
     private static final Pattern TOTAL_OR_RATIO = Pattern.compile(
-            ".*\\b(total|totals|subtotal|sub-total|gross profit|gross margin|gross loss|contribution margin"
+            "\\b(total|totals|subtotal|sub-total|gross profit|gross margin|gross loss|contribution margin"
                     + "|contribution|ebitda|ebit|operating income|operating profit|operating loss|operating result"
                     + "|net income|net loss|net profit|net result|profit before.*|pre-tax|pretax|margin|margins"
                     + "|growth|yoy|mom|arr|mrr|arpa|arpu|churn|cac|ltv|nrr|grr|headcount|fte|ftes|number of"
-                    + "|burn|runway|cash balance)\\b.*|.*%.*|.*\\bas a percent.*|#.*");
+                    + "|burn|runway|cash balance)\\b|%|\\bas a percent|^#");
 
     private static boolean isTotalOrRatio(String norm) {
-        return TOTAL_OR_RATIO.matcher(norm).matches();
+        return containsAny(norm, TOTAL_WORDS) && TOTAL_OR_RATIO.matcher(norm).find();
     }
 
     private static boolean looksLikeRevenue(String norm) {
-        return norm.matches(".*\\b(revenues?|sales|subscriptions?|bookings|turnover)\\b.*")
-                && !norm.matches(".*\\b(cost|costs|expense|expenses|fees?|commissions?|tax)\\b.*");
+        return REVENUE_WORDS.matcher(norm).find() && !COST_WORDS.matcher(norm).find();
     }
 }

@@ -46,10 +46,9 @@ public final class VendorDictionary {
     private final List<Group> groups = new ArrayList<>();
     private final List<String> contextPriority = new ArrayList<>();
     private final Map<String, List<Term>> byFirstToken = new HashMap<>();
-    private final Map<String, Suggestion> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The dictionary shipped with the product. */
-    public static VendorDictionary standard() {
+    public static synchronized VendorDictionary standard() {
         VendorDictionary d = standard;
         if (d == null) {
             try (InputStream in = VendorDictionary.class.getResourceAsStream("vendor-dictionary.json")) {
@@ -111,7 +110,7 @@ public final class VendorDictionary {
         if (label == null) {
             return none();
         }
-        return cache.computeIfAbsent(label, this::compute);
+        return compute(label);
     }
 
     private Suggestion compute(String label) {
@@ -195,9 +194,18 @@ public final class VendorDictionary {
         List<Match> out = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
             String tok = toks.get(i);
-            List<Term> candidates = new ArrayList<>(byFirstToken.getOrDefault(tok, List.of()));
-            if (tok.length() > 3 && tok.endsWith("s")) {
-                candidates.addAll(byFirstToken.getOrDefault(tok.substring(0, tok.length() - 1), List.of()));
+            List<Term> exact = byFirstToken.get(tok);
+            List<Term> singular = tok.length() > 3 && tok.endsWith("s")
+                    ? byFirstToken.get(tok.substring(0, tok.length() - 1)) : null;
+            if (exact == null && singular == null) {
+                continue;
+            }
+            List<Term> candidates = new ArrayList<>();
+            if (exact != null) {
+                candidates.addAll(exact);
+            }
+            if (singular != null) {
+                candidates.addAll(singular);
             }
             for (Term t : candidates) {
                 if (i + t.tokens.length > toks.size()) {

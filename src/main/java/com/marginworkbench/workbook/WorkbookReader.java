@@ -2,8 +2,6 @@ package com.marginworkbench.workbook;
 
 import com.marginworkbench.model.FinancialModel;
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -52,6 +50,10 @@ public final class WorkbookReader {
     /** Uncompressed sheet XML above this goes through the streaming read. */
     static final long STREAMING_THRESHOLD_BYTES = 8L * 1024 * 1024;
 
+    /** Absolute file paths inside POI's messages: the user knows where the file is, the line stays short. */
+    private static final java.util.regex.Pattern ABSOLUTE_PATH = java.util.regex.Pattern.compile(
+            "(?<=^|[\\s'(\"])'?(/|[A-Za-z]:\\\\)[^'\" ]*'?");
+
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
             (byte) 0xE1};
 
@@ -76,6 +78,10 @@ public final class WorkbookReader {
     /** {@code forceStreaming}: take the SAX path whatever the size (tests compare both paths). */
     static ReadResult read(Path file, Progress progress, boolean forceStreaming) throws WorkbookReadException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        // Load the dictionary on the side while the file is read: on a cold start that is a few hundred ms.
+        Thread preload = new Thread(VendorDictionary::standard, "dictionary-preload");
+        preload.setDaemon(true);
+        preload.start();
         Kind kind = check(file, name);
         update(progress, 0.05, "Checked " + name);
         try {
@@ -83,15 +89,8 @@ public final class WorkbookReader {
             boolean streamed = kind == Kind.XLSX
                     && (forceStreaming || sheetXmlSize(file) > STREAMING_THRESHOLD_BYTES);
             if (streamed) {
-                try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-                    update(progress, 0.1, "Streaming " + name);
-                    sheets = StreamingGrid.of(pkg, progress);
-                } catch (org.xml.sax.SAXException e) {
-                    if (e.getException() instanceof Cancelled c) {
-                        throw c;
-                    }
-                    throw e;
-                }
+                update(progress, 0.1, "Streaming " + name);
+                sheets = StreamingGrid.of(file, progress);
             } else {
                 try (Workbook wb = open(file, kind)) {
                     update(progress, 0.3, "Opened " + name);
@@ -209,8 +208,12 @@ public final class WorkbookReader {
             boolean workbookXml = false;
             boolean workbookBin = false;
             Enumeration<? extends ZipEntry> entries = zip.entries();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while (entries.hasMoreElements()) {
                 String e = entries.nextElement().getName();
+                if (!seen.add(e.toLowerCase(Locale.ROOT))) {
+                    throw damaged(name, "the zip archive holds the part " + e + " twice");
+                }
                 if (e.equalsIgnoreCase("[Content_Types].xml")) {
                     contentTypes = true;
                 } else if (e.startsWith("xl/") && e.endsWith(".bin") && e.contains("workbook")) {
@@ -330,7 +333,7 @@ public final class WorkbookReader {
         String found = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                found = t.getMessage().replaceAll("'?(/|[A-Za-z]:\\\\)[^' ]*'?", "").trim();
+                found = ABSOLUTE_PATH.matcher(t.getMessage()).replaceAll("").trim();
             }
             if (t.getCause() == t) {
                 break;

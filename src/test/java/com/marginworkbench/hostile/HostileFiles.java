@@ -60,6 +60,7 @@ public final class HostileFiles {
         files.put("zip-bomb-lying-size", zipBomb(dir, "zip-bomb-lying-size.xlsx", 2048, true));
         files.put("entity-bomb", entityBomb(dir, false));
         files.put("entity-bomb-shared-strings", entityBomb(dir, true));
+        files.put("entity-bomb-streamed", entityBombStreamed(dir));
         files.put("thousand-sheets", thousandSheets(dir));
         files.put("million-rows", millionRows(dir));
         files.put("max-columns", maxColumns(dir));
@@ -220,6 +221,43 @@ public final class HostileFiles {
         Map<String, String> parts = packageParts(List.of("Costs"), extra);
         parts.put("xl/worksheets/sheet1.xml", sheet);
         zip(file, parts);
+        return file;
+    }
+
+    /** The same bomb beside a sheet big enough (over 8 MB of XML) to send the reader down its streaming path. */
+    static Path entityBombStreamed(Path dir) throws IOException {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE worksheet [\n<!ENTITY l0 \"ha\">\n");
+        for (int i = 1; i <= 10; i++) {
+            dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">\n");
+        }
+        dtd.append("]>\n");
+        Path file = dir.resolve("entity-bomb-streamed.xlsx");
+        Map<String, String> parts = packageParts(List.of("Costs", "Detail"), Map.of());
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.setLevel(1);
+            for (Map.Entry<String, String> p : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(p.getKey()));
+                zip.write(p.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(("<?xml version=\"1.0\"?>\n" + dtd + "<worksheet xmlns=\"" + MAIN_NS + "\"><sheetData>"
+                    + "<row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is><t>Jan-26</t></is></c><c r=\"C1\" t=\"inlineStr\">"
+                    + "<is><t>Feb-26</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>&l10;</t></is>"
+                    + "</c><c r=\"B2\"><v>1</v></c><c r=\"C2\"><v>2</v></c></row></sheetData></worksheet>")
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet2.xml"));
+            Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8), 1 << 16);
+            w.write(XML_HEAD + "<worksheet xmlns=\"" + MAIN_NS + "\"><sheetData>");
+            java.util.Random random = new java.util.Random(8);
+            for (int r = 1; r <= 60_000; r++) {
+                row(w, r, "Detail line " + r, random.nextInt(100_000), random.nextInt(100_000), random.nextInt(100_000));
+            }
+            w.write("</sheetData></worksheet>");
+            w.flush();
+            zip.closeEntry();
+        }
         return file;
     }
 

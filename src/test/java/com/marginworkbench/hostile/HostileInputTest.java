@@ -191,7 +191,8 @@ class HostileInputTest {
 
     @Test
     void bombsAreRefusedBeforeTheyExpand() {
-        for (String bomb : List.of("zip-bomb", "zip-bomb-lying-size", "entity-bomb", "entity-bomb-shared-strings")) {
+        for (String bomb : List.of("zip-bomb", "zip-bomb-lying-size", "entity-bomb", "entity-bomb-shared-strings",
+                "entity-bomb-streamed")) {
             refused(bomb, "bomb");
         }
     }
