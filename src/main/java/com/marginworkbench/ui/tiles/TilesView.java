@@ -78,7 +78,6 @@ public final class TilesView extends GridPane {
             }
             case NONE -> arrow.setIconCode(Feather.MINUS);
         }
-        arrow.setVisible(tone != Tile.Tone.NONE);
-        arrow.setManaged(tone != Tile.Tone.NONE);
+        delta.setGraphic(tone == Tile.Tone.NONE ? null : arrow);
     }
 }

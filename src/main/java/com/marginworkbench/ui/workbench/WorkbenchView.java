@@ -327,7 +327,9 @@ public final class WorkbenchView extends BorderPane {
             protected WorkbenchViewModel.Loaded call() throws Exception {
                 updateMessage("Opening " + file.getFileName() + "…");
                 Task<?> self = this;
-                return WorkbenchViewModel.read(loader, file, new WorkbookLoader.Progress() {
+                long t0 = System.nanoTime();
+                try {
+                    return WorkbenchViewModel.read(loader, file, new WorkbookLoader.Progress() {
                     @Override
                     public void update(double fraction, String step) {
                         updateProgress(fraction, 1.0);
@@ -340,7 +342,13 @@ public final class WorkbenchView extends BorderPane {
                     public boolean cancelled() {
                         return self.isCancelled();
                     }
-                });
+                    });
+                } finally {
+                    if (Boolean.getBoolean("marginworkbench.timing")) {
+                        System.err.println("margin-workbench: " + file.getFileName() + " read in "
+                                + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                    }
+                }
             }
         };
         task.setOnSucceeded(e -> {

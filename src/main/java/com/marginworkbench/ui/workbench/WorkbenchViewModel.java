@@ -96,14 +96,14 @@ public final class WorkbenchViewModel {
                     "Gross margin with each cost where the workbook put it."),
             new Tile("restated", "Restated blended GM", "vs reported",
                     "Gross margin with each cost where the COGS test puts it."),
-            new Tile("ai", "AI-layer GM", "vs AI layer as reported",
-                    "AI revenue less the restated cost of delivering it."),
-            new Tile("ai-stressed", "Stressed AI-layer GM", "vs unstressed",
-                    "The AI-layer margin under the stress levers."),
-            new Tile("ltv", "LTV:CAC", "vs reported margin",
-                    "Lifetime value over acquisition cost, on the restated margin."),
-            new Tile("ltv-stressed", "Stressed LTV:CAC", "vs unstressed",
-                    "Lifetime value over acquisition cost under the levers."));
+            new Tile("ai", "AI-layer GM", "vs reported",
+                    "AI revenue less the restated cost of delivering it; the change is against the AI layer as the workbook reports it."),
+            new Tile("ai-stressed", "Stressed AI-layer GM", "vs base",
+                    "The AI-layer margin under the stress levers; the change is against the unstressed AI-layer margin."),
+            new Tile("ltv", "LTV:CAC", "vs reported",
+                    "Lifetime value over acquisition cost on the restated margin; the change is against the same ratio on the reported margin."),
+            new Tile("ltv-stressed", "Stressed LTV:CAC", "vs base",
+                    "Lifetime value over acquisition cost under the levers; the change is against the unstressed ratio."));
 
     private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(this, "policy", Policy.US_GAAP_DEFAULT);
     private final ReadOnlyObjectWrapper<MarginResult> result = new ReadOnlyObjectWrapper<>(this, "result");
