@@ -280,7 +280,8 @@ final class RestatedSheets {
         for (int p = 0; p < n; p++) {
             w.text(C_FIRST_PERIOD + p, model.periods().label(p), styles.header);
         }
-        String periodSum = "SUM(" + col(C_FIRST_PERIOD) + "%d:" + col(lastCol) + "%d)";
+        String sumFrom = "SUM(" + col(C_FIRST_PERIOD);
+        String sumTo = ":" + col(lastCol);
         int line = 0;
         for (int i = 0; i < revenueCount; i++) {
             RevenueLine r = model.revenue().get(i);
@@ -294,7 +295,7 @@ final class RestatedSheets {
             w.number(C_AI_SHARE, r.layer().aiShare(), styles.percent);
             w.number(C_USAGE_PRICED, r.usagePriced() ? 1 : 0, styles.integer);
             w.formula(C_SW_SHARE, "1-" + col(C_AI_SHARE) + (row + 1), 1 - r.layer().aiShare(), styles.percent);
-            w.formula(C_TOTAL, String.format(Locale.ROOT, periodSum, row + 1, row + 1), r.total(), styles.number);
+            w.formula(C_TOTAL, sumFrom + (row + 1) + sumTo + (row + 1) + ")", r.total(), styles.number);
             writeAmounts(w, r.source(), r.amounts());
             maybeProgress(progress, line);
         }
@@ -326,7 +327,7 @@ final class RestatedSheets {
             w.number(C_LLM, c.llmPriced() ? 1 : 0, styles.integer);
             w.number(C_VARIABLE, c.usageVariable() ? 1 : 0, styles.integer);
             w.formula(C_SW_SHARE, "1-" + col(C_AI_SHARE) + (row + 1), 1 - c.layer().aiShare(), styles.percent);
-            w.formula(C_TOTAL, String.format(Locale.ROOT, periodSum, row + 1, row + 1), result.lineTotal(i),
+            w.formula(C_TOTAL, sumFrom + (row + 1) + sumTo + (row + 1) + ")", result.lineTotal(i),
                     styles.number);
             writeAmounts(w, c.source(), c.amounts());
             maybeProgress(progress, line);
@@ -430,8 +431,9 @@ final class RestatedSheets {
                 + "(sheet " + names.classification() + "); stressed figures come from sheet " + names.stress() + ".",
                 styles.text);
         w.row(2);
-        w.text(0, "A decision framework, not accounting advice: the final classification depends on the contracts, "
-                + "the facts and the auditor's judgment.", styles.text);
+        w.text(0, "Restated cost of revenue holds the lines the COGS test puts there, and Review lines where the "
+                + "workbook reports them in cost of revenue. A decision framework, not accounting advice: the final "
+                + "classification depends on the contracts, the facts and the auditor's judgment.", styles.text);
         headerRow(w, P_HEADER, "Line");
 
         List<Figures> f = result.periods();
@@ -482,7 +484,7 @@ final class RestatedSheets {
                 : "SUMPRODUCT(" + costRange(C_RESTATED_COGS) + "," + costRange(C_SW_SHARE) + ","
                 + costRange(C_FIRST_PERIOD + p) + ")",
                 p -> f.get(p).restatedSoftwareCogs(), t.restatedSoftwareCogs(), false);
-        amountRow(w, P_REST, "Restated cost of revenue (COGS lines and Review lines reported in COGS)",
+        amountRow(w, P_REST, "Restated cost of revenue",
                 p -> ref(P_REST_AI, p) + "+" + ref(P_REST_SW, p), p -> f.get(p).restatedCogs(), t.restatedCogs(), true);
         marginRow(w, P_REST_GM, "Restated gross margin (blended)", P_REV, P_REST,
                 p -> f.get(p).restatedBlended(), t.restatedBlended());
