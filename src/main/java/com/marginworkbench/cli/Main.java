@@ -19,6 +19,9 @@ public final class Main implements Runnable {
 
     /** Runs a command and returns its exit code: 0 success, 2 bad input. */
     public static int run(String... args) {
+        if (opensWindow(args)) {
+            return com.marginworkbench.ui.WindowLauncher.launch(args);
+        }
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler((ex, a) -> {
             System.err.println("margin-workbench: " + ex.getMessage() + " (see --help)");
@@ -27,8 +30,23 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** No arguments, or a single argument naming an existing file: the window, not a command. */
+    static boolean opensWindow(String... args) {
+        if (args.length == 0) {
+            return true;
+        }
+        if (args.length != 1 || args[0].startsWith("-")) {
+            return false;
+        }
+        try {
+            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     @Override
     public void run() {
-        System.out.println("Margin Workbench: the window is not built yet. Commands: see --help.");
+        CommandLine.usage(this, System.out);
     }
 }

@@ -3,13 +3,20 @@ package com.marginworkbench.workbook;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A sheet as a sparse grid of {@link GridCell}s, indexed by 0-based row and column. */
+/**
+ * A sheet as a sparse grid, indexed by 0-based row and column. Plain numbers (no formula, general
+ * format), by far the most common cell of a large sheet, are kept as bare doubles; every other cell
+ * as a {@link GridCell}. A million-cell sheet then costs about a dozen bytes a number.
+ */
 public final class GridSheet {
     private static final GridCell[] EMPTY = new GridCell[0];
+    /** Stands in the cell array where the value sits in the row's number array. */
+    private static final Object PLAIN = new Object();
 
     private final String name;
     private final boolean hidden;
-    private final List<GridCell[]> rows = new ArrayList<>();
+    private final List<Object[]> rows = new ArrayList<>();
+    private final List<double[]> numbers = new ArrayList<>();
 
     public GridSheet(String name, boolean hidden) {
         this.name = name;
@@ -29,34 +36,87 @@ public final class GridSheet {
         return rows.size();
     }
 
-    /** The cells of a row (index = column; entries may be null); never null itself. */
-    public GridCell[] row(int r) {
-        if (r < 0 || r >= rows.size()) {
-            return EMPTY;
-        }
-        GridCell[] cells = rows.get(r);
-        return cells == null ? EMPTY : cells;
+    /** One past the last column of the row that may hold a cell (0 for an empty row). */
+    public int width(int r) {
+        Object[] cells = r >= 0 && r < rows.size() ? rows.get(r) : null;
+        return cells == null ? 0 : cells.length;
     }
 
+    /** True when the cell is a number with no formula and a general format (read it with {@link #number}). */
+    public boolean isPlainNumber(int r, int c) {
+        Object[] cells = r >= 0 && r < rows.size() ? rows.get(r) : null;
+        return cells != null && c >= 0 && c < cells.length && cells[c] == PLAIN;
+    }
+
+    public double number(int r, int c) {
+        return numbers.get(r)[c];
+    }
+
+    /** The cell, or null when empty. Plain numbers are wrapped on the way out. */
     public GridCell cell(int r, int c) {
-        GridCell[] cells = row(r);
-        return c >= 0 && c < cells.length ? cells[c] : null;
+        Object[] cells = r >= 0 && r < rows.size() ? rows.get(r) : null;
+        if (cells == null || c < 0 || c >= cells.length) {
+            return null;
+        }
+        Object o = cells[c];
+        if (o == PLAIN) {
+            return GridCell.number(numbers.get(r)[c], null, GridCell.Format.GENERAL);
+        }
+        return (GridCell) o;
+    }
+
+    /** The cells of a row (index = column; entries may be null); never null itself. For small scans. */
+    public GridCell[] row(int r) {
+        int w = width(r);
+        if (w == 0) {
+            return EMPTY;
+        }
+        GridCell[] out = new GridCell[w];
+        for (int c = 0; c < w; c++) {
+            out[c] = cell(r, c);
+        }
+        return out;
     }
 
     public void set(int r, int c, GridCell cell) {
+        if (cell != null && cell.kind() == GridCell.Kind.NUMBER && cell.formula() == null
+                && cell.format() == GridCell.Format.GENERAL) {
+            setNumber(r, c, cell.number());
+            return;
+        }
+        slot(r, c)[c] = cell;
+    }
+
+    /** Stores a plain number (no formula, general format) without a cell object. */
+    public void setNumber(int r, int c, double value) {
+        slot(r, c)[c] = PLAIN;
+        double[] nums = numbers.get(r);
+        if (nums == null || nums.length <= c) {
+            double[] grown = new double[rows.get(r).length];
+            if (nums != null) {
+                System.arraycopy(nums, 0, grown, 0, nums.length);
+            }
+            nums = grown;
+            numbers.set(r, nums);
+        }
+        nums[c] = value;
+    }
+
+    private Object[] slot(int r, int c) {
         while (rows.size() <= r) {
             rows.add(null);
+            numbers.add(null);
         }
-        GridCell[] cells = rows.get(r);
+        Object[] cells = rows.get(r);
         if (cells == null) {
-            cells = new GridCell[Math.max(c + 1, 16)];
+            cells = new Object[Math.max(c + 1, 16)];
             rows.set(r, cells);
         } else if (cells.length <= c) {
-            GridCell[] grown = new GridCell[Math.max(c + 1, cells.length * 2)];
+            Object[] grown = new Object[Math.max(c + 1, cells.length * 2)];
             System.arraycopy(cells, 0, grown, 0, cells.length);
             cells = grown;
             rows.set(r, cells);
         }
-        cells[c] = cell;
+        return cells;
     }
 }

@@ -128,6 +128,7 @@ final class RestatedSheets {
     private final Names names;
     private final RestatedStyles styles;
     private final Set<String> sourceSheets;
+    private final SourceCellKinds kinds;
     private final int n;
     private final int revenueCount;
     private final int costCount;
@@ -135,7 +136,7 @@ final class RestatedSheets {
 
     RestatedSheets(String sourceName, FinancialModel model, List<Classification> classifications,
                    List<LineDecision> decisions, Policy policy, Levers levers, Names names, RestatedStyles styles,
-                   Set<String> sourceSheetsLower) {
+                   Set<String> sourceSheetsLower, SourceCellKinds kinds) {
         this.sourceName = sourceName;
         this.model = model;
         this.classifications = classifications;
@@ -146,6 +147,7 @@ final class RestatedSheets {
         this.names = names;
         this.styles = styles;
         this.sourceSheets = sourceSheetsLower;
+        this.kinds = kinds;
         this.n = model.periods().count();
         this.revenueCount = model.revenue().size();
         this.costCount = model.costs().size();
@@ -287,7 +289,7 @@ final class RestatedSheets {
             w.number(C_LINE, ++line, styles.integer);
             w.text(C_LABEL, r.label(), styles.text);
             w.text(C_KIND, "Revenue", styles.text);
-            w.text(C_SOURCE, r.sourceCell(), styles.text);
+            w.text(C_SOURCE, sourceText(r.sourceCell(), r.source(), r.amounts()), styles.text);
             w.text(C_LAYER, r.layer().describe(), styles.text);
             w.number(C_AI_SHARE, r.layer().aiShare(), styles.percent);
             w.number(C_USAGE_PRICED, r.usagePriced() ? 1 : 0, styles.integer);
@@ -305,7 +307,7 @@ final class RestatedSheets {
             w.number(C_LINE, ++line, styles.integer);
             w.text(C_LABEL, c.label(), styles.text);
             w.text(C_KIND, "Cost", styles.text);
-            w.text(C_SOURCE, c.sourceCell(), styles.text);
+            w.text(C_SOURCE, sourceText(c.sourceCell(), c.source(), c.amounts()), styles.text);
             w.text(C_LAYER, c.layer().describe(), styles.text);
             w.number(C_AI_SHARE, c.layer().aiShare(), styles.percent);
             w.text(C_TYPE, d.costType() == null ? "(not set)" : d.costType().label(), styles.text);
@@ -346,16 +348,48 @@ final class RestatedSheets {
         return given == Answer.DEFAULT ? yesNo + " (type default)" : yesNo;
     }
 
+    /** True when the line's period cells can be referenced: its sheet exists and it has a cell per period. */
+    boolean linked(SourceRef src) {
+        return src != null && sourceSheets.contains(src.sheet().toLowerCase(Locale.ROOT))
+                && src.periodColumns().length == n;
+    }
+
+    /** Registers the cells whose kind must be known (non-zero amounts: a zero is read through SUM()). */
+    static void want(SourceCellKinds kinds, SourceRef src, double[] amounts) {
+        for (int p = 0; p < amounts.length && p < src.periodColumns().length; p++) {
+            if (amounts[p] != 0 && src.periodColumn(p) >= 0) {
+                kinds.want(src.sheet(), src.row(), src.periodColumn(p));
+            }
+        }
+    }
+
+    private boolean copiedAsValue(SourceRef src, int p, double amount) {
+        return amount != 0 && kinds.isText(src.sheet(), src.row(), src.periodColumn(p));
+    }
+
+    /** The source cell, plus the cells whose numbers were typed as text and so are copied as values. */
+    private String sourceText(String cell, SourceRef src, double[] amounts) {
+        if (!linked(src)) {
+            return src == null ? "(no source cell)" : cell + " (amounts copied as values)";
+        }
+        StringBuilder copied = new StringBuilder();
+        for (int p = 0; p < n; p++) {
+            if (src.periodColumn(p) >= 0 && copiedAsValue(src, p, amounts[p])) {
+                copied.append(copied.length() == 0 ? "" : ", ").append(SourceRef.cellName(src.row(), src.periodColumn(p)));
+            }
+        }
+        return copied.length() == 0 ? cell : cell + " (numbers stored as text, copied as values: " + copied + ")";
+    }
+
     /** The per-period cells: the source cell times the scale, or the amount itself where no cell backs it. */
     private void writeAmounts(SheetXmlWriter w, SourceRef src, double[] amounts) throws IOException {
-        boolean linked = src != null && sourceSheets.contains(src.sheet().toLowerCase(Locale.ROOT))
-                && src.periodColumns().length == n;
+        boolean linked = linked(src);
         String sheet = linked ? quote(src.sheet()) + "!" : null;
         String scale = linked ? scaleSuffix(src.scale()) : null;
         for (int p = 0; p < n; p++) {
             double v = amounts[p];
             int column = linked ? src.periodColumn(p) : -1;
-            if (column < 0) {
+            if (column < 0 || copiedAsValue(src, p, v)) {
                 w.number(C_FIRST_PERIOD + p, v, styles.number);
                 continue;
             }
@@ -396,8 +430,9 @@ final class RestatedSheets {
                 + "(sheet " + names.classification() + "); stressed figures come from sheet " + names.stress() + ".",
                 styles.text);
         w.row(2);
-        w.text(0, "A decision framework, not accounting advice: the final classification depends on the contracts, "
-                + "the facts and the auditor's judgment.", styles.text);
+        w.text(0, "Restated cost of revenue holds the lines the COGS test puts there, and Review lines where the "
+                + "workbook reports them in cost of revenue. A decision framework, not accounting advice: the final "
+                + "classification depends on the contracts, the facts and the auditor's judgment.", styles.text);
         headerRow(w, P_HEADER, "Line");
 
         List<Figures> f = result.periods();
@@ -448,7 +483,7 @@ final class RestatedSheets {
                 : "SUMPRODUCT(" + costRange(C_RESTATED_COGS) + "," + costRange(C_SW_SHARE) + ","
                 + costRange(C_FIRST_PERIOD + p) + ")",
                 p -> f.get(p).restatedSoftwareCogs(), t.restatedSoftwareCogs(), false);
-        amountRow(w, P_REST, "Restated cost of revenue (COGS lines and Review lines reported in COGS)",
+        amountRow(w, P_REST, "Restated cost of revenue",
                 p -> ref(P_REST_AI, p) + "+" + ref(P_REST_SW, p), p -> f.get(p).restatedCogs(), t.restatedCogs(), true);
         marginRow(w, P_REST_GM, "Restated gross margin (blended)", P_REV, P_REST,
                 p -> f.get(p).restatedBlended(), t.restatedBlended());

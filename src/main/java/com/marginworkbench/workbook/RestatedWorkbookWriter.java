@@ -5,6 +5,7 @@ import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginResult;
+import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.project.SafeFiles;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -319,8 +320,20 @@ public final class RestatedWorkbookWriter {
         plan.replaced.put(SourcePackage.CONTENT_TYPES, ct.encode());
 
         String sourceName = source.getFileName().toString();
+        SourceCellKinds kinds = new SourceCellKinds();
         plan.sheets = new RestatedSheets(sourceName, read.model(), classifications, decisions, policy, levers, names,
-                styles, sourceSheets);
+                styles, sourceSheets, kinds);
+        for (com.marginworkbench.model.RevenueLine r : read.model().revenue()) {
+            if (plan.sheets.linked(r.source())) {
+                RestatedSheets.want(kinds, r.source(), r.amounts());
+            }
+        }
+        for (com.marginworkbench.model.CostLine c : read.model().costs()) {
+            if (plan.sheets.linked(c.source())) {
+                RestatedSheets.want(kinds, c.source(), FinancialModel.amountsOf(c));
+            }
+        }
+        kinds.scan(pkg);
         for (ZipArchiveEntry e : pkg.entries()) {
             plan.copyBytes += Math.max(0, e.getCompressedSize());
         }

@@ -47,7 +47,8 @@ final class SourcePackage implements Closeable {
     record Relationship(String id, String type, String target, boolean external) {
     }
 
-    record SheetEntry(String name, long sheetId) {
+    /** A sheet of the workbook: its name, id and its part (null when the relationship is missing). */
+    record SheetEntry(String name, long sheetId, String part) {
     }
 
     record DefinedName(String name, boolean workbookLevel) {
@@ -116,7 +117,14 @@ final class SourcePackage implements Closeable {
             } catch (NumberFormatException e) {
                 id = 0;
             }
-            sheetList.add(new SheetEntry(s.getAttribute("name"), id));
+            String rid = s.getAttributeNS(NS_REL, "id");
+            String part = null;
+            for (Relationship r : workbookRels) {
+                if (r.id().equals(rid) && !r.external()) {
+                    part = resolve(folderOf(wb), r.target());
+                }
+            }
+            sheetList.add(new SheetEntry(s.getAttribute("name"), id, part != null && has(part) ? part : null));
         }
         sheets = List.copyOf(sheetList);
         List<DefinedName> names = new ArrayList<>();
@@ -186,6 +194,15 @@ final class SourcePackage implements Closeable {
 
     ZipArchiveEntry entry(String part) {
         return byLowerName.get(part.toLowerCase(Locale.ROOT));
+    }
+
+    /** The decompressed content of a part, streamed. */
+    InputStream open(String part) throws IOException {
+        ZipArchiveEntry e = entry(part);
+        if (e == null) {
+            throw new IOException("No part " + part);
+        }
+        return zip.getInputStream(e);
     }
 
     InputStream raw(ZipArchiveEntry e) throws IOException {

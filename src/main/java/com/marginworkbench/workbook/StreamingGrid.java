@@ -853,6 +853,12 @@ final class StreamingGrid {
                     } else {
                         try {
                             double v = value == FAST ? fastNumber : Double.parseDouble(value);
+                            GridCell.Format f = style >= 0 && style < formats.length ? formats[style]
+                                    : GridCell.Format.GENERAL;
+                            if (formula == null && f == GridCell.Format.GENERAL) {
+                                grid.setNumber(row, col, v);
+                                return;
+                            }
                             cell = GridCell.number(v, formula,
                                     style >= 0 && style < formats.length ? formats[style] : GridCell.Format.GENERAL);
                         } catch (NumberFormatException e) {

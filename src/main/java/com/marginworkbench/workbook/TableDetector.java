@@ -187,8 +187,19 @@ public final class TableDetector {
                 s[1]++;
             }
         }
+        // Suggestions depend on the label alone, so a big sheet gets them on all cores at once.
+        VendorDictionary.Suggestion[] suggestions = new VendorDictionary.Suggestion[t.lines.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, suggestions.length);
+        (suggestions.length > 2000 ? range.parallel() : range).forEach(i -> {
+            Candidate c = t.lines.get(i);
+            if (c.placement != Placement.REVENUE) {
+                suggestions[i] = dictionary.suggest(c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+            }
+        });
+        int index = -1;
         boolean unplacedNoted = false;
         for (Candidate c : t.lines) {
+            index++;
             double[] s = signs.get(c.placement);
             double sign = s[0] > s[1] ? -1 : 1;
             double scale = t.unitScale * sign;
@@ -230,8 +241,7 @@ public final class TableDetector {
                             + " they are taken as reported in operating expenses."));
                 }
             }
-            VendorDictionary.Suggestion sug = dictionary.suggest(
-                    c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+            VendorDictionary.Suggestion sug = suggestions[index];
             CostType type = sug.costType();
             String note = sug.note();
             boolean llm = sug.llmPriced();
@@ -332,11 +342,11 @@ public final class TableDetector {
         int lastRow = header.row;
         List<String> periodLabels = columns.periods.stream().map(Period::label).toList();
         for (int r = header.row + 1; r < s.rowCount(); r++) {
-            GridCell[] row = s.row(r);
-            if (row.length == 0) {
+            int width = s.width(r);
+            if (width == 0) {
                 continue;
             }
-            if (r > header.row + 1 && mayBeHeader(row)) {
+            if (r > header.row + 1 && mayBeHeader(s, r)) {
                 Header again = headerAt(s, r);
                 if (again != null && again.periods.size() >= 2) {
                     boolean same = again.periods.stream().map(Period::label).toList().containsAll(periodLabels);
@@ -349,7 +359,7 @@ public final class TableDetector {
             int usedLabelCol = labelCol;
             String label = textAt(s, r, labelCol);
             StringBuilder other = new StringBuilder();
-            for (int c = 0; c < firstPeriodCol && c < row.length; c++) {
+            for (int c = 0; c < firstPeriodCol && c < width; c++) {
                 if (c == costTypeCol || c == layerCol || c == labelCol) {
                     continue;
                 }
@@ -373,14 +383,13 @@ public final class TableDetector {
             int formulas = 0;
             for (int i = 0; i < columns.columns.length; i++) {
                 int col = columns.columns[i];
-                GridCell cell = col < row.length ? row[col] : null;
-                if (cell != null && cell.kind() == GridCell.Kind.NUMBER && cell.format() != GridCell.Format.PERCENT
-                        && cell.formula() == null && Double.isFinite(cell.number())) {
+                if (s.isPlainNumber(r, col) && Double.isFinite(s.number(r, col))) {
                     // The common case, without allocating: a plain number.
-                    values[i] = cell.number();
+                    values[i] = s.number(r, col);
                     hasNumber = true;
                     continue;
                 }
+                GridCell cell = s.cell(r, col);
                 CellValues.Value v = CellValues.read(cell);
                 switch (v.status()) {
                     case NUMBER -> {
@@ -484,9 +493,14 @@ public final class TableDetector {
     }
 
     /** Cheap test before {@link #headerAt}: a header has at least two words or dates. */
-    private static boolean mayBeHeader(GridCell[] row) {
+    private static boolean mayBeHeader(GridSheet s, int r) {
         int n = 0;
-        for (GridCell c : row) {
+        int width = s.width(r);
+        for (int col = 0; col < width; col++) {
+            if (s.isPlainNumber(r, col)) {
+                continue;
+            }
+            GridCell c = s.cell(r, col);
             if (c != null && (c.isText() || c.format() == GridCell.Format.DATE) && ++n >= 2) {
                 return true;
             }
@@ -702,6 +716,9 @@ public final class TableDetector {
             int aggregates = 0;
             int limit = Math.min(s.rowCount(), h.row + 200);
             for (int r = h.row + 1; r < limit; r++) {
+                if (s.isPlainNumber(r, col)) {
+                    continue;
+                }
                 GridCell cell = s.cell(r, col);
                 if (cell != null && cell.formula() != null) {
                     formulas++;

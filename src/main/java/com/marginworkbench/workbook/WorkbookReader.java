@@ -50,6 +50,10 @@ public final class WorkbookReader {
     /** Uncompressed sheet XML above this goes through the streaming read. */
     static final long STREAMING_THRESHOLD_BYTES = 8L * 1024 * 1024;
 
+    /** Absolute file paths inside POI's messages: the user knows where the file is, the line stays short. */
+    private static final java.util.regex.Pattern ABSOLUTE_PATH = java.util.regex.Pattern.compile(
+            "(?<=^|[\\s'(\"])'?(/|[A-Za-z]:\\\\)[^'\" ]*'?");
+
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
             (byte) 0xE1};
 
@@ -199,8 +203,12 @@ public final class WorkbookReader {
             boolean workbookXml = false;
             boolean workbookBin = false;
             Enumeration<? extends ZipEntry> entries = zip.entries();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while (entries.hasMoreElements()) {
                 String e = entries.nextElement().getName();
+                if (!seen.add(e.toLowerCase(Locale.ROOT))) {
+                    throw damaged(name, "the zip archive holds the part " + e + " twice");
+                }
                 if (e.equalsIgnoreCase("[Content_Types].xml")) {
                     contentTypes = true;
                 } else if (e.startsWith("xl/") && e.endsWith(".bin") && e.contains("workbook")) {
@@ -316,7 +324,7 @@ public final class WorkbookReader {
         String found = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                found = t.getMessage().replaceAll("'?(/|[A-Za-z]:\\\\)[^' ]*'?", "").trim();
+                found = ABSOLUTE_PATH.matcher(t.getMessage()).replaceAll("").trim();
             }
             if (t.getCause() == t) {
                 break;

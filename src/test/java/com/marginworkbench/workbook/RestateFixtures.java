@@ -119,6 +119,11 @@ final class RestateFixtures {
                     r.getCell(cols[2]).setCellValue("-");
                     amounts[2] = 0;
                 }
+                if (s.label().startsWith("Stripe")) {
+                    // A number typed as text, as CSV imports leave them; the reader takes its value.
+                    r.getCell(cols[3]).setCellValue("1,234.5");
+                    amounts[3] = 1234.5 * s.scale();
+                }
                 if (s.label().startsWith("AWS")) {
                     Row in = inputs.createRow(1);
                     in.createCell(0).setCellValue("Hosting base");

@@ -66,6 +66,20 @@ class RestatedWorkbookWriterTest {
                     .isLessThan(engine.total().reportedBlended().getAsDouble());
             assertThat(engine.bridge()).isNotEmpty();
             assertThat(wb.getSheetIndex("Restated P&L")).isEqualTo(2);
+            // The number typed as text cannot be summed by a formula, so it is copied as a value and said so.
+            org.apache.poi.ss.usermodel.Sheet cls = wb.getSheet("Classification");
+            org.apache.poi.ss.usermodel.Row stripe = null;
+            for (org.apache.poi.ss.usermodel.Row r : cls) {
+                if ("Stripe fees".equals(r.getCell(1).getStringCellValue())) {
+                    stripe = r;
+                }
+            }
+            assertThat(stripe).isNotNull();
+            assertThat(stripe.getCell(3).getStringCellValue()).contains("copied as values: G17");
+            assertThat(stripe.getCell(RestatedSheets.C_FIRST_PERIOD + 3).getCellType())
+                    .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(stripe.getCell(RestatedSheets.C_FIRST_PERIOD + 3).getNumericCellValue()).isEqualTo(1_234_500.0);
+            assertThat(stripe.getCell(RestatedSheets.C_FIRST_PERIOD + 2).getCellFormula()).isEqualTo("'P&L ''FY26'' (k)'!F17*1000");
         }
     }
 

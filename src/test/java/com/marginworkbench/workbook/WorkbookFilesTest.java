@@ -112,16 +112,72 @@ class WorkbookFilesTest {
         assertThat(files).hasSizeGreaterThan(30);
         for (Path f : files) {
             String name = f.getFileName().toString();
-            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-                try {
-                    ReadResult r = WorkbookReader.read(f);
-                    assertThat(r.model().costs()).as(name).isNotEmpty();
-                    assertThat(r.decisions()).as(name).hasSameSizeAs(r.model().costs());
-                } catch (WorkbookReadException e) {
-                    assertOneLine(e, name);
-                }
-            }, name);
+            for (boolean streaming : new boolean[]{false, true}) {
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                    try {
+                        ReadResult r = WorkbookReader.read(f, null, streaming);
+                        assertThat(r.model().costs()).as(name).isNotEmpty();
+                        assertThat(r.decisions()).as(name).hasSameSizeAs(r.model().costs());
+                    } catch (WorkbookReadException e) {
+                        assertOneLine(e, name);
+                    }
+                }, name + (streaming ? " (streaming)" : ""));
+            }
         }
+    }
+
+    /** Rewrites a valid workbook with its first sheet replaced, for hostile-content tests. */
+    private Path withSheet(String name, byte[] sheetXml) throws IOException {
+        Path source = validWorkbook();
+        Path out = dir.resolve(name);
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(source.toFile());
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            var entries = in.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    zip.write(sheetXml);
+                } else {
+                    in.getInputStream(e).transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void streamingReadStopsZipAndXmlBombs() throws IOException {
+        byte[] padding = new byte[40 * 1024 * 1024];
+        java.util.Arrays.fill(padding, (byte) ' ');
+        String head = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        bomb.write(head.getBytes());
+        bomb.write(padding);
+        bomb.write("<sheetData/></worksheet>".getBytes());
+        Path zipBomb = withSheet("zip-bomb.xlsx", bomb.toByteArray());
+        for (boolean streaming : new boolean[]{true, false}) {
+            WorkbookReadException e = assertThrows(zipBomb, streaming);
+            assertOneLine(e, "zip-bomb.xlsx");
+            assertThat(e.getMessage()).contains("bomb");
+        }
+
+        String entities = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>";
+        Path xmlBomb = withSheet("xml-bomb.xlsx", entities.getBytes());
+        WorkbookReadException e = assertThrows(xmlBomb, true);
+        assertOneLine(e, "xml-bomb.xlsx");
+    }
+
+    private static WorkbookReadException assertThrows(Path file, boolean streaming) {
+        try {
+            WorkbookReader.read(file, null, streaming);
+        } catch (WorkbookReadException e) {
+            return e;
+        }
+        throw new AssertionError(file + " was read");
     }
 
     @Test

@@ -1,0 +1,178 @@
+package com.marginworkbench.project;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.marginworkbench.classify.Answer;
+import com.marginworkbench.classify.Answers;
+import com.marginworkbench.classify.CostType;
+import com.marginworkbench.classify.Framework;
+import com.marginworkbench.classify.FreeTierPolicy;
+import com.marginworkbench.classify.LineDecision;
+import com.marginworkbench.classify.Policy;
+import com.marginworkbench.margin.Levers;
+import com.marginworkbench.model.LayerSplit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes the project file that sits beside a workbook ({@code <name>.mwb.json}). Writing
+ * goes to a temporary file in the same folder and is then moved over the old one, so a crash never
+ * leaves half a file.
+ */
+public final class ProjectFile {
+    public static final int FORMAT_VERSION = 1;
+    public static final String SUFFIX = ".mwb.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ProjectFile() {
+    }
+
+    /** The project file of a workbook: same folder, same base name, {@code .mwb.json}. */
+    public static Path pathFor(Path workbook) {
+        String name = workbook.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        Path dir = workbook.toAbsolutePath().getParent();
+        return dir.resolve(base + SUFFIX);
+    }
+
+    /** The saved state, or empty when there is no project file yet. */
+    public static Optional<ProjectState> load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        ProjectFileDto dto;
+        try {
+            dto = MAPPER.readValue(Files.readAllBytes(file), ProjectFileDto.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file.getFileName() + " is not a readable project file (" + firstLine(e.getOriginalMessage())
+                    + "); it was left as it is and the workbook opens with fresh decisions", e);
+        }
+        if (dto == null) {
+            return Optional.empty();
+        }
+        if (dto.formatVersion > FORMAT_VERSION) {
+            throw new IOException(file.getFileName() + " was written by a newer Margin Workbench (format "
+                    + dto.formatVersion + "); it was left as it is");
+        }
+        try {
+            return Optional.of(fromDto(dto));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file.getFileName() + ": " + e.getMessage() + "; the file was left as it is", e);
+        }
+    }
+
+    /** Writes the state atomically; {@code context} carries what the file records about the workbook. */
+    public static void save(Path file, ProjectState state, ProjectFileDto.MappingDto mapping, String workbookName)
+            throws IOException {
+        ProjectFileDto dto = toDto(state);
+        dto.workbook = workbookName;
+        dto.mapping = mapping;
+        dto.savedAt = Instant.now().toString();
+        byte[] bytes = MAPPER.writeValueAsString(dto).getBytes(StandardCharsets.UTF_8);
+        SafeFiles.write(file, bytes);
+    }
+
+    static ProjectFileDto toDto(ProjectState s) {
+        ProjectFileDto dto = new ProjectFileDto();
+        Policy p = s.policy() == null ? Policy.US_GAAP_DEFAULT : s.policy();
+        dto.policy = new ProjectFileDto.PolicyDto();
+        dto.policy.framework = p.framework().name();
+        dto.policy.asu202506Adopted = p.asu202506Adopted();
+        dto.policy.fiscalYearStart = p.fiscalYearStart() == null ? null : p.fiscalYearStart().toString();
+        dto.policy.freeTier = p.freeTier().name();
+        dto.levers = leversDto(s.levers());
+        dto.activeScenario = s.activeScenario();
+        for (ProjectState.Scenario sc : s.scenarios()) {
+            ProjectFileDto.ScenarioDto sd = new ProjectFileDto.ScenarioDto();
+            sd.name = sc.name();
+            sd.levers = leversDto(sc.levers());
+            dto.scenarios.add(sd);
+        }
+        for (ProjectState.LineState l : s.lines()) {
+            ProjectFileDto.LineDto ld = new ProjectFileDto.LineDto();
+            ld.source = l.sourceCell();
+            ld.label = l.label();
+            LineDecision d = l.decision();
+            ld.costType = d.costType() == null ? null : d.costType().id();
+            ld.triggeredByCustomer = d.answers().triggeredByCustomer().name();
+            ld.neededForDelivery = d.answers().neededForDelivery().name();
+            ld.variesWithUsage = d.answers().variesWithUsage().name();
+            ld.note = d.note().isEmpty() ? null : d.note();
+            ld.noteTime = l.noteTime() == null ? null : l.noteTime().toString();
+            ld.aiShare = l.layer() == null ? 0 : l.layer().aiShare();
+            ld.llmPriced = l.llmPriced();
+            ld.usageVariable = l.usageVariable();
+            dto.lines.add(ld);
+        }
+        return dto;
+    }
+
+    static ProjectState fromDto(ProjectFileDto dto) {
+        Policy policy = Policy.US_GAAP_DEFAULT;
+        if (dto.policy != null) {
+            policy = new Policy(dto.policy.framework == null ? Framework.US_GAAP : Framework.parse(dto.policy.framework),
+                    dto.policy.asu202506Adopted,
+                    dto.policy.fiscalYearStart == null ? null : LocalDate.parse(dto.policy.fiscalYearStart),
+                    dto.policy.freeTier == null ? FreeTierPolicy.ACQUISITION_COST
+                            : FreeTierPolicy.valueOf(dto.policy.freeTier));
+        }
+        List<ProjectState.Scenario> scenarios = new ArrayList<>();
+        for (ProjectFileDto.ScenarioDto sd : dto.scenarios) {
+            if (sd.name != null && !sd.name.isBlank()) {
+                scenarios.add(new ProjectState.Scenario(sd.name, levers(sd.levers)));
+            }
+        }
+        List<ProjectState.LineState> lines = new ArrayList<>();
+        for (ProjectFileDto.LineDto ld : dto.lines) {
+            CostType type = ld.costType == null ? null : CostType.parse(ld.costType);
+            Answers answers = new Answers(answer(ld.triggeredByCustomer), answer(ld.neededForDelivery),
+                    answer(ld.variesWithUsage));
+            lines.add(new ProjectState.LineState(ld.source, ld.label, new LineDecision(type, answers, ld.note),
+                    ld.noteTime == null ? null : Instant.parse(ld.noteTime), new LayerSplit(ld.aiShare),
+                    ld.llmPriced, ld.usageVariable));
+        }
+        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines);
+    }
+
+    private static Answer answer(String s) {
+        return s == null ? Answer.DEFAULT : Answer.parse(s);
+    }
+
+    private static ProjectFileDto.LeversDto leversDto(Levers l) {
+        ProjectFileDto.LeversDto d = new ProjectFileDto.LeversDto();
+        d.llmCostChange = l.llmCostChange();
+        d.varianceBuffer = l.varianceBuffer();
+        d.heavyUserShare = l.heavyUserShare();
+        d.heavyUserMultiplier = l.heavyUserMultiplier();
+        d.priceChange = l.priceChange();
+        d.tokenPriceDeclinePerYear = l.tokenPriceDeclinePerYear();
+        return d;
+    }
+
+    private static Levers levers(ProjectFileDto.LeversDto d) {
+        if (d == null) {
+            return Levers.NEUTRAL;
+        }
+        return new Levers(d.llmCostChange, d.varianceBuffer, d.heavyUserShare, d.heavyUserMultiplier, d.priceChange,
+                d.tokenPriceDeclinePerYear);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable JSON";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,35 @@
+package com.marginworkbench.project;
+
+import com.marginworkbench.classify.LineDecision;
+import com.marginworkbench.classify.Policy;
+import com.marginworkbench.margin.Levers;
+import com.marginworkbench.model.LayerSplit;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the user decided about one workbook, in core terms: the policy, the lever values,
+ * the named scenarios and one entry per cost line. Lines are matched back to the workbook by their
+ * source cell and label, so a workbook that gained or lost rows keeps the decisions that still fit.
+ */
+public record ProjectState(Policy policy, Levers levers, String activeScenario, List<Scenario> scenarios,
+                           List<LineState> lines) {
+    public ProjectState {
+        scenarios = List.copyOf(scenarios);
+        lines = List.copyOf(lines);
+        levers = levers == null ? Levers.NEUTRAL : levers;
+    }
+
+    /** A named set of lever values. */
+    public record Scenario(String name, Levers levers) {
+    }
+
+    /**
+     * One cost line as the user left it: decision (type, answers, note), when the note was last
+     * written, the layer split and the two stress flags.
+     */
+    public record LineState(String sourceCell, String label, LineDecision decision, Instant noteTime,
+                            LayerSplit layer, boolean llmPriced, boolean usageVariable) {
+    }
+}

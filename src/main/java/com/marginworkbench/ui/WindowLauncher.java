@@ -1,0 +1,32 @@
+package com.marginworkbench.ui;
+
+import javafx.application.Application;
+
+/**
+ * The only way from the command line into JavaFX. Kept apart from {@code cli.Main} so that the
+ * command-line path never loads a JavaFX class.
+ */
+public final class WindowLauncher {
+    private WindowLauncher() {
+    }
+
+    /** Opens the window and returns when it is closed; 2 when there is no display to open it on. */
+    public static int launch(String... args) {
+        try {
+            Application.launch(WorkbenchApp.class, args);
+            return 0;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            System.err.println("margin-workbench: cannot open the window (" + rootMessage(e)
+                    + "). On a machine without a display use a command, see --help.");
+            return 2;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,94 @@
+package com.marginworkbench.ui;
+
+import com.marginworkbench.ui.util.PulseCoalescer;
+import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.WorkbookExporter;
+import com.marginworkbench.ui.workbench.WorkbookLoader;
+import com.marginworkbench.workbook.RestatedWorkbookWriter;
+import com.marginworkbench.workbook.WorkbookReader;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JavaFX application. Opens the workbook given on the command line, else the last one, else
+ * (first start) the bundled sample model, so there is something to look at.
+ */
+public final class WorkbenchApp extends Application {
+    /** The reader the window uses, with its progress and cancel passed through. */
+    static final WorkbookLoader LOADER = (file, progress) -> WorkbookReader.read(file, new WorkbookReader.Progress() {
+        @Override
+        public void update(double fraction, String step) {
+            progress.update(fraction, step);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return progress.cancelled();
+        }
+    });
+
+    /** The restated-workbook writer the window uses. */
+    static final WorkbookExporter EXPORTER = (req, progress) -> RestatedWorkbookWriter.write(req.source(), req.read(),
+            req.classifications(), req.decisions(), req.policy(), req.levers(), req.target(),
+            new RestatedWorkbookWriter.Progress() {
+                @Override
+                public void update(double fraction) {
+                    progress.update(fraction, null);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return progress.cancelled();
+                }
+            }).target();
+
+    @Override
+    public void start(Stage stage) {
+        if (Boolean.getBoolean("marginworkbench.timing")) {
+            System.err.println("margin-workbench: toolkit up after "
+                    + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
+        AppSettings settings = AppSettings.atDefaultLocation();
+        WorkbenchViewModel vm = new WorkbenchViewModel(new PulseCoalescer());
+        WorkbenchView view = new WorkbenchView(vm, LOADER, EXPORTER, settings);
+        // Start reading before the window is laid out: the two overlap on a multi-core machine.
+        Optional<Path> first = initialFile(getParameters().getRaw(), settings);
+        if (first.isPresent()) {
+            var task = view.open(first.get());
+            if (Boolean.getBoolean("marginworkbench.timing")) {
+                task.setOnSucceeded(chain(task.getOnSucceeded()));
+            }
+        } else {
+            vm.setStatus("Open a workbook with File > Open (Ctrl+O), or drop one on the window.");
+        }
+        view.show(stage);
+    }
+
+    private static javafx.event.EventHandler<javafx.concurrent.WorkerStateEvent> chain(
+            javafx.event.EventHandler<javafx.concurrent.WorkerStateEvent> h) {
+        return e -> {
+            h.handle(e);
+            javafx.application.Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.err.println("margin-workbench: window usable with the workbook after " + ms + " ms");
+            });
+        };
+    }
+
+    static Optional<Path> initialFile(List<String> args, AppSettings settings) {
+        if (!args.isEmpty()) {
+            return Optional.of(Path.of(args.get(0)));
+        }
+        List<Path> recent = settings.recentFiles();
+        if (!recent.isEmpty()) {
+            return Optional.of(recent.get(0));
+        }
+        return SampleLocator.find();
+    }
+}

@@ -1,0 +1,477 @@
+package com.marginworkbench.ui.grid;
+
+import com.marginworkbench.classify.Answer;
+import com.marginworkbench.classify.Classification;
+import com.marginworkbench.classify.CostType;
+import com.marginworkbench.classify.Treatment;
+import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.Placement;
+import com.marginworkbench.ui.workbench.CostRow;
+import com.marginworkbench.ui.workbench.Format;
+import com.marginworkbench.ui.workbench.Question;
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cost grid: one editable row per cost line with its badge. Every edit is handed to the view
+ * model, which re-runs the test; the row's properties then update the cells.
+ */
+public final class CostGridView extends BorderPane {
+    private final WorkbenchViewModel vm;
+    private final TableView<CostRow> table = new TableView<>();
+    private final TextField find = new TextField();
+    private final ComboBox<Choice<CostType>> bulkType = new ComboBox<>();
+    private final List<TableColumn<CostRow, ?>> periodColumns = new ArrayList<>();
+    private final ToggleButton showPeriods = new ToggleButton("Period amounts");
+    private final FilteredList<CostRow> filtered;
+
+    public CostGridView(WorkbenchViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("cost-grid");
+        filtered = new FilteredList<>(vm.rows());
+        filtered.predicateProperty().bind(vm.rowFilterProperty());
+        SortedList<CostRow> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setEditable(true);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.setTableMenuButtonVisible(true);
+        table.setPlaceholder(new Label("No cost lines to show. Open a workbook with File > Open (Ctrl+O) or drop one here."));
+        table.setId("costGrid");
+        buildColumns();
+        table.setContextMenu(contextMenu());
+        setTop(toolbar());
+        setCenter(table);
+        vm.fileProperty().addListener((obs, o, n) -> rebuildPeriodColumns());
+        showPeriods.selectedProperty().addListener((obs, o, n) -> rebuildPeriodColumns());
+    }
+
+    public TableView<CostRow> table() {
+        return table;
+    }
+
+    /** Puts the caret in the find field (Ctrl+F). */
+    public void focusFind() {
+        find.requestFocus();
+        find.selectAll();
+    }
+
+    public ToggleButton showPeriodsToggle() {
+        return showPeriods;
+    }
+
+    /** Indices (in the model) of the rows that have a selected cell. */
+    public List<Integer> selectedIndices() {
+        List<Integer> out = new ArrayList<>();
+        for (var pos : table.getSelectionModel().getSelectedCells()) {
+            CostRow r = table.getItems().get(pos.getRow());
+            if (!out.contains(r.index())) {
+                out.add(r.index());
+            }
+        }
+        return out;
+    }
+
+    private FlowPane toolbar() {
+        find.setPromptText("Find by label or cell (Ctrl+F)");
+        find.setId("findField");
+        find.textProperty().bindBidirectional(vm.findTextProperty());
+        find.setPrefColumnCount(16);
+
+        ComboBox<Choice<Treatment>> badge = new ComboBox<>();
+        badge.getItems().add(new Choice<>("All badges", null));
+        for (Treatment t : Treatment.values()) {
+            badge.getItems().add(new Choice<>(t.label(), t));
+        }
+        badge.getSelectionModel().select(0);
+        badge.valueProperty().addListener((obs, o, n) -> vm.filterTreatmentProperty().set(n == null ? null : n.value()));
+        badge.setAccessibleText("Filter by badge");
+        badge.setId("badgeFilter");
+
+        ComboBox<WorkbenchViewModel.LayerFilter> layer = new ComboBox<>(
+                FXCollections.observableArrayList(WorkbenchViewModel.LayerFilter.values()));
+        layer.valueProperty().bindBidirectional(vm.filterLayerProperty());
+        layer.setAccessibleText("Filter by layer");
+
+        ComboBox<Choice<CostType>> type = new ComboBox<>();
+        type.getItems().add(new Choice<>("All cost types", null));
+        for (CostType t : CostType.values()) {
+            type.getItems().add(new Choice<>(t.label(), t));
+        }
+        type.getSelectionModel().select(0);
+        type.valueProperty().addListener((obs, o, n) -> vm.filterTypeProperty().set(n == null ? null : n.value()));
+        type.setAccessibleText("Filter by cost type");
+
+        for (CostType t : CostType.values()) {
+            bulkType.getItems().add(new Choice<>(t.label(), t));
+        }
+        bulkType.setPromptText("Set type of selected…");
+        bulkType.setAccessibleText("Set the cost type of the selected lines");
+        bulkType.setOnAction(e -> {
+            Choice<CostType> c = bulkType.getValue();
+            if (c != null) {
+                setTypeOfSelected(c.value());
+                javafx.application.Platform.runLater(() -> bulkType.getSelectionModel().clearSelection());
+            }
+        });
+
+        Label count = new Label();
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> filtered.size() == vm.rows().size() ? vm.rows().size() + " lines"
+                        : filtered.size() + " of " + vm.rows().size() + " lines",
+                filtered, vm.rows()));
+        count.getStyleClass().add("muted");
+
+        showPeriods.setGraphic(new FontIcon(Feather.COLUMNS));
+        showPeriods.setTooltip(new Tooltip("Show one column per period"));
+
+        FlowPane bar = new FlowPane(8, 6, find, badge, layer, type, bulkType, showPeriods, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.getStyleClass().add("grid-toolbar");
+        return bar;
+    }
+
+    /** Sets a type on every selected line in one undoable step. */
+    public void setTypeOfSelected(CostType t) {
+        List<Integer> idx = selectedIndices();
+        if (!idx.isEmpty()) {
+            vm.setCostType(idx, t);
+        }
+    }
+
+    private ContextMenu contextMenu() {
+        Menu setType = new Menu("Set cost type");
+        for (CostType t : CostType.values()) {
+            MenuItem mi = new MenuItem(t.label());
+            mi.setOnAction(e -> setTypeOfSelected(t));
+            setType.getItems().add(mi);
+        }
+        Menu answers = new Menu("Answer for selected");
+        for (Question q : Question.values()) {
+            Menu qm = new Menu(q.header());
+            for (Answer a : Answer.values()) {
+                MenuItem mi = new MenuItem(answerWord(a));
+                mi.setOnAction(e -> selectedIndices().forEach(i -> vm.setAnswer(i, q, a)));
+                qm.getItems().add(mi);
+            }
+            answers.getItems().add(qm);
+        }
+        return new ContextMenu(setType, answers);
+    }
+
+    private void buildColumns() {
+        TableColumn<CostRow, String> label = new TableColumn<>("Line");
+        label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
+        label.setPrefWidth(220);
+
+        TableColumn<CostRow, String> source = new TableColumn<>("Source");
+        source.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().source()));
+        source.setPrefWidth(110);
+
+        TableColumn<CostRow, LayerSplit> layer = new TableColumn<>("Layer");
+        layer.setCellValueFactory(c -> c.getValue().layerProperty());
+        layer.setCellFactory(col -> {
+            ComboBoxTableCell<CostRow, LayerSplit> cell = new ComboBoxTableCell<>(LAYER_CONVERTER,
+                    LayerSplit.AI, LayerSplit.SOFTWARE, new LayerSplit(0.25), new LayerSplit(0.5), new LayerSplit(0.75));
+            cell.setComboBoxEditable(true);
+            return cell;
+        });
+        layer.setOnEditCommit(e -> {
+            if (e.getNewValue() != null) {
+                vm.setLayer(e.getRowValue().index(), e.getNewValue());
+            }
+        });
+        layer.setComparator(Comparator.comparingDouble(LayerSplit::aiShare));
+        layer.setPrefWidth(90);
+
+        TableColumn<CostRow, CostType> type = new TableColumn<>("Cost type");
+        type.setCellValueFactory(c -> c.getValue().costTypeProperty());
+        ObservableList<CostType> types = FXCollections.observableArrayList(CostType.values());
+        type.setCellFactory(col -> new ComboBoxTableCell<>(TYPE_CONVERTER, types));
+        type.setOnEditCommit(e -> {
+            if (e.getNewValue() != null) {
+                vm.setCostType(List.of(e.getRowValue().index()), e.getNewValue());
+            }
+        });
+        type.setComparator(Comparator.nullsFirst(Comparator.comparing(CostType::label)));
+        type.setPrefWidth(200);
+        type.setId("typeColumn");
+
+        List<TableColumn<CostRow, AnswerShown>> answerCols = new ArrayList<>();
+        for (Question q : Question.values()) {
+            TableColumn<CostRow, AnswerShown> col = new TableColumn<>(q.header());
+            col.setCellValueFactory(c -> {
+                CostRow r = c.getValue();
+                return Bindings.createObjectBinding(() -> new AnswerShown(r.answerProperty(q).get(),
+                        r.classification() == null ? null : r.resolvedAnswer(q)), r.answerProperty(q), r.classificationProperty());
+            });
+            col.setCellFactory(cc -> new ComboBoxTableCell<>(ANSWER_CONVERTER, ANSWER_CHOICES));
+            col.setOnEditCommit(e -> {
+                if (e.getNewValue() != null) {
+                    vm.setAnswer(e.getRowValue().index(), q, e.getNewValue().given());
+                }
+            });
+            col.setPrefWidth(120);
+            col.setId("answer-" + q.name());
+            Label header = new Label(q.header());
+            header.setTooltip(new Tooltip(q.question()));
+            col.setGraphic(header);
+            col.setText("");
+            answerCols.add(col);
+        }
+
+        TableColumn<CostRow, Classification> badge = new TableColumn<>("Badge");
+        badge.setCellValueFactory(c -> c.getValue().classificationProperty());
+        badge.setComparator(Comparator.comparing(Classification::treatment));
+        badge.setCellFactory(col -> new BadgeCell());
+        badge.setPrefWidth(120);
+        badge.setId("badgeColumn");
+
+        TableColumn<CostRow, Number> total = new TableColumn<>("Total");
+        total.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().total()));
+        total.setCellFactory(col -> new AmountCell());
+        total.setPrefWidth(110);
+
+        TableColumn<CostRow, Placement> reported = new TableColumn<>("Reported as");
+        reported.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reported()));
+        reported.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Placement p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.label());
+            }
+        });
+        reported.setComparator(Comparator.comparing(Placement::label));
+        reported.setPrefWidth(150);
+
+        TableColumn<CostRow, String> note = new TableColumn<>("Note / reason");
+        note.setCellValueFactory(c -> c.getValue().noteProperty());
+        note.setCellFactory(TextFieldTableCell.forTableColumn());
+        note.setOnEditCommit(e -> vm.setNote(e.getRowValue().index(), e.getNewValue()));
+        note.setPrefWidth(200);
+
+        TableColumn<CostRow, Boolean> llm = new TableColumn<>("LLM-priced");
+        llm.setCellValueFactory(c -> c.getValue().llmPricedProperty());
+        llm.setCellFactory(col -> new FlagCell(true));
+        llm.setVisible(false);
+        TableColumn<CostRow, Boolean> variable = new TableColumn<>("Usage-variable");
+        variable.setCellValueFactory(c -> c.getValue().usageVariableProperty());
+        variable.setCellFactory(col -> new FlagCell(false));
+        variable.setVisible(false);
+
+        table.getColumns().add(label);
+        table.getColumns().add(source);
+        table.getColumns().add(layer);
+        table.getColumns().add(type);
+        table.getColumns().addAll(answerCols);
+        table.getColumns().add(badge);
+        table.getColumns().add(total);
+        table.getColumns().add(reported);
+        table.getColumns().add(note);
+        table.getColumns().add(llm);
+        table.getColumns().add(variable);
+    }
+
+    private void rebuildPeriodColumns() {
+        table.getColumns().removeAll(periodColumns);
+        periodColumns.clear();
+        if (!showPeriods.isSelected() || vm.model() == null) {
+            return;
+        }
+        var periods = vm.model().periods();
+        for (int i = 0; i < periods.count(); i++) {
+            int p = i;
+            TableColumn<CostRow, Number> col = new TableColumn<>(periods.label(i));
+            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().amount(p)));
+            col.setCellFactory(cc -> new AmountCell());
+            col.setPrefWidth(90);
+            periodColumns.add(col);
+        }
+        table.getColumns().addAll(periodColumns);
+    }
+
+    static String answerWord(Answer a) {
+        return switch (a) {
+            case YES -> "Yes";
+            case NO -> "No";
+            case DEFAULT -> "Default";
+        };
+    }
+
+    private static final StringConverter<CostType> TYPE_CONVERTER = new StringConverter<>() {
+        @Override
+        public String toString(CostType t) {
+            return t == null ? "— not set —" : t.label();
+        }
+
+        @Override
+        public CostType fromString(String s) {
+            return CostType.find(s).orElse(null);
+        }
+    };
+
+    /** "AI", "Software", "AI 40%"; typing "40%", "40" or "AI 40" gives a 40% AI share. */
+    static final StringConverter<LayerSplit> LAYER_CONVERTER = new StringConverter<>() {
+        @Override
+        public String toString(LayerSplit s) {
+            return s == null ? "" : s.describe();
+        }
+
+        @Override
+        public LayerSplit fromString(String text) {
+            if (text == null) {
+                return null;
+            }
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            if (t.equals("ai")) {
+                return LayerSplit.AI;
+            }
+            if (t.startsWith("soft") || t.equals("sw") || t.equals("saas")) {
+                return LayerSplit.SOFTWARE;
+            }
+            t = t.replace("ai", "").replace("%", "").trim();
+            try {
+                double v = Double.parseDouble(t);
+                return v >= 0 && v <= 100 ? new LayerSplit(v / 100) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    };
+
+    /** The answer given, and the answer the test used (the type's default filled in). */
+    record AnswerShown(Answer given, Boolean resolved) {
+    }
+
+    private static final ObservableList<AnswerShown> ANSWER_CHOICES = FXCollections.observableArrayList(
+            new AnswerShown(Answer.YES, null), new AnswerShown(Answer.NO, null), new AnswerShown(Answer.DEFAULT, null));
+
+    /** A default answer shows what the cost type assumes, e.g. "Default (yes)". */
+    private static final StringConverter<AnswerShown> ANSWER_CONVERTER = new StringConverter<>() {
+        @Override
+        public String toString(AnswerShown a) {
+            if (a == null || a.given() == null) {
+                return "";
+            }
+            if (a.given() == Answer.DEFAULT && a.resolved() != null) {
+                return "Default (" + (a.resolved() ? "yes" : "no") + ")";
+            }
+            return answerWord(a.given());
+        }
+
+        @Override
+        public AnswerShown fromString(String s) {
+            return new AnswerShown(Answer.parse(s), null);
+        }
+    };
+
+    /** The treatment badge with its reason and references in a tooltip. */
+    private final class BadgeCell extends TableCell<CostRow, Classification> {
+        private final Label badge = new Label();
+        private final Tooltip tip = new Tooltip();
+
+        BadgeCell() {
+            badge.getStyleClass().add("badge");
+            tip.setShowDelay(Duration.millis(250));
+            tip.setShowDuration(Duration.seconds(30));
+            tip.setWrapText(true);
+            tip.setMaxWidth(460);
+            tip.getStyleClass().add("badge-tooltip");
+        }
+
+        @Override
+        protected void updateItem(Classification c, boolean empty) {
+            super.updateItem(c, empty);
+            if (empty || c == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            Treatment t = c.treatment();
+            Badges.apply(badge, t);
+            tip.setText(Badges.tooltip(c, vm.policy()));
+            badge.setAccessibleText(t.label() + ". " + c.reason());
+            setGraphic(badge);
+            setTooltip(tip);
+        }
+    }
+
+    private static final class AmountCell extends TableCell<CostRow, Number> {
+        AmountCell() {
+            getStyleClass().add("amount-cell");
+        }
+
+        @Override
+        protected void updateItem(Number v, boolean empty) {
+            super.updateItem(v, empty);
+            setText(empty || v == null ? null : Format.amount(v.doubleValue()));
+        }
+    }
+
+    /** A stress flag as a check box; ticking it is an undoable edit. */
+    private final class FlagCell extends TableCell<CostRow, Boolean> {
+        private final CheckBox box = new CheckBox();
+        private final boolean llm;
+
+        FlagCell(boolean llm) {
+            this.llm = llm;
+            box.setOnAction(e -> {
+                CostRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null) {
+                    boolean l = llm ? box.isSelected() : row.llmPricedProperty().get();
+                    boolean v = llm ? row.usageVariableProperty().get() : box.isSelected();
+                    vm.setFlags(row.index(), l, v);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Boolean v, boolean empty) {
+            super.updateItem(v, empty);
+            if (empty || v == null) {
+                setGraphic(null);
+                return;
+            }
+            box.setSelected(v);
+            box.setAccessibleText(llm ? "Priced by a model provider" : "Varies with usage");
+            setGraphic(box);
+        }
+    }
+
+}

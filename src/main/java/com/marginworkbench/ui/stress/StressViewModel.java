@@ -1,0 +1,164 @@
+package com.marginworkbench.ui.stress;
+
+import com.marginworkbench.margin.Levers;
+import com.marginworkbench.project.ProjectState;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stress levers in display units (percent or multiple), the named scenarios and the one
+ * {@link Levers} value they add up to. Setting several levers at once (reset, scenario switch)
+ * publishes a single new value.
+ */
+public final class StressViewModel {
+    private final Map<LeverSpec, DoubleProperty> values = new EnumMap<>(LeverSpec.class);
+    private final BooleanProperty tokenDeclineEnabled = new SimpleBooleanProperty(this, "tokenDeclineEnabled", false);
+    private final ReadOnlyObjectWrapper<Levers> levers = new ReadOnlyObjectWrapper<>(this, "levers", Levers.NEUTRAL);
+    private final ObservableList<ProjectState.Scenario> scenarios = FXCollections.observableArrayList();
+    private final StringProperty activeScenario = new SimpleStringProperty(this, "activeScenario", "");
+    private boolean batch;
+
+    public StressViewModel() {
+        for (LeverSpec s : LeverSpec.values()) {
+            DoubleProperty p = new SimpleDoubleProperty(this, s.name(), s.neutral());
+            p.addListener((obs, o, n) -> publish());
+            values.put(s, p);
+        }
+        tokenDeclineEnabled.addListener((obs, o, n) -> publish());
+    }
+
+    /** The lever's value in display units; bind a slider to it. */
+    public DoubleProperty valueProperty(LeverSpec spec) {
+        return values.get(spec);
+    }
+
+    public BooleanProperty tokenDeclineEnabledProperty() {
+        return tokenDeclineEnabled;
+    }
+
+    public ReadOnlyObjectProperty<Levers> leversProperty() {
+        return levers.getReadOnlyProperty();
+    }
+
+    public Levers levers() {
+        return levers.get();
+    }
+
+    public ObservableList<ProjectState.Scenario> scenarios() {
+        return scenarios;
+    }
+
+    public StringProperty activeScenarioProperty() {
+        return activeScenario;
+    }
+
+    /**
+     * Sets a lever from typed text ("50", "+50%", "1.2x"); returns the problem in words when the
+     * text is not a number in the lever's range, and leaves the value unchanged then.
+     */
+    public Optional<String> setFromText(LeverSpec spec, String text) {
+        String t = text == null ? "" : text.trim().replace("%", "").replace("×", "").replace(",", ".")
+                .toLowerCase(Locale.ROOT).replace("x", "").replace("+", "").replace('\u2212', '-').trim();
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Optional.of(spec.label() + ": '" + text + "' is not a number");
+        }
+        if (!Double.isFinite(v) || v < spec.fieldMin() || v > spec.fieldMax()) {
+            return Optional.of(spec.label() + " must be between " + spec.format(spec.fieldMin()) + " and "
+                    + spec.format(spec.fieldMax()));
+        }
+        if (spec == LeverSpec.TOKEN_DECLINE && v > 0) {
+            tokenDeclineEnabled.set(true);
+        }
+        values.get(spec).set(v);
+        return Optional.empty();
+    }
+
+    /** Back to neutral: the unstressed restatement. */
+    public void reset() {
+        setLevers(Levers.NEUTRAL);
+        activeScenario.set("");
+    }
+
+    public void setLevers(Levers l) {
+        batch = true;
+        try {
+            for (LeverSpec s : LeverSpec.values()) {
+                values.get(s).set(s.read(l));
+            }
+            tokenDeclineEnabled.set(l.tokenPriceDeclinePerYear() > 0);
+        } finally {
+            batch = false;
+        }
+        publish();
+    }
+
+    /** Saves the current levers under a name, replacing a scenario of the same name. */
+    public void saveScenario(String name) {
+        String n = name.trim();
+        ProjectState.Scenario sc = new ProjectState.Scenario(n, levers());
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (scenarios.get(i).name().equalsIgnoreCase(n)) {
+                scenarios.set(i, sc);
+                activeScenario.set(n);
+                return;
+            }
+        }
+        scenarios.add(sc);
+        activeScenario.set(n);
+    }
+
+    public Optional<ProjectState.Scenario> scenario(String name) {
+        return scenarios.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public void switchTo(String name) {
+        scenario(name).ifPresent(s -> {
+            setLevers(s.levers());
+            activeScenario.set(s.name());
+        });
+    }
+
+    public void removeScenario(String name) {
+        scenarios.removeIf(s -> s.name().equals(name));
+        if (name.equals(activeScenario.get())) {
+            activeScenario.set("");
+        }
+    }
+
+    public void restore(List<ProjectState.Scenario> saved, Levers current, String active) {
+        scenarios.setAll(saved);
+        setLevers(current);
+        activeScenario.set(active == null ? "" : active);
+    }
+
+    private void publish() {
+        if (batch) {
+            return;
+        }
+        Levers l = Levers.NEUTRAL;
+        for (LeverSpec s : LeverSpec.values()) {
+            if (s == LeverSpec.TOKEN_DECLINE && !tokenDeclineEnabled.get()) {
+                continue;
+            }
+            l = s.write(l, values.get(s).get());
+        }
+        levers.set(l);
+    }
+}

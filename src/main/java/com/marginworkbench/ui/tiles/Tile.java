@@ -1,0 +1,67 @@
+package com.marginworkbench.ui.tiles;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One margin tile: a title, the figure, its change against a named base, and the change's direction. */
+public final class Tile {
+    /** Whether the change is good, bad or neither for the margin. */
+    public enum Tone { UP, DOWN, FLAT, NONE }
+
+    private final String id;
+    private final String title;
+    private final String help;
+    private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper("n/a");
+    private final ReadOnlyStringWrapper delta = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.NONE);
+
+    public Tile(String id, String title, String help) {
+        this.id = id;
+        this.title = title;
+        this.help = help;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    public ReadOnlyStringProperty valueProperty() {
+        return value.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deltaProperty() {
+        return delta.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tone> toneProperty() {
+        return tone.getReadOnlyProperty();
+    }
+
+    public String value() {
+        return value.get();
+    }
+
+    public String delta() {
+        return delta.get();
+    }
+
+    public void set(String newValue, String newDelta, Tone newTone) {
+        if (!newValue.equals(value.get())) {
+            value.set(newValue);
+        }
+        if (!newDelta.equals(delta.get())) {
+            delta.set(newDelta);
+        }
+        tone.set(newTone);
+    }
+}

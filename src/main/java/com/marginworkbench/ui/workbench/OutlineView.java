@@ -1,0 +1,62 @@
+package com.marginworkbench.ui.workbench;
+
+import com.marginworkbench.workbook.Problem;
+import com.marginworkbench.workbook.SheetInfo;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The workbook outline: its sheets, the cost table found on each, and the reader's notes.
+ * Choosing a sheet shows only its lines in the grid; choosing the workbook shows all.
+ */
+public final class OutlineView extends TreeView<String> {
+    private final WorkbenchViewModel vm;
+
+    public OutlineView(WorkbenchViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("outline");
+        setShowRoot(true);
+        setAccessibleText("Workbook outline");
+        setId("outline");
+        vm.sheets().addListener((ListChangeListener<SheetInfo>) c -> rebuild());
+        vm.problems().addListener((ListChangeListener<Problem>) c -> rebuild());
+        getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (n == null || !(n.getValue() instanceof String)) {
+                return;
+            }
+            Object sheet = n.getGraphic() == null ? null : n.getGraphic().getUserData();
+            vm.filterSheetProperty().set(sheet instanceof String s ? s : "");
+        });
+        rebuild();
+    }
+
+    private void rebuild() {
+        String name = vm.fileProperty().get() == null ? "No workbook" : vm.fileProperty().get().getFileName().toString();
+        TreeItem<String> root = new TreeItem<>(name, new FontIcon(Feather.BOOK_OPEN));
+        root.setExpanded(true);
+        for (SheetInfo s : vm.sheets()) {
+            FontIcon icon = new FontIcon(s.tableRange() == null ? Feather.FILE : Feather.GRID);
+            if (s.tableRange() != null) {
+                icon.setUserData(s.name());
+            }
+            String text = s.name() + (s.hidden() ? " (hidden)" : "");
+            TreeItem<String> item = new TreeItem<>(text, icon);
+            if (s.tableRange() != null) {
+                item.getChildren().add(new TreeItem<>("Cost table " + s.tableRange(), new FontIcon(Feather.LIST)));
+            }
+            root.getChildren().add(item);
+        }
+        if (!vm.problems().isEmpty()) {
+            TreeItem<String> notes = new TreeItem<>("Reading notes (" + vm.problems().size() + ")",
+                    new FontIcon(Feather.INFO));
+            for (Problem p : vm.problems()) {
+                notes.getChildren().add(new TreeItem<>(p.toString()));
+            }
+            root.getChildren().add(notes);
+        }
+        setRoot(root);
+    }
+}

@@ -1,0 +1,498 @@
+package com.marginworkbench.ui.workbench;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.marginworkbench.project.ProjectState;
+import com.marginworkbench.ui.AppSettings;
+import com.marginworkbench.ui.charts.ChartsView;
+import com.marginworkbench.ui.grid.CostGridView;
+import com.marginworkbench.ui.stress.StressPanelView;
+import com.marginworkbench.ui.tiles.TilesView;
+import com.marginworkbench.workbook.WorkbookReadException;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The main window: menus, outline, cost grid, charts, tiles and stress panel, and the status bar.
+ * Opening and exporting run as background tasks with a progress indicator and a cancel button.
+ */
+public final class WorkbenchView extends BorderPane {
+    private static final String CSS = "/com/marginworkbench/ui/workbench.css";
+
+    private final WorkbenchViewModel vm;
+    private final WorkbookLoader loader;
+    private final WorkbookExporter exporter;
+    private final AppSettings settings;
+    private final CostGridView grid;
+    private final StressPanelView stressPanel;
+    private final ChartsView charts;
+    private final Menu recentMenu = new Menu("Open _Recent");
+    private final CheckMenuItem darkItem = new CheckMenuItem("_Dark theme");
+    private final ProgressIndicator progress = new ProgressIndicator();
+    private final Button cancel = new Button("Cancel");
+    private final Label status = new Label();
+    private final PauseTransition autosave = new PauseTransition(Duration.seconds(2));
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "workbench-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private Task<?> running;
+    private Consumer<String> errorSink = this::showError;
+
+    public WorkbenchView(WorkbenchViewModel vm, WorkbookLoader loader, WorkbookExporter exporter, AppSettings settings) {
+        this.vm = vm;
+        this.loader = loader;
+        this.exporter = exporter;
+        this.settings = settings;
+        getStyleClass().add("workbench");
+        grid = new CostGridView(vm);
+        stressPanel = new StressPanelView(vm);
+        charts = new ChartsView(vm);
+
+        OutlineView outline = new OutlineView(vm);
+        vm.fileProperty().addListener((obs, o, n) -> outline.getRoot());
+        SplitPane centre = new SplitPane(grid, charts);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.58);
+
+        VBox right = new VBox(12, new TilesView(vm.tiles()), stressPanel);
+        right.getStyleClass().add("right-panel");
+        right.setPadding(new Insets(10));
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        rightScroll.setMinWidth(300);
+
+        SplitPane main = new SplitPane(outline, centre, rightScroll);
+        main.setDividerPositions(0.14, 0.72);
+        SplitPane.setResizableWithParent(outline, false);
+        SplitPane.setResizableWithParent(rightScroll, false);
+
+        setTop(menuBar());
+        setCenter(main);
+        setBottom(statusBar());
+
+        autosave.setOnFinished(e -> saveInBackground(false));
+        vm.dirtyProperty().addListener((obs, o, dirty) -> {
+            if (dirty) {
+                autosave.playFromStart();
+            }
+        });
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            boolean ok = files != null && !files.isEmpty();
+            if (ok) {
+                open(files.get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        rebuildRecent();
+    }
+
+    /** Shows the window on a stage with theme, stylesheet and icons. */
+    public void show(Stage stage) {
+        applyTheme(settings.darkTheme());
+        // Fit small screens: never open larger than the screen's usable area.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(this, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        scene.getStylesheets().add(getClass().getResource(CSS).toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.createStringBinding(
+                () -> vm.titleProperty().get() + (vm.dirtyProperty().get() ? " •" : ""),
+                vm.titleProperty(), vm.dirtyProperty()));
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256, 512}) {
+            InputStream in = WorkbenchView.class.getResourceAsStream("/com/marginworkbench/icons/app-" + size + ".png");
+            if (in != null) {
+                stage.getIcons().add(new Image(in));
+            }
+        }
+        stage.setOnCloseRequest(e -> {
+            if (vm.hasDocument() && vm.dirtyProperty().get()) {
+                saveInBackground(true);
+            }
+        });
+        stage.show();
+        grid.table().requestFocus();
+    }
+
+    /** The View > Dark theme item (tests and the screenshot tour switch themes with it). */
+    public CheckMenuItem lookupDarkToggle() {
+        return darkItem;
+    }
+
+    public CostGridView grid() {
+        return grid;
+    }
+
+    public StressPanelView stressPanel() {
+        return stressPanel;
+    }
+
+    public ChartsView charts() {
+        return charts;
+    }
+
+    /** Where error messages go; a dialog unless a test replaces it. */
+    public void setErrorSink(Consumer<String> sink) {
+        this.errorSink = sink;
+    }
+
+    public Task<?> runningTask() {
+        return running;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("_Open…", "Shortcut+O", Feather.FOLDER, e -> chooseAndOpen());
+        MenuItem save = item("_Save project", "Shortcut+S", Feather.SAVE, e -> saveInBackground(false));
+        save.disableProperty().bind(vm.fileProperty().isNull());
+        MenuItem export = item("_Export restated workbook…", "Shortcut+E", Feather.SHARE, e -> chooseAndExport());
+        export.setId("exportItem");
+        if (exporter == null) {
+            export.setDisable(true);
+            export.setText("Export restated workbook… (writer not available in this build)");
+        } else {
+            export.disableProperty().bind(vm.fileProperty().isNull());
+        }
+        MenuItem quit = item("E_xit", null, null, e -> ((Stage) getScene().getWindow()).close());
+        Menu file = new Menu("_File", null, open, recentMenu, new SeparatorMenuItem(), save, export,
+                new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("_Undo", "Shortcut+Z", Feather.ROTATE_CCW, e -> vm.undo());
+        undo.textProperty().bind(vm.undoStack().undoTextProperty());
+        undo.disableProperty().bind(vm.undoStack().canUndoProperty().not());
+        MenuItem redo = item("_Redo", "Shortcut+Y", Feather.ROTATE_CW, e -> vm.redo());
+        redo.textProperty().bind(vm.undoStack().redoTextProperty());
+        redo.disableProperty().bind(vm.undoStack().canRedoProperty().not());
+        MenuItem find = item("_Find…", "Shortcut+F", Feather.SEARCH, e -> grid.focusFind());
+        MenuItem focusGrid = item("Go to _grid", "Shortcut+1", null, e -> grid.table().requestFocus());
+        MenuItem focusStress = item("Go to _stress panel", "Shortcut+2", null,
+                e -> stressPanel.slider(com.marginworkbench.ui.stress.LeverSpec.LLM_COST).requestFocus());
+        MenuItem reset = item("Reset _levers", "Shortcut+R", Feather.SLIDERS, e -> vm.stress().reset());
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, focusGrid, focusStress,
+                new SeparatorMenuItem(), reset);
+
+        darkItem.setSelected(settings.darkTheme());
+        darkItem.setOnAction(e -> {
+            applyTheme(darkItem.isSelected());
+            settings.setDarkTheme(darkItem.isSelected());
+        });
+        CheckMenuItem periods = new CheckMenuItem("_Period amounts");
+        periods.selectedProperty().bindBidirectional(grid.showPeriodsToggle().selectedProperty());
+        Menu view = new Menu("_View", null, darkItem, periods);
+
+        MenuItem about = item("_About Margin Workbench", null, Feather.INFO, e -> about());
+        Menu help = new Menu("_Help", null, about);
+        MenuBar bar = new MenuBar(file, edit, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accel, Feather icon, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
+        MenuItem mi = new MenuItem(text);
+        mi.setMnemonicParsing(true);
+        if (accel != null) {
+            mi.setAccelerator(KeyCombination.keyCombination(accel));
+        }
+        if (icon != null) {
+            mi.setGraphic(new FontIcon(icon));
+        }
+        mi.setOnAction(h);
+        return mi;
+    }
+
+    private HBox statusBar() {
+        progress.setPrefSize(18, 18);
+        progress.setMaxSize(18, 18);
+        progress.setVisible(false);
+        cancel.setVisible(false);
+        cancel.setOnAction(e -> {
+            if (running != null) {
+                running.cancel(true);
+            }
+        });
+        cancel.getStyleClass().add("small");
+        status.textProperty().bind(vm.statusProperty());
+        status.setId("statusText");
+        Label disclaimer = new Label("A decision framework for where costs sit, not accounting advice.");
+        disclaimer.getStyleClass().add("disclaimer");
+        disclaimer.setTooltip(new Tooltip("Statutory classification depends on the contracts, the facts and the "
+                + "auditor's judgment."));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, progress, cancel, status, gap, disclaimer);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        getStyleClass().removeAll("theme-dark", "theme-light");
+        getStyleClass().add(dark ? "theme-dark" : "theme-light");
+        darkItem.setSelected(dark);
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        List<Path> recent = settings.recentFiles();
+        for (int i = 0; i < recent.size(); i++) {
+            Path p = recent.get(i);
+            MenuItem mi = new MenuItem((i + 1) + "  " + p.getFileName() + "  —  " + p.getParent());
+            mi.setMnemonicParsing(false);
+            mi.setOnAction(e -> open(p));
+            recentMenu.getItems().add(mi);
+        }
+        recentMenu.setDisable(recent.isEmpty());
+    }
+
+    private void chooseAndOpen() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a financial model");
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Excel workbooks", "*.xlsx", "*.xlsm", "*.xls"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Path current = vm.fileProperty().get();
+        if (current != null && current.toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
+        }
+        File f = fc.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    /** Reads a workbook in the background; a bad file shows the reader's message and changes nothing. */
+    public Task<WorkbenchViewModel.Loaded> open(Path file) {
+        if (vm.hasDocument() && vm.dirtyProperty().get()) {
+            saveInBackground(false);
+        }
+        Task<WorkbenchViewModel.Loaded> task = new Task<>() {
+            @Override
+            protected WorkbenchViewModel.Loaded call() throws Exception {
+                updateMessage("Opening " + file.getFileName() + "…");
+                Task<?> self = this;
+                return WorkbenchViewModel.read(loader, file, new WorkbookLoader.Progress() {
+                    @Override
+                    public void update(double fraction, String step) {
+                        updateProgress(fraction, 1.0);
+                        if (step != null && !step.isBlank()) {
+                            updateMessage(step);
+                        }
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return self.isCancelled();
+                    }
+                });
+            }
+        };
+        task.setOnSucceeded(e -> {
+            vm.install(task.getValue());
+            settings.addRecent(file);
+            rebuildRecent();
+            grid.table().requestFocus();
+        });
+        task.setOnFailed(e -> {
+            vm.setStatus("Could not open " + file.getFileName());
+            errorSink.accept(messageOf(file, task.getException()));
+        });
+        task.setOnCancelled(e -> vm.setStatus("Opening " + file.getFileName() + " cancelled"));
+        run(task);
+        return task;
+    }
+
+    static String messageOf(Path file, Throwable t) {
+        if (t instanceof WorkbookReadException) {
+            return t.getMessage();
+        }
+        String m = t.getMessage();
+        return file.getFileName() + " could not be opened: " + (m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
+    }
+
+    /** Asks where to write the restated workbook (default beside the source), then writes it. */
+    private void chooseAndExport() {
+        if (exporter == null || !vm.hasDocument()) {
+            return;
+        }
+        Path suggested = vm.defaultExportPath();
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export restated workbook");
+        fc.setInitialDirectory(suggested.getParent().toFile());
+        fc.setInitialFileName(suggested.getFileName().toString());
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel workbook", "*.xlsx", "*.xlsm"));
+        File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            export(f.toPath());
+        }
+    }
+
+    /** Writes the restated workbook in the background; refuses the source itself as the target. */
+    public Task<Path> export(Path target) {
+        if (exporter == null || !vm.hasDocument()) {
+            return null;
+        }
+        Path source = vm.fileProperty().get().toAbsolutePath().normalize();
+        Path out = target.toAbsolutePath().normalize();
+        WorkbookExporter.Request req = vm.exportRequest(out);
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                updateMessage("Writing " + out.getFileName() + "…");
+                if (out.equals(source) || (Files.exists(out) && Files.isSameFile(source, out))) {
+                    throw new IllegalStateException(out.getFileName()
+                            + " is the workbook you opened; choose another name so the source stays as it is.");
+                }
+                Task<?> self = this;
+                return exporter.export(req, new WorkbookLoader.Progress() {
+                    @Override
+                    public void update(double fraction, String step) {
+                        updateProgress(fraction, 1.0);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return self.isCancelled();
+                    }
+                });
+            }
+        };
+        task.setOnSucceeded(e -> vm.setStatus("Restated workbook written to " + task.getValue()));
+        task.setOnFailed(e -> {
+            vm.setStatus("Export failed; nothing was written");
+            Throwable t = task.getException();
+            errorSink.accept("The restated workbook was not written: " + (t.getMessage() == null ? t : t.getMessage()));
+        });
+        task.setOnCancelled(e -> vm.setStatus("Export cancelled; nothing was written"));
+        run(task);
+        return task;
+    }
+
+    private void run(Task<?> task) {
+        if (running != null && running.isRunning()) {
+            running.cancel(true);
+        }
+        running = task;
+        progress.visibleProperty().bind(task.runningProperty());
+        progress.progressProperty().bind(task.progressProperty());
+        cancel.visibleProperty().bind(task.runningProperty());
+        task.messageProperty().addListener((obs, o, n) -> {
+            if (n != null && !n.isEmpty()) {
+                vm.setStatus(n);
+            }
+        });
+        Thread t = new Thread(task, "workbench-task");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Saves the project file; the state is captured here, the writing happens off the UI thread. */
+    public void saveInBackground(boolean wait) {
+        autosave.stop();
+        if (!vm.hasDocument() || vm.fileProperty().get() == null) {
+            return;
+        }
+        ProjectState state = vm.projectState();
+        var mapping = vm.mapping();
+        Path target = vm.projectPath();
+        String workbookName = vm.fileProperty().get().getFileName().toString();
+        vm.markSaved();
+        var future = background.submit(() -> {
+            try {
+                com.marginworkbench.project.ProjectFile.save(target, state, mapping, workbookName);
+                Platform.runLater(() -> vm.setStatus("Saved " + target.getFileName()));
+            } catch (Exception ex) {
+                Platform.runLater(() -> {
+                    vm.setStatus("Could not save " + target.getFileName() + ": " + ex.getMessage());
+                    errorSink.accept("The project file " + target + " could not be saved: " + ex.getMessage());
+                });
+            }
+        });
+        if (wait) {
+            try {
+                future.get();
+            } catch (Exception ignored) {
+                // the failure was already reported on the UI thread
+            }
+        }
+    }
+
+    private void showError(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Margin Workbench");
+        a.setHeaderText("Something needs your attention");
+        a.getDialogPane().setMinWidth(480);
+        a.show();
+    }
+
+    private void about() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("About Margin Workbench");
+        a.setHeaderText("Margin Workbench " + version());
+        a.setContentText("Sorts every cost line of a financial model with the COGS test, restates gross margin "
+                + "by layer and stresses the AI layer. Works offline; files never leave this computer.\n\n"
+                + "A decision framework, not accounting advice: classification depends on contracts, facts "
+                + "and the auditor's judgment.");
+        a.show();
+    }
+
+    private static String version() {
+        String v = WorkbenchView.class.getPackage().getImplementationVersion();
+        return v == null ? "" : v.toLowerCase(Locale.ROOT);
+    }
+}

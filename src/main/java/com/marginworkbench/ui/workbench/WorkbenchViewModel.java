@@ -1,0 +1,725 @@
+package com.marginworkbench.ui.workbench;
+
+import com.marginworkbench.classify.Answer;
+import com.marginworkbench.classify.Classification;
+import com.marginworkbench.classify.CogsTest;
+import com.marginworkbench.classify.CostType;
+import com.marginworkbench.classify.LineDecision;
+import com.marginworkbench.classify.Policy;
+import com.marginworkbench.classify.Treatment;
+import com.marginworkbench.margin.Figures;
+import com.marginworkbench.margin.Levers;
+import com.marginworkbench.margin.MarginEngine;
+import com.marginworkbench.margin.MarginResult;
+import com.marginworkbench.margin.UnitEconomics;
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.UnitInputs;
+import com.marginworkbench.project.ProjectFile;
+import com.marginworkbench.project.ProjectFileDto;
+import com.marginworkbench.project.ProjectState;
+import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.ui.stress.StressViewModel;
+import com.marginworkbench.ui.tiles.Tile;
+import com.marginworkbench.workbook.Problem;
+import com.marginworkbench.workbook.ReadResult;
+import com.marginworkbench.workbook.RestatedWorkbookWriter;
+import com.marginworkbench.workbook.SheetInfo;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The state behind the main window: the open workbook, one decision per cost line, the policy,
+ * the levers, the margins and the undo history. It never touches a control; views bind to its
+ * properties and call its methods. All methods run on the UI thread except the loading work the
+ * view hands to a background task.
+ */
+public final class WorkbenchViewModel {
+    /** Which layer rows to show. */
+    public enum LayerFilter {
+        ALL("All layers"), AI("AI"), SOFTWARE("Software"), SPLIT("Split");
+
+        private final String label;
+
+        LayerFilter(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** A loaded workbook with its saved project state, if any, ready to install on the UI thread. */
+    public record Loaded(ReadResult read, Optional<ProjectState> saved, String projectWarning) {
+    }
+
+    /** One row of a side-by-side scenario comparison. */
+    public record CompareRow(String label, String left, String right) {
+    }
+
+    private final UndoStack undo = new UndoStack();
+    private final StressViewModel stress = new StressViewModel();
+    private final Consumer<Runnable> figuresScheduler;
+    private final ObservableList<CostRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<SheetInfo> sheets = FXCollections.observableArrayList();
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final List<Tile> tiles = List.of(
+            new Tile("reported", "Reported blended GM", "Gross margin with each cost where the workbook put it."),
+            new Tile("restated", "Restated blended GM", "Gross margin with each cost where the COGS test puts it."),
+            new Tile("ai", "AI-layer GM", "AI revenue less the restated cost of delivering it."),
+            new Tile("ai-stressed", "Stressed AI-layer GM", "The AI-layer margin under the stress levers."),
+            new Tile("ltv", "LTV:CAC", "Lifetime value over acquisition cost, on the restated margin."),
+            new Tile("ltv-stressed", "Stressed LTV:CAC", "Lifetime value over acquisition cost under the levers."));
+
+    private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(this, "policy", Policy.US_GAAP_DEFAULT);
+    private final ReadOnlyObjectWrapper<MarginResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyIntegerWrapper structureVersion = new ReadOnlyIntegerWrapper(this, "structureVersion");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Margin Workbench");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+
+    private final ObjectProperty<Treatment> filterTreatment = new SimpleObjectProperty<>(this, "filterTreatment");
+    private final ObjectProperty<LayerFilter> filterLayer = new SimpleObjectProperty<>(this, "filterLayer", LayerFilter.ALL);
+    private final ObjectProperty<CostType> filterType = new SimpleObjectProperty<>(this, "filterType");
+    private final StringProperty filterSheet = new SimpleStringProperty(this, "filterSheet", "");
+    private final StringProperty findText = new SimpleStringProperty(this, "findText", "");
+    private final ReadOnlyObjectWrapper<Predicate<CostRow>> rowFilter = new ReadOnlyObjectWrapper<>(this, "rowFilter", r -> true);
+
+    private ReadResult source;
+    private FinancialModel model;
+    private final List<LineDecision> decisions = new ArrayList<>();
+    private final List<Instant> noteTimes = new ArrayList<>();
+    private List<Classification> classifications = List.of();
+    private MarginEngine.Prepared prepared;
+    private boolean figuresPending;
+    private boolean restoring;
+
+    /**
+     * @param figuresScheduler runs the figure refresh after a lever change; the window coalesces
+     *                         it to one run per frame, tests pass {@code Runnable::run}
+     */
+    public WorkbenchViewModel(Consumer<Runnable> figuresScheduler) {
+        this.figuresScheduler = figuresScheduler;
+        stress.leversProperty().addListener((obs, o, n) -> {
+            markDirty();
+            scheduleFigures();
+        });
+        stress.scenarios().addListener((javafx.collections.ListChangeListener<ProjectState.Scenario>) c -> markDirty());
+        policy.addListener((obs, o, n) -> {
+            if (!restoring) {
+                reclassifyAll();
+                markDirty();
+            }
+        });
+        filterTreatment.addListener(o -> refreshFilter());
+        filterLayer.addListener(o -> refreshFilter());
+        filterType.addListener(o -> refreshFilter());
+        filterSheet.addListener(o -> refreshFilter());
+        findText.addListener(o -> refreshFilter());
+    }
+
+    // ----- loading -----
+
+    /** Reads the workbook and its project file; safe to call off the UI thread. */
+    public static Loaded read(WorkbookLoader loader, Path workbook) throws Exception {
+        return read(loader, workbook, WorkbookLoader.Progress.NONE);
+    }
+
+    /** Like {@link #read(WorkbookLoader, Path)} with progress and cancellation. */
+    public static Loaded read(WorkbookLoader loader, Path workbook, WorkbookLoader.Progress progress) throws Exception {
+        ReadResult rr = loader.load(workbook, progress);
+        Optional<ProjectState> saved = Optional.empty();
+        String warning = "";
+        try {
+            saved = ProjectFile.load(ProjectFile.pathFor(workbook));
+        } catch (IOException e) {
+            warning = e.getMessage();
+        }
+        return new Loaded(rr, saved, warning);
+    }
+
+    /** Shows a loaded workbook, restoring its saved decisions; runs on the UI thread. */
+    public void install(Loaded loaded) {
+        ReadResult rr = loaded.read();
+        this.source = rr;
+        FinancialModel m = rr.model();
+        decisions.clear();
+        decisions.addAll(rr.decisions());
+        noteTimes.clear();
+        for (int i = 0; i < decisions.size(); i++) {
+            noteTimes.add(null);
+        }
+        Policy p = Policy.US_GAAP_DEFAULT;
+        Levers levers = Levers.NEUTRAL;
+        List<ProjectState.Scenario> scenarios = List.of();
+        String active = "";
+        int unmatched = 0;
+        if (loaded.saved().isPresent()) {
+            ProjectState s = loaded.saved().get();
+            p = s.policy();
+            levers = s.levers();
+            scenarios = s.scenarios();
+            active = s.activeScenario();
+            Map<String, ProjectState.LineState> byKey = new HashMap<>();
+            for (ProjectState.LineState ls : s.lines()) {
+                byKey.put(key(ls.sourceCell(), ls.label()), ls);
+            }
+            List<CostLine> costs = new ArrayList<>(m.costs());
+            for (int i = 0; i < costs.size(); i++) {
+                CostLine c = costs.get(i);
+                ProjectState.LineState ls = byKey.remove(key(c.sourceCell(), c.label()));
+                if (ls != null) {
+                    decisions.set(i, ls.decision());
+                    noteTimes.set(i, ls.noteTime());
+                    costs.set(i, c.withLayer(ls.layer()).withFlags(ls.llmPriced(), ls.usageVariable()));
+                }
+            }
+            unmatched = byKey.size();
+            m = m.withCosts(costs);
+        }
+        this.model = m;
+        restoring = true;
+        try {
+            policy.set(p.withFiscalYearStart(m.fiscalYearStart()));
+        } finally {
+            restoring = false;
+        }
+        classifications = new ArrayList<>(CogsTest.classifyAll(decisions, policy.get()));
+        List<CostRow> newRows = new ArrayList<>(m.costs().size());
+        for (int i = 0; i < m.costs().size(); i++) {
+            CostRow r = new CostRow(i, m.costs().get(i));
+            r.update(m.costs().get(i), decisions.get(i), classifications.get(i));
+            newRows.add(r);
+        }
+        file.set(rr.file());
+        sheets.setAll(rr.sheets());
+        problems.setAll(rr.problems());
+        filterSheet.set("");
+        rows.setAll(newRows);
+        undo.clear();
+        title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
+        prepared = MarginEngine.prepare(m, classifications);
+        stress.restore(scenarios, levers, active);
+        refreshFigures();
+        structureVersion.set(structureVersion.get() + 1);
+        dirty.set(false);
+        long review = classifications.stream().filter(Classification::isReview).count();
+        StringBuilder sb = new StringBuilder();
+        sb.append(m.costs().size()).append(" cost lines, ").append(review).append(" to review");
+        if (!rr.problems().isEmpty()) {
+            sb.append(", ").append(rr.problems().size()).append(" reading notes");
+        }
+        if (loaded.saved().isPresent()) {
+            sb.append("; saved decisions restored");
+            if (unmatched > 0) {
+                sb.append(" (").append(unmatched).append(" no longer match a line)");
+            }
+        }
+        if (!loaded.projectWarning().isEmpty()) {
+            sb.append("; ").append(loaded.projectWarning());
+        }
+        status.set(sb.toString());
+    }
+
+    private static String key(String source, String label) {
+        return (source == null ? "" : source) + "\u0000" + (label == null ? "" : label.trim());
+    }
+
+    // ----- edits (all undoable) -----
+
+    /** Sets the cost type of several lines at once; the stress flags follow the new type. */
+    public void setCostType(List<Integer> indices, CostType type) {
+        List<Integer> changed = new ArrayList<>();
+        List<LineState> after = new ArrayList<>();
+        for (int i : indices) {
+            LineDecision d = decisions.get(i);
+            if (d.costType() == type) {
+                continue;
+            }
+            CostLine line = model.costs().get(i);
+            CostLine newLine = line;
+            if (type != null) {
+                newLine = line.withFlags(type.defaultLlmPriced(), type.defaultUsageVariable());
+                CostType old = d.costType();
+                boolean layerWasDefault = old == null || line.layer().equals(LayerSplit.of(old.defaultLayer()));
+                if (layerWasDefault) {
+                    newLine = newLine.withLayer(LayerSplit.of(type.defaultLayer()));
+                }
+            }
+            changed.add(i);
+            after.add(new LineState(newLine, d.withCostType(type), noteTimes.get(i)));
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        String what = changed.size() == 1 ? "type of '" + model.costs().get(changed.get(0)).label() + "'"
+                : "type of " + changed.size() + " lines";
+        undo.execute(new LineEdit(what, changed, after));
+    }
+
+    public void setAnswer(int index, Question q, Answer answer) {
+        LineDecision d = decisions.get(index);
+        if (q.of(d.answers()) == answer) {
+            return;
+        }
+        LineDecision nd = d.withAnswers(q.with(d.answers(), answer));
+        undo.execute(new LineEdit("answer on '" + model.costs().get(index).label() + "'", List.of(index),
+                List.of(new LineState(model.costs().get(index), nd, noteTimes.get(index)))));
+    }
+
+    public void setLayer(int index, LayerSplit layer) {
+        CostLine line = model.costs().get(index);
+        if (line.layer().equals(layer)) {
+            return;
+        }
+        undo.execute(new LineEdit("layer of '" + line.label() + "'", List.of(index),
+                List.of(new LineState(line.withLayer(layer), decisions.get(index), noteTimes.get(index)))));
+    }
+
+    public void setFlags(int index, boolean llmPriced, boolean usageVariable) {
+        CostLine line = model.costs().get(index);
+        if (line.llmPriced() == llmPriced && line.usageVariable() == usageVariable) {
+            return;
+        }
+        undo.execute(new LineEdit("stress flags of '" + line.label() + "'", List.of(index),
+                List.of(new LineState(line.withFlags(llmPriced, usageVariable), decisions.get(index),
+                        noteTimes.get(index)))));
+    }
+
+    /** Records why a line was decided the way it was, with the time of writing. */
+    public void setNote(int index, String note) {
+        String n = note == null ? "" : note.trim();
+        if (decisions.get(index).note().equals(n)) {
+            return;
+        }
+        undo.execute(new LineEdit("note on '" + model.costs().get(index).label() + "'", List.of(index),
+                List.of(new LineState(model.costs().get(index), decisions.get(index).withNote(n), Instant.now()))));
+    }
+
+    /** Changes framework or policy as one undoable edit; every badge is re-run. */
+    public void changePolicy(Policy newPolicy) {
+        Policy old = policy.get();
+        if (old.equals(newPolicy)) {
+            return;
+        }
+        undo.execute(new UndoStack.Edit() {
+            @Override
+            public String description() {
+                return "framework or policy";
+            }
+
+            @Override
+            public void apply() {
+                policy.set(newPolicy);
+            }
+
+            @Override
+            public void revert() {
+                policy.set(old);
+            }
+        });
+    }
+
+    public void undo() {
+        undo.undo();
+    }
+
+    public void redo() {
+        undo.redo();
+    }
+
+    private record LineState(CostLine line, LineDecision decision, Instant noteTime) {
+    }
+
+    /** Replaces the state of some lines; reverting puts the captured old state back. */
+    private final class LineEdit implements UndoStack.Edit {
+        private final String description;
+        private final List<Integer> indices;
+        private final List<LineState> before = new ArrayList<>();
+        private final List<LineState> after;
+
+        LineEdit(String description, List<Integer> indices, List<LineState> after) {
+            this.description = description;
+            this.indices = List.copyOf(indices);
+            this.after = List.copyOf(after);
+            for (int i : indices) {
+                before.add(new LineState(model.costs().get(i), decisions.get(i), noteTimes.get(i)));
+            }
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public void apply() {
+            put(indices, after);
+        }
+
+        @Override
+        public void revert() {
+            put(indices, before);
+        }
+    }
+
+    private void put(List<Integer> indices, List<LineState> states) {
+        List<CostLine> costs = new ArrayList<>(model.costs());
+        for (int k = 0; k < indices.size(); k++) {
+            int i = indices.get(k);
+            LineState s = states.get(k);
+            costs.set(i, s.line());
+            decisions.set(i, s.decision());
+            noteTimes.set(i, s.noteTime());
+        }
+        model = model.withCosts(costs);
+        Policy p = policy.get();
+        for (int i : indices) {
+            Classification c = CogsTest.classify(decisions.get(i), p);
+            classifications.set(i, c);
+            rows.get(i).update(model.costs().get(i), decisions.get(i), c);
+        }
+        afterStructureChange();
+    }
+
+    private void reclassifyAll() {
+        if (model == null) {
+            return;
+        }
+        Policy p = policy.get();
+        for (int i = 0; i < decisions.size(); i++) {
+            Classification c = CogsTest.classify(decisions.get(i), p);
+            classifications.set(i, c);
+            rows.get(i).update(model.costs().get(i), decisions.get(i), c);
+        }
+        afterStructureChange();
+    }
+
+    private void afterStructureChange() {
+        prepared = MarginEngine.prepare(model, classifications);
+        markDirty();
+        refreshFigures();
+        structureVersion.set(structureVersion.get() + 1);
+        refreshFilter();
+    }
+
+    // ----- figures -----
+
+    private void scheduleFigures() {
+        if (figuresPending) {
+            return;
+        }
+        figuresPending = true;
+        figuresScheduler.accept(this::refreshFigures);
+    }
+
+    /** Applies the current levers to the prepared sums and updates the result and the tiles. */
+    public void refreshFigures() {
+        figuresPending = false;
+        if (prepared == null) {
+            return;
+        }
+        MarginResult r = prepared.apply(stress.levers());
+        result.set(r);
+        updateTiles(r);
+    }
+
+    private void updateTiles(MarginResult r) {
+        Figures t = r.total();
+        UnitEconomics ue = r.unitEconomics();
+        tiles.get(0).set(Format.percent(t.reportedBlended()), "as the workbook reports it", Tile.Tone.NONE);
+        set(tiles.get(1), t.restatedBlended(), t.reportedBlended(), "vs reported");
+        set(tiles.get(2), t.aiLayer(), t.reportedAiLayer(), "vs AI layer as reported");
+        set(tiles.get(3), t.aiLayerStressed(), t.aiLayer(), "vs unstressed");
+        OptionalDouble ltvReported = ltvToCacAsReported(model.unitInputs(), t);
+        tiles.get(4).set(Format.ratio(ue.ltvToCac()), suffix(Format.ratioChange(ue.ltvToCac(), ltvReported), "vs reported margin"),
+                tone(ue.ltvToCac(), ltvReported));
+        tiles.get(5).set(Format.ratio(ue.ltvToCacStressed()),
+                suffix(Format.ratioChange(ue.ltvToCacStressed(), ue.ltvToCac()), "vs unstressed"),
+                tone(ue.ltvToCacStressed(), ue.ltvToCac()));
+    }
+
+    private static void set(Tile tile, OptionalDouble now, OptionalDouble base, String against) {
+        tile.set(Format.percent(now), suffix(Format.points(now, base), against), tone(now, base));
+    }
+
+    private static String suffix(String change, String against) {
+        return change.isEmpty() ? "" : change + " " + against;
+    }
+
+    private static Tile.Tone tone(OptionalDouble now, OptionalDouble base) {
+        if (now.isEmpty() || base.isEmpty()) {
+            return Tile.Tone.NONE;
+        }
+        double d = now.getAsDouble() - base.getAsDouble();
+        return Math.abs(d) < 1e-4 ? Tile.Tone.FLAT : d > 0 ? Tile.Tone.UP : Tile.Tone.DOWN;
+    }
+
+    /** LTV:CAC as it would look on the margin the workbook reports. */
+    private static OptionalDouble ltvToCacAsReported(UnitInputs in, Figures t) {
+        if (in == null || !in.isComplete()) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble gm = in.basis() == UnitInputs.MarginBasis.AI_LAYER ? t.reportedAiLayer() : t.reportedBlended();
+        if (gm.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double v = in.arpaMonthly() * gm.getAsDouble() / in.churnMonthly() / in.cac();
+        return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
+    }
+
+    /** Both scenarios' figures side by side, computed from the same classification. */
+    public List<CompareRow> compare(Levers left, Levers right) {
+        List<CompareRow> out = new ArrayList<>();
+        for (LeverSpec s : LeverSpec.values()) {
+            out.add(new CompareRow(s.label(), s.format(s.read(left)), s.format(s.read(right))));
+        }
+        if (prepared == null) {
+            return out;
+        }
+        MarginResult a = prepared.apply(left);
+        MarginResult b = prepared.apply(right);
+        Figures fa = a.total();
+        Figures fb = b.total();
+        out.add(new CompareRow("Restated blended GM", Format.percent(fa.restatedBlended()), Format.percent(fb.restatedBlended())));
+        out.add(new CompareRow("Stressed blended GM", Format.percent(fa.restatedBlendedStressed()),
+                Format.percent(fb.restatedBlendedStressed())));
+        out.add(new CompareRow("AI-layer GM", Format.percent(fa.aiLayer()), Format.percent(fb.aiLayer())));
+        out.add(new CompareRow("Stressed AI-layer GM", Format.percent(fa.aiLayerStressed()), Format.percent(fb.aiLayerStressed())));
+        out.add(new CompareRow("Stressed AI revenue", Format.amount(fa.stressedAiRevenue()), Format.amount(fb.stressedAiRevenue())));
+        out.add(new CompareRow("Stressed AI-layer COGS", Format.amount(fa.stressedAiCogs()), Format.amount(fb.stressedAiCogs())));
+        out.add(new CompareRow("LTV:CAC", Format.ratio(a.unitEconomics().ltvToCac()), Format.ratio(b.unitEconomics().ltvToCac())));
+        out.add(new CompareRow("Stressed LTV:CAC", Format.ratio(a.unitEconomics().ltvToCacStressed()),
+                Format.ratio(b.unitEconomics().ltvToCacStressed())));
+        return out;
+    }
+
+    // ----- filter -----
+
+    private void refreshFilter() {
+        Treatment t = filterTreatment.get();
+        LayerFilter lf = filterLayer.get() == null ? LayerFilter.ALL : filterLayer.get();
+        CostType ct = filterType.get();
+        String sheet = filterSheet.get() == null ? "" : filterSheet.get();
+        String find = findText.get() == null ? "" : findText.get().trim().toLowerCase(Locale.ROOT);
+        rowFilter.set(r -> (t == null || r.treatment() == t)
+                && (lf == LayerFilter.ALL || matches(lf, r.layer()))
+                && (ct == null || r.costType() == ct)
+                && (sheet.isEmpty() || sheet.equals(r.sheet()))
+                && (find.isEmpty() || r.label().toLowerCase(Locale.ROOT).contains(find)
+                || r.source().toLowerCase(Locale.ROOT).contains(find)));
+    }
+
+    private static boolean matches(LayerFilter lf, LayerSplit s) {
+        return switch (lf) {
+            case ALL -> true;
+            case AI -> s.aiShare() == 1.0;
+            case SOFTWARE -> s.aiShare() == 0.0;
+            case SPLIT -> s.isSplit();
+        };
+    }
+
+    // ----- project file -----
+
+    public boolean hasDocument() {
+        return model != null;
+    }
+
+    /** What the project file will hold, captured now so it can be written off the UI thread. */
+    public ProjectState projectState() {
+        List<ProjectState.LineState> lines = new ArrayList<>(decisions.size());
+        for (int i = 0; i < decisions.size(); i++) {
+            CostLine c = model.costs().get(i);
+            lines.add(new ProjectState.LineState(c.sourceCell(), c.label(), decisions.get(i), noteTimes.get(i), c.layer(),
+                    c.llmPriced(), c.usageVariable()));
+        }
+        return new ProjectState(policy.get(), stress.levers(), stress.activeScenarioProperty().get(),
+                List.copyOf(stress.scenarios()), lines);
+    }
+
+    public ProjectFileDto.MappingDto mapping() {
+        ProjectFileDto.MappingDto m = new ProjectFileDto.MappingDto();
+        m.ownModel = source != null && source.ownModel();
+        for (SheetInfo s : sheets) {
+            m.sheets.add(s.tableRange() == null ? s.name() : s.name() + "!" + s.tableRange());
+        }
+        m.periods.addAll(model.periods().labels());
+        return m;
+    }
+
+    /** Saves the project file beside the workbook and returns its path. */
+    public Path saveProject() throws IOException {
+        Path target = projectPath();
+        ProjectFile.save(target, projectState(), mapping(), file.get().getFileName().toString());
+        dirty.set(false);
+        return target;
+    }
+
+    public Path projectPath() {
+        return ProjectFile.pathFor(file.get());
+    }
+
+    /** Clears the unsaved flag after a background save of the given state succeeded. */
+    public void markSaved() {
+        dirty.set(false);
+    }
+
+    private void markDirty() {
+        if (model != null && file.get() != null) {
+            dirty.set(true);
+        }
+    }
+
+    /** The default export target: {@code <name>-restated.xlsx} beside the workbook, never an existing file. */
+    public Path defaultExportPath() {
+        return RestatedWorkbookWriter.defaultTarget(file.get());
+    }
+
+    /** What the writer needs, as the user has it now (layer and flag edits included). */
+    public WorkbookExporter.Request exportRequest(Path target) {
+        ReadResult current = new ReadResult(source.file(), model, decisions, source.problems(), source.sheets(),
+                source.ownModel());
+        return new WorkbookExporter.Request(file.get(), current, List.copyOf(classifications), List.copyOf(decisions),
+                policy.get(), stress.levers(), target);
+    }
+
+    // ----- accessors -----
+
+    public ObservableList<CostRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<SheetInfo> sheets() {
+        return sheets;
+    }
+
+    public ObservableList<Problem> problems() {
+        return problems;
+    }
+
+    public List<Tile> tiles() {
+        return tiles;
+    }
+
+    public Tile tile(String id) {
+        return tiles.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    public StressViewModel stress() {
+        return stress;
+    }
+
+    public UndoStack undoStack() {
+        return undo;
+    }
+
+    public ReadOnlyObjectProperty<Policy> policyProperty() {
+        return policy;
+    }
+
+    public Policy policy() {
+        return policy.get();
+    }
+
+    public ReadOnlyObjectProperty<MarginResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public MarginResult result() {
+        return result.get();
+    }
+
+    /** Changes whenever the classification (and so the bridge and cost by treatment) changes. */
+    public ReadOnlyIntegerProperty structureVersionProperty() {
+        return structureVersion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public void setStatus(String s) {
+        status.set(s);
+    }
+
+    public ObjectProperty<Treatment> filterTreatmentProperty() {
+        return filterTreatment;
+    }
+
+    public ObjectProperty<LayerFilter> filterLayerProperty() {
+        return filterLayer;
+    }
+
+    public ObjectProperty<CostType> filterTypeProperty() {
+        return filterType;
+    }
+
+    public StringProperty filterSheetProperty() {
+        return filterSheet;
+    }
+
+    public StringProperty findTextProperty() {
+        return findText;
+    }
+
+    public ReadOnlyObjectProperty<Predicate<CostRow>> rowFilterProperty() {
+        return rowFilter.getReadOnlyProperty();
+    }
+
+    public FinancialModel model() {
+        return model;
+    }
+
+    public ReadResult source() {
+        return source;
+    }
+
+    public List<LineDecision> decisions() {
+        return List.copyOf(decisions);
+    }
+
+    public List<Classification> classifications() {
+        return List.copyOf(classifications);
+    }
+}
