@@ -430,8 +430,9 @@ final class RestatedSheets {
                 + "(sheet " + names.classification() + "); stressed figures come from sheet " + names.stress() + ".",
                 styles.text);
         w.row(2);
-        w.text(0, "A decision framework, not accounting advice: the final classification depends on the contracts, "
-                + "the facts and the auditor's judgment.", styles.text);
+        w.text(0, "Restated cost of revenue holds the lines the COGS test puts there, and Review lines where the "
+                + "workbook reports them in cost of revenue. A decision framework, not accounting advice: the final "
+                + "classification depends on the contracts, the facts and the auditor's judgment.", styles.text);
         headerRow(w, P_HEADER, "Line");
 
         List<Figures> f = result.periods();
@@ -482,7 +483,7 @@ final class RestatedSheets {
                 : "SUMPRODUCT(" + costRange(C_RESTATED_COGS) + "," + costRange(C_SW_SHARE) + ","
                 + costRange(C_FIRST_PERIOD + p) + ")",
                 p -> f.get(p).restatedSoftwareCogs(), t.restatedSoftwareCogs(), false);
-        amountRow(w, P_REST, "Restated cost of revenue (COGS lines and Review lines reported in COGS)",
+        amountRow(w, P_REST, "Restated cost of revenue",
                 p -> ref(P_REST_AI, p) + "+" + ref(P_REST_SW, p), p -> f.get(p).restatedCogs(), t.restatedCogs(), true);
         marginRow(w, P_REST_GM, "Restated gross margin (blended)", P_REV, P_REST,
                 p -> f.get(p).restatedBlended(), t.restatedBlended());

@@ -33,12 +33,28 @@ public final class RestateBenchmark {
 
         int runs = 7;
         long[] whole = new long[runs];
+        boolean timeTool = Files.isExecutable(Path.of("/usr/bin/time"));
+        Path cpu = dir.resolve("cpu.txt");
         for (int i = 0; i < runs; i++) {
-            whole[i] = process(List.of("java", "-jar", JAR.toString(), "restate", sample.toString(), "-o",
-                    dir.resolve("sample-" + i + ".xlsx").toString()), dir);
+            List<String> cmd = new ArrayList<>();
+            if (timeTool) {
+                // CPU time (user + system) does not grow with other work on the machine the way wall time does.
+                cmd.addAll(List.of("/usr/bin/time", "-f", "%U %S", "-a", "-o", cpu.toString()));
+            }
+            cmd.addAll(List.of("java", "-jar", JAR.toString(), "restate", sample.toString(), "-o",
+                    dir.resolve("sample-" + i + ".xlsx").toString()));
+            whole[i] = process(cmd, dir);
         }
         System.out.printf("sample, whole process (java -jar ... restate): median %d ms, min %d, max %d of %d runs%n",
                 median(whole), Arrays.stream(whole).min().getAsLong(), Arrays.stream(whole).max().getAsLong(), runs);
+        if (timeTool) {
+            long[] cpuMs = Files.readAllLines(cpu).stream().map(l -> l.trim().split("\\s+"))
+                    .mapToLong(a -> Math.round((Double.parseDouble(a[0]) + Double.parseDouble(a[1])) * 1000)).toArray();
+            System.out.printf("  CPU time (user + system, all threads): median %d ms%n", median(cpuMs));
+        }
+        if (Files.isReadable(Path.of("/proc/loadavg"))) {
+            System.out.printf("  load average: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+        }
 
         ReadResult read = WorkbookReader.read(sample);
         List<Classification> cls = CogsTest.classifyAll(read.decisions(), Policy.US_GAAP_DEFAULT);
@@ -57,7 +73,6 @@ public final class RestateBenchmark {
         LargeModel.write(large, 20_000, 60);
         System.out.printf("large workbook: %.1f MB%n", Files.size(large) / 1e6);
         long[] big = new long[3];
-        boolean timeTool = Files.isExecutable(Path.of("/usr/bin/time"));
         for (int i = 0; i < big.length; i++) {
             List<String> cmd = new ArrayList<>();
             if (timeTool) {
