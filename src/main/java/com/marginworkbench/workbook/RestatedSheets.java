@@ -280,7 +280,8 @@ final class RestatedSheets {
         for (int p = 0; p < n; p++) {
             w.text(C_FIRST_PERIOD + p, model.periods().label(p), styles.header);
         }
-        String periodSum = "SUM(" + col(C_FIRST_PERIOD) + "%d:" + col(lastCol) + "%d)";
+        String sumFrom = "SUM(" + col(C_FIRST_PERIOD);
+        String sumTo = ":" + col(lastCol);
         int line = 0;
         for (int i = 0; i < revenueCount; i++) {
             RevenueLine r = model.revenue().get(i);
@@ -294,7 +295,7 @@ final class RestatedSheets {
             w.number(C_AI_SHARE, r.layer().aiShare(), styles.percent);
             w.number(C_USAGE_PRICED, r.usagePriced() ? 1 : 0, styles.integer);
             w.formula(C_SW_SHARE, "1-" + col(C_AI_SHARE) + (row + 1), 1 - r.layer().aiShare(), styles.percent);
-            w.formula(C_TOTAL, String.format(Locale.ROOT, periodSum, row + 1, row + 1), r.total(), styles.number);
+            w.formula(C_TOTAL, sumFrom + (row + 1) + sumTo + (row + 1) + ")", r.total(), styles.number);
             writeAmounts(w, r.source(), r.amounts());
             maybeProgress(progress, line);
         }
@@ -326,7 +327,7 @@ final class RestatedSheets {
             w.number(C_LLM, c.llmPriced() ? 1 : 0, styles.integer);
             w.number(C_VARIABLE, c.usageVariable() ? 1 : 0, styles.integer);
             w.formula(C_SW_SHARE, "1-" + col(C_AI_SHARE) + (row + 1), 1 - c.layer().aiShare(), styles.percent);
-            w.formula(C_TOTAL, String.format(Locale.ROOT, periodSum, row + 1, row + 1), result.lineTotal(i),
+            w.formula(C_TOTAL, sumFrom + (row + 1) + sumTo + (row + 1) + ")", result.lineTotal(i),
                     styles.number);
             writeAmounts(w, c.source(), c.amounts());
             maybeProgress(progress, line);

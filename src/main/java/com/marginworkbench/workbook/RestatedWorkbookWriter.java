@@ -233,7 +233,7 @@ public final class RestatedWorkbookWriter {
             byte[] minimal = RestatedStyles.minimalStylesPart();
             org.w3c.dom.Element root;
             try {
-                javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance();
                 f.setNamespaceAware(true);
                 root = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(minimal)).getDocumentElement();
             } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {

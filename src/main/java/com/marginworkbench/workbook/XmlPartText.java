@@ -22,6 +22,12 @@ final class XmlPartText {
         this.text = new StringBuilder(text);
     }
 
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern pattern(String regex) {
+        return PATTERNS.computeIfAbsent(regex, Pattern::compile);
+    }
+
     static XmlPartText decode(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             return new XmlPartText(StandardCharsets.UTF_8, new byte[] {bytes[0], bytes[1], bytes[2]},
@@ -77,7 +83,7 @@ final class XmlPartText {
 
     /** Start of the first opening tag {@code <qname ...>} (or self-closing) at or after {@code from}, or -1. */
     int openTag(String qname, int from) {
-        Matcher m = Pattern.compile("<" + Pattern.quote(qname) + "(?=[\\s/>])").matcher(text);
+        Matcher m = pattern("<" + Pattern.quote(qname) + "(?=[\\s/>])").matcher(text);
         return m.find(from) ? m.start() : -1;
     }
 
@@ -106,7 +112,7 @@ final class XmlPartText {
 
     /** Start of the closing tag {@code </qname>} at or after {@code from}, or -1. */
     int closeTag(String qname, int from) {
-        Matcher m = Pattern.compile("</" + Pattern.quote(qname) + "\\s*>").matcher(text);
+        Matcher m = pattern("</" + Pattern.quote(qname) + "\\s*>").matcher(text);
         return m.find(from) ? m.start() : -1;
     }
 
