@@ -68,6 +68,10 @@ public final class WorkbenchApp extends Application {
             vm.setStatus("Open a workbook with File > Open (Ctrl+O), or drop one on the window.");
         }
         view.show(stage);
+        if (Boolean.getBoolean("marginworkbench.timing")) {
+            System.err.println("margin-workbench: window shown after "
+                    + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
     }
 
     private static javafx.event.EventHandler<javafx.concurrent.WorkerStateEvent> chain(

@@ -100,11 +100,11 @@ public final class ScreenshotTour {
                     w.hide();
                 }
             }
-            ((javafx.scene.control.CheckMenuItem) view[0].lookupDarkToggle()).fire();
+            view[0].setDarkTheme(true);
         });
         settle();
         shoot(out.resolve("main-dark.png"));
-        fx(() -> view[0].lookupDarkToggle().fire());
+        fx(() -> view[0].setDarkTheme(false));
         Platform.exit();
         System.exit(0);
     }

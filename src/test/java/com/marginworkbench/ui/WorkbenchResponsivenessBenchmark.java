@@ -70,7 +70,7 @@ public final class WorkbenchResponsivenessBenchmark {
             Slider slider = w.view.stressPanel().slider(LeverSpec.LLM_COST);
             Label tile = (Label) w.scene.lookup("#tile-ai-stressed-value");
             for (int i = 0; i < STEPS; i++) {
-                double v = i % 2 == 0 ? i : -i / 4.0;
+                double v = i;
                 long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 slider.setValue(v);
@@ -122,7 +122,7 @@ public final class WorkbenchResponsivenessBenchmark {
         }
         Slider slider = holder[0].view.stressPanel().slider(LeverSpec.LLM_COST);
         for (int i = 1; i <= STEPS; i++) {
-            double v = i % 2 == 0 ? i : -i / 4.0;
+            double v = i;
             Platform.runLater(() -> {
                 if (lastSet[0] == 0) {
                     lastSet[0] = System.nanoTime();

@@ -218,7 +218,7 @@ public final class CostGridView extends BorderPane {
             }
         });
         layer.setComparator(Comparator.comparingDouble(LayerSplit::aiShare));
-        layer.setPrefWidth(90);
+        layer.setPrefWidth(80);
 
         TableColumn<CostRow, CostType> type = new TableColumn<>("Cost type");
         type.setCellValueFactory(c -> c.getValue().costTypeProperty());
@@ -230,7 +230,7 @@ public final class CostGridView extends BorderPane {
             }
         });
         type.setComparator(Comparator.nullsFirst(Comparator.comparing(CostType::label)));
-        type.setPrefWidth(200);
+        type.setPrefWidth(190);
         type.setId("typeColumn");
 
         List<TableColumn<CostRow, AnswerShown>> answerCols = new ArrayList<>();
@@ -247,7 +247,7 @@ public final class CostGridView extends BorderPane {
                     vm.setAnswer(e.getRowValue().index(), q, e.getNewValue().given());
                 }
             });
-            col.setPrefWidth(120);
+            col.setPrefWidth(112);
             col.setId("answer-" + q.name());
             Label header = new Label(q.header());
             header.setTooltip(new Tooltip(q.question()));
@@ -260,7 +260,7 @@ public final class CostGridView extends BorderPane {
         badge.setCellValueFactory(c -> c.getValue().classificationProperty());
         badge.setComparator(Comparator.comparing(Classification::treatment));
         badge.setCellFactory(col -> new BadgeCell());
-        badge.setPrefWidth(120);
+        badge.setPrefWidth(118);
         badge.setId("badgeColumn");
 
         TableColumn<CostRow, Number> total = new TableColumn<>("Total");
@@ -295,14 +295,15 @@ public final class CostGridView extends BorderPane {
         variable.setCellFactory(col -> new FlagCell(false));
         variable.setVisible(false);
 
+        // The badge sits next to the label: it is what a reader scans for first.
         table.getColumns().add(label);
-        table.getColumns().add(source);
-        table.getColumns().add(layer);
-        table.getColumns().add(type);
-        table.getColumns().addAll(answerCols);
         table.getColumns().add(badge);
+        table.getColumns().add(type);
+        table.getColumns().add(layer);
+        table.getColumns().addAll(answerCols);
         table.getColumns().add(total);
         table.getColumns().add(reported);
+        table.getColumns().add(source);
         table.getColumns().add(note);
         table.getColumns().add(llm);
         table.getColumns().add(variable);

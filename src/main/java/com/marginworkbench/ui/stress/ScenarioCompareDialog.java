@@ -54,6 +54,7 @@ public final class ScenarioCompareDialog extends Dialog<Void> {
         table.getStyleClass().add("compare-table");
         ColumnConstraints c0 = new ColumnConstraints();
         c0.setHgrow(Priority.SOMETIMES);
+        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setHalignment(HPos.RIGHT);
         c1.setMinWidth(140);
@@ -65,6 +66,10 @@ public final class ScenarioCompareDialog extends Dialog<Void> {
         getDialogPane().setContent(table);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().getStyleClass().add("compare-dialog");
+        getDialogPane().getStylesheets().add(
+                ScenarioCompareDialog.class.getResource("/com/marginworkbench/ui/workbench.css").toExternalForm());
+        left.setPrefWidth(200);
+        right.setPrefWidth(200);
     }
 
     private Levers levers(String name) {

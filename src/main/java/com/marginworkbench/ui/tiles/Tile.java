@@ -13,14 +13,21 @@ public final class Tile {
     private final String id;
     private final String title;
     private final String help;
+    private final String against;
     private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper("n/a");
     private final ReadOnlyStringWrapper delta = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.NONE);
 
-    public Tile(String id, String title, String help) {
+    /** {@code against}: what the change is measured from, e.g. "vs unstressed". */
+    public Tile(String id, String title, String against, String help) {
         this.id = id;
         this.title = title;
+        this.against = against;
         this.help = help;
+    }
+
+    public String against() {
+        return against;
     }
 
     public String id() {

@@ -4,7 +4,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -31,7 +33,7 @@ public final class TilesView extends GridPane {
     private static VBox card(Tile t) {
         Label title = new Label(t.title());
         title.getStyleClass().add("tile-title");
-        title.setWrapText(true);
+
         Label value = new Label();
         value.textProperty().bind(t.valueProperty());
         value.getStyleClass().add("tile-value");
@@ -39,13 +41,18 @@ public final class TilesView extends GridPane {
         Label delta = new Label();
         delta.textProperty().bind(t.deltaProperty());
         delta.getStyleClass().add("tile-delta");
-        delta.setWrapText(true);
+        delta.setMinWidth(Region.USE_PREF_SIZE);
         delta.setId("tile-" + t.id() + "-delta");
         FontIcon arrow = new FontIcon(Feather.MINUS);
         delta.setGraphic(arrow);
         t.toneProperty().addListener((obs, o, n) -> tone(delta, arrow, n));
         tone(delta, arrow, t.toneProperty().get());
-        VBox card = new VBox(2, title, value, delta);
+        // The caption never changes, so a moving figure does not re-measure wrapped text.
+        Label against = new Label(t.against());
+        against.getStyleClass().add("tile-against");
+        HBox change = new HBox(4, delta, against);
+        change.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox card = new VBox(2, title, value, change);
         card.getStyleClass().add("tile");
         card.setId("tile-" + t.id());
         card.setFocusTraversable(false);
@@ -71,7 +78,6 @@ public final class TilesView extends GridPane {
             }
             case NONE -> arrow.setIconCode(Feather.MINUS);
         }
-        arrow.setVisible(tone != Tile.Tone.NONE);
-        arrow.setManaged(tone != Tile.Tone.NONE);
+        delta.setGraphic(tone == Tile.Tone.NONE ? null : arrow);
     }
 }

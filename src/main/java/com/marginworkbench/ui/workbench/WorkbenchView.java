@@ -99,16 +99,21 @@ public final class WorkbenchView extends BorderPane {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
 
-        VBox right = new VBox(12, new TilesView(vm.tiles()), stressPanel);
-        right.getStyleClass().add("right-panel");
-        right.setPadding(new Insets(10));
-        ScrollPane rightScroll = new ScrollPane(right);
-        rightScroll.setFitToWidth(true);
-        rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Tiles stay outside the scroll pane: their figures change on every slider tick, and
+        // inside it each change would make the scroll pane re-measure the whole stress panel.
+        TilesView tiles = new TilesView(vm.tiles());
+        tiles.setPadding(new Insets(10, 10, 0, 10));
+        stressPanel.setPadding(new Insets(0, 10, 10, 10));
+        ScrollPane stressScroll = new ScrollPane(stressPanel);
+        stressScroll.setFitToWidth(true);
+        stressScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(stressScroll, Priority.ALWAYS);
+        VBox rightScroll = new VBox(10, tiles, stressScroll);
+        rightScroll.getStyleClass().add("right-panel");
         rightScroll.setMinWidth(300);
 
         SplitPane main = new SplitPane(outline, centre, rightScroll);
-        main.setDividerPositions(0.14, 0.72);
+        main.setDividerPositions(0.13, 0.74);
         SplitPane.setResizableWithParent(outline, false);
         SplitPane.setResizableWithParent(rightScroll, false);
 
@@ -166,9 +171,10 @@ public final class WorkbenchView extends BorderPane {
         grid.table().requestFocus();
     }
 
-    /** The View > Dark theme item (tests and the screenshot tour switch themes with it). */
-    public CheckMenuItem lookupDarkToggle() {
-        return darkItem;
+    /** Switches between the light and the dark theme and remembers the choice. */
+    public void setDarkTheme(boolean dark) {
+        applyTheme(dark);
+        settings.setDarkTheme(dark);
     }
 
     public CostGridView grid() {
@@ -223,10 +229,7 @@ public final class WorkbenchView extends BorderPane {
                 new SeparatorMenuItem(), reset);
 
         darkItem.setSelected(settings.darkTheme());
-        darkItem.setOnAction(e -> {
-            applyTheme(darkItem.isSelected());
-            settings.setDarkTheme(darkItem.isSelected());
-        });
+        darkItem.setOnAction(e -> setDarkTheme(darkItem.isSelected()));
         CheckMenuItem periods = new CheckMenuItem("_Period amounts");
         periods.selectedProperty().bindBidirectional(grid.showPeriodsToggle().selectedProperty());
         Menu view = new Menu("_View", null, darkItem, periods);
@@ -324,7 +327,9 @@ public final class WorkbenchView extends BorderPane {
             protected WorkbenchViewModel.Loaded call() throws Exception {
                 updateMessage("Opening " + file.getFileName() + "…");
                 Task<?> self = this;
-                return WorkbenchViewModel.read(loader, file, new WorkbookLoader.Progress() {
+                long t0 = System.nanoTime();
+                try {
+                    return WorkbenchViewModel.read(loader, file, new WorkbookLoader.Progress() {
                     @Override
                     public void update(double fraction, String step) {
                         updateProgress(fraction, 1.0);
@@ -337,7 +342,13 @@ public final class WorkbenchView extends BorderPane {
                     public boolean cancelled() {
                         return self.isCancelled();
                     }
-                });
+                    });
+                } finally {
+                    if (Boolean.getBoolean("marginworkbench.timing")) {
+                        System.err.println("margin-workbench: " + file.getFileName() + " read in "
+                                + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                    }
+                }
             }
         };
         task.setOnSucceeded(e -> {

@@ -92,12 +92,18 @@ public final class WorkbenchViewModel {
     private final ObservableList<SheetInfo> sheets = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final List<Tile> tiles = List.of(
-            new Tile("reported", "Reported blended GM", "Gross margin with each cost where the workbook put it."),
-            new Tile("restated", "Restated blended GM", "Gross margin with each cost where the COGS test puts it."),
-            new Tile("ai", "AI-layer GM", "AI revenue less the restated cost of delivering it."),
-            new Tile("ai-stressed", "Stressed AI-layer GM", "The AI-layer margin under the stress levers."),
-            new Tile("ltv", "LTV:CAC", "Lifetime value over acquisition cost, on the restated margin."),
-            new Tile("ltv-stressed", "Stressed LTV:CAC", "Lifetime value over acquisition cost under the levers."));
+            new Tile("reported", "Reported blended GM", "as the workbook reports it",
+                    "Gross margin with each cost where the workbook put it."),
+            new Tile("restated", "Restated blended GM", "vs reported",
+                    "Gross margin with each cost where the COGS test puts it."),
+            new Tile("ai", "AI-layer GM", "vs reported",
+                    "AI revenue less the restated cost of delivering it; the change is against the AI layer as the workbook reports it."),
+            new Tile("ai-stressed", "Stressed AI-layer GM", "vs base",
+                    "The AI-layer margin under the stress levers; the change is against the unstressed AI-layer margin."),
+            new Tile("ltv", "LTV:CAC", "vs reported",
+                    "Lifetime value over acquisition cost on the restated margin; the change is against the same ratio on the reported margin."),
+            new Tile("ltv-stressed", "Stressed LTV:CAC", "vs base",
+                    "Lifetime value over acquisition cost under the levers; the change is against the unstressed ratio."));
 
     private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(this, "policy", Policy.US_GAAP_DEFAULT);
     private final ReadOnlyObjectWrapper<MarginResult> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -456,24 +462,20 @@ public final class WorkbenchViewModel {
     private void updateTiles(MarginResult r) {
         Figures t = r.total();
         UnitEconomics ue = r.unitEconomics();
-        tiles.get(0).set(Format.percent(t.reportedBlended()), "as the workbook reports it", Tile.Tone.NONE);
-        set(tiles.get(1), t.restatedBlended(), t.reportedBlended(), "vs reported");
-        set(tiles.get(2), t.aiLayer(), t.reportedAiLayer(), "vs AI layer as reported");
-        set(tiles.get(3), t.aiLayerStressed(), t.aiLayer(), "vs unstressed");
+        tiles.get(0).set(Format.percent(t.reportedBlended()), "", Tile.Tone.NONE);
+        set(tiles.get(1), t.restatedBlended(), t.reportedBlended());
+        set(tiles.get(2), t.aiLayer(), t.reportedAiLayer());
+        set(tiles.get(3), t.aiLayerStressed(), t.aiLayer());
         OptionalDouble ltvReported = ltvToCacAsReported(model.unitInputs(), t);
-        tiles.get(4).set(Format.ratio(ue.ltvToCac()), suffix(Format.ratioChange(ue.ltvToCac(), ltvReported), "vs reported margin"),
+        tiles.get(4).set(Format.ratio(ue.ltvToCac()), Format.ratioChange(ue.ltvToCac(), ltvReported),
                 tone(ue.ltvToCac(), ltvReported));
         tiles.get(5).set(Format.ratio(ue.ltvToCacStressed()),
-                suffix(Format.ratioChange(ue.ltvToCacStressed(), ue.ltvToCac()), "vs unstressed"),
+                Format.ratioChange(ue.ltvToCacStressed(), ue.ltvToCac()),
                 tone(ue.ltvToCacStressed(), ue.ltvToCac()));
     }
 
-    private static void set(Tile tile, OptionalDouble now, OptionalDouble base, String against) {
-        tile.set(Format.percent(now), suffix(Format.points(now, base), against), tone(now, base));
-    }
-
-    private static String suffix(String change, String against) {
-        return change.isEmpty() ? "" : change + " " + against;
+    private static void set(Tile tile, OptionalDouble now, OptionalDouble base) {
+        tile.set(Format.percent(now), Format.points(now, base), tone(now, base));
     }
 
     private static Tile.Tone tone(OptionalDouble now, OptionalDouble base) {
