@@ -13,6 +13,7 @@ public final class WindowLauncher {
     /** Opens the window and returns when it is closed; 2 when there is no display to open it on. */
     public static int launch(String... args) {
         try {
+            WorkbenchApp.initialFile(java.util.List.of(args), AppSettings.atDefaultLocation()).ifPresent(Preload::start);
             Application.launch(WorkbenchApp.class, args);
             return 0;
         } catch (RuntimeException | UnsatisfiedLinkError e) {

@@ -60,7 +60,7 @@ public final class WorkbenchApp extends Application {
         // Start reading before the window is laid out: the two overlap on a multi-core machine.
         Optional<Path> first = initialFile(getParameters().getRaw(), settings);
         if (first.isPresent()) {
-            var task = view.open(first.get());
+            var task = view.open(first.get(), Preload.take(first.get()).orElse(null));
             if (Boolean.getBoolean("marginworkbench.timing")) {
                 task.setOnSucceeded(chain(task.getOnSucceeded()));
             }

@@ -319,6 +319,11 @@ public final class WorkbenchView extends BorderPane {
 
     /** Reads a workbook in the background; a bad file shows the reader's message and changes nothing. */
     public Task<WorkbenchViewModel.Loaded> open(Path file) {
+        return open(file, null);
+    }
+
+    /** Like {@link #open(Path)}, taking the result of a read already under way when there is one. */
+    public Task<WorkbenchViewModel.Loaded> open(Path file, java.util.concurrent.Future<WorkbenchViewModel.Loaded> started) {
         if (vm.hasDocument() && vm.dirtyProperty().get()) {
             saveInBackground(false);
         }
@@ -326,6 +331,14 @@ public final class WorkbenchView extends BorderPane {
             @Override
             protected WorkbenchViewModel.Loaded call() throws Exception {
                 updateMessage("Opening " + file.getFileName() + "…");
+                if (started != null) {
+                    try {
+                        return started.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        throw cause instanceof Exception ex ? ex : e;
+                    }
+                }
                 Task<?> self = this;
                 long t0 = System.nanoTime();
                 try {
