@@ -80,6 +80,7 @@ public final class ProjectFile {
         dto.mapping = mapping;
         dto.savedAt = Instant.now().toString();
         byte[] bytes = MAPPER.writeValueAsString(dto).getBytes(StandardCharsets.UTF_8);
+        Files.createDirectories(file.toAbsolutePath().getParent());
         SafeFiles.write(file, bytes);
     }
 

@@ -17,13 +17,14 @@ final class Preload {
     private Preload() {
     }
 
-    static synchronized void start(Path workbook) {
+    static synchronized void start(Path workbook, java.util.function.UnaryOperator<Path> projectLocator) {
         file = workbook;
         future = new CompletableFuture<>();
         CompletableFuture<WorkbenchViewModel.Loaded> f = future;
         Thread t = new Thread(() -> {
             try {
-                f.complete(WorkbenchViewModel.read(WorkbenchApp.LOADER, workbook));
+                f.complete(WorkbenchViewModel.read(WorkbenchApp.LOADER, workbook,
+                        com.marginworkbench.ui.workbench.WorkbookLoader.Progress.NONE, projectLocator));
             } catch (Exception | LinkageError e) {
                 f.completeExceptionally(e);
             }
