@@ -266,8 +266,10 @@ public final class SummaryCommand implements Callable<Integer> {
         Levers l = s.result.levers();
         List<String> periods = model.periods().labels();
         out.printf(Locale.ROOT, "Workbook    %s%n", s.read.file().getFileName());
-        out.printf(Locale.ROOT, "Periods     %d (%s to %s)%n", periods.size(), periods.get(0),
-                periods.get(periods.size() - 1));
+        if (!periods.isEmpty()) {
+            out.printf(Locale.ROOT, "Periods     %d (%s to %s)%n", periods.size(), periods.get(0),
+                    periods.get(periods.size() - 1));
+        }
         out.printf(Locale.ROOT, "Framework   %s%n", s.policy.framework().label());
         out.printf(Locale.ROOT, "Levers      LLM cost %s, variance buffer %sx, heavy users %s at %sx, price %s%n",
                 signedPct(l.llmCostChange()), num(l.varianceBuffer()), plainPct(l.heavyUserShare()),

@@ -341,12 +341,23 @@ public final class TableDetector {
         int block = 0;
         int lastRow = header.row;
         List<String> periodLabels = columns.periods.stream().map(Period::label).toList();
-        for (int r = header.row + 1; r < s.rowCount(); r++) {
-            int width = s.width(r);
-            if (width == 0) {
+        // What each row says depends on that row alone, so a big sheet is looked at on all cores;
+        // the walk that follows (sections, blocks) is sequential.
+        int first = header.row + 1;
+        RowFacts[] facts = new RowFacts[Math.max(0, s.rowCount() - first)];
+        int labelColumn = labelCol;
+        int typeColumn = costTypeCol;
+        int layerColumn = layerCol;
+        java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, facts.length);
+        (facts.length > 2000 ? rows.parallel() : rows).forEach(i -> facts[i] = RowFacts.of(s, first + i,
+                columns.columns, firstPeriodCol, labelColumn, typeColumn, layerColumn));
+        for (int i = 0; i < facts.length; i++) {
+            RowFacts f = facts[i];
+            int r = first + i;
+            if (f == null) {
                 continue;
             }
-            if (r > header.row + 1 && mayBeHeader(s, r)) {
+            if (r > header.row + 1 && f.mayBeHeader) {
                 Header again = headerAt(s, r);
                 if (again != null && again.periods.size() >= 2) {
                     boolean same = again.periods.stream().map(Period::label).toList().containsAll(periodLabels);
@@ -356,72 +367,11 @@ public final class TableDetector {
                     continue;
                 }
             }
-            int usedLabelCol = labelCol;
-            String label = textAt(s, r, labelCol);
-            StringBuilder other = new StringBuilder();
-            for (int c = 0; c < firstPeriodCol && c < width; c++) {
-                if (c == costTypeCol || c == layerCol || c == labelCol) {
-                    continue;
-                }
-                String t = textAt(s, r, c);
-                if (t != null && CellValues.text(t).status() == CellValues.Status.PROBLEM) {
-                    if (label == null) {
-                        label = t;
-                        usedLabelCol = c;
-                    } else {
-                        other.append(other.length() == 0 ? "" : " ").append(t);
-                    }
-                }
-            }
-            double[] values = new double[columns.columns.length];
-            boolean hasNumber = false;
-            boolean percent = false;
-            String problem = null;
-            int problemCount = 0;
-            int errors = 0;
-            int aggregates = 0;
-            int formulas = 0;
-            for (int i = 0; i < columns.columns.length; i++) {
-                int col = columns.columns[i];
-                if (s.isPlainNumber(r, col) && Double.isFinite(s.number(r, col))) {
-                    // The common case, without allocating: a plain number.
-                    values[i] = s.number(r, col);
-                    hasNumber = true;
-                    continue;
-                }
-                GridCell cell = s.cell(r, col);
-                CellValues.Value v = CellValues.read(cell);
-                switch (v.status()) {
-                    case NUMBER -> {
-                        values[i] = v.number();
-                        hasNumber = true;
-                    }
-                    case PERCENT -> percent = true;
-                    case PROBLEM -> {
-                        if (cell != null && cell.kind() != GridCell.Kind.TEXT) {
-                            errors++;
-                        }
-                        if (problem == null) {
-                            problem = s.name() + "!" + SourceRef.cellName(r, col) + " holds " + v.problem();
-                        }
-                        problemCount++;
-                    }
-                    default -> {
-                    }
-                }
-                if (cell != null && cell.formula() != null) {
-                    formulas++;
-                    if (isVerticalAggregate(cell.formula(), r, col)) {
-                        aggregates++;
-                    }
-                }
-            }
-            if (label == null) {
+            if (f.label == null) {
                 continue;
             }
-            String norm = normalize(label);
-            Object heading = sectionOf(norm);
-            if (!hasNumber && errors == 0) {
+            Object heading = f.heading;
+            if (!f.hasNumber && f.errors == 0) {
                 // Words across the period columns (a sub-header such as "Sum of Cost") make no line.
                 if (heading != null) {
                     section = heading;
@@ -429,10 +379,10 @@ public final class TableDetector {
                 }
                 continue;
             }
-            if (percent && !hasNumber) {
+            if (f.percent && !f.hasNumber) {
                 continue;
             }
-            if (percent || isTotalOrRatio(norm) || (formulas > 0 && aggregates * 2 >= formulas)) {
+            if (f.percent || f.totalOrRatio || (f.formulas > 0 && f.aggregates * 2 >= f.formulas)) {
                 block++;
                 continue;
             }
@@ -452,19 +402,19 @@ public final class TableDetector {
             }
             Candidate c = new Candidate();
             c.row = r;
-            c.label = label.trim();
-            c.labelColumn = usedLabelCol;
-            c.otherText = other.toString();
-            c.values = values;
+            c.label = f.label.trim();
+            c.labelColumn = f.labelColumn;
+            c.otherText = f.otherText;
+            c.values = f.values;
             c.headingRow = heading != null;
             c.block = block;
             if (own instanceof Placement p) {
                 c.placement = p;
-            } else if (looksLikeRevenue(norm)) {
+            } else if (f.revenueWords) {
                 c.placement = Placement.REVENUE;
             }
-            if (problem != null) {
-                c.problem = problem + (problemCount > 1 ? " (and " + (problemCount - 1) + " more cells)" : "");
+            if (f.problem != null) {
+                c.problem = f.problem + (f.problemCount > 1 ? " (and " + (f.problemCount - 1) + " more cells)" : "");
             }
             candidates.add(c);
         }
@@ -490,6 +440,97 @@ public final class TableDetector {
         }
         return new SheetTable(s, columns, labelCol, costTypeCol, layerCol, unitScale, unitsNote, lines, lastRow,
                 problems);
+    }
+
+    /** What one row holds, worked out without reference to the rows around it. */
+    private static final class RowFacts {
+        boolean mayBeHeader;
+        String label;
+        int labelColumn;
+        String otherText;
+        double[] values;
+        boolean hasNumber;
+        boolean percent;
+        String problem;
+        int problemCount;
+        int errors;
+        int aggregates;
+        int formulas;
+        Object heading;
+        boolean totalOrRatio;
+        boolean revenueWords;
+
+        /** Null for an empty row. */
+        static RowFacts of(GridSheet s, int r, int[] periodColumns, int firstPeriodCol, int labelCol, int costTypeCol,
+                           int layerCol) {
+            int width = s.width(r);
+            if (width == 0) {
+                return null;
+            }
+            RowFacts f = new RowFacts();
+            f.mayBeHeader = mayBeHeader(s, r);
+            f.labelColumn = labelCol;
+            f.label = textAt(s, r, labelCol);
+            StringBuilder other = new StringBuilder();
+            for (int c = 0; c < firstPeriodCol && c < width; c++) {
+                if (c == costTypeCol || c == layerCol || c == labelCol) {
+                    continue;
+                }
+                String t = textAt(s, r, c);
+                if (t != null && CellValues.text(t).status() == CellValues.Status.PROBLEM) {
+                    if (f.label == null) {
+                        f.label = t;
+                        f.labelColumn = c;
+                    } else {
+                        other.append(other.length() == 0 ? "" : " ").append(t);
+                    }
+                }
+            }
+            f.otherText = other.toString();
+            f.values = new double[periodColumns.length];
+            for (int i = 0; i < periodColumns.length; i++) {
+                int col = periodColumns[i];
+                if (s.isPlainNumber(r, col) && Double.isFinite(s.number(r, col))) {
+                    // The common case, without allocating: a plain number.
+                    f.values[i] = s.number(r, col);
+                    f.hasNumber = true;
+                    continue;
+                }
+                GridCell cell = s.cell(r, col);
+                CellValues.Value v = CellValues.read(cell);
+                switch (v.status()) {
+                    case NUMBER -> {
+                        f.values[i] = v.number();
+                        f.hasNumber = true;
+                    }
+                    case PERCENT -> f.percent = true;
+                    case PROBLEM -> {
+                        if (cell != null && cell.kind() != GridCell.Kind.TEXT) {
+                            f.errors++;
+                        }
+                        if (f.problem == null) {
+                            f.problem = s.name() + "!" + SourceRef.cellName(r, col) + " holds " + v.problem();
+                        }
+                        f.problemCount++;
+                    }
+                    default -> {
+                    }
+                }
+                if (cell != null && cell.formula() != null) {
+                    f.formulas++;
+                    if (isVerticalAggregate(cell.formula(), r, col)) {
+                        f.aggregates++;
+                    }
+                }
+            }
+            if (f.label != null) {
+                String norm = normalize(f.label);
+                f.heading = sectionOf(norm);
+                f.totalOrRatio = isTotalOrRatio(norm);
+                f.revenueWords = looksLikeRevenue(norm);
+            }
+            return f;
+        }
     }
 
     /** Cheap test before {@link #headerAt}: a header has at least two words or dates. */

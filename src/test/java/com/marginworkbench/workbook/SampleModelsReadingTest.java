@@ -108,4 +108,23 @@ class SampleModelsReadingTest {
         Figures s = compute(r, Levers.NEUTRAL.withLlmCostChange(0.5)).total();
         assertThat(s.aiLayerStressed().getAsDouble()).isEqualTo(0.1356, within(0.00005));
     }
+
+    @Test
+    void clientSamplesReadTheSameWhenStreamed() throws Exception {
+        for (String name : new String[]{"client-pnl-acme.xlsx", "client-costs-quarterly.xlsx"}) {
+            ReadResult user = WorkbookReader.read(SAMPLES.resolve(name));
+            ReadResult streamed = WorkbookReader.read(SAMPLES.resolve(name), null, true);
+            assertThat(streamed.model().periods()).as(name).isEqualTo(user.model().periods());
+            assertThat(streamed.model().costs()).as(name).hasSameSizeAs(user.model().costs());
+            for (int i = 0; i < user.model().costs().size(); i++) {
+                assertThat(streamed.model().costs().get(i).amounts()).as(name)
+                        .containsExactly(user.model().costs().get(i).amounts());
+                assertThat(streamed.model().costs().get(i).reported()).isEqualTo(user.model().costs().get(i).reported());
+            }
+            assertThat(streamed.model().revenue()).extracting(RevenueLine::total)
+                    .isEqualTo(user.model().revenue().stream().map(RevenueLine::total).toList());
+            assertThat(streamed.decisions()).as(name).isEqualTo(user.decisions());
+            assertThat(streamed.sheets()).as(name).isEqualTo(user.sheets());
+        }
+    }
 }
