@@ -80,6 +80,7 @@ public final class ProjectFile {
         dto.mapping = mapping;
         dto.savedAt = Instant.now().toString();
         byte[] bytes = MAPPER.writeValueAsString(dto).getBytes(StandardCharsets.UTF_8);
+        Files.createDirectories(file.toAbsolutePath().getParent());
         SafeFiles.write(file, bytes);
     }
 
@@ -135,7 +136,7 @@ public final class ProjectFile {
         }
         List<ProjectState.LineState> lines = new ArrayList<>();
         for (ProjectFileDto.LineDto ld : dto.lines) {
-            CostType type = ld.costType == null ? null : CostType.parse(ld.costType);
+            CostType type = ld.costType == null ? null : costType(ld.costType);
             Answers answers = new Answers(answer(ld.triggeredByCustomer), answer(ld.neededForDelivery),
                     answer(ld.variesWithUsage));
             lines.add(new ProjectState.LineState(ld.source, ld.label, new LineDecision(type, answers, ld.note),
@@ -143,6 +144,15 @@ public final class ProjectFile {
                     ld.llmPriced, ld.usageVariable));
         }
         return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines);
+    }
+
+    /** Ids are written as enum names; a hand-edited label is accepted too. */
+    private static CostType costType(String s) {
+        try {
+            return CostType.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return CostType.parse(s);
+        }
     }
 
     private static Answer answer(String s) {

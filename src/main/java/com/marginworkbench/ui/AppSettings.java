@@ -18,10 +18,12 @@ import java.util.Properties;
 public final class AppSettings {
     private static final int MAX_RECENT = 8;
 
+    private final Path dir;
     private final Path file;
     private final Properties props = new Properties();
 
     public AppSettings(Path dir) {
+        this.dir = dir;
         this.file = dir.resolve("settings.properties");
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -50,6 +52,23 @@ public final class AppSettings {
             dir = (xdg == null || xdg.isBlank() ? Path.of(home, ".config") : Path.of(xdg)).resolve("margin-workbench");
         }
         return new AppSettings(dir);
+    }
+
+    /**
+     * Where a workbook's project file lives: beside it, unless that folder cannot be written or
+     * the workbook is one of the bundled samples (an installed app's folder, or the project's own
+     * sample-models); then under this settings folder, named after the workbook and its path.
+     */
+    public Path projectFileFor(Path workbook) {
+        Path beside = com.marginworkbench.project.ProjectFile.pathFor(workbook);
+        Path folder = beside.getParent();
+        if (!SampleLocator.isSampleFolder(folder) && Files.isWritable(folder)) {
+            return beside;
+        }
+        String name = beside.getFileName().toString();
+        String base = name.substring(0, name.length() - com.marginworkbench.project.ProjectFile.SUFFIX.length());
+        String tag = Integer.toHexString(workbook.toAbsolutePath().normalize().toString().hashCode());
+        return dir.resolve("projects").resolve(base + "-" + tag + com.marginworkbench.project.ProjectFile.SUFFIX);
     }
 
     /** Most recent first; only files that still exist. */

@@ -19,6 +19,12 @@ public final class SampleLocator {
     private SampleLocator() {
     }
 
+    /** True for a folder the bundled samples live in: their decisions are kept elsewhere. */
+    public static boolean isSampleFolder(Path folder) {
+        return folder != null && folder.getFileName() != null
+                && folder.getFileName().toString().equals("sample-models");
+    }
+
     public static Optional<Path> find() {
         List<Path> dirs = new ArrayList<>();
         String override = System.getProperty("marginworkbench.samples.dir");

@@ -13,6 +13,9 @@ public final class WindowLauncher {
     /** Opens the window and returns when it is closed; 2 when there is no display to open it on. */
     public static int launch(String... args) {
         try {
+            AppSettings settings = AppSettings.atDefaultLocation();
+            WorkbenchApp.initialFile(java.util.List.of(args), settings)
+                    .ifPresent(f -> Preload.start(f, settings::projectFileFor));
             Application.launch(WorkbenchApp.class, args);
             return 0;
         } catch (RuntimeException | UnsatisfiedLinkError e) {

@@ -55,12 +55,12 @@ public final class WorkbenchApp extends Application {
                     + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
         }
         AppSettings settings = AppSettings.atDefaultLocation();
-        WorkbenchViewModel vm = new WorkbenchViewModel(new PulseCoalescer());
+        WorkbenchViewModel vm = new WorkbenchViewModel(new PulseCoalescer(), settings::projectFileFor);
         WorkbenchView view = new WorkbenchView(vm, LOADER, EXPORTER, settings);
         // Start reading before the window is laid out: the two overlap on a multi-core machine.
         Optional<Path> first = initialFile(getParameters().getRaw(), settings);
         if (first.isPresent()) {
-            var task = view.open(first.get());
+            var task = view.open(first.get(), Preload.take(first.get()).orElse(null));
             if (Boolean.getBoolean("marginworkbench.timing")) {
                 task.setOnSucceeded(chain(task.getOnSucceeded()));
             }

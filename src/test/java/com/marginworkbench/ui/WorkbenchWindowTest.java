@@ -147,6 +147,16 @@ class WorkbenchWindowTest {
         assertThat(tile(robot, "ai-stressed")).isEqualTo("12.0%");
         assertThat(view.stressPanel().slider(LeverSpec.LLM_COST).getValue()).isEqualTo(50.0);
         assertThat(view.charts().plottedStressedAiLayer(0)).isCloseTo(12.0, org.assertj.core.data.Offset.offset(0.05));
+        Path png = dir.resolve("margin.png");
+        robot.interact(() -> {
+            try {
+                com.marginworkbench.ui.charts.ChartsView.savePng(view.charts().gmChart(), png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
+        assertThat(head).containsExactly(0x89, 'P', 'N', 'G');
 
         robot.interact(() -> view.stressPanel().slider(LeverSpec.LLM_COST).setValue(0));
         WaitForAsyncUtils.waitForFxEvents(3);

@@ -121,7 +121,7 @@ public final class WorkbenchView extends BorderPane {
         setCenter(main);
         setBottom(statusBar());
 
-        autosave.setOnFinished(e -> saveInBackground(false));
+        autosave.setOnFinished(e -> save(false, false));
         vm.dirtyProperty().addListener((obs, o, dirty) -> {
             if (dirty) {
                 autosave.playFromStart();
@@ -164,7 +164,7 @@ public final class WorkbenchView extends BorderPane {
         }
         stage.setOnCloseRequest(e -> {
             if (vm.hasDocument() && vm.dirtyProperty().get()) {
-                saveInBackground(true);
+                save(true, false);
             }
         });
         stage.show();
@@ -200,7 +200,7 @@ public final class WorkbenchView extends BorderPane {
 
     private MenuBar menuBar() {
         MenuItem open = item("_Open…", "Shortcut+O", Feather.FOLDER, e -> chooseAndOpen());
-        MenuItem save = item("_Save project", "Shortcut+S", Feather.SAVE, e -> saveInBackground(false));
+        MenuItem save = item("_Save project", "Shortcut+S", Feather.SAVE, e -> save(false, true));
         save.disableProperty().bind(vm.fileProperty().isNull());
         MenuItem export = item("_Export restated workbook…", "Shortcut+E", Feather.SHARE, e -> chooseAndExport());
         export.setId("exportItem");
@@ -319,13 +319,26 @@ public final class WorkbenchView extends BorderPane {
 
     /** Reads a workbook in the background; a bad file shows the reader's message and changes nothing. */
     public Task<WorkbenchViewModel.Loaded> open(Path file) {
+        return open(file, null);
+    }
+
+    /** Like {@link #open(Path)}, taking the result of a read already under way when there is one. */
+    public Task<WorkbenchViewModel.Loaded> open(Path file, java.util.concurrent.Future<WorkbenchViewModel.Loaded> started) {
         if (vm.hasDocument() && vm.dirtyProperty().get()) {
-            saveInBackground(false);
+            save(false, false);
         }
         Task<WorkbenchViewModel.Loaded> task = new Task<>() {
             @Override
             protected WorkbenchViewModel.Loaded call() throws Exception {
                 updateMessage("Opening " + file.getFileName() + "…");
+                if (started != null) {
+                    try {
+                        return started.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        throw cause instanceof Exception ex ? ex : e;
+                    }
+                }
                 Task<?> self = this;
                 long t0 = System.nanoTime();
                 try {
@@ -342,7 +355,7 @@ public final class WorkbenchView extends BorderPane {
                     public boolean cancelled() {
                         return self.isCancelled();
                     }
-                    });
+                    }, vm.projectLocator());
                 } finally {
                     if (Boolean.getBoolean("marginworkbench.timing")) {
                         System.err.println("margin-workbench: " + file.getFileName() + " read in "
@@ -450,8 +463,11 @@ public final class WorkbenchView extends BorderPane {
         t.start();
     }
 
-    /** Saves the project file; the state is captured here, the writing happens off the UI thread. */
-    public void saveInBackground(boolean wait) {
+    /**
+     * Saves the project file; the state is captured here, the writing happens off the UI thread.
+     * A failed autosave only says so in the status bar; a failed Ctrl+S also shows a dialog.
+     */
+    public void save(boolean wait, boolean askedFor) {
         autosave.stop();
         if (!vm.hasDocument() || vm.fileProperty().get() == null) {
             return;
@@ -468,7 +484,9 @@ public final class WorkbenchView extends BorderPane {
             } catch (Exception ex) {
                 Platform.runLater(() -> {
                     vm.setStatus("Could not save " + target.getFileName() + ": " + ex.getMessage());
-                    errorSink.accept("The project file " + target + " could not be saved: " + ex.getMessage());
+                    if (askedFor) {
+                        errorSink.accept("The project file " + target + " could not be saved: " + ex.getMessage());
+                    }
                 });
             }
         });

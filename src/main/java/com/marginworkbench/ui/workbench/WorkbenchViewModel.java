@@ -53,6 +53,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The state behind the main window: the open workbook, one decision per cost line, the policy,
@@ -88,6 +89,7 @@ public final class WorkbenchViewModel {
     private final UndoStack undo = new UndoStack();
     private final StressViewModel stress = new StressViewModel();
     private final Consumer<Runnable> figuresScheduler;
+    private final UnaryOperator<Path> projectLocator;
     private final ObservableList<CostRow> rows = FXCollections.observableArrayList();
     private final ObservableList<SheetInfo> sheets = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
@@ -134,7 +136,13 @@ public final class WorkbenchViewModel {
      *                         it to one run per frame, tests pass {@code Runnable::run}
      */
     public WorkbenchViewModel(Consumer<Runnable> figuresScheduler) {
+        this(figuresScheduler, ProjectFile::pathFor);
+    }
+
+    /** @param projectLocator where the project file of a workbook lives */
+    public WorkbenchViewModel(Consumer<Runnable> figuresScheduler, UnaryOperator<Path> projectLocator) {
         this.figuresScheduler = figuresScheduler;
+        this.projectLocator = projectLocator;
         stress.leversProperty().addListener((obs, o, n) -> {
             markDirty();
             scheduleFigures();
@@ -157,16 +165,17 @@ public final class WorkbenchViewModel {
 
     /** Reads the workbook and its project file; safe to call off the UI thread. */
     public static Loaded read(WorkbookLoader loader, Path workbook) throws Exception {
-        return read(loader, workbook, WorkbookLoader.Progress.NONE);
+        return read(loader, workbook, WorkbookLoader.Progress.NONE, ProjectFile::pathFor);
     }
 
-    /** Like {@link #read(WorkbookLoader, Path)} with progress and cancellation. */
-    public static Loaded read(WorkbookLoader loader, Path workbook, WorkbookLoader.Progress progress) throws Exception {
+    /** Like {@link #read(WorkbookLoader, Path)} with progress, cancellation and the project file's place. */
+    public static Loaded read(WorkbookLoader loader, Path workbook, WorkbookLoader.Progress progress,
+                              UnaryOperator<Path> projectLocator) throws Exception {
         ReadResult rr = loader.load(workbook, progress);
         Optional<ProjectState> saved = Optional.empty();
         String warning = "";
         try {
-            saved = ProjectFile.load(ProjectFile.pathFor(workbook));
+            saved = ProjectFile.load(projectLocator.apply(workbook));
         } catch (IOException e) {
             warning = e.getMessage();
         }
@@ -586,8 +595,12 @@ public final class WorkbenchViewModel {
         return target;
     }
 
+    public UnaryOperator<Path> projectLocator() {
+        return projectLocator;
+    }
+
     public Path projectPath() {
-        return ProjectFile.pathFor(file.get());
+        return projectLocator.apply(file.get());
     }
 
     /** Clears the unsaved flag after a background save of the given state succeeded. */
