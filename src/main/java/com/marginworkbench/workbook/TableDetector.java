@@ -15,7 +15,6 @@ import com.marginworkbench.workbook.PeriodParser.Period;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -79,7 +79,9 @@ public final class VendorDictionary {
         }
         for (JsonNode g : root.path("groups")) {
             Map<String, CostType> byContext = new LinkedHashMap<>();
-            g.path("byContext").fields().forEachRemaining(e -> byContext.put(e.getKey(), CostType.parse(e.getValue().asText())));
+            for (Map.Entry<String, JsonNode> e : g.path("byContext").properties()) {
+                byContext.put(e.getKey(), CostType.parse(e.getValue().asText()));
+            }
             CostType type = CostType.parse(g.path("costType").asText());
             Layer layer = g.hasNonNull("layer") ? Layer.parse(g.path("layer").asText()) : type.defaultLayer();
             d.groups.add(new Group(g.path("id").asText(), type, layer,

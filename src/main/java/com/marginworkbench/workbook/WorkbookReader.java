@@ -91,7 +91,7 @@ public final class WorkbookReader {
                 update(progress, 0.1, "Streaming " + name);
                 sheets = StreamingGrid.of(file, progress);
             } else {
-                try (Workbook wb = open(file, kind)) {
+                try (Workbook wb = open(file)) {
                     update(progress, 0.3, "Opened " + name);
                     ReadResult own = ownModel(wb, file);
                     if (own != null) {
@@ -271,7 +271,7 @@ public final class WorkbookReader {
         return total;
     }
 
-    private static Workbook open(Path file, Kind kind) throws IOException {
+    private static Workbook open(Path file) throws IOException {
         // Read-only: the source workbook is never written back.
         return WorkbookFactory.create(file.toFile(), null, true);
     }
