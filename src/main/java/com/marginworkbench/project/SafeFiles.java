@@ -195,9 +195,12 @@ public final class SafeFiles {
         if (isDiskFull(e)) {
             message = "Not enough disk space in " + folder + " to write " + target.getFileName()
                     + "; free some space or choose another folder.";
+        } else if (String.valueOf(e.getMessage()).contains("used by another process")) {
+            message = target.getFileName() + " is open in another program; close it there or choose another name.";
         } else if (e instanceof AccessDeniedException || String.valueOf(e.getMessage()).contains("Read-only")
                 || String.valueOf(e.getMessage()).contains("Permission denied")) {
-            message = "Cannot write to " + folder + " (read-only or no permission); choose another folder.";
+            message = "Cannot write " + target.getFileName() + " in " + folder + " (read-only folder, no permission,"
+                    + " or the file is open in another program); choose another folder or name.";
         } else if (e instanceof NoSuchFileException) {
             message = "The folder " + folder + " does not exist; create it or choose another.";
         } else {

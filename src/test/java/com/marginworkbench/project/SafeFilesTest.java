@@ -81,7 +81,10 @@ class SafeFilesTest {
         assertThat(SafeFiles.explain(new IOException("No space left on device"), target).getMessage())
                 .contains("Not enough disk space").contains(dir.toString());
         assertThat(SafeFiles.explain(new java.nio.file.AccessDeniedException(target.toString()), target).getMessage())
-                .contains("read-only or no permission");
+                .contains("read-only folder, no permission");
+        assertThat(SafeFiles.explain(new java.nio.file.FileSystemException(target.toString(), null,
+                "The process cannot access the file because it is being used by another process"), target).getMessage())
+                .contains("open in another program");
     }
 
     @Test

@@ -65,6 +65,25 @@ public final class ScreenshotTour {
         });
         settle();
         shoot(out.resolve("main-light.png"));
+        fx(() -> view[0].charts().getSelectionModel().select(1));
+        settle();
+        fx(() -> {
+            try {
+                com.marginworkbench.ui.charts.ChartsView.savePng(view[0].charts().bridgeChart(), out.resolve("margin-bridge.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            view[0].charts().getSelectionModel().select(2);
+        });
+        settle();
+        fx(() -> {
+            try {
+                com.marginworkbench.ui.charts.ChartsView.savePng(view[0].charts().costChart(), out.resolve("cost-by-treatment.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            view[0].charts().getSelectionModel().select(0);
+        });
 
         fx(() -> {
             CostRow inference = vm[0].rows().stream().filter(r -> r.label().startsWith("LLM API - production"))

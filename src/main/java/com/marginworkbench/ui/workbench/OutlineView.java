@@ -45,7 +45,9 @@ public final class OutlineView extends TreeView<String> {
             String text = s.name() + (s.hidden() ? " (hidden)" : "");
             TreeItem<String> item = new TreeItem<>(text, icon);
             if (s.tableRange() != null) {
-                item.getChildren().add(new TreeItem<>("Cost table " + s.tableRange(), new FontIcon(Feather.LIST)));
+                FontIcon tableIcon = new FontIcon(Feather.LIST);
+                tableIcon.setUserData(s.name());
+                item.getChildren().add(new TreeItem<>("Cost table " + s.tableRange(), tableIcon));
             }
             root.getChildren().add(item);
         }

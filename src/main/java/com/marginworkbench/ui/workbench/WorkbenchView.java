@@ -94,7 +94,6 @@ public final class WorkbenchView extends BorderPane {
         charts = new ChartsView(vm);
 
         OutlineView outline = new OutlineView(vm);
-        vm.fileProperty().addListener((obs, o, n) -> outline.getRoot());
         SplitPane centre = new SplitPane(grid, charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
