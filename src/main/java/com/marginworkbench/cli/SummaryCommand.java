@@ -81,7 +81,7 @@ public final class SummaryCommand implements Callable<Integer> {
             }
             Summary s = summarize(workbook);
             if (json) {
-                out.println(mapper().writeValueAsString(toJson(s)));
+                out.println(JsonText.write(toJson(s)));
             } else {
                 printTable(out, s);
             }
@@ -140,7 +140,7 @@ public final class SummaryCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(mapper().writeValueAsString(all));
+            out.println(JsonText.write(all));
         }
         return failures == 0 ? 0 : 2;
     }
@@ -151,8 +151,11 @@ public final class SummaryCommand implements Callable<Integer> {
                 && (n.endsWith(".xlsx") || n.endsWith(".xlsm") || n.endsWith(".xls"));
     }
 
-    private static ObjectMapper mapper() {
-        return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** Kept apart so a plain-table run never loads Jackson. */
+    private static final class JsonText {
+        static String write(Object tree) throws IOException {
+            return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(tree);
+        }
     }
 
     // ---------------------------------------------------------------- JSON

@@ -77,10 +77,6 @@ public final class WorkbookReader {
     /** {@code forceStreaming}: take the SAX path whatever the size (tests compare both paths). */
     static ReadResult read(Path file, Progress progress, boolean forceStreaming) throws WorkbookReadException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        // Load the dictionary on the side while the file is read: on a cold start that is a few hundred ms.
-        Thread preload = new Thread(VendorDictionary::standard, "dictionary-preload");
-        preload.setDaemon(true);
-        preload.start();
         Kind kind = check(file, name);
         update(progress, 0.05, "Checked " + name);
         try {
@@ -88,6 +84,7 @@ public final class WorkbookReader {
             boolean streamed = kind == Kind.XLSX
                     && (forceStreaming || sheetXmlSize(file) > STREAMING_THRESHOLD_BYTES);
             if (streamed) {
+                preloadDictionary();
                 update(progress, 0.1, "Streaming " + name);
                 sheets = StreamingGrid.of(file, progress);
             } else {
@@ -98,6 +95,7 @@ public final class WorkbookReader {
                         update(progress, 1, "Read " + name);
                         return own;
                     }
+                    preloadDictionary();
                     sheets = UserModelGrid.of(wb, progress);
                 }
             }
@@ -119,6 +117,13 @@ public final class WorkbookReader {
         } catch (Exception e) {
             throw translate(name, e);
         }
+    }
+
+    /** Loads the dictionary on the side while cells are read: on a cold start that is a few hundred ms. */
+    private static void preloadDictionary() {
+        Thread preload = new Thread(VendorDictionary::standard, "dictionary-preload");
+        preload.setDaemon(true);
+        preload.start();
     }
 
     /** Hook for the product's own seventeen-sheet layout; null when the workbook is anything else. */
