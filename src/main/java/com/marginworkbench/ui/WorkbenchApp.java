@@ -80,9 +80,18 @@ public final class WorkbenchApp extends Application {
             h.handle(e);
             javafx.application.Platform.runLater(() -> {
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.err.println("margin-workbench: window usable with the workbook after " + ms + " ms");
+                System.err.println("margin-workbench: window usable with the workbook after " + ms + " ms"
+                        + cpuSoFar());
             });
         };
+    }
+
+    /** CPU time the process has used so far, which a busy machine does not inflate as it does wall time. */
+    private static String cpuSoFar() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return " (" + os.getProcessCpuTime() / 1_000_000 + " ms CPU)";
+        }
+        return "";
     }
 
     static Optional<Path> initialFile(List<String> args, AppSettings settings) {
