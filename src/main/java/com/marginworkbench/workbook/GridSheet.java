@@ -17,6 +17,7 @@ public final class GridSheet {
     private final boolean hidden;
     private final List<Object[]> rows = new ArrayList<>();
     private final List<double[]> numbers = new ArrayList<>();
+    private int filledRows;
 
     public GridSheet(String name, boolean hidden) {
         this.name = name;
@@ -109,6 +110,7 @@ public final class GridSheet {
         }
         Object[] cells = rows.get(r);
         if (cells == null) {
+            InputGuards.checkRowCount(name, ++filledRows);
             cells = new Object[Math.max(c + 1, 16)];
             rows.set(r, cells);
         } else if (cells.length <= c) {

@@ -26,6 +26,7 @@ final class UserModelGrid {
     private final Workbook workbook;
     private final Map<Short, GridCell.Format> formats = new HashMap<>();
     private FormulaEvaluator evaluator;
+    private final InputGuards.Recalculation recalculation = new InputGuards.Recalculation();
 
     private UserModelGrid(Workbook workbook) {
         this.workbook = workbook;
@@ -92,10 +93,16 @@ final class UserModelGrid {
     }
 
     private GridCell evaluate(Cell cell, String formula) {
+        String refused = recalculation.refusal();
+        if (refused != null) {
+            return new GridCell(GridCell.Kind.NO_VALUE, 0, refused, formula, GridCell.Format.GENERAL);
+        }
+        long start = System.nanoTime();
         try {
             if (evaluator == null) {
                 evaluator = workbook.getCreationHelper().createFormulaEvaluator();
-                evaluator.setIgnoreMissingWorkbooks(true);
+                // Only formulas without a saved result get here: ignoring a missing linked workbook would read them as zero.
+                evaluator.setIgnoreMissingWorkbooks(false);
             }
             CellValue v = evaluator.evaluate(cell);
             if (v == null) {
@@ -111,8 +118,10 @@ final class UserModelGrid {
                 default -> null;
             };
         } catch (RuntimeException | StackOverflowError e) {
-            return new GridCell(GridCell.Kind.NO_VALUE, 0, "could not be recalculated here; open the workbook in"
-                    + " Excel and save it so the result is stored", formula, GridCell.Format.GENERAL);
+            return new GridCell(GridCell.Kind.NO_VALUE, 0, recalculation.failed(formula, e), formula,
+                    GridCell.Format.GENERAL);
+        } finally {
+            recalculation.spent(System.nanoTime() - start);
         }
     }
 

@@ -61,6 +61,7 @@ public final class WorkbookReader {
         // POI's defaults already stop zip bombs; say so explicitly so nobody loosens them by accident.
         ZipSecureFile.setMinInflateRatio(0.01);
         ZipSecureFile.setMaxEntrySize(0xFFFFFFFFL);
+        InputGuards.install();
     }
 
     private WorkbookReader() {
@@ -171,6 +172,7 @@ public final class WorkbookReader {
             throw new WorkbookReadException(name + " is an XML or web page file, not an Excel workbook; open it in"
                     + " Excel and save it as \"Excel Workbook (.xlsx)\".");
         }
+        InputGuards.checkBareBiff(name, head, n);
         if (looksLikeText(head, n)) {
             throw new WorkbookReadException(name + " is a text file (CSV or similar), not an Excel workbook; open"
                     + " it in Excel and save it as \"Excel Workbook (.xlsx)\".");
@@ -184,6 +186,9 @@ public final class WorkbookReader {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
                 throw passwordProtected(name);
+            }
+            if (InputGuards.isExcel95(root.hasEntry("Book"), root.hasEntry("Workbook") || root.hasEntry("WORKBOOK"))) {
+                throw InputGuards.oldExcel(name, "Excel 5.0/95");
             }
             if (root.hasEntry("Workbook") || root.hasEntry("WORKBOOK") || root.hasEntry("Book")) {
                 return Kind.XLS;
@@ -299,6 +304,10 @@ public final class WorkbookReader {
     }
 
     private static WorkbookReadException translate(String name, Throwable e) {
+        InputGuards.TooLarge big = InputGuards.TooLarge.in(e);
+        if (big != null) {
+            return big.forFile(name);
+        }
         String msg = messages(e);
         String lower = msg.toLowerCase(Locale.ROOT);
         if (lower.contains("zip bomb") || lower.contains("inflate ratio") || lower.contains("exceeds the max")

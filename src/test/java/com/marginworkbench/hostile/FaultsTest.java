@@ -1,0 +1,230 @@
+package com.marginworkbench.hostile;
+
+import com.marginworkbench.cli.Main;
+import com.marginworkbench.project.ProjectFile;
+import com.marginworkbench.project.ProjectState;
+import com.marginworkbench.project.SafeFiles;
+import com.marginworkbench.samples.LargeModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Faults: a real child process killed with SIGKILL while restating or while saving the project
+ * file, and target folders that are read-only or full (small tmpfs mounts; needs root, else the
+ * folder tests are skipped and say why).
+ */
+class FaultsTest {
+    @TempDir
+    Path dir;
+
+    private static String sha(Path p) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+    }
+
+    private static Process start(Path workDir, Class<?> main, String... args) throws Exception {
+        return new ProcessBuilder(ChildJvm.command(List.of("-Xmx1g"), main, List.of(args)))
+                .directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("child-" + System.nanoTime() + ".log").toFile()).start();
+    }
+
+    /** Waits (at most 60 s) for {@code condition} while the child lives; false if the child ended first. */
+    private static boolean await(Process child, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (!child.isAlive()) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    private static void sigkill(Process child) throws InterruptedException {
+        // On Linux destroyForcibly sends SIGKILL: no shutdown hook, no finally block runs.
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+    }
+
+    private static long partBytes(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(SafeFiles.TEMP_PREFIX))
+                    .mapToLong(p -> p.toFile().length()).max().orElse(-1);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void restateKilledAtAnyMomentLeavesTheSourceAndTheOldOutputAsTheyWere() throws Exception {
+        Path source = dir.resolve("client.xlsx");
+        LargeModel.write(source, 4_000, 60);
+        String sourceSha = sha(source);
+        Path out = dir.resolve("client-restated.xlsx");
+        Files.writeString(out, "the restated workbook of last month");
+        String oldSha = sha(out);
+
+        // While reading (before any temporary file), just after the temporary file appears, and deep into writing it.
+        long[] started = new long[1];
+        List<BooleanSupplier> moments = List.of(() -> System.nanoTime() - started[0] > 1_500_000_000L,
+                () -> partBytes(dir) >= 0, () -> partBytes(dir) > 1_000_000);
+        int killedWhileWriting = 0;
+        for (BooleanSupplier moment : moments) {
+            started[0] = System.nanoTime();
+            Process child = start(dir, Main.class, "restate", source.toString(), "-o", out.toString());
+            boolean reached = await(child, moment);
+            if (child.isAlive()) {
+                if (partBytes(dir) >= 0) {
+                    killedWhileWriting++;
+                }
+                sigkill(child);
+            }
+            assertThat(reached || child.exitValue() == 0).isTrue();
+            assertThat(sha(source)).as("the source is never touched").isEqualTo(sourceSha);
+            String now = sha(out);
+            if (!now.equals(oldSha)) {
+                // Only a finished run may replace the old output, and then with a whole workbook.
+                assertThat(child.exitValue()).isZero();
+                try (ZipFile zip = new ZipFile(out.toFile())) {
+                    assertThat(zip.getEntry("xl/workbook.xml")).isNotNull();
+                }
+                Files.writeString(out, "the restated workbook of last month");
+            }
+        }
+        assertThat(killedWhileWriting).as("at least one kill landed while the temporary file was being written")
+                .isPositive();
+
+        // A stray temporary file is recognisable, is not taken for a workbook, and does not block the next run.
+        Process again = start(dir, Main.class, "restate", dir.toString());
+        assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(Files.list(dir).filter(p -> p.getFileName().toString().startsWith("child-"))
+                .max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified())).orElseThrow());
+        assertThat(again.exitValue()).as(log).isZero();
+        assertThat(log).doesNotContain(SafeFiles.TEMP_PREFIX);
+        assertThat(dir.resolve("client-restated-2.xlsx")).exists();
+        assertThat(sha(source)).isEqualTo(sourceSha);
+    }
+
+    @Test
+    void projectFileKilledMidSaveIsAlwaysTheOldOrTheNewOneWhole() throws Exception {
+        Path project = dir.resolve("client.mwb.json");
+        Random random = new Random(7);
+        int saw = 0;
+        for (int round = 0; round < 8; round++) {
+            Process child = start(dir, FaultChild.class, "save", project.toString());
+            // Let it save a few times, then kill at a random moment of a save.
+            assertThat(await(child, () -> Files.exists(project))).isTrue();
+            Thread.sleep(50 + random.nextInt(400));
+            sigkill(child);
+            Optional<ProjectState> loaded = ProjectFile.load(project);
+            assertThat(loaded).as("round %d: a whole project file", round).isPresent();
+            ProjectState s = loaded.get();
+            assertThat(s.activeScenario()).isIn("scenario A", "scenario B");
+            String version = s.activeScenario().substring("scenario ".length());
+            assertThat(s.lines()).hasSize(FaultChild.LINES);
+            assertThat(s.lines().get(FaultChild.LINES - 1).label()).endsWith("version " + version);
+            assertThat(s.lines().get(FaultChild.LINES - 1).decision().note())
+                    .isEqualTo("note " + version + " " + (FaultChild.LINES - 1));
+            saw++;
+        }
+        assertThat(saw).isEqualTo(8);
+    }
+
+    // ------------------------------------------------------------------ read-only and full folders
+
+    /** Mounts a tmpfs of {@code size} at a new folder; null when this machine does not allow it. */
+    private Path mount(String name, String options) throws Exception {
+        Path at = Files.createDirectories(dir.resolve(name));
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", at.toString())
+                .redirectErrorStream(true).start();
+        return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 ? at : null;
+    }
+
+    private static void umount(Path at) throws Exception {
+        new ProcessBuilder("umount", at.toString()).redirectErrorStream(true).start().waitFor(20, TimeUnit.SECONDS);
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void aFullOrReadOnlyTargetFolderIsOneClearLineAndLeavesNothingBehind() throws Exception {
+        Path source = dir.resolve("client.xlsx");
+        LargeModel.write(source, 500, 24);
+        String sourceSha = sha(source);
+        Path full = mount("full", "size=16k");
+        assumeTrue(full != null, "mounting a tmpfs needs root; the full-disk case cannot be staged here");
+        try {
+            Run r = cli("restate", source.toString(), "-o", full.resolve("client-restated.xlsx").toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip().lines().count()).isEqualTo(1);
+            assertThat(r.err()).contains("Not enough disk space").contains(full.toString())
+                    .doesNotContain("Exception");
+            try (Stream<Path> left = Files.list(full)) {
+                assertThat(left).as("nothing left in the full folder").isEmpty();
+            }
+            Path project = full.resolve("client.mwb.json");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                    () -> ProjectFile.save(project, FaultChild.state("A"), new com.marginworkbench.project
+                            .ProjectFileDto.MappingDto(), "client.xlsx")))
+                    .isInstanceOf(SafeFiles.WriteFailedException.class).hasMessageContaining("Not enough disk space");
+            try (Stream<Path> left = Files.list(full)) {
+                assertThat(left).isEmpty();
+            }
+        } finally {
+            umount(full);
+        }
+
+        Path readOnly = mount("read-only", "size=1m,ro");
+        assumeTrue(readOnly != null, "mounting a tmpfs needs root");
+        try {
+            Run r = cli("restate", source.toString(), "-o", readOnly.resolve("client-restated.xlsx").toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip().lines().count()).isEqualTo(1);
+            assertThat(r.err()).contains("read-only").contains(readOnly.toString()).doesNotContain("Exception");
+            Run batch = cli("restate", dir.toString(), "-o", readOnly.toString());
+            assertThat(batch.exit()).isEqualTo(2);
+            assertThat(batch.err()).contains("read-only");
+        } finally {
+            umount(readOnly);
+        }
+        assertThat(sha(source)).isEqualTo(sourceSha);
+    }
+}
