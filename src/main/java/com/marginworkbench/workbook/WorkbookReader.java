@@ -89,6 +89,13 @@ public final class WorkbookReader {
                 update(progress, 0.1, "Streaming " + name);
                 sheets = StreamingGrid.of(file, progress);
             } else {
+                if (kind == Kind.XLSX && OwnModelReader.recognizes(file)) {
+                    ReadResult own = OwnModelReader.readSavedValues(file, progress);
+                    if (own != null) {
+                        update(progress, 1, "Read " + name);
+                        return own;
+                    }
+                }
                 try (Workbook wb = open(file)) {
                     update(progress, 0.3, "Opened " + name);
                     ReadResult own = ownModel(wb, file);
