@@ -3,12 +3,13 @@ package com.marginworkbench.workbook;
 import com.marginworkbench.model.SourceRef;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import javax.xml.XMLConstants;
+import javax.xml.parsers.SAXParserFactory;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -272,9 +273,49 @@ final class StreamingGrid {
             throw new IOException("the part " + path + " is missing");
         }
         try (InputStream in = guarded(zip, e)) {
-            XMLReader xml = XMLHelper.newXMLReader();
+            XMLReader xml = secureReader();
             xml.setContentHandler(handler);
             xml.parse(new InputSource(in));
+        }
+    }
+
+    private static final SAXParserFactory SAX = saxFactory();
+
+    /**
+     * The settings POI's XMLHelper gives a SAX reader (no external DTD or entities, secure
+     * processing, no DOCTYPE, at most one entity expansion), made here so that a read that needs no other POI
+     * class does not load POI's logging for it.
+     */
+    private static SAXParserFactory saxFactory() {
+        SAXParserFactory f = SAXParserFactory.newInstance();
+        f.setValidating(false);
+        f.setNamespaceAware(true);
+        trySet(() -> f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
+        trySet(() -> f.setFeature("http://apache.org/xml/features/nonvalidating/load-dtd-grammar", false));
+        trySet(() -> f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false));
+        trySet(() -> f.setFeature("http://xml.org/sax/features/external-general-entities", false));
+        trySet(() -> f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true));
+        return f;
+    }
+
+    private static XMLReader secureReader() throws Exception {
+        XMLReader xml = SAX.newSAXParser().getXMLReader();
+        xml.setEntityResolver((publicId, systemId) -> new InputSource(new java.io.StringReader("")));
+        trySet(() -> xml.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
+        trySet(() -> xml.setFeature("http://xml.org/sax/features/external-general-entities", false));
+        trySet(() -> xml.setProperty("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", 1));
+        return xml;
+    }
+
+    private interface Setting {
+        void apply() throws Exception;
+    }
+
+    private static void trySet(Setting s) {
+        try {
+            s.apply();
+        } catch (Exception | AbstractMethodError unsupported) {
+            // a parser without this setting: the remaining ones still apply, as with POI
         }
     }
 
