@@ -23,6 +23,11 @@ public final class Main implements Runnable {
             return com.marginworkbench.ui.WindowLauncher.launch(args);
         }
         CommandLine cl = new CommandLine(new Main());
+        String missing = missingWorkbook(cl, args);
+        if (missing != null) {
+            System.err.println("margin-workbench: " + missing);
+            return 2;
+        }
         cl.setParameterExceptionHandler((ex, a) -> {
             System.err.println("margin-workbench: " + ex.getMessage() + " (see --help)");
             return 2;
@@ -43,6 +48,27 @@ public final class Main implements Runnable {
         } catch (java.nio.file.InvalidPathException e) {
             return false;
         }
+    }
+
+    /**
+     * A lone argument that is neither a command nor an option was meant as a workbook to open:
+     * say that the file is not there, rather than picocli's "unmatched argument".
+     */
+    static String missingWorkbook(CommandLine cl, String... args) {
+        if (args.length != 1 || args[0].startsWith("-") || cl.getSubcommands().containsKey(args[0])) {
+            return null;
+        }
+        java.nio.file.Path p;
+        try {
+            p = java.nio.file.Path.of(args[0]);
+        } catch (java.nio.file.InvalidPathException e) {
+            return "'" + args[0] + "' is not a command or a file name; see --help";
+        }
+        if (java.nio.file.Files.isDirectory(p)) {
+            return p + " is a folder; open a workbook (.xlsx, .xlsm or .xls), or run 'summary " + p
+                    + "' for every workbook in it";
+        }
+        return "no file " + p.toAbsolutePath() + "; check the path, or run --help for the commands";
     }
 
     @Override

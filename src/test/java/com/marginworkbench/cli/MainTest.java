@@ -1,0 +1,41 @@
+package com.marginworkbench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLoneMissingWorkbookIsNamedNotCalledAnUnmatchedArgument() {
+        Path missing = dir.resolve("client-model.xlsx");
+        SummaryCommandTest.Run r = SummaryCommandTest.run(missing.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("margin-workbench: no file ").contains("client-model.xlsx")
+                .doesNotContain("Unmatched").doesNotContain("Exception");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aLoneFolderSaysWhatToDoWithIt() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("clients"));
+        SummaryCommandTest.Run r = SummaryCommandTest.run(folder.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("is a folder").contains("summary");
+    }
+
+    @Test
+    void commandsAndOptionsAreNotMistakenForFiles() {
+        assertThat(Main.opensWindow("summary")).isFalse();
+        assertThat(Main.opensWindow()).isTrue();
+        SummaryCommandTest.Run help = SummaryCommandTest.run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("summary").contains("restate");
+    }
+}
