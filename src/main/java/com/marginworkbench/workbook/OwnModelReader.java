@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 
 import javax.xml.stream.XMLInputFactory;
@@ -55,6 +56,8 @@ import static com.marginworkbench.workbook.OwnModelLayout.*;
  * Cost type and Layer columns, and the unit-economics inputs from their defined names.
  *
  * <p>Values come from the cells' cached results; only a formula saved without one is evaluated.
+ * An .xlsx whose needed cells all have saved results is read straight from the zip
+ * ({@link #readSavedValues}); anything else goes through POI's user model, with the same result.
  * A cell in error becomes a {@link Problem} naming the cell and its amount is NaN, so every margin
  * that depends on it shows as not available instead of being computed on a made-up zero.
  */
@@ -63,13 +66,12 @@ public final class OwnModelReader {
     private static final Pattern SPLIT = Pattern.compile("(?i)^ai\\s*(\\d{1,3}(?:\\.\\d+)?)\\s*%$");
     private static final String NOTE = "Cost type column";
 
-    private final Workbook wb;
+    private final Cells cells;
     private final Path file;
     private final List<Problem> problems = new ArrayList<>();
-    private FormulaEvaluator evaluator;
 
-    private OwnModelReader(Workbook wb, Path file) {
-        this.wb = wb;
+    private OwnModelReader(Cells cells, Path file) {
+        this.cells = cells;
         this.file = file;
     }
 
@@ -125,7 +127,32 @@ public final class OwnModelReader {
                     + " marker, or one of the sheets " + REVENUE + ", " + OPEX + ", " + COGS + ", " + UNIT_ECONOMICS
                     + " is missing); open it as a client workbook instead.");
         }
-        return new OwnModelReader(wb, file).read();
+        return new OwnModelReader(new UserModelCells(wb), file).read();
+    }
+
+    /**
+     * Reads an .xlsx/.xlsm model from the saved values of its cells, straight from the zip, without
+     * POI's user model (whose classes alone take a second or more to load). Returns null when this
+     * is not enough: the workbook is not recognized here, a cell the reader needs is a formula saved
+     * without its result (only the user model can recalculate it), or the file holds anything this
+     * quick read does not mirror exactly; the caller then reads it with {@link #read(Workbook, Path)},
+     * which gives the same result for every file both can read.
+     */
+    static ReadResult readSavedValues(Path file, WorkbookReader.Progress progress) throws WorkbookReadException {
+        StreamingGrid.Book book;
+        try {
+            book = StreamingGrid.book(file, progress, GridCells::wanted);
+        } catch (WorkbookReader.Cancelled e) {
+            throw e;
+        } catch (Exception | StackOverflowError unreadable) {
+            return null; // the user model gives its own message for a damaged file
+        }
+        try {
+            GridCells cells = GridCells.of(book);
+            return cells == null ? null : new OwnModelReader(cells, file).read();
+        } catch (GridCells.NeedsUserModel e) {
+            return null;
+        }
     }
 
     private ReadResult read() throws WorkbookReadException {
@@ -139,8 +166,8 @@ public final class OwnModelReader {
         int revenueLast = readRevenue(cols, revenue);
         List<CostLine> costs = new ArrayList<>();
         List<LineDecision> decisions = new ArrayList<>();
-        int cogsLast = readCosts(wb.getSheet(COGS), cols, costs, decisions, true);
-        int opexLast = readCosts(wb.getSheet(OPEX), cols, costs, decisions, false);
+        int cogsLast = readCosts(cells.sheet(COGS), cols, costs, decisions, true);
+        int opexLast = readCosts(cells.sheet(OPEX), cols, costs, decisions, false);
         if (revenue.isEmpty()) {
             throw new WorkbookReadException(display(file) + ": no revenue line on sheet " + REVENUE
                     + " (lines need a billing basis in column B); restore the sheet's layout.");
@@ -152,15 +179,14 @@ public final class OwnModelReader {
         String name = companyName();
         FinancialModel model = new FinancialModel(name, periods, revenue, costs, unitInputs(), fiscalYearStart());
         List<SheetInfo> sheets = new ArrayList<>();
-        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            String s = wb.getSheetName(i);
-            String range = switch (s) {
+        for (SheetInfo tab : cells.tabs()) {
+            String range = switch (tab.name()) {
                 case REVENUE -> tableRange(revenueLast);
                 case COGS -> tableRange(cogsLast);
                 case OPEX -> tableRange(opexLast);
                 default -> null;
             };
-            sheets.add(new SheetInfo(s, wb.isSheetHidden(i) || wb.isSheetVeryHidden(i), range));
+            sheets.add(new SheetInfo(tab.name(), tab.hidden(), range));
         }
         return new ReadResult(file, model, decisions, problems, sheets, true);
     }
@@ -168,13 +194,11 @@ public final class OwnModelReader {
     // ---------------------------------------------------------------- periods
 
     private Periods periods() throws WorkbookReadException {
-        Sheet sheet = wb.getSheet(OPEX);
-        Row header = sheet.getRow(HEADER_ROW);
+        String sheet = cells.sheet(OPEX);
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < PERIODS; i++) {
             int col = FIRST_PERIOD_COL + i;
-            Cell c = header == null ? null : header.getCell(col);
-            String label = periodLabel(c);
+            String label = periodLabel(cells.value(sheet, HEADER_ROW, col));
             if (label == null) {
                 throw new WorkbookReadException(display(file) + ": " + cellName(OPEX, HEADER_ROW, col)
                         + " should hold the month of column " + SourceRef.columnName(col)
@@ -185,21 +209,18 @@ public final class OwnModelReader {
         return new Periods(labels, Granularity.MONTH);
     }
 
-    private String periodLabel(Cell c) {
-        if (c == null) {
+    private static String periodLabel(Value v) {
+        if (v == null) {
             return null;
         }
-        CellType t = c.getCellType() == CellType.FORMULA ? resultType(c) : c.getCellType();
-        if (t == CellType.NUMERIC) {
-            double v = c.getCellType() == CellType.FORMULA && missingCache(c) ? evaluate(c).getNumberValue()
-                    : c.getNumericCellValue();
-            if (DateUtil.isValidExcelDate(v)) {
-                return DateUtil.getLocalDateTime(v).format(PERIOD);
+        if (v.type() == Type.NUMBER) {
+            if (DateUtil.isValidExcelDate(v.number())) {
+                return DateUtil.getLocalDateTime(v.number()).format(PERIOD);
             }
             return null;
         }
-        if (t == CellType.STRING) {
-            String s = c.getStringCellValue().trim();
+        if (v.type() == Type.TEXT) {
+            String s = v.text().trim();
             return s.isEmpty() ? null : s;
         }
         return null;
@@ -208,12 +229,11 @@ public final class OwnModelReader {
     // ---------------------------------------------------------------- lines
 
     private int readRevenue(int[] cols, List<RevenueLine> out) {
-        Sheet sheet = wb.getSheet(REVENUE);
+        String sheet = cells.sheet(REVENUE);
         int last = HEADER_ROW;
-        for (int r = HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            String label = text(row, LABEL_COL);
-            String billing = text(row, TYPE_COL);
+        for (int r = HEADER_ROW + 1; r <= cells.lastRow(sheet); r++) {
+            String label = text(sheet, r, LABEL_COL);
+            String billing = text(sheet, r, TYPE_COL);
             if (label.isEmpty() || billing.isEmpty()) {
                 continue;
             }
@@ -223,33 +243,31 @@ public final class OwnModelReader {
                         + "' is neither " + BILLING_SUBSCRIPTION + " nor " + BILLING_USAGE
                         + "; the line is read as a subscription."));
             }
-            LayerSplit layer = layer(row, REVENUE, r, LayerSplit.SOFTWARE);
+            LayerSplit layer = layer(sheet, REVENUE, r, LayerSplit.SOFTWARE);
             SourceRef src = new SourceRef(REVENUE, r, LABEL_COL, cols, 1.0);
-            out.add(new RevenueLine(label, src, amounts(sheet, row, r, cols), layer, usage));
+            out.add(new RevenueLine(label, src, amounts(sheet, r, cols), layer, usage));
             last = r;
         }
         return last;
     }
 
-    private int readCosts(Sheet sheet, int[] cols, List<CostLine> costs, List<LineDecision> decisions,
+    private int readCosts(String name, int[] cols, List<CostLine> costs, List<LineDecision> decisions,
                           boolean costOfRevenue) {
-        String name = sheet.getSheetName();
         Placement placement = costOfRevenue ? Placement.COST_OF_REVENUE : Placement.OTHER_OPEX;
         int last = HEADER_ROW;
-        for (int r = HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            String label = text(row, LABEL_COL);
+        for (int r = HEADER_ROW + 1; r <= cells.lastRow(name); r++) {
+            String label = text(name, r, LABEL_COL);
             if (label.isEmpty()) {
                 continue;
             }
-            String typeText = text(row, TYPE_COL);
+            String typeText = text(name, r, TYPE_COL);
             if (typeText.isEmpty()) {
                 Placement section = costOfRevenue ? null : section(label);
                 if (section != null) {
                     placement = section;
                     continue;
                 }
-                if (isSubtotal(label) || !hasNumber(row, cols)) {
+                if (isSubtotal(label) || !hasNumber(name, r, cols)) {
                     continue;
                 }
             }
@@ -265,11 +283,11 @@ public final class OwnModelReader {
                 decision = new LineDecision(null, Answers.DEFAULTS, NOTE + ": " + why);
             }
             Layer fallback = type == null ? Layer.SOFTWARE : type.defaultLayer();
-            LayerSplit layer = layer(row, name, r, LayerSplit.of(fallback));
+            LayerSplit layer = layer(name, name, r, LayerSplit.of(fallback));
             SourceRef src = new SourceRef(name, r, LABEL_COL, cols, 1.0);
             boolean llm = type != null && type.defaultLlmPriced();
             boolean variable = type != null && type.defaultUsageVariable();
-            costs.add(new CostLine(label, src, amounts(sheet, row, r, cols), layer, placement, llm, variable));
+            costs.add(new CostLine(label, src, amounts(name, r, cols), layer, placement, llm, variable));
             decisions.add(decision);
             last = r;
         }
@@ -290,8 +308,9 @@ public final class OwnModelReader {
         return label.toLowerCase(Locale.ROOT).startsWith("total");
     }
 
-    private LayerSplit layer(Row row, String sheet, int r, LayerSplit fallback) {
-        String s = text(row, LAYER_COL);
+    /** {@code source} is where the cells are read; {@code sheet} is the name problems give. */
+    private LayerSplit layer(String source, String sheet, int r, LayerSplit fallback) {
+        String s = text(source, r, LAYER_COL);
         if (s.isEmpty()) {
             return fallback;
         }
@@ -313,21 +332,17 @@ public final class OwnModelReader {
         return fallback;
     }
 
-    private double[] amounts(Sheet sheet, Row row, int r, int[] cols) {
+    private double[] amounts(String sheet, int r, int[] cols) {
         double[] out = new double[cols.length];
         for (int i = 0; i < cols.length; i++) {
-            out[i] = number(sheet.getSheetName(), row, r, cols[i]);
+            out[i] = number(sheet, r, cols[i]);
         }
         return out;
     }
 
-    private boolean hasNumber(Row row, int[] cols) {
-        if (row == null) {
-            return false;
-        }
+    private boolean hasNumber(String sheet, int r, int[] cols) {
         for (int c : cols) {
-            Cell cell = row.getCell(c);
-            if (cell != null && cell.getCellType() != CellType.BLANK) {
+            if (cells.present(sheet, r, c)) {
                 return true;
             }
         }
@@ -357,9 +372,7 @@ public final class OwnModelReader {
                     + " is missing, so LTV:CAC is not available; restore it on the " + UNIT_ECONOMICS + " sheet."));
             return Double.NaN;
         }
-        Sheet sheet = wb.getSheet(ref.getSheetName());
-        Row row = sheet.getRow(ref.getRow());
-        return number(sheet.getSheetName(), row, ref.getRow(), ref.getCol());
+        return number(cells.sheet(ref.getSheetName()), ref.getRow(), ref.getCol());
     }
 
     private String namedText(String name) {
@@ -367,20 +380,22 @@ public final class OwnModelReader {
         if (ref == null) {
             return "";
         }
-        return text(wb.getSheet(ref.getSheetName()).getRow(ref.getRow()), ref.getCol());
+        return text(cells.sheet(ref.getSheetName()), ref.getRow(), ref.getCol());
     }
 
+    /** The first cell a defined name points at, on a sheet of this workbook; null otherwise. */
     private CellReference reference(String name) {
-        Name n = wb.getName(name);
-        if (n == null || n.getRefersToFormula() == null) {
+        String formula = cells.nameFormula(name);
+        if (formula == null) {
             return null;
         }
+        CellReference ref;
         try {
-            CellReference ref = new AreaReference(n.getRefersToFormula(), wb.getSpreadsheetVersion()).getFirstCell();
-            return ref.getSheetName() == null || wb.getSheet(ref.getSheetName()) == null ? null : ref;
+            ref = new AreaReference(formula, cells.version()).getFirstCell();
         } catch (RuntimeException badReference) {
             return null;
         }
+        return ref.getSheetName() == null || cells.sheet(ref.getSheetName()) == null ? null : ref;
     }
 
     private String companyName() {
@@ -396,53 +411,33 @@ public final class OwnModelReader {
         if (ref == null) {
             return null;
         }
-        Row row = wb.getSheet(ref.getSheetName()).getRow(ref.getRow());
-        Cell c = row == null ? null : row.getCell(ref.getCol());
-        if (c == null || c.getCellType() != CellType.NUMERIC || !DateUtil.isValidExcelDate(c.getNumericCellValue())) {
+        double v = cells.plainNumber(cells.sheet(ref.getSheetName()), ref.getRow(), ref.getCol());
+        if (!DateUtil.isValidExcelDate(v)) {
             return null;
         }
-        LocalDateTime first = DateUtil.getLocalDateTime(c.getNumericCellValue());
+        LocalDateTime first = DateUtil.getLocalDateTime(v);
         return first.toLocalDate().withDayOfMonth(1);
     }
 
     // ---------------------------------------------------------------- cells
 
-    /** A cell's number: cached result first; blank is zero; an error or stray text is NaN and a problem. */
-    private double number(String sheet, Row row, int r, int col) {
-        Cell c = row == null ? null : row.getCell(col);
-        if (c == null) {
+    /** A cell's number: saved result first; blank is zero; an error or stray text is NaN and a problem. */
+    private double number(String sheet, int r, int col) {
+        Value v = cells.value(sheet, r, col);
+        if (v == null) {
             return 0.0;
         }
-        CellType t = c.getCellType();
-        if (t == CellType.FORMULA) {
-            if (missingCache(c)) {
-                return evaluated(sheet, r, col, c);
-            }
-            t = c.getCachedFormulaResultType();
-        }
-        return switch (t) {
-            case NUMERIC -> c.getNumericCellValue();
-            case BLANK -> 0.0;
-            case STRING -> parseText(sheet, r, col, c.getStringCellValue());
-            case ERROR -> error(sheet, r, col, FormulaError.forInt(c.getErrorCellValue()).getString());
-            default -> notANumber(sheet, r, col, "holds " + t.name().toLowerCase(Locale.ROOT) + " instead of a number");
-        };
-    }
-
-    private double evaluated(String sheet, int r, int col, Cell c) {
-        CellValue v;
-        try {
-            v = evaluate(c);
-        } catch (RuntimeException e) {
+        if (v.failure() != null) {
             return notANumber(sheet, r, col, "its formula has no saved value and cannot be calculated here ("
-                    + e.getClass().getSimpleName() + "); open and save the workbook in Excel");
+                    + v.failure() + "); open and save the workbook in Excel");
         }
-        return switch (v.getCellType()) {
-            case NUMERIC -> v.getNumberValue();
+        return switch (v.type()) {
+            case NUMBER -> v.number();
             case BLANK -> 0.0;
-            case STRING -> parseText(sheet, r, col, v.getStringValue());
-            case ERROR -> error(sheet, r, col, FormulaError.forInt(v.getErrorValue()).getString());
-            default -> notANumber(sheet, r, col, "its formula gives no number");
+            case TEXT -> parseText(sheet, r, col, v.text());
+            case ERROR -> error(sheet, r, col, v.errorCode());
+            case OTHER -> notANumber(sheet, r, col, v.recalculated() ? "its formula gives no number"
+                    : "holds " + v.text() + " instead of a number");
         };
     }
 
@@ -471,40 +466,12 @@ public final class OwnModelReader {
         return Double.NaN;
     }
 
-    private static boolean missingCache(Cell c) {
-        return c instanceof XSSFCell x && !x.getCTCell().isSetV();
-    }
-
-    private CellValue evaluate(Cell c) {
-        if (evaluator == null) {
-            evaluator = wb.getCreationHelper().createFormulaEvaluator();
-        }
-        return evaluator.evaluate(c);
-    }
-
-    private CellType resultType(Cell c) {
-        if (missingCache(c)) {
-            try {
-                return evaluate(c).getCellType();
-            } catch (RuntimeException e) {
-                return CellType.ERROR;
-            }
-        }
-        return c.getCachedFormulaResultType();
-    }
-
-    private String text(Row row, int col) {
-        Cell c = row == null ? null : row.getCell(col);
-        if (c == null) {
+    private String text(String sheet, int r, int col) {
+        Value v = cells.value(sheet, r, col);
+        if (v == null || v.type() != Type.TEXT) {
             return "";
         }
-        CellType t = c.getCellType() == CellType.FORMULA ? resultType(c) : c.getCellType();
-        if (t != CellType.STRING) {
-            return "";
-        }
-        String s = c.getCellType() == CellType.FORMULA && missingCache(c) ? evaluate(c).getStringValue()
-                : c.getStringCellValue();
-        return s == null ? "" : s.trim();
+        return v.text() == null ? "" : v.text().trim();
     }
 
     private static String tableRange(int lastRow) {
@@ -517,5 +484,319 @@ public final class OwnModelReader {
 
     private static String display(Path file) {
         return file == null ? "The workbook" : String.valueOf(file.getFileName());
+    }
+
+    // ---------------------------------------------------------------- where values come from
+
+    enum Type { NUMBER, TEXT, BLANK, ERROR, OTHER }
+
+    /**
+     * A cell's value as this reader uses it: the saved result of a formula, or its recalculation
+     * ({@code recalculated}) when it was saved without one. {@code failure} names why a
+     * recalculation failed; OTHER carries the kind's name in {@code text} ("boolean").
+     */
+    record Value(Type type, double number, String text, boolean recalculated, String failure,
+                 RuntimeException unreadableError) {
+        static Value number(double v, boolean recalculated) {
+            return new Value(Type.NUMBER, v, null, recalculated, null, null);
+        }
+
+        static Value text(String s, boolean recalculated) {
+            return new Value(Type.TEXT, 0, s, recalculated, null, null);
+        }
+
+        static Value error(String code, boolean recalculated) {
+            return new Value(Type.ERROR, 0, code, recalculated, null, null);
+        }
+
+        static Value other(String kind, boolean recalculated) {
+            return new Value(Type.OTHER, 0, kind, recalculated, null, null);
+        }
+
+        /** An error code, or the exception reading it threw, raised only when the number is wanted. */
+        String errorCode() {
+            if (unreadableError != null) {
+                throw unreadableError;
+            }
+            return text;
+        }
+    }
+
+    /** Sheets are named by their real names, as {@link #sheet} returns them. */
+    interface Cells {
+        /** The sheet's real name, looked up case-insensitively as Excel does; null when there is none. */
+        String sheet(String name);
+
+        /** Index of the last row that may hold a cell. */
+        int lastRow(String sheet);
+
+        /** The cell's value; null when there is no cell. */
+        Value value(String sheet, int r, int c);
+
+        /** True when the cell holds anything, even a formula (whose value is not needed). */
+        boolean present(String sheet, int r, int c);
+
+        /** The number of a cell holding a number without a formula; NaN for anything else. */
+        double plainNumber(String sheet, int r, int c);
+
+        /** What a defined name refers to (the first of that name in any scope); null when missing or empty. */
+        String nameFormula(String name);
+
+        /** Every sheet in tab order and whether it is hidden (no range). */
+        List<SheetInfo> tabs();
+
+        /** The grid size that cell references are checked against. */
+        SpreadsheetVersion version();
+    }
+
+    /** Values through POI's user model, recalculating a formula that has no saved result. */
+    private static final class UserModelCells implements Cells {
+        private final Workbook wb;
+        private final java.util.Map<String, Sheet> sheets = new java.util.HashMap<>();
+        private FormulaEvaluator evaluator;
+
+        UserModelCells(Workbook wb) {
+            this.wb = wb;
+        }
+
+        @Override
+        public String sheet(String name) {
+            Sheet s = wb.getSheet(name);
+            if (s == null) {
+                return null;
+            }
+            sheets.putIfAbsent(s.getSheetName(), s);
+            return s.getSheetName();
+        }
+
+        @Override
+        public int lastRow(String sheet) {
+            return sheets.get(sheet).getLastRowNum();
+        }
+
+        private Cell cell(String sheet, int r, int c) {
+            Row row = sheets.get(sheet).getRow(r);
+            return row == null ? null : row.getCell(c);
+        }
+
+        @Override
+        public Value value(String sheet, int r, int col) {
+            Cell c = cell(sheet, r, col);
+            if (c == null) {
+                return null;
+            }
+            CellType t = c.getCellType();
+            if (t == CellType.FORMULA) {
+                if (missingCache(c)) {
+                    return recalculated(c);
+                }
+                t = c.getCachedFormulaResultType();
+            }
+            return switch (t) {
+                case NUMERIC -> Value.number(c.getNumericCellValue(), false);
+                case BLANK -> new Value(Type.BLANK, 0, null, false, null, null);
+                case STRING -> Value.text(c.getStringCellValue(), false);
+                case ERROR -> {
+                    try {
+                        yield Value.error(FormulaError.forInt(c.getErrorCellValue()).getString(), false);
+                    } catch (RuntimeException unknownCode) {
+                        yield new Value(Type.ERROR, 0, null, false, null, unknownCode);
+                    }
+                }
+                default -> Value.other(t.name().toLowerCase(Locale.ROOT), false);
+            };
+        }
+
+        private Value recalculated(Cell c) {
+            CellValue v;
+            try {
+                if (evaluator == null) {
+                    evaluator = wb.getCreationHelper().createFormulaEvaluator();
+                }
+                v = evaluator.evaluate(c);
+            } catch (RuntimeException e) {
+                return new Value(Type.ERROR, 0, null, true, e.getClass().getSimpleName(), null);
+            }
+            return switch (v.getCellType()) {
+                case NUMERIC -> Value.number(v.getNumberValue(), true);
+                case BLANK -> new Value(Type.BLANK, 0, null, true, null, null);
+                case STRING -> Value.text(v.getStringValue(), true);
+                case ERROR -> Value.error(FormulaError.forInt(v.getErrorValue()).getString(), true);
+                default -> Value.other(v.getCellType().name().toLowerCase(Locale.ROOT), true);
+            };
+        }
+
+        private static boolean missingCache(Cell c) {
+            return c instanceof XSSFCell x && !x.getCTCell().isSetV();
+        }
+
+        @Override
+        public boolean present(String sheet, int r, int col) {
+            Cell c = cell(sheet, r, col);
+            return c != null && c.getCellType() != CellType.BLANK;
+        }
+
+        @Override
+        public double plainNumber(String sheet, int r, int col) {
+            Cell c = cell(sheet, r, col);
+            return c != null && c.getCellType() == CellType.NUMERIC ? c.getNumericCellValue() : Double.NaN;
+        }
+
+        @Override
+        public String nameFormula(String name) {
+            Name n = wb.getName(name);
+            return n == null ? null : n.getRefersToFormula();
+        }
+
+        @Override
+        public SpreadsheetVersion version() {
+            return wb.getSpreadsheetVersion();
+        }
+
+        @Override
+        public List<SheetInfo> tabs() {
+            List<SheetInfo> out = new ArrayList<>();
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                out.add(new SheetInfo(wb.getSheetName(i), wb.isSheetHidden(i) || wb.isSheetVeryHidden(i), null));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Saved values from the streaming read. Whatever the user model would read differently (a
+     * formula without its result, an unknown error code, escaped characters in text, a sheet that
+     * is not a plain worksheet) stops this read with {@link NeedsUserModel}.
+     */
+    private static final class GridCells implements Cells {
+        /** Thrown when only the user model can read the workbook exactly. */
+        static final class NeedsUserModel extends RuntimeException {
+            NeedsUserModel() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final StreamingGrid.Book book;
+        private final java.util.Map<String, GridSheet> grids = new java.util.HashMap<>();
+
+        private GridCells(StreamingGrid.Book book) {
+            this.book = book;
+            for (GridSheet g : book.grids()) {
+                grids.putIfAbsent(g.name(), g);
+            }
+        }
+
+        /** The sheets worth scanning: the four the reader needs and any that a defined name mentions. */
+        static java.util.function.Predicate<String> wanted(List<StreamingGrid.DefinedName> names) {
+            StringBuilder all = new StringBuilder();
+            for (StreamingGrid.DefinedName n : names) {
+                all.append(n.formula().replace("''", "'").toLowerCase(Locale.ROOT)).append('\n');
+            }
+            String referred = all.toString();
+            return sheet -> List.of(REVENUE, OPEX, COGS, UNIT_ECONOMICS).stream().anyMatch(sheet::equalsIgnoreCase)
+                    || referred.contains(sheet.toLowerCase(Locale.ROOT));
+        }
+
+        /** Null when the workbook is not one this reader recognizes, so the user model decides what it is. */
+        static GridCells of(StreamingGrid.Book book) {
+            for (StreamingGrid.SheetEntry e : book.sheets()) {
+                if (!e.worksheet()) {
+                    return null;
+                }
+            }
+            GridCells cells = new GridCells(book);
+            if (!cells.hasName(MARKER_NAME)) {
+                return null;
+            }
+            for (String s : List.of(REVENUE, OPEX, COGS, UNIT_ECONOMICS)) {
+                if (cells.sheet(s) == null) {
+                    return null;
+                }
+            }
+            return cells;
+        }
+
+        private boolean hasName(String name) {
+            return book.names().stream().anyMatch(n -> n.name() != null && n.name().equalsIgnoreCase(name));
+        }
+
+        @Override
+        public String sheet(String name) {
+            for (StreamingGrid.SheetEntry e : book.sheets()) {
+                if (name.equalsIgnoreCase(e.name())) {
+                    if (!grids.containsKey(e.name())) {
+                        throw new NeedsUserModel();
+                    }
+                    return e.name();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public int lastRow(String sheet) {
+            return grids.get(sheet).rowCount() - 1;
+        }
+
+        @Override
+        public Value value(String sheet, int r, int c) {
+            GridCell g = grids.get(sheet).cell(r, c);
+            if (g == null) {
+                return null;
+            }
+            return switch (g.kind()) {
+                case NUMBER -> Value.number(g.number(), false);
+                case TEXT -> {
+                    if (g.text() != null && g.text().contains("_x")) {
+                        throw new NeedsUserModel(); // POI decodes _xHHHH_ escapes
+                    }
+                    yield Value.text(g.text(), false);
+                }
+                case BOOLEAN -> Value.other("boolean", false);
+                case ERROR -> {
+                    try {
+                        yield Value.error(FormulaError.forString(g.text()).getString(), false);
+                    } catch (RuntimeException unknownCode) {
+                        throw new NeedsUserModel();
+                    }
+                }
+                case NO_VALUE -> throw new NeedsUserModel();
+            };
+        }
+
+        @Override
+        public boolean present(String sheet, int r, int c) {
+            return grids.get(sheet).cell(r, c) != null;
+        }
+
+        @Override
+        public double plainNumber(String sheet, int r, int c) {
+            GridCell g = grids.get(sheet).cell(r, c);
+            return g != null && g.kind() == GridCell.Kind.NUMBER && g.formula() == null ? g.number() : Double.NaN;
+        }
+
+        @Override
+        public String nameFormula(String name) {
+            for (StreamingGrid.DefinedName n : book.names()) {
+                if (n.name() != null && n.name().equalsIgnoreCase(name)) {
+                    return n.formula() == null || n.formula().isEmpty() ? null : n.formula();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public SpreadsheetVersion version() {
+            return SpreadsheetVersion.EXCEL2007;
+        }
+
+        @Override
+        public List<SheetInfo> tabs() {
+            List<SheetInfo> out = new ArrayList<>();
+            for (StreamingGrid.SheetEntry e : book.sheets()) {
+                out.add(new SheetInfo(e.name(), e.hidden(), null));
+            }
+            return out;
+        }
     }
 }

@@ -3,12 +3,13 @@ package com.marginworkbench.workbook;
 import com.marginworkbench.model.SourceRef;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import javax.xml.XMLConstants;
+import javax.xml.parsers.SAXParserFactory;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -54,20 +57,64 @@ final class StreamingGrid {
     }
 
     static List<GridSheet> of(Path file, WorkbookReader.Progress progress) throws Exception {
+        return book(file, progress, names -> name -> true).grids();
+    }
+
+    /** One {@code <sheet>} of the workbook part, in tab order; {@code worksheet} when it is a worksheet whose part exists. */
+    record SheetEntry(String name, boolean hidden, boolean worksheet) {
+    }
+
+    /** One {@code <definedName>}, in document order; {@code formula} is its text (may be empty). */
+    record DefinedName(String name, String formula) {
+    }
+
+    /** The workbook part's sheets and defined names, and the grids of the worksheets that were scanned. */
+    record Book(List<SheetEntry> sheets, List<DefinedName> names, List<GridSheet> grids) {
+    }
+
+    /**
+     * Reads the workbook part and then only the worksheets that {@code wanted} (given the defined
+     * names, so a caller can follow them) accepts by sheet name.
+     */
+    static Book book(Path file, WorkbookReader.Progress progress,
+                     Function<List<DefinedName>, Predicate<String>> wanted) throws Exception {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String workbookPath = officeDocument(zip);
             String dir = workbookPath.contains("/") ? workbookPath.substring(0, workbookPath.lastIndexOf('/') + 1) : "";
             Map<String, String[]> rels = relationships(zip, dir + "_rels/"
                     + workbookPath.substring(dir.length()) + ".rels");
             List<String[]> sheets = new ArrayList<>();
+            List<DefinedName> names = new ArrayList<>();
             parse(zip, workbookPath, new DefaultHandler() {
+                private final StringBuilder text = new StringBuilder();
+                private String name;
+
                 @Override
                 public void startElement(String uri, String local, String qName, Attributes a) {
                     if ("sheet".equals(local)) {
                         sheets.add(new String[]{a.getValue("name"), a.getValue(NS_REL, "id"), a.getValue("state")});
+                    } else if ("definedName".equals(local)) {
+                        name = a.getValue("name");
+                        text.setLength(0);
+                    }
+                }
+
+                @Override
+                public void characters(char[] ch, int start, int length) {
+                    if (name != null) {
+                        text.append(ch, start, length);
+                    }
+                }
+
+                @Override
+                public void endElement(String uri, String local, String qName) {
+                    if ("definedName".equals(local) && name != null) {
+                        names.add(new DefinedName(name, text.toString()));
+                        name = null;
                     }
                 }
             });
+            Predicate<String> scan = wanted.apply(names);
             String stylesPath = null;
             String stringsPath = null;
             for (String[] rel : rels.values()) {
@@ -80,19 +127,18 @@ final class StreamingGrid {
             GridCell.Format[] formats = stylesPath == null ? new GridCell.Format[0] : formats(zip, stylesPath);
             List<String> strings = stringsPath == null ? List.of() : sharedStrings(zip, stringsPath);
             List<GridSheet> out = new ArrayList<>();
+            List<SheetEntry> entries = new ArrayList<>();
             int index = 0;
             for (String[] s : sheets) {
                 String[] rel = rels.get(s[1]);
                 index++;
-                if (rel == null || !rel[0].endsWith("/worksheet")) {
+                boolean hidden = s[2] != null && !"visible".equals(s[2]);
+                ZipEntry e = rel == null || !rel[0].endsWith("/worksheet") ? null : zip.getEntry(resolve(dir, rel[1]));
+                entries.add(new SheetEntry(s[0], hidden, e != null));
+                if (e == null || !scan.test(s[0])) {
                     continue;
                 }
-                String path = resolve(dir, rel[1]);
-                ZipEntry e = zip.getEntry(path);
-                if (e == null) {
-                    continue;
-                }
-                GridSheet grid = new GridSheet(s[0], s[2] != null && !"visible".equals(s[2]));
+                GridSheet grid = new GridSheet(s[0], hidden);
                 try (InputStream in = new Prefetch(guarded(zip, e))) {
                     new SheetScanner(in, grid, strings, formats, progress).scan();
                 }
@@ -101,7 +147,7 @@ final class StreamingGrid {
                     progress.update(Math.min(0.9, 0.1 + 0.8 * index / sheets.size()), "Read sheet " + s[0]);
                 }
             }
-            return out;
+            return new Book(entries, names, out);
         }
     }
 
@@ -227,9 +273,49 @@ final class StreamingGrid {
             throw new IOException("the part " + path + " is missing");
         }
         try (InputStream in = guarded(zip, e)) {
-            XMLReader xml = XMLHelper.newXMLReader();
+            XMLReader xml = secureReader();
             xml.setContentHandler(handler);
             xml.parse(new InputSource(in));
+        }
+    }
+
+    private static final SAXParserFactory SAX = saxFactory();
+
+    /**
+     * The settings POI's XMLHelper gives a SAX reader (no external DTD or entities, secure
+     * processing, no DOCTYPE, at most one entity expansion), made here so that a read that needs no other POI
+     * class does not load POI's logging for it.
+     */
+    private static SAXParserFactory saxFactory() {
+        SAXParserFactory f = SAXParserFactory.newInstance();
+        f.setValidating(false);
+        f.setNamespaceAware(true);
+        trySet(() -> f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
+        trySet(() -> f.setFeature("http://apache.org/xml/features/nonvalidating/load-dtd-grammar", false));
+        trySet(() -> f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false));
+        trySet(() -> f.setFeature("http://xml.org/sax/features/external-general-entities", false));
+        trySet(() -> f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true));
+        return f;
+    }
+
+    private static XMLReader secureReader() throws Exception {
+        XMLReader xml = SAX.newSAXParser().getXMLReader();
+        xml.setEntityResolver((publicId, systemId) -> new InputSource(new java.io.StringReader("")));
+        trySet(() -> xml.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
+        trySet(() -> xml.setFeature("http://xml.org/sax/features/external-general-entities", false));
+        trySet(() -> xml.setProperty("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", 1));
+        return xml;
+    }
+
+    private interface Setting {
+        void apply() throws Exception;
+    }
+
+    private static void trySet(Setting s) {
+        try {
+            s.apply();
+        } catch (Exception | AbstractMethodError unsupported) {
+            // a parser without this setting: the remaining ones still apply, as with POI
         }
     }
 

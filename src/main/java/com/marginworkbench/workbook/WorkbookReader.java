@@ -57,11 +57,22 @@ public final class WorkbookReader {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
             (byte) 0xE1};
 
-    static {
-        // POI's defaults already stop zip bombs; say so explicitly so nobody loosens them by accident.
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(0xFFFFFFFFL);
-        InputGuards.install();
+    /**
+     * POI's limits, set once before POI opens any file. Kept out of this class's own start-up so the
+     * paths that never touch POI's packaging (the own model's saved values, the streaming read) do
+     * not load it.
+     */
+    private static final class PoiLimits {
+        static {
+            // POI's defaults already stop zip bombs; say so explicitly so nobody loosens them by accident.
+            ZipSecureFile.setMinInflateRatio(0.01);
+            ZipSecureFile.setMaxEntrySize(0xFFFFFFFFL);
+            InputGuards.install();
+        }
+
+        static void set() {
+            // the static block does the work, once
+        }
     }
 
     private WorkbookReader() {
@@ -89,6 +100,13 @@ public final class WorkbookReader {
                 update(progress, 0.1, "Streaming " + name);
                 sheets = StreamingGrid.of(file, progress);
             } else {
+                if (kind == Kind.XLSX && OwnModelReader.recognizes(file)) {
+                    ReadResult own = OwnModelReader.readSavedValues(file, progress);
+                    if (own != null) {
+                        update(progress, 1, "Read " + name);
+                        return own;
+                    }
+                }
                 try (Workbook wb = open(file)) {
                     update(progress, 0.3, "Opened " + name);
                     ReadResult own = ownModel(wb, file);
@@ -182,6 +200,7 @@ public final class WorkbookReader {
     }
 
     private static Kind checkOle2(Path file, String name) throws WorkbookReadException {
+        PoiLimits.set();
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
@@ -282,6 +301,7 @@ public final class WorkbookReader {
     }
 
     private static Workbook open(Path file) throws IOException {
+        PoiLimits.set();
         // Read-only: the source workbook is never written back.
         return WorkbookFactory.create(file.toFile(), null, true);
     }
