@@ -290,34 +290,51 @@ final class StreamingGrid {
         SAXParserFactory f = SAXParserFactory.newInstance();
         f.setValidating(false);
         f.setNamespaceAware(true);
-        trySet(() -> f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
-        trySet(() -> f.setFeature("http://apache.org/xml/features/nonvalidating/load-dtd-grammar", false));
-        trySet(() -> f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false));
-        trySet(() -> f.setFeature("http://xml.org/sax/features/external-general-entities", false));
-        trySet(() -> f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true));
+        // Each setting on its own, as POI does: a parser without one still gets the others.
+        String[] features = {XMLConstants.FEATURE_SECURE_PROCESSING,
+                "http://apache.org/xml/features/nonvalidating/load-dtd-grammar",
+                "http://apache.org/xml/features/nonvalidating/load-external-dtd",
+                "http://xml.org/sax/features/external-general-entities",
+                "http://apache.org/xml/features/disallow-doctype-decl"};
+        boolean[] values = {true, false, false, false, true};
+        for (int i = 0; i < features.length; i++) {
+            try {
+                f.setFeature(features[i], values[i]);
+            } catch (Exception | AbstractMethodError unsupported) {
+                // not known to this parser
+            }
+        }
         return f;
     }
 
     private static XMLReader secureReader() throws Exception {
         XMLReader xml = SAX.newSAXParser().getXMLReader();
-        xml.setEntityResolver((publicId, systemId) -> new InputSource(new java.io.StringReader("")));
-        trySet(() -> xml.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
-        trySet(() -> xml.setFeature("http://xml.org/sax/features/external-general-entities", false));
-        trySet(() -> xml.setProperty("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", 1));
+        xml.setEntityResolver(IGNORE_ENTITIES);
+        try {
+            xml.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (Exception | AbstractMethodError unsupported) {
+            // not known to this parser
+        }
+        try {
+            xml.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        } catch (Exception | AbstractMethodError unsupported) {
+            // not known to this parser
+        }
+        try {
+            xml.setProperty("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", 1);
+        } catch (Exception | AbstractMethodError unsupported) {
+            // not known to this parser
+        }
         return xml;
     }
 
-    private interface Setting {
-        void apply() throws Exception;
-    }
-
-    private static void trySet(Setting s) {
-        try {
-            s.apply();
-        } catch (Exception | AbstractMethodError unsupported) {
-            // a parser without this setting: the remaining ones still apply, as with POI
+    /** Resolves every external entity to nothing. */
+    private static final org.xml.sax.EntityResolver IGNORE_ENTITIES = new org.xml.sax.EntityResolver() {
+        @Override
+        public InputSource resolveEntity(String publicId, String systemId) {
+            return new InputSource(new java.io.StringReader(""));
         }
-    }
+    };
 
     /** An entry's bytes, cut off with an error as soon as they outgrow the zip-bomb limits. */
     private static InputStream guarded(ZipFile zip, ZipEntry e) throws IOException {

@@ -1036,8 +1036,7 @@ public final class TableDetector {
     }
 
     private static Object sectionOf(String norm) {
-        if (norm.isEmpty() || !containsAny(norm, SECTION_WORDS)
-                || norm.chars().filter(ch -> ch == ' ').count() > 6) {
+        if (norm.isEmpty() || !containsAny(norm, SECTION_WORDS) || spaces(norm) > 6) {
             return null;
         }
         if (COGS.matcher(norm).matches()) {
@@ -1075,7 +1074,21 @@ public final class TableDetector {
         return containsAny(norm, TOTAL_WORDS) && TOTAL_OR_RATIO.matcher(norm).find();
     }
 
+    /** Every word REVENUE_WORDS knows contains one of these, so most labels skip the regex. */
+    private static final String[] REVENUE_STEMS = {"revenue", "sales", "subscription", "booking", "turnover"};
+
     private static boolean looksLikeRevenue(String norm) {
-        return REVENUE_WORDS.matcher(norm).find() && !COST_WORDS.matcher(norm).find();
+        return containsAny(norm, REVENUE_STEMS) && REVENUE_WORDS.matcher(norm).find()
+                && !COST_WORDS.matcher(norm).find();
+    }
+
+    private static int spaces(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ') {
+                n++;
+            }
+        }
+        return n;
     }
 }
