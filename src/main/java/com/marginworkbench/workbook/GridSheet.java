@@ -104,6 +104,7 @@ public final class GridSheet {
     }
 
     private Object[] slot(int r, int c) {
+        InputGuards.checkCell(name, r, c);
         while (rows.size() <= r) {
             rows.add(null);
             numbers.add(null);

@@ -96,6 +96,22 @@ public final class InputGuards {
         }
     }
 
+    /** Excel's last row and column (0-based). */
+    static final int LAST_ROW = 1_048_575;
+    static final int LAST_COLUMN = 16_383;
+
+    /**
+     * Called by {@link GridSheet} before it makes room for a cell: a reference past Excel's last row
+     * or column (a damaged or crafted file) would otherwise make it reserve room for billions of rows.
+     */
+    static void checkCell(String sheet, int r, int c) {
+        if (r < 0 || r > LAST_ROW || c < 0 || c > LAST_COLUMN) {
+            throw new TooLarge("sheet '" + sheet + "' places a cell outside Excel's grid (row " + (r + 1L)
+                    + ", column " + (c + 1L) + "), so the file is damaged; open it in Excel, let Excel repair it,"
+                    + " and save it again.");
+        }
+    }
+
     // ------------------------------------------------------------------ old formats
 
     /**
@@ -197,6 +213,26 @@ public final class InputGuards {
         } while (m.find());
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** Words for a failure that came without a message, instead of a Java class name. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.io.EOFException) {
+            return "it ends before its content does";
+        }
+        if (root instanceof java.util.zip.ZipException) {
+            return "the zip archive is corrupt";
+        }
+        if (root instanceof IndexOutOfBoundsException || root instanceof NullPointerException
+                || root instanceof IllegalArgumentException || root instanceof IllegalStateException
+                || root instanceof ArithmeticException || root instanceof ClassCastException) {
+            return "its content contradicts itself";
+        }
+        return "its content could not be followed";
     }
 
     // ------------------------------------------------------------------ temporary files

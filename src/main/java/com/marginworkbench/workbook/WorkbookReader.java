@@ -364,7 +364,7 @@ public final class WorkbookReader {
                 break;
             }
         }
-        return found == null || found.isEmpty() ? e.getClass().getSimpleName() : oneLine(found);
+        return found == null || found.isEmpty() ? InputGuards.describe(e) : oneLine(found);
     }
 
     static String oneLine(String s) {

@@ -1,6 +1,7 @@
 package com.marginworkbench.hostile;
 
 import com.marginworkbench.workbook.ReadResult;
+import com.marginworkbench.workbook.StreamingRead;
 import com.marginworkbench.workbook.WorkbookReadException;
 import com.marginworkbench.workbook.WorkbookReader;
 
@@ -27,7 +28,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * Run in a child JVM ({@code -Xmx1g}) by {@link FuzzTest}: mutates sample workbooks with a fixed
  * seed, reads each mutant, and prints one line per case:
- * {@code CASE, number, mutation, outcome (READ, REFUSED, OTHER, HANG), ms, detail}.
+ * {@code CASE, number, mutation, outcome (READ, REFUSED, OTHER, HANG), ms, detail}. Every other
+ * case of each kind goes down the streaming read (the one big workbooks take), the rest down
+ * POI's object model.
  * A hang ends the run at once (a stuck thread cannot be stopped). Arguments:
  * {@code SEED CASES WORKDIR SAMPLE...}.
  */
@@ -61,7 +64,9 @@ public final class FuzzChild {
             Path file = work.resolve(String.format("fuzz-%04d.xlsx", n));
             Files.write(file, mutant);
             long t0 = System.nanoTime();
-            Future<String[]> result = worker.submit(() -> readOne(file));
+            boolean streaming = n % 4 >= 2;
+            how.append(streaming ? " [streaming]" : "");
+            Future<String[]> result = worker.submit(() -> readOne(file, streaming));
             String[] outcome;
             try {
                 outcome = result.get(CASE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -81,9 +86,9 @@ public final class FuzzChild {
         System.out.println("DONE");
     }
 
-    private static String[] readOne(Path file) {
+    private static String[] readOne(Path file, boolean streaming) {
         try {
-            ReadResult r = WorkbookReader.read(file);
+            ReadResult r = streaming ? StreamingRead.read(file) : WorkbookReader.read(file);
             // A read is only correct if it is whole: one decision per cost line, periods that match the amounts.
             int periods = r.model().periods().count();
             boolean whole = r.decisions().size() == r.model().costs().size()
