@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code restate WORKBOOK [-o OUT]}: reads a workbook, runs the COGS test with the suggested
@@ -92,11 +91,11 @@ public final class RestateCommand implements Callable<Integer> {
                 levers.levers(), target, null);
         Figures t = o.figures().total();
         StringBuilder line = new StringBuilder("Wrote ").append(o.target())
-                .append(": reported GM ").append(pct(t.reportedBlended()))
-                .append(", restated ").append(pct(t.restatedBlended()))
-                .append(", AI layer ").append(pct(t.aiLayer()));
+                .append(": reported GM ").append(SummaryCommand.pct(t.reportedBlended()))
+                .append(", restated ").append(SummaryCommand.pct(t.restatedBlended()))
+                .append(", AI layer ").append(SummaryCommand.pct(t.aiLayer()));
         if (!levers.levers().isNeutral()) {
-            line.append(", AI layer stressed ").append(pct(t.aiLayerStressed()));
+            line.append(", AI layer stressed ").append(SummaryCommand.pct(t.aiLayerStressed()));
         }
         return line.toString();
     }
@@ -106,10 +105,7 @@ public final class RestateCommand implements Callable<Integer> {
             err.println("margin-workbench: -o must name an existing folder when restating a folder of workbooks.");
             return 2;
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(workbook)) {
-            files = list.filter(Files::isRegularFile).filter(RestateCommand::isSourceName).sorted().toList();
-        }
+        List<Path> files = WorkbookFolder.list(workbook, RestateCommand::isNotRestated);
         if (files.isEmpty()) {
             err.println("margin-workbench: " + workbook + " holds no .xlsx or .xlsm workbooks to restate.");
             return 2;
@@ -129,13 +125,8 @@ public final class RestateCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 2;
     }
 
-    private static boolean isSourceName(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !n.startsWith("~$") && !n.startsWith(".") && (n.endsWith(".xlsx") || n.endsWith(".xlsm")
-                || n.endsWith(".xls")) && !RESTATED_NAME.matcher(n).matches();
-    }
-
-    private static String pct(OptionalDouble v) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%.1f%%", v.getAsDouble() * 100) : "n/a";
+    /** Earlier outputs of this command are not restated again. */
+    private static boolean isNotRestated(Path p) {
+        return !RESTATED_NAME.matcher(p.getFileName().toString().toLowerCase(Locale.ROOT)).matches();
     }
 }

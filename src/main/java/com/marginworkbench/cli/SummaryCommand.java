@@ -37,7 +37,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code summary WORKBOOK}: reads a workbook, runs the COGS test on every cost line with the
@@ -110,10 +109,7 @@ public final class SummaryCommand implements Callable<Integer> {
     }
 
     private int folder(PrintWriter out, PrintWriter err) throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(workbook)) {
-            files = list.filter(Files::isRegularFile).filter(SummaryCommand::isWorkbookName).sorted().toList();
-        }
+        List<Path> files = WorkbookFolder.list(workbook, p -> true);
         if (files.isEmpty()) {
             err.println("margin-workbench: " + workbook + " holds no .xlsx, .xlsm or .xls files.");
             return 2;
@@ -143,12 +139,6 @@ public final class SummaryCommand implements Callable<Integer> {
             out.println(JsonText.write(all));
         }
         return failures == 0 ? 0 : 2;
-    }
-
-    private static boolean isWorkbookName(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !n.startsWith("~$") && !n.startsWith(".")
-                && (n.endsWith(".xlsx") || n.endsWith(".xlsm") || n.endsWith(".xls"));
     }
 
     /** Kept apart so a plain-table run never loads Jackson. */
@@ -352,7 +342,8 @@ public final class SummaryCommand implements Callable<Integer> {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 
-    private static String pct(OptionalDouble d) {
+    /** A margin as "84.3%", or "n/a" where there is none. */
+    static String pct(OptionalDouble d) {
         return d.isPresent() ? String.format(Locale.ROOT, "%.1f%%", d.getAsDouble() * 100) : "n/a";
     }
 

@@ -15,7 +15,7 @@ class MainTest {
     @Test
     void aLoneMissingWorkbookIsNamedNotCalledAnUnmatchedArgument() {
         Path missing = dir.resolve("client-model.xlsx");
-        SummaryCommandTest.Run r = SummaryCommandTest.run(missing.toString());
+        CliRun r = SummaryCommandTest.run(missing.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("margin-workbench: no file ").contains("client-model.xlsx")
                 .doesNotContain("Unmatched").doesNotContain("Exception");
@@ -25,7 +25,7 @@ class MainTest {
     @Test
     void aLoneFolderSaysWhatToDoWithIt() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("clients"));
-        SummaryCommandTest.Run r = SummaryCommandTest.run(folder.toString());
+        CliRun r = SummaryCommandTest.run(folder.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("is a folder").contains("summary");
     }
@@ -34,7 +34,7 @@ class MainTest {
     void commandsAndOptionsAreNotMistakenForFiles() {
         assertThat(Main.opensWindow("summary")).isFalse();
         assertThat(Main.opensWindow()).isTrue();
-        SummaryCommandTest.Run help = SummaryCommandTest.run("--help");
+        CliRun help = SummaryCommandTest.run("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("summary").contains("restate");
     }

@@ -21,23 +21,8 @@ class RestateCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path copySample(String name) throws Exception {
@@ -51,7 +36,7 @@ class RestateCommandTest {
         Path source = copySample("northwind-ai-model.xlsx");
         Files.setLastModifiedTime(source, FileTime.fromMillis(1_500_000_000_000L));
         byte[] before = Files.readAllBytes(source);
-        Run r = run("restate", source.toString(), "--llm-cost", "50");
+        CliRun r = run("restate", source.toString(), "--llm-cost", "50");
         assertThat(r.exit()).as(r.err()).isZero();
         Path out = dir.resolve("northwind-ai-model-restated.xlsx");
         assertThat(r.out()).contains("Wrote " + out).contains("restated 84.3%").contains("AI layer 40.6%")
@@ -64,7 +49,7 @@ class RestateCommandTest {
             assertThat(wb.getSheet("Stress")).isNotNull();
             assertThat(wb.getName("LLMCostChange")).isNotNull();
         }
-        Run again = run("restate", source.toString());
+        CliRun again = run("restate", source.toString());
         assertThat(again.out()).contains("northwind-ai-model-restated-2.xlsx");
     }
 
@@ -75,7 +60,7 @@ class RestateCommandTest {
         Path link = Files.createSymbolicLink(dir.resolve("alias.xlsx"), source);
         for (String target : new String[] {source.toString(), dir.resolve("sub/../client-pnl-acme.xlsx").toString(),
                 link.toString()}) {
-            Run r = run("restate", source.toString(), "-o", target);
+            CliRun r = run("restate", source.toString(), "-o", target);
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.err().strip()).doesNotContain("\n").contains("source workbook itself");
         }
@@ -89,20 +74,20 @@ class RestateCommandTest {
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path xls = dir.resolve("old.xls");
         Files.copy(Path.of("/work/shared/corpus/poi-test-data/SampleSS.xls"), xls);
-        Run r = run("restate", xls.toString());
+        CliRun r = run("restate", xls.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains("old.xls").contains(".xlsx");
 
-        Run missing = run("restate", dir.resolve("none.xlsx").toString());
+        CliRun missing = run("restate", dir.resolve("none.xlsx").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err().strip()).doesNotContain("\n").contains("none.xlsx");
 
         Path source = copySample("client-pnl-acme.xlsx");
-        Run wrongType = run("restate", source.toString(), "-o", dir.resolve("out.xlsm").toString());
+        CliRun wrongType = run("restate", source.toString(), "-o", dir.resolve("out.xlsm").toString());
         assertThat(wrongType.exit()).isEqualTo(2);
         assertThat(wrongType.err().strip()).doesNotContain("\n").contains(".xlsx");
 
-        Run lever = run("restate", source.toString(), "--variance-buffer", "lots");
+        CliRun lever = run("restate", source.toString(), "--variance-buffer", "lots");
         assertThat(lever.exit()).isEqualTo(2);
         assertThat(lever.err().strip()).doesNotContain("\n");
         try (Stream<Path> files = Files.list(dir)) {
@@ -116,7 +101,7 @@ class RestateCommandTest {
         copySample("client-costs-quarterly.xlsx");
         Files.writeString(dir.resolve("broken.xlsx"), "not a workbook");
         Path results = Files.createDirectories(dir.resolve("results"));
-        Run r = run("restate", dir.toString(), "-o", results.toString());
+        CliRun r = run("restate", dir.toString(), "-o", results.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out().lines()).hasSize(2);
         assertThat(r.err().lines()).hasSize(1);
@@ -126,10 +111,10 @@ class RestateCommandTest {
 
         // A second run beside the sources skips the results of earlier runs.
         Files.delete(dir.resolve("broken.xlsx"));
-        Run beside = run("restate", dir.toString());
+        CliRun beside = run("restate", dir.toString());
         assertThat(beside.exit()).as(beside.err()).isZero();
         assertThat(beside.out().lines()).hasSize(2);
-        Run again = run("restate", dir.toString());
+        CliRun again = run("restate", dir.toString());
         assertThat(again.out().lines()).hasSize(2).allMatch(l -> l.contains("-restated-2.xlsx"));
     }
 }

@@ -22,23 +22,8 @@ class SummaryCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /**
@@ -82,10 +67,10 @@ class SummaryCommandTest {
     @Test
     void jsonHasTheDocumentedShape() throws Exception {
         Path file = pnl("pnl.xlsx");
-        Run r = run("summary", file.toString(), "--json", "--llm-cost", "+50%", "--framework", "ifrs");
-        assertThat(r.exit).as(r.err).isZero();
-        assertThat(r.err).isEmpty();
-        JsonNode j = new ObjectMapper().readTree(r.out);
+        CliRun r = run("summary", file.toString(), "--json", "--llm-cost", "+50%", "--framework", "ifrs");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.fieldNames()).toIterable().containsExactly("workbook", "framework", "periods", "levers",
                 "totals", "margins", "unitEconomics", "lines", "review", "problems");
         assertThat(j.get("workbook").asText()).isEqualTo("pnl.xlsx");
@@ -134,15 +119,15 @@ class SummaryCommandTest {
     @Test
     void timingsOnlyWhenAsked() throws Exception {
         Path file = pnl("pnl.xlsx");
-        JsonNode j = new ObjectMapper().readTree(run("summary", file.toString(), "--json", "--timings").out);
+        JsonNode j = new ObjectMapper().readTree(run("summary", file.toString(), "--json", "--timings").out());
         assertThat(j.get("timings").fieldNames()).toIterable().containsExactly("readMs", "computeMs");
     }
 
     @Test
     void tableIsReadable() throws Exception {
-        Run r = run("summary", pnl("pnl.xlsx").toString());
-        assertThat(r.exit).isZero();
-        assertThat(r.out).contains("Blended gross margin").contains("90.0%").contains("70.0%")
+        CliRun r = run("summary", pnl("pnl.xlsx").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Blended gross margin").contains("90.0%").contains("70.0%")
                 .contains("OpenAI API - production").contains("1 to review");
     }
 
@@ -158,10 +143,10 @@ class SummaryCommandTest {
         cases.add(new String[]{"summary", pnl("ok2.xlsx").toString(), "--framework", "hgb"});
         cases.add(new String[]{"summary"});
         for (String[] args : cases) {
-            Run r = run(args);
-            assertThat(r.exit).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(r.out).as(String.join(" ", args)).isEmpty();
-            assertThat(r.err.strip()).as(String.join(" ", args)).isNotEmpty().doesNotContain("\n")
+            CliRun r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.out()).as(String.join(" ", args)).isEmpty();
+            assertThat(r.err().strip()).as(String.join(" ", args)).isNotEmpty().doesNotContain("\n")
                     .doesNotContain("Exception");
         }
     }
@@ -172,15 +157,15 @@ class SummaryCommandTest {
         Files.writeString(dir.resolve("b.xlsx"), "not,a,workbook\n");
         pnl("c.xlsx");
         Files.writeString(dir.resolve("notes.txt"), "ignored");
-        Run r = run("summary", dir.toString());
-        assertThat(r.exit).isEqualTo(2);
-        assertThat(r.out.lines()).hasSize(2);
-        assertThat(r.out.lines().toList().get(0)).startsWith("a.xlsx: reported 90.0%, restated 70.0%");
-        assertThat(r.out.lines().toList().get(1)).startsWith("c.xlsx:");
-        assertThat(r.err.lines()).singleElement().asString().contains("b.xlsx");
+        CliRun r = run("summary", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out().lines()).hasSize(2);
+        assertThat(r.out().lines().toList().get(0)).startsWith("a.xlsx: reported 90.0%, restated 70.0%");
+        assertThat(r.out().lines().toList().get(1)).startsWith("c.xlsx:");
+        assertThat(r.err().lines()).singleElement().asString().contains("b.xlsx");
 
-        Run json = run("summary", dir.toString(), "--json");
-        JsonNode j = new ObjectMapper().readTree(json.out);
+        CliRun json = run("summary", dir.toString(), "--json");
+        JsonNode j = new ObjectMapper().readTree(json.out());
         assertThat(j).hasSize(3);
         assertThat(j.get(1).get("error").asText()).contains("b.xlsx");
         assertThat(j.get(2).at("/margins/aiLayer").asDouble()).isEqualTo(0.5, within(1e-12));

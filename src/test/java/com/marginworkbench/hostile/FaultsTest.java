@@ -1,5 +1,6 @@
 package com.marginworkbench.hostile;
 
+import com.marginworkbench.cli.CliRun;
 import com.marginworkbench.cli.Main;
 import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.ProjectState;
@@ -165,23 +166,8 @@ class FaultsTest {
         new ProcessBuilder("umount", at.toString()).redirectErrorStream(true).start().waitFor(20, TimeUnit.SECONDS);
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -192,7 +178,7 @@ class FaultsTest {
         Path full = mount("full", "size=16k");
         assumeTrue(full != null, "mounting a tmpfs needs root; the full-disk case cannot be staged here");
         try {
-            Run r = cli("restate", source.toString(), "-o", full.resolve("client-restated.xlsx").toString());
+            CliRun r = cli("restate", source.toString(), "-o", full.resolve("client-restated.xlsx").toString());
             assertThat(r.exit()).as(r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines().count()).isEqualTo(1);
             assertThat(r.err()).contains("Not enough disk space").contains(full.toString())
@@ -215,11 +201,11 @@ class FaultsTest {
         Path readOnly = mount("read-only", "size=1m,ro");
         assumeTrue(readOnly != null, "mounting a tmpfs needs root");
         try {
-            Run r = cli("restate", source.toString(), "-o", readOnly.resolve("client-restated.xlsx").toString());
+            CliRun r = cli("restate", source.toString(), "-o", readOnly.resolve("client-restated.xlsx").toString());
             assertThat(r.exit()).as(r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines().count()).isEqualTo(1);
             assertThat(r.err()).contains("read-only").contains(readOnly.toString()).doesNotContain("Exception");
-            Run batch = cli("restate", dir.toString(), "-o", readOnly.toString());
+            CliRun batch = cli("restate", dir.toString(), "-o", readOnly.toString());
             assertThat(batch.exit()).isEqualTo(2);
             assertThat(batch.err()).contains("read-only");
         } finally {
