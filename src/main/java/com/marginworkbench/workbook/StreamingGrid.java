@@ -924,25 +924,7 @@ final class StreamingGrid {
 
         /** Reads text up to the next '<' (the element's end tag, which it also consumes). */
         private String readText() throws IOException {
-            textLen = 0;
-            int b;
-            while ((b = next()) >= 0) {
-                if (b == '<') {
-                    int c = next();
-                    if (c == '!') {
-                        readCdata();
-                        continue;
-                    }
-                    if (readName(c == '/' ? next() : c) != '>') {
-                        skipTo('>');
-                    }
-                    break;
-                }
-                if (textLen == text.length) {
-                    text = java.util.Arrays.copyOf(text, text.length * 2);
-                }
-                text[textLen++] = (byte) b;
-            }
+            readRaw();
             return decode();
         }
 
