@@ -1,7 +1,8 @@
 package com.marginworkbench.workbook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.marginworkbench.classify.CostType;
 import com.marginworkbench.model.Layer;
 
@@ -66,39 +67,106 @@ public final class VendorDictionary {
 
     /** Reads a dictionary in the shipped JSON layout (an edited copy, for instance). */
     public static VendorDictionary load(InputStream json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
+        // Jackson's streaming parser into plain maps and lists: the data binder costs a fifth of a
+        // second of class loading at start-up, which a command-line summary would feel.
+        Object parsed;
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            p.nextToken();
+            parsed = value(p);
+        }
+        if (!(parsed instanceof Map<?, ?> root)) {
+            throw new IOException("the vendor dictionary is not a JSON object");
+        }
         VendorDictionary d = new VendorDictionary();
-        for (JsonNode p : root.path("contextPriority")) {
-            d.contextPriority.add(p.asText());
+        for (Object p : list(root.get("contextPriority"))) {
+            d.contextPriority.add(text(p));
         }
-        for (JsonNode c : root.path("contexts")) {
-            String id = c.path("id").asText();
-            for (JsonNode t : c.path("terms")) {
-                d.add(new Term(tokens(t.asText()), -1, id, 0));
+        for (Object c : list(root.get("contexts"))) {
+            Map<?, ?> context = map(c);
+            String id = text(context.get("id"));
+            for (Object t : list(context.get("terms"))) {
+                d.add(new Term(tokens(text(t)), -1, id, 0));
             }
         }
-        for (JsonNode g : root.path("groups")) {
+        for (Object o : list(root.get("groups"))) {
+            Map<?, ?> g = map(o);
             Map<String, CostType> byContext = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : g.path("byContext").properties()) {
-                byContext.put(e.getKey(), CostType.parse(e.getValue().asText()));
+            for (Map.Entry<?, ?> e : map(g.get("byContext")).entrySet()) {
+                byContext.put(String.valueOf(e.getKey()), CostType.parse(text(e.getValue())));
             }
-            CostType type = CostType.parse(g.path("costType").asText());
-            Layer layer = g.hasNonNull("layer") ? Layer.parse(g.path("layer").asText()) : type.defaultLayer();
-            d.groups.add(new Group(g.path("id").asText(), type, layer,
-                    g.path("llmPriced").asBoolean(type.defaultLlmPriced()),
-                    g.path("usageVariable").asBoolean(type.defaultUsageVariable()), byContext));
+            CostType type = CostType.parse(text(g.get("costType")));
+            Layer layer = g.get("layer") != null ? Layer.parse(text(g.get("layer"))) : type.defaultLayer();
+            d.groups.add(new Group(text(g.get("id")), type, layer,
+                    flag(g.get("llmPriced"), type.defaultLlmPriced()),
+                    flag(g.get("usageVariable"), type.defaultUsageVariable()), byContext));
             int index = d.groups.size() - 1;
-            for (JsonNode t : g.path("terms")) {
-                d.add(new Term(tokens(t.asText()), index, null, 0));
+            for (Object t : list(g.get("terms"))) {
+                d.add(new Term(tokens(text(t)), index, null, 0));
             }
         }
-        for (JsonNode t : root.path("revenue").path("aiTerms")) {
-            d.add(new Term(tokens(t.asText()), -1, null, AI_REVENUE));
+        Map<?, ?> revenue = map(root.get("revenue"));
+        for (Object t : list(revenue.get("aiTerms"))) {
+            d.add(new Term(tokens(text(t)), -1, null, AI_REVENUE));
         }
-        for (JsonNode t : root.path("revenue").path("usageTerms")) {
-            d.add(new Term(tokens(t.asText()), -1, null, USAGE_REVENUE));
+        for (Object t : list(revenue.get("usageTerms"))) {
+            d.add(new Term(tokens(text(t)), -1, null, USAGE_REVENUE));
         }
         return d;
+    }
+
+    /** The value at the parser's current token, as maps, lists, strings, booleans, numbers or null. */
+    private static Object value(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            throw new IOException("the vendor dictionary ends too early");
+        }
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    m.put(key, value(p));
+                }
+                return m;
+            }
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(value(p));
+                }
+                return l;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return p.getBooleanValue();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return p.getNumberValue();
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected " + t + " in the vendor dictionary");
+        }
+    }
+
+    private static List<?> list(Object o) {
+        return o instanceof List<?> l ? l : List.of();
+    }
+
+    private static Map<?, ?> map(Object o) {
+        return o instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+
+    private static boolean flag(Object o, boolean otherwise) {
+        return o instanceof Boolean b ? b : otherwise;
     }
 
     private void add(Term t) {
