@@ -592,8 +592,22 @@ final class StreamingGrid {
 
         void scan() throws IOException, WorkbookReader.Cancelled {
             int b;
-            while ((b = next()) >= 0) {
+            while (true) {
+                // Text between tags (line breaks, mostly) is skipped without a call per byte.
+                byte[] bytes = buf;
+                int p = pos;
+                int limit = len;
+                while (p < limit && bytes[p] != '<') {
+                    p++;
+                }
+                pos = p;
+                if ((b = next()) < 0) {
+                    break;
+                }
                 if (b != '<') {
+                    continue;
+                }
+                if (pos + 1 < len && buf[pos] == 'c' && buf[pos + 1] == ' ' && fastCell()) {
                     continue;
                 }
                 b = next();
@@ -607,10 +621,231 @@ final class StreamingGrid {
                 } else if (b == '!') {
                     skipDeclaration();
                 } else {
-                    int end = readName(b);
-                    startElement(end);
+                    startElement(readName(b));
                 }
             }
+        }
+
+        /**
+         * The cell as nearly every large sheet writes it, {@code <c r="B7" s="2" t="n"><v>12.5</v></c>}
+         * (or self-closing, or a shared string, boolean, error or formula-less text), read straight from
+         * the buffer when it lies wholly inside it: no call per byte and no string for a number. Anything
+         * else (a formula, an inline string, an entity, a prefix, a cell split across two reads) returns
+         * false with nothing consumed, and the general path reads it.
+         */
+        private boolean fastCell() throws WorkbookReader.Cancelled {
+            final byte[] bytes = buf;
+            final int end = len;
+            int p = pos + 2;
+            int cellRow = row;
+            int cellCol = col + 1;
+            int cellStyle = -1;
+            int typeStart = -1;
+            int typeLen = 0;
+            // attributes
+            while (true) {
+                while (p < end && bytes[p] == ' ') {
+                    p++;
+                }
+                if (p >= end) {
+                    return false;
+                }
+                byte a = bytes[p];
+                if (a == '>' || a == '/') {
+                    break;
+                }
+                int nameStart = p;
+                while (p < end && bytes[p] != '=' && bytes[p] != ' ' && bytes[p] != ':' && bytes[p] != '>') {
+                    if (bytes[p] == '\n' || bytes[p] == '\r' || bytes[p] == '\t') {
+                        return false;
+                    }
+                    p++;
+                }
+                if (p + 1 >= end || bytes[p] != '=' || bytes[p + 1] != '"') {
+                    return false;
+                }
+                int nameLength = p - nameStart;
+                int v = p + 2;
+                int q = v;
+                while (q < end && bytes[q] != '"') {
+                    if (bytes[q] == '&') {
+                        return false;
+                    }
+                    q++;
+                }
+                if (q >= end) {
+                    return false;
+                }
+                if (nameLength == 1) {
+                    byte n = bytes[nameStart];
+                    if (n == 'r') {
+                        int i = v;
+                        int c = 0;
+                        while (i < q && (bytes[i] >= 'A' && bytes[i] <= 'Z')) {
+                            c = c * 26 + (bytes[i] - 'A' + 1);
+                            i++;
+                        }
+                        int r = 0;
+                        for (int k = i; k < q; k++) {
+                            int d = bytes[k] - '0';
+                            if (d < 0 || d > 9 || k - i > 7) {
+                                return false;
+                            }
+                            r = r * 10 + d;
+                        }
+                        if (i == v || i - v > 3 || i == q) {
+                            return false;
+                        }
+                        cellCol = c - 1;
+                        cellRow = r - 1;
+                    } else if (n == 's') {
+                        int st = 0;
+                        for (int k = v; k < q; k++) {
+                            int d = bytes[k] - '0';
+                            if (d < 0 || d > 9 || k - v > 8) {
+                                return false;
+                            }
+                            st = st * 10 + d;
+                        }
+                        cellStyle = q == v ? -1 : st;
+                    } else if (n == 't') {
+                        typeStart = v;
+                        typeLen = q - v;
+                    }
+                }
+                p = q + 1;
+            }
+            char kind = 'n';
+            if (typeStart >= 0) {
+                if (typeLen == 1) {
+                    kind = (char) bytes[typeStart];
+                    if (kind != 'n' && kind != 's' && kind != 'b' && kind != 'e') {
+                        return false;
+                    }
+                } else if (typeLen == 3 && bytes[typeStart] == 's' && bytes[typeStart + 1] == 't'
+                        && bytes[typeStart + 2] == 'r') {
+                    kind = 't';
+                } else {
+                    return false;
+                }
+            }
+            int valueStart = -1;
+            int valueEnd = -1;
+            if (bytes[p] == '/') {
+                if (p + 1 >= end || bytes[p + 1] != '>') {
+                    return false;
+                }
+                p += 2;
+            } else {
+                // p at '>': exactly <v>text</v></c> must follow.
+                if (p + 4 >= end || bytes[p + 1] != '<') {
+                    return false;
+                }
+                if (bytes[p + 2] == '/' && bytes[p + 3] == 'c' && bytes[p + 4] == '>') {
+                    p += 5;
+                } else {
+                    if (bytes[p + 2] != 'v' || bytes[p + 3] != '>') {
+                        return false;
+                    }
+                    valueStart = p + 4;
+                    int q = valueStart;
+                    while (q < end && bytes[q] != '<') {
+                        if (bytes[q] == '&' || bytes[q] < 0) {
+                            return false;
+                        }
+                        q++;
+                    }
+                    if (q + 7 >= end || bytes[q + 1] != '/' || bytes[q + 2] != 'v' || bytes[q + 3] != '>'
+                            || bytes[q + 4] != '<' || bytes[q + 5] != '/' || bytes[q + 6] != 'c'
+                            || bytes[q + 7] != '>') {
+                        return false;
+                    }
+                    valueEnd = q;
+                    p = q + 8;
+                }
+            }
+            // Committed: the cell is consumed.
+            pos = p;
+            row = cellRow;
+            col = cellCol;
+            if (++cells % 65_536 == 0 && progress != null && progress.cancelled()) {
+                throw new WorkbookReader.Cancelled();
+            }
+            if (row < 0 || col < 0 || valueStart < 0 && (kind == 'n' || kind == 's')) {
+                // No value and no formula: nothing to keep (the general path drops it the same way).
+                return true;
+            }
+            if (kind == 'n') {
+                double v = parseDecimal(bytes, valueStart, valueEnd);
+                if (Double.isNaN(v)) {
+                    String text = new String(bytes, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
+                    if (text.isEmpty()) {
+                        return true;
+                    }
+                    try {
+                        v = Double.parseDouble(text);
+                    } catch (NumberFormatException e) {
+                        grid.set(row, col, GridCell.text(text, null));
+                        return true;
+                    }
+                }
+                GridCell.Format f = cellStyle >= 0 && cellStyle < formats.length ? formats[cellStyle]
+                        : GridCell.Format.GENERAL;
+                if (f == GridCell.Format.GENERAL) {
+                    grid.setNumber(row, col, v);
+                } else {
+                    grid.set(row, col, GridCell.number(v, null, f));
+                }
+                return true;
+            }
+            // The general path keeps the rest: shared strings, booleans, errors, formula-less text.
+            type = kind == 's' ? "s" : kind == 'b' ? "b" : kind == 'e' ? "e" : "str";
+            style = cellStyle;
+            formula = null;
+            inline = null;
+            fastNumber = Double.NaN;
+            value = valueStart < 0 ? null
+                    : new String(bytes, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
+            finishCell();
+            return true;
+        }
+
+        /** {@link #parseDecimal()} over a range of the read buffer. */
+        private static double parseDecimal(byte[] bytes, int from, int to) {
+            int i = from;
+            boolean negative = false;
+            if (i < to && bytes[i] == '-') {
+                negative = true;
+                i++;
+            }
+            if (i == to) {
+                return Double.NaN;
+            }
+            long mantissa = 0;
+            int digits = 0;
+            int scale = 0;
+            boolean dot = false;
+            for (; i < to; i++) {
+                int ch = bytes[i];
+                if (ch >= '0' && ch <= '9') {
+                    if (mantissa != 0 || ch != '0') {
+                        digits++;
+                    }
+                    if (digits > 15) {
+                        return Double.NaN;
+                    }
+                    mantissa = mantissa * 10 + (ch - '0');
+                    if (dot) {
+                        scale++;
+                    }
+                } else if (ch == '.' && !dot) {
+                    dot = true;
+                } else {
+                    return Double.NaN;
+                }
+            }
+            double v = scale == 0 ? (double) mantissa : mantissa / POW10[scale];
+            return negative ? -v : v;
         }
 
         /** Reads a tag name (without prefix) into {@code name}; returns the byte that ended it. */
