@@ -53,6 +53,25 @@ public final class GridSheet {
         return numbers.get(r)[c];
     }
 
+    /**
+     * The row's storage for a loop over many cells (null for an empty row): an entry is null, a
+     * {@link GridCell}, or a plain number whose value sits at the same index of {@link #rowNumbers}
+     * (test with {@link #isPlain}). Read only.
+     */
+    Object[] rowCells(int r) {
+        return r >= 0 && r < rows.size() ? rows.get(r) : null;
+    }
+
+    /** The plain numbers of a row, by column (null when it has none). Read only. */
+    double[] rowNumbers(int r) {
+        return r >= 0 && r < numbers.size() ? numbers.get(r) : null;
+    }
+
+    /** True for an entry of {@link #rowCells} that stands for a plain number. */
+    static boolean isPlain(Object entry) {
+        return entry == PLAIN;
+    }
+
     /** The cell, or null when empty. Plain numbers are wrapped on the way out. */
     public GridCell cell(int r, int c) {
         Object[] cells = r >= 0 && r < rows.size() ? rows.get(r) : null;

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * numbers add up the lines next to them), so no amount is counted twice.
  */
 public final class TableDetector {
+
     /** Everything found, ready to become a {@code FinancialModel} and a {@code ReadResult}. */
     public record Detection(Periods periods, List<RevenueLine> revenue, List<CostLine> costs,
                             List<LineDecision> decisions, List<Problem> problems, List<SheetInfo> sheets) {
@@ -487,11 +488,13 @@ public final class TableDetector {
             }
             f.otherText = other.toString();
             f.values = new double[periodColumns.length];
+            Object[] entries = s.rowCells(r);
+            double[] numbers = s.rowNumbers(r);
             for (int i = 0; i < periodColumns.length; i++) {
                 int col = periodColumns[i];
-                if (s.isPlainNumber(r, col) && Double.isFinite(s.number(r, col))) {
-                    // The common case, without allocating: a plain number.
-                    f.values[i] = s.number(r, col);
+                if (col < entries.length && GridSheet.isPlain(entries[col]) && Double.isFinite(numbers[col])) {
+                    // The common case, straight from the row's arrays: a plain number.
+                    f.values[i] = numbers[col];
                     f.hasNumber = true;
                     continue;
                 }
@@ -534,14 +537,13 @@ public final class TableDetector {
 
     /** Cheap test before {@link #headerAt}: a header has at least two words or dates. */
     private static boolean mayBeHeader(GridSheet s, int r) {
+        Object[] entries = s.rowCells(r);
+        if (entries == null) {
+            return false;
+        }
         int n = 0;
-        int width = s.width(r);
-        for (int col = 0; col < width; col++) {
-            if (s.isPlainNumber(r, col)) {
-                continue;
-            }
-            GridCell c = s.cell(r, col);
-            if (c != null && (c.isText() || c.format() == GridCell.Format.DATE) && ++n >= 2) {
+        for (Object entry : entries) {
+            if (entry instanceof GridCell c && (c.isText() || c.format() == GridCell.Format.DATE) && ++n >= 2) {
                 return true;
             }
         }
@@ -1024,7 +1026,7 @@ public final class TableDetector {
     /** Likewise for totals, profit, margin and metric rows. */
     private static final String[] TOTAL_WORDS = {"total", "gross", "contribution", "ebit", "operating", "net ",
             "profit", "tax", "margin", "growth", "yoy", "mom", "arr", "mrr", "arp", "churn", "cac", "ltv", "nrr",
-            "grr", "headcount", "fte", "number of", "burn", "runway", "cash", "%", "percent", "#"};
+            "grr", "headcount", "fte", "number of", "burn", "runway", "cash", "%", "percent"};
 
     private static boolean containsAny(String s, String[] words) {
         for (String w : words) {
@@ -1039,19 +1041,24 @@ public final class TableDetector {
         if (norm.isEmpty() || !containsAny(norm, SECTION_WORDS) || spaces(norm) > 6) {
             return null;
         }
-        if (COGS.matcher(norm).matches()) {
+        // Each test first asks for a word its pattern cannot match without, so a line label such as
+        // "Marketing - paid search" runs none of the slow ".*\b(...)\b.*" patterns.
+        boolean ampersand = norm.indexOf('&') >= 0;
+        if ((norm.contains("cost") || norm.contains("cogs")) && COGS.matcher(norm).matches()) {
             return Placement.COST_OF_REVENUE;
         }
         if (BELOW_LINE.matcher(norm).matches() || METRICS.matcher(norm).matches()) {
             return Section.SKIP;
         }
-        if (RND.matcher(norm).matches()) {
+        if ((ampersand || norm.contains("research") || norm.contains("development") || norm.equals("engineering"))
+                && RND.matcher(norm).matches()) {
             return Placement.RESEARCH_DEVELOPMENT;
         }
-        if (SM.matcher(norm).matches()) {
+        if ((ampersand || norm.contains("sales") || norm.contains("selling") || norm.equals("marketing"))
+                && SM.matcher(norm).matches()) {
             return Placement.SALES_MARKETING;
         }
-        if (GA.matcher(norm).matches()) {
+        if ((ampersand || norm.contains("general") || norm.startsWith("admin")) && GA.matcher(norm).matches()) {
             return Placement.GENERAL_ADMIN;
         }
         if (OPEX.matcher(norm).matches()) {
@@ -1071,7 +1078,8 @@ public final class TableDetector {
                     + "|burn|runway|cash balance)\\b|%|\\bas a percent|^#");
 
     private static boolean isTotalOrRatio(String norm) {
-        return containsAny(norm, TOTAL_WORDS) && TOTAL_OR_RATIO.matcher(norm).find();
+        // '#' counts only at the start ("# of customers"), so "Datadog #2" does not run the pattern.
+        return (norm.startsWith("#") || containsAny(norm, TOTAL_WORDS)) && TOTAL_OR_RATIO.matcher(norm).find();
     }
 
     /** Every word REVENUE_WORDS knows contains one of these, so most labels skip the regex. */

@@ -258,44 +258,27 @@ public final class VendorDictionary {
     }
 
     private List<Match> match(String label) {
-        List<int[]> spans = new ArrayList<>();
-        List<String> toks = new ArrayList<>();
-        tokenize(label, toks, spans);
-        List<Match> out = new ArrayList<>();
-        for (int i = 0; i < toks.size(); i++) {
-            String tok = toks.get(i);
+        Words words = new Words(label);
+        List<Match> out = new ArrayList<>(4);
+        for (int i = 0; i < words.count; i++) {
+            String tok = words.text[i];
             List<Term> exact = byFirstToken.get(tok);
-            List<Term> singular = tok.length() > 3 && tok.endsWith("s")
-                    ? byFirstToken.get(tok.substring(0, tok.length() - 1)) : null;
-            if (exact == null && singular == null) {
-                continue;
-            }
-            List<Term> candidates = new ArrayList<>();
             if (exact != null) {
-                candidates.addAll(exact);
+                collect(exact, words, i, label, out);
             }
-            if (singular != null) {
-                candidates.addAll(singular);
-            }
-            for (Term t : candidates) {
-                if (i + t.tokens.length > toks.size()) {
-                    continue;
-                }
-                boolean ok = true;
-                for (int k = 0; k < t.tokens.length && ok; k++) {
-                    String have = toks.get(i + k);
-                    ok = have.equals(t.tokens[k]) || have.equals(t.tokens[k] + "s");
-                }
-                if (ok) {
-                    int start = spans.get(i)[0];
-                    int end = spans.get(i + t.tokens.length - 1)[1];
-                    out.add(new Match(t, label.substring(start, end), start));
+            if (tok.length() > 3 && tok.endsWith("s")) {
+                List<Term> singular = byFirstToken.get(tok.substring(0, tok.length() - 1));
+                if (singular != null) {
+                    collect(singular, words, i, label, out);
                 }
             }
         }
+        if (out.size() < 2) {
+            return out;
+        }
         // Longer terms first, so "Claude Team" beats "Claude" when both name a group.
-        out.sort((a, b) -> Integer.compare(b.term.tokens.length, a.term.tokens.length));
-        List<Match> kept = new ArrayList<>();
+        out.sort((x, y) -> Integer.compare(y.term.tokens.length, x.term.tokens.length));
+        List<Match> kept = new ArrayList<>(out.size());
         boolean[] covered = new boolean[label.length() + 1];
         for (Match m : out) {
             if (m.term.group >= 0 && covered[m.start]) {
@@ -311,34 +294,83 @@ public final class VendorDictionary {
         return kept;
     }
 
-    static String[] tokens(String text) {
-        List<String> toks = new ArrayList<>();
-        tokenize(text, toks, new ArrayList<>());
-        return toks.toArray(new String[0]);
+    /** Adds each of the terms that the words from {@code i} on spell (a word may add a plural "s"). */
+    private static void collect(List<Term> terms, Words words, int i, String label, List<Match> out) {
+        for (Term t : terms) {
+            if (i + t.tokens.length > words.count) {
+                continue;
+            }
+            boolean ok = true;
+            for (int k = 0; k < t.tokens.length && ok; k++) {
+                String have = words.text[i + k];
+                String want = t.tokens[k];
+                ok = have.equals(want) || have.length() == want.length() + 1 && have.endsWith("s")
+                        && have.startsWith(want);
+            }
+            if (ok) {
+                int start = words.start[i];
+                int end = words.end[i + t.tokens.length - 1];
+                out.add(new Match(t, label.substring(start, end), start));
+            }
+        }
     }
 
-    private static void tokenize(String text, List<String> toks, List<int[]> spans) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && !isWordChar(text.charAt(i))) {
-                i++;
+    static String[] tokens(String text) {
+        Words words = new Words(text);
+        return java.util.Arrays.copyOf(words.text, words.count);
+    }
+
+    /**
+     * The words of a text, lower case, with where each sits: runs of letters, digits and {@code & . ' +},
+     * without dots or apostrophes at either end ("Inc." is "inc", "'24" is "24").
+     */
+    private static final class Words {
+        String[] text = new String[8];
+        int[] start = new int[8];
+        int[] end = new int[8];
+        int count;
+
+        Words(String s) {
+            int n = s.length();
+            boolean ascii = true;
+            for (int i = 0; i < n && ascii; i++) {
+                ascii = s.charAt(i) < 0x80;
             }
-            int start = i;
-            while (i < n && isWordChar(text.charAt(i))) {
-                i++;
+            // ASCII lower-cases letter by letter, so one call serves every word; other scripts per word.
+            String lower = ascii ? s.toLowerCase(Locale.ROOT) : null;
+            int i = 0;
+            while (i < n) {
+                while (i < n && !isWordChar(s.charAt(i))) {
+                    i++;
+                }
+                int from = i;
+                while (i < n && isWordChar(s.charAt(i))) {
+                    i++;
+                }
+                int to = i;
+                while (to > from && (s.charAt(to - 1) == '.' || s.charAt(to - 1) == '\'')) {
+                    to--;
+                }
+                while (from < to && (s.charAt(from) == '.' || s.charAt(from) == '\'')) {
+                    from++;
+                }
+                if (to > from) {
+                    add(lower != null ? lower.substring(from, to) : s.substring(from, to).toLowerCase(Locale.ROOT),
+                            from, to);
+                }
             }
-            int end = i;
-            while (end > start && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '\'')) {
-                end--;
+        }
+
+        private void add(String word, int from, int to) {
+            if (count == text.length) {
+                text = java.util.Arrays.copyOf(text, count * 2);
+                start = java.util.Arrays.copyOf(start, count * 2);
+                end = java.util.Arrays.copyOf(end, count * 2);
             }
-            while (start < end && (text.charAt(start) == '.' || text.charAt(start) == '\'')) {
-                start++;
-            }
-            if (end > start) {
-                toks.add(text.substring(start, end).toLowerCase(Locale.ROOT));
-                spans.add(new int[]{start, end});
-            }
+            text[count] = word;
+            start[count] = from;
+            end[count] = to;
+            count++;
         }
     }
 
