@@ -22,17 +22,22 @@ public final class Main implements Runnable {
         if (opensWindow(args)) {
             return com.marginworkbench.ui.WindowLauncher.launch(args);
         }
-        CommandLine cl = new CommandLine(new Main());
-        String missing = missingWorkbook(cl, args);
-        if (missing != null) {
-            System.err.println("margin-workbench: " + missing);
-            return 2;
+        ReadAhead.start(args);
+        try {
+            CommandLine cl = new CommandLine(new Main());
+            String missing = missingWorkbook(cl, args);
+            if (missing != null) {
+                System.err.println("margin-workbench: " + missing);
+                return 2;
+            }
+            cl.setParameterExceptionHandler((ex, a) -> {
+                System.err.println("margin-workbench: " + ex.getMessage() + " (see --help)");
+                return 2;
+            });
+            return cl.execute(args);
+        } finally {
+            ReadAhead.discard();
         }
-        cl.setParameterExceptionHandler((ex, a) -> {
-            System.err.println("margin-workbench: " + ex.getMessage() + " (see --help)");
-            return 2;
-        });
-        return cl.execute(args);
     }
 
     /** No arguments, or a single argument naming an existing file: the window, not a command. */

@@ -84,7 +84,8 @@ public final class RestateCommand implements Callable<Integer> {
     /** Restates one file and returns the line that says where it went and what changed. */
     private String restate(Path file, Path target) throws WorkbookReadException, RestateException {
         RestatedWorkbookWriter.check(file, target);
-        ReadResult read = WorkbookReader.read(file);
+        ReadAhead.Timed ahead = ReadAhead.take(file);
+        ReadResult read = ahead != null ? ahead.result() : WorkbookReader.read(file);
         Policy policy = levers.policy(read.model());
         List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
         RestatedWorkbookWriter.Outcome o = RestatedWorkbookWriter.write(file, read, cls, read.decisions(), policy,
