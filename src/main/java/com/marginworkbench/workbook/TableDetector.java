@@ -580,8 +580,8 @@ public final class TableDetector {
             }
             totals[i] = t;
         }
-        TreeMap<Double, List<Integer>> current = new TreeMap<>();
-        TreeMap<Double, List<Integer>> previous = null;
+        Prefixes current = new Prefixes();
+        Prefixes previous = null;
         double running = 0;
         double previousRunning = 0;
         int previousEnd = -1;
@@ -595,9 +595,9 @@ public final class TableDetector {
                 previousRunning = running;
                 previousEnd = i - 1;
                 previousPlacement = lastPlacement;
-                current = new TreeMap<>();
+                current = new Prefixes();
                 running = 0;
-                current.computeIfAbsent(0.0, k -> new ArrayList<>()).add(i);
+                current.add(0.0, i);
                 block = c.block;
             }
             if (c.problem == null && !isZero(c.values)) {
@@ -611,14 +611,14 @@ public final class TableDetector {
                 }
             }
             if (c.dropped) {
-                current = new TreeMap<>();
+                current = new Prefixes();
                 running = 0;
-                current.computeIfAbsent(0.0, k -> new ArrayList<>()).add(i + 1);
+                current.add(0.0, i + 1);
                 continue;
             }
             if (c.problem == null) {
                 running += totals[i];
-                current.computeIfAbsent(running, k -> new ArrayList<>()).add(i + 1);
+                current.add(running, i + 1);
                 lastPlacement = c.placement;
             }
             if (!c.headingRow) {
@@ -639,9 +639,9 @@ public final class TableDetector {
                 count++;
                 if (count >= 2 && equal(sum, c.values)) {
                     c.dropped = true;
-                    current = new TreeMap<>();
+                    current = new Prefixes();
                     running = 0;
-                    current.computeIfAbsent(0.0, k -> new ArrayList<>()).add(i + 1);
+                    current.add(0.0, i + 1);
                     break;
                 }
             }
@@ -649,27 +649,88 @@ public final class TableDetector {
     }
 
     /** True when the lines from some recorded start up to {@code end} (two or more) add up to {@code c}. */
-    private static boolean spanMatches(List<Candidate> candidates, TreeMap<Double, List<Integer>> prefixes,
-                                       double target, int end, Candidate c, int n) {
+    private static boolean spanMatches(List<Candidate> candidates, Prefixes prefixes, double target, int end,
+                                       Candidate c, int n) {
         double tol = 0.5 * n + 1e-9 * Math.abs(target);
-        int tries = 0;
-        for (List<Integer> starts : prefixes.subMap(target - tol, true, target + tol, true).values()) {
+        int[] tries = {0};
+        if (prefixes.map == null) {
+            for (int k = prefixes.from(target - tol); k < prefixes.count && prefixes.sums[k] <= target + tol; k++) {
+                if (spanFrom(candidates, prefixes.starts[k], end, c, n, tries)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (List<Integer> starts : prefixes.map.subMap(target - tol, true, target + tol, true).values()) {
             for (int j : starts) {
-                if (end - j < 1 || tries++ > 8) {
-                    continue;
-                }
-                int lines = 0;
-                for (int k = j; k <= end; k++) {
-                    if (candidates.get(k).problem == null) {
-                        lines++;
-                    }
-                }
-                if (lines >= 2 && equal(sumOf(candidates, j, end, n), c.values)) {
+                if (spanFrom(candidates, j, end, c, n, tries)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** One candidate start: at most nine are summed per subtotal, so a big block stays linear. */
+    private static boolean spanFrom(List<Candidate> candidates, int j, int end, Candidate c, int n, int[] tries) {
+        if (end - j < 1 || tries[0]++ > 8) {
+            return false;
+        }
+        int lines = 0;
+        for (int k = j; k <= end; k++) {
+            if (candidates.get(k).problem == null) {
+                lines++;
+            }
+        }
+        return lines >= 2 && equal(sumOf(candidates, j, end, n), c.values);
+    }
+
+    /**
+     * The running sums of a block, each with the line a span starting after it begins at, found by
+     * range in ascending order of sum (then of line), as a sorted map would give them. Amounts of one
+     * sign make the sums rise, so they stay in arrays and a range is a binary search; the first sum
+     * that falls (a negative line) moves them into a sorted map.
+     */
+    private static final class Prefixes {
+        double[] sums = new double[16];
+        int[] starts = new int[16];
+        int count;
+        TreeMap<Double, List<Integer>> map;
+
+        void add(double sum, int start) {
+            if (map == null && (count == 0 || sum >= sums[count - 1])) {
+                if (count == sums.length) {
+                    sums = java.util.Arrays.copyOf(sums, count * 2);
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                sums[count] = sum;
+                starts[count] = start;
+                count++;
+                return;
+            }
+            if (map == null) {
+                map = new TreeMap<>();
+                for (int k = 0; k < count; k++) {
+                    map.computeIfAbsent(sums[k], key -> new ArrayList<>()).add(starts[k]);
+                }
+            }
+            map.computeIfAbsent(sum, key -> new ArrayList<>()).add(start);
+        }
+
+        /** The first index whose sum is at least {@code low}. */
+        int from(double low) {
+            int lo = 0;
+            int hi = count;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sums[mid] < low) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 
     private static double[] sumOf(List<Candidate> candidates, int from, int to, int n) {
@@ -1018,23 +1079,73 @@ public final class TableDetector {
     }
 
     /** Words one of which every section heading contains; most line labels have none, so no regex runs. */
-    private static final String[] SECTION_WORDS = {"cost", "cogs", "direct", "research", "r&d", "r &d", "r& d", "r & d",
+    private static final WordSet SECTION_WORDS = new WordSet("cost", "cogs", "direct", "research", "r&d", "r &d", "r& d", "r & d",
             "development", "engineering", "sales", "marketing", "s&m", "s &m", "s& m", "s & m", "selling", "general",
             "g&a", "g &a", "g& a", "g & a", "admin", "operating", "opex", "overhead", "expens", "revenue", "turnover",
             "income", "other", "interest", "tax", "financing", "depreciation", "amorti", "below", "extraordinary",
-            "kpi", "metric", "driver", "assumption", "unit economics", "headcount", "statistic", "memo", "note"};
+            "kpi", "metric", "driver", "assumption", "unit economics", "headcount", "statistic", "memo", "note");
     /** Likewise for totals, profit, margin and metric rows. */
-    private static final String[] TOTAL_WORDS = {"total", "gross", "contribution", "ebit", "operating", "net ",
+    private static final WordSet TOTAL_WORDS = new WordSet("total", "gross", "contribution", "ebit", "operating", "net ",
             "profit", "tax", "margin", "growth", "yoy", "mom", "arr", "mrr", "arp", "churn", "cac", "ltv", "nrr",
-            "grr", "headcount", "fte", "number of", "burn", "runway", "cash", "%", "percent"};
+            "grr", "headcount", "fte", "number of", "burn", "runway", "cash", "%", "percent");
 
-    private static boolean containsAny(String s, String[] words) {
-        for (String w : words) {
-            if (s.contains(w)) {
-                return true;
+    private static boolean containsAny(String s, WordSet words) {
+        return words.foundIn(s);
+    }
+
+    /**
+     * A fixed set of lower-case ASCII words, and one pass over a text that says whether it contains
+     * any of them (as {@code text.contains(word)} for each word would, without a scan per word).
+     */
+    static final class WordSet {
+        private final String[][] byFirstTwo = new String[128 * 128][];
+        private final boolean[] single = new boolean[128];
+
+        WordSet(String... words) {
+            for (String w : words) {
+                boolean ascii = !w.isEmpty();
+                for (int i = 0; i < w.length() && ascii; i++) {
+                    ascii = w.charAt(i) < 128;
+                }
+                if (!ascii) {
+                    throw new IllegalArgumentException("not a non-empty ASCII word: '" + w + "'");
+                }
+                if (w.length() == 1) {
+                    single[w.charAt(0)] = true;
+                    continue;
+                }
+                int key = w.charAt(0) * 128 + w.charAt(1);
+                String[] had = byFirstTwo[key];
+                String[] grown = had == null ? new String[1] : java.util.Arrays.copyOf(had, had.length + 1);
+                grown[grown.length - 1] = w;
+                byFirstTwo[key] = grown;
             }
         }
-        return false;
+
+        boolean foundIn(String text) {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char a = text.charAt(i);
+                if (a >= 128) {
+                    continue;
+                }
+                if (single[a]) {
+                    return true;
+                }
+                if (i + 1 < n) {
+                    char b = text.charAt(i + 1);
+                    String[] candidates = b < 128 ? byFirstTwo[a * 128 + b] : null;
+                    if (candidates != null) {
+                        for (String w : candidates) {
+                            if (text.startsWith(w, i)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     private static Object sectionOf(String norm) {
@@ -1083,7 +1194,7 @@ public final class TableDetector {
     }
 
     /** Every word REVENUE_WORDS knows contains one of these, so most labels skip the regex. */
-    private static final String[] REVENUE_STEMS = {"revenue", "sales", "subscription", "booking", "turnover"};
+    private static final WordSet REVENUE_STEMS = new WordSet("revenue", "sales", "subscription", "booking", "turnover");
 
     private static boolean looksLikeRevenue(String norm) {
         return containsAny(norm, REVENUE_STEMS) && REVENUE_WORDS.matcher(norm).find()

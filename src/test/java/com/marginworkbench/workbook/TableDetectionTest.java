@@ -206,6 +206,45 @@ class TableDetectionTest {
         assertThat(cost(r, "Legal").reported()).isEqualTo(Placement.OTHER_OPEX);
     }
 
+    /**
+     * Long blocks of lines with subtotal rows typed as values after runs of 2 to 6 lines: amounts all
+     * positive in one sheet (running sums rise), with credits (negative lines) in the other. Exactly
+     * the subtotal rows are left out, whatever their number and position.
+     */
+    @Test
+    void typedSubtotalsAreFoundInLongBlocksWithAndWithoutCredits() throws Exception {
+        java.util.Random random = new java.util.Random(20261127);
+        for (boolean credits : new boolean[]{false, true}) {
+            Sheets s = new Sheets();
+            s.row("Costs", 0, 0, "", "M1", "M2", "M3", "M4");
+            s.row("Costs", 1, 0, "Operating expenses");
+            int row = 2;
+            List<String> expected = new java.util.ArrayList<>();
+            int subtotals = 0;
+            for (int run = 0; run < 60; run++) {
+                int lines = 2 + random.nextInt(5);
+                double[] sum = new double[4];
+                for (int l = 0; l < lines; l++) {
+                    Object[] values = new Object[5];
+                    String label = "Vendor " + row;
+                    values[0] = label;
+                    boolean negative = credits && random.nextInt(4) == 0;
+                    for (int k = 0; k < 4; k++) {
+                        double v = (1 + random.nextInt(1_000_000)) * (negative ? -1 : 1);
+                        values[k + 1] = v;
+                        sum[k] += v;
+                    }
+                    s.row("Costs", row++, 0, values);
+                    expected.add(label);
+                }
+                s.row("Costs", row++, 0, "Group " + run, sum[0], sum[1], sum[2], sum[3]);
+                subtotals++;
+            }
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("subtotals-" + credits + ".xlsx")), null, true);
+            assertThat(labels(r)).as("credits %s, %d subtotal rows", credits, subtotals).isEqualTo(expected);
+        }
+    }
+
     @Test
     void formulaSavedWithoutResultIsRecalculatedOrReported() throws Exception {
         Sheets s = new Sheets();
