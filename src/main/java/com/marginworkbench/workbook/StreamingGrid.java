@@ -56,8 +56,18 @@ final class StreamingGrid {
     private StreamingGrid() {
     }
 
+    /**
+     * Every sheet of the workbook in tab order; a chart sheet (or any sheet without cells) comes as
+     * an empty grid, so the list names the same sheets as POI's user model would.
+     */
     static List<GridSheet> of(Path file, WorkbookReader.Progress progress) throws Exception {
-        return book(file, progress, names -> name -> true).grids();
+        Book book = book(file, progress, names -> name -> true);
+        List<GridSheet> out = new ArrayList<>(book.sheets().size());
+        java.util.Iterator<GridSheet> scanned = book.grids().iterator();
+        for (SheetEntry e : book.sheets()) {
+            out.add(e.worksheet() && scanned.hasNext() ? scanned.next() : new GridSheet(e.name(), e.hidden()));
+        }
+        return out;
     }
 
     /** One {@code <sheet>} of the workbook part, in tab order; {@code worksheet} when it is a worksheet whose part exists. */
@@ -275,6 +285,8 @@ final class StreamingGrid {
         try (InputStream in = guarded(zip, e)) {
             XMLReader xml = secureReader();
             xml.setContentHandler(handler);
+            // DefaultHandler throws on a fatal error; without it the parser also prints "[Fatal Error]" to stderr
+            xml.setErrorHandler(handler);
             xml.parse(new InputSource(in));
         }
     }

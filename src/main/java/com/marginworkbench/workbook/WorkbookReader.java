@@ -23,10 +23,10 @@ import java.util.zip.ZipFile;
 /**
  * Reads a workbook into a {@link ReadResult}. The file is checked by its bytes first, so a missing,
  * empty, damaged, encrypted, Strict OOXML, binary (.xlsb) or non-Excel file gets one plain sentence
- * saying what it is and what to do, not a stack trace. Workbooks of normal size go through POI's
- * user model (which can recalculate a formula saved without its result); workbooks whose sheets are
- * large are streamed with SAX so a million cells fit in a small heap. The source file is opened
- * read-only and never written.
+ * saying what it is and what to do, not a stack trace. An .xlsx or .xlsm is streamed straight from
+ * its zip (a million cells fit in a small heap, and no POI user model is loaded); POI's user model
+ * reads .xls files, and .xlsx ones of normal size that hold a formula saved without its result,
+ * which it recalculates. The source file is opened read-only and never written.
  */
 public final class WorkbookReader {
     /** Progress and cancellation for a window; the command line passes null. */
@@ -83,30 +83,43 @@ public final class WorkbookReader {
     }
 
     public static ReadResult read(Path file, Progress progress) throws WorkbookReadException {
-        return read(file, progress, false);
+        return read(file, progress, Route.AUTO);
     }
 
-    /** {@code forceStreaming}: take the SAX path whatever the size (tests compare both paths). */
-    static ReadResult read(Path file, Progress progress, boolean forceStreaming) throws WorkbookReadException {
+    /**
+     * How the cells are read. AUTO: the product's own model from its saved values; any other .xlsx or
+     * .xlsm through the streaming read, and through POI's user model (which can recalculate) only when
+     * a formula was saved without its result and the sheets are small enough to hold; .xls always
+     * through the user model. The other two force one path, for tests that compare them.
+     */
+    enum Route { AUTO, STREAMING, USER_MODEL }
+
+    static ReadResult read(Path file, Progress progress, Route route) throws WorkbookReadException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         Kind kind = check(file, name);
         update(progress, 0.05, "Checked " + name);
         try {
-            List<GridSheet> sheets;
-            boolean streamed = kind == Kind.XLSX
-                    && (forceStreaming || sheetXmlSize(file) > STREAMING_THRESHOLD_BYTES);
-            if (streamed) {
-                preloadDictionary();
-                update(progress, 0.1, "Streaming " + name);
-                sheets = StreamingGrid.of(file, progress);
-            } else {
-                if (kind == Kind.XLSX && OwnModelReader.recognizes(file)) {
+            List<GridSheet> sheets = null;
+            if (kind == Kind.XLSX && route != Route.USER_MODEL) {
+                boolean large = sheetXmlSize(file) > STREAMING_THRESHOLD_BYTES;
+                boolean ownModel = route == Route.AUTO && !large && OwnModelReader.recognizes(file);
+                if (ownModel) {
                     ReadResult own = OwnModelReader.readSavedValues(file, progress);
                     if (own != null) {
                         update(progress, 1, "Read " + name);
                         return own;
                     }
+                    // a cell it needs has no saved result: the user model below recalculates it
+                } else {
+                    preloadDictionary();
+                    update(progress, 0.1, "Streaming " + name);
+                    sheets = StreamingGrid.of(file, progress);
+                    if (route == Route.AUTO && !large && anyWithoutSavedResult(sheets)) {
+                        sheets = null;
+                    }
                 }
+            }
+            if (sheets == null) {
                 try (Workbook wb = open(file)) {
                     update(progress, 0.3, "Opened " + name);
                     ReadResult own = ownModel(wb, file);
@@ -136,6 +149,24 @@ public final class WorkbookReader {
         } catch (Exception e) {
             throw translate(name, e);
         }
+    }
+
+    /** True when some formula cell was saved without its result (the streaming read cannot recalculate). */
+    private static boolean anyWithoutSavedResult(List<GridSheet> sheets) {
+        for (GridSheet s : sheets) {
+            for (int r = 0; r < s.rowCount(); r++) {
+                Object[] entries = s.rowCells(r);
+                if (entries == null) {
+                    continue;
+                }
+                for (Object e : entries) {
+                    if (e instanceof GridCell c && c.kind() == GridCell.Kind.NO_VALUE) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Loads the dictionary on the side while cells are read: on a cold start that is a few hundred ms. */

@@ -112,8 +112,8 @@ class SampleModelsReadingTest {
     @Test
     void clientSamplesReadTheSameWhenStreamed() throws Exception {
         for (String name : new String[]{"client-pnl-acme.xlsx", "client-costs-quarterly.xlsx"}) {
-            ReadResult user = WorkbookReader.read(SAMPLES.resolve(name));
-            ReadResult streamed = WorkbookReader.read(SAMPLES.resolve(name), null, true);
+            ReadResult user = WorkbookReader.read(SAMPLES.resolve(name), null, WorkbookReader.Route.USER_MODEL);
+            ReadResult streamed = WorkbookReader.read(SAMPLES.resolve(name), null, WorkbookReader.Route.STREAMING);
             assertThat(streamed.model().periods()).as(name).isEqualTo(user.model().periods());
             assertThat(streamed.model().costs()).as(name).hasSameSizeAs(user.model().costs());
             for (int i = 0; i < user.model().costs().size(); i++) {

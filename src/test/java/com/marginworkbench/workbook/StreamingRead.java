@@ -8,6 +8,6 @@ public final class StreamingRead {
     }
 
     public static ReadResult read(Path file) throws WorkbookReadException {
-        return WorkbookReader.read(file, null, true);
+        return WorkbookReader.read(file, null, WorkbookReader.Route.STREAMING);
     }
 }

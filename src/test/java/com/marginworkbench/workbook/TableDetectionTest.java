@@ -105,8 +105,8 @@ class TableDetectionTest {
     @Test
     void streamingReadGivesTheSameModel() throws Exception {
         Path file = quarterlyPnl();
-        ReadResult a = WorkbookReader.read(file);
-        ReadResult b = WorkbookReader.read(file, null, true);
+        ReadResult a = WorkbookReader.read(file, null, WorkbookReader.Route.USER_MODEL);
+        ReadResult b = WorkbookReader.read(file, null, WorkbookReader.Route.STREAMING);
         assertThat(b.model().periods()).isEqualTo(a.model().periods());
         assertThat(labels(b)).isEqualTo(labels(a));
         for (int i = 0; i < a.model().costs().size(); i++) {
@@ -240,7 +240,7 @@ class TableDetectionTest {
                 s.row("Costs", row++, 0, "Group " + run, sum[0], sum[1], sum[2], sum[3]);
                 subtotals++;
             }
-            ReadResult r = WorkbookReader.read(s.save(dir.resolve("subtotals-" + credits + ".xlsx")), null, true);
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("subtotals-" + credits + ".xlsx")), null, WorkbookReader.Route.STREAMING);
             assertThat(labels(r)).as("credits %s, %d subtotal rows", credits, subtotals).isEqualTo(expected);
         }
     }
@@ -257,7 +257,7 @@ class TableDetectionTest {
         assertThat(cost(user, "Groq inference").amounts()).containsExactly(20, 21, 22);
         assertThat(user.problems()).isEmpty();
 
-        ReadResult streamed = WorkbookReader.read(file, null, true);
+        ReadResult streamed = WorkbookReader.read(file, null, WorkbookReader.Route.STREAMING);
         assertThat(labels(streamed)).containsExactly("Intercom");
         assertThat(streamed.problems()).singleElement().satisfies(p -> {
             assertThat(p.source()).isEqualTo("Costs!A3");
@@ -280,8 +280,8 @@ class TableDetectionTest {
     void largeGeneratedWorkbookReadsTheSameBothWays() throws Exception {
         Path file = dir.resolve("large.xlsx");
         LargeModel.write(file, 400, 24);
-        ReadResult streamed = WorkbookReader.read(file, null, true);
-        ReadResult user = WorkbookReader.read(file);
+        ReadResult streamed = WorkbookReader.read(file, null, WorkbookReader.Route.STREAMING);
+        ReadResult user = WorkbookReader.read(file, null, WorkbookReader.Route.USER_MODEL);
         assertThat(streamed.model().costs()).hasSize(400);
         assertThat(streamed.model().revenue()).hasSize(2);
         assertThat(streamed.model().periods().count()).isEqualTo(24);

@@ -112,16 +112,16 @@ class WorkbookFilesTest {
         assertThat(files).hasSizeGreaterThan(30);
         for (Path f : files) {
             String name = f.getFileName().toString();
-            for (boolean streaming : new boolean[]{false, true}) {
+            for (WorkbookReader.Route route : WorkbookReader.Route.values()) {
                 assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
                     try {
-                        ReadResult r = WorkbookReader.read(f, null, streaming);
+                        ReadResult r = WorkbookReader.read(f, null, route);
                         assertThat(r.model().costs()).as(name).isNotEmpty();
                         assertThat(r.decisions()).as(name).hasSameSizeAs(r.model().costs());
                     } catch (WorkbookReadException e) {
                         assertOneLine(e, name);
                     }
-                }, name + (streaming ? " (streaming)" : ""));
+                }, name + " (" + route + ")");
             }
         }
     }
@@ -173,7 +173,7 @@ class WorkbookFilesTest {
 
     private static WorkbookReadException assertThrows(Path file, boolean streaming) {
         try {
-            WorkbookReader.read(file, null, streaming);
+            WorkbookReader.read(file, null, streaming ? WorkbookReader.Route.STREAMING : WorkbookReader.Route.USER_MODEL);
         } catch (WorkbookReadException e) {
             return e;
         }
