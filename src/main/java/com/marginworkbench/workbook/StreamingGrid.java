@@ -622,6 +622,10 @@ final class StreamingGrid {
                 if (pos + 1 < len && buf[pos] == 'c' && buf[pos + 1] == ' ' && fastCell()) {
                     continue;
                 }
+                if (pos + 3 < len && buf[pos] == 'r' && buf[pos + 1] == 'o' && buf[pos + 2] == 'w'
+                        && (buf[pos + 3] == ' ' || buf[pos + 3] == '>') && fastRow()) {
+                    continue;
+                }
                 b = next();
                 if (b == '/') {
                     if (readName(next()) != '>') {
@@ -737,6 +741,8 @@ final class StreamingGrid {
                 } else if (typeLen == 3 && bytes[typeStart] == 's' && bytes[typeStart + 1] == 't'
                         && bytes[typeStart + 2] == 'r') {
                     kind = 't';
+                } else if (typeLen == 9 && startsWith(bytes, typeStart, INLINE_STR)) {
+                    kind = 'i';
                 } else {
                     return false;
                 }
@@ -748,6 +754,28 @@ final class StreamingGrid {
                     return false;
                 }
                 p += 2;
+            } else if (kind == 'i') {
+                // p at '>': exactly <is><t>text</t></is></c> must follow (or <t xml:space="preserve">).
+                int q = p + 1;
+                if (startsWith(bytes, q, IS_T, end)) {
+                    q += IS_T.length;
+                } else if (startsWith(bytes, q, IS_T_PRESERVE, end)) {
+                    q += IS_T_PRESERVE.length;
+                } else {
+                    return false;
+                }
+                valueStart = q;
+                while (q < end && bytes[q] != '<') {
+                    if (bytes[q] == '&') {
+                        return false;
+                    }
+                    q++;
+                }
+                if (!startsWith(bytes, q, T_IS_C, end)) {
+                    return false;
+                }
+                valueEnd = q;
+                p = q + T_IS_C.length;
             } else {
                 // p at '>': exactly <v>text</v></c> must follow.
                 if (p + 4 >= end || bytes[p + 1] != '<') {
@@ -810,6 +838,13 @@ final class StreamingGrid {
                 }
                 return true;
             }
+            if (kind == 'i') {
+                if (valueStart >= 0) {
+                    grid.set(row, col, GridCell.text(new String(bytes, valueStart, valueEnd - valueStart,
+                            StandardCharsets.UTF_8), null));
+                }
+                return true;
+            }
             // The general path keeps the rest: shared strings, booleans, errors, formula-less text.
             type = kind == 's' ? "s" : kind == 'b' ? "b" : kind == 'e' ? "e" : "str";
             style = cellStyle;
@@ -819,6 +854,94 @@ final class StreamingGrid {
             value = valueStart < 0 ? null
                     : new String(bytes, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
             finishCell();
+            return true;
+        }
+
+        private static final byte[] INLINE_STR = "inlineStr".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] IS_T = "<is><t>".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] IS_T_PRESERVE = "<is><t xml:space=\"preserve\">".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] T_IS_C = "</t></is></c>".getBytes(StandardCharsets.US_ASCII);
+
+        private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+            return startsWith(bytes, at, prefix, bytes.length);
+        }
+
+        private static boolean startsWith(byte[] bytes, int at, byte[] prefix, int end) {
+            if (at < 0 || at + prefix.length > end) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if (bytes[at + i] != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * {@code <row r="12" ...>} read straight from the buffer (attributes other than r skipped); false
+         * with nothing consumed for anything else (a prefix, single quotes, a line break in the tag, a
+         * tag split across two reads), which the general path then reads.
+         */
+        private boolean fastRow() {
+            final byte[] bytes = buf;
+            final int end = len;
+            int p = pos + 3;
+            int r = -1;
+            while (true) {
+                while (p < end && bytes[p] == ' ') {
+                    p++;
+                }
+                if (p >= end) {
+                    return false;
+                }
+                if (bytes[p] == '>') {
+                    p++;
+                    break;
+                }
+                if (bytes[p] == '/') {
+                    if (p + 1 >= end || bytes[p + 1] != '>') {
+                        return false;
+                    }
+                    p += 2;
+                    break;
+                }
+                int nameStart = p;
+                while (p < end && bytes[p] != '=') {
+                    byte b = bytes[p];
+                    if (b == ' ' || b == '>' || b == ':' || b == '\n' || b == '\r' || b == '\t') {
+                        return false;
+                    }
+                    p++;
+                }
+                if (p + 1 >= end || bytes[p + 1] != '"') {
+                    return false;
+                }
+                boolean isRef = p - nameStart == 1 && bytes[nameStart] == 'r';
+                int v = p + 2;
+                int q = v;
+                while (q < end && bytes[q] != '"') {
+                    q++;
+                }
+                if (q >= end) {
+                    return false;
+                }
+                if (isRef) {
+                    int n = 0;
+                    for (int k = v; k < q; k++) {
+                        int d = bytes[k] - '0';
+                        if (d < 0 || d > 9 || k - v > 7) {
+                            return false;
+                        }
+                        n = n * 10 + d;
+                    }
+                    r = q == v ? -1 : n;
+                }
+                p = q + 1;
+            }
+            pos = p;
+            row = r > 0 ? r - 1 : row + 1;
+            col = -1;
             return true;
         }
 

@@ -1057,6 +1057,24 @@ public final class TableDetector {
     private static final Pattern REVENUE = Pattern.compile(
             "(net |gross |total )?(revenues?|sales|turnover)( \\(.*\\)| by .*| - .*)?|revenues? .*|income");
 
+    /** How a match of each anchored pattern above must begin; a label that begins otherwise skips it. */
+    private static final String[] BELOW_LINE_STARTS = {"other ", "non-operating", "interest", "income tax", "tax",
+            "financing", "depreciation", "amorti", "below the line", "extraordinary"};
+    private static final String[] METRICS_STARTS = {"kpi", "metrics", "key metrics", "operating metrics",
+            "saas metrics", "drivers", "assumptions", "unit economics", "headcount", "statistics", "memo", "note"};
+    private static final String[] OPEX_STARTS = {"other ", "operating", "opex", "overhead", "expenses", "costs"};
+    private static final String[] REVENUE_STARTS = {"net ", "gross ", "total ", "revenue", "sales", "turnover",
+            "income"};
+
+    private static boolean startsWithAny(String s, String[] starts) {
+        for (String start : starts) {
+            if (s.startsWith(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The section a heading opens: a placement, SKIP for metrics and below-the-line blocks, or null. */
     /** A label that starts with a letter, ends with a letter, digit or bracket, and has single spaces only. */
     private static boolean isPlain(String label) {
@@ -1158,7 +1176,8 @@ public final class TableDetector {
         if ((norm.contains("cost") || norm.contains("cogs")) && COGS.matcher(norm).matches()) {
             return Placement.COST_OF_REVENUE;
         }
-        if (BELOW_LINE.matcher(norm).matches() || METRICS.matcher(norm).matches()) {
+        if (startsWithAny(norm, BELOW_LINE_STARTS) && BELOW_LINE.matcher(norm).matches()
+                || startsWithAny(norm, METRICS_STARTS) && METRICS.matcher(norm).matches()) {
             return Section.SKIP;
         }
         if ((ampersand || norm.contains("research") || norm.contains("development") || norm.equals("engineering"))
@@ -1172,10 +1191,10 @@ public final class TableDetector {
         if ((ampersand || norm.contains("general") || norm.startsWith("admin")) && GA.matcher(norm).matches()) {
             return Placement.GENERAL_ADMIN;
         }
-        if (OPEX.matcher(norm).matches()) {
+        if (startsWithAny(norm, OPEX_STARTS) && OPEX.matcher(norm).matches()) {
             return Placement.OTHER_OPEX;
         }
-        if (REVENUE.matcher(norm).matches()) {
+        if (startsWithAny(norm, REVENUE_STARTS) && REVENUE.matcher(norm).matches()) {
             return Placement.REVENUE;
         }
         return null;

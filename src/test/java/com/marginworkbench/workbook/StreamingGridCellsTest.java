@@ -45,7 +45,17 @@ class StreamingGridCellsTest {
                 + "<c r=\"C4\" t=\"str\"><v>R&amp;D</v></c><c r=\"D4\"><f>B4*2</f><v>14</v></c>"
                 + "<c r=\"E4\" t=\"inlineStr\"><is><t>inline</t></is></c><c r=\"F4\" t=\"d\"><v>2026-01-01</v></c></row>\n"
                 // cells and rows without a reference follow the one before
-                + "<row><c t=\"s\"><v>4</v></c><c><v>5</v></c><c r=\"D5\"><v>6</v></c><c><v>7</v></c></row>\n";
+                + "<row><c t=\"s\"><v>4</v></c><c><v>5</v></c><c r=\"D5\"><v>6</v></c><c><v>7</v></c></row>\n"
+                // inline strings: plain, preserved spaces, UTF-8, an entity, rich text runs, empty
+                + "<row r=\"6\" spans=\"1:6\" ht=\"15\" customHeight=\"1\"><c r=\"A6\" t=\"inlineStr\"><is><t>Plain</t></is></c>"
+                + "<c r=\"B6\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> padded </t></is></c>"
+                + "<c r=\"C6\" t=\"inlineStr\"><is><t>Caf\u00e9 \u2014 \u00fcber</t></is></c>"
+                + "<c r=\"D6\" t=\"inlineStr\"><is><t>R&amp;D</t></is></c>"
+                + "<c r=\"E6\" t=\"inlineStr\"><is><r><t>Two </t></r><r><t>runs</t></r></is></c>"
+                + "<c r=\"F6\" t=\"inlineStr\"><is><t></t></is></c><c r=\"G6\" t=\"inlineStr\"/></row>\n"
+                // rows: self-closing, r of zero, no r, a line break inside the tag
+                + "<row r=\"8\"/><row r=\"0\"><c r=\"A\"><v>9</v></c></row>\n"
+                + "<row\n r=\"11\"><c><v>11</v></c></row><row><c><v>12</v></c></row>\n";
         GridSheet g = read(rows, "<si><t>Label one</t></si><si><t>Label two</t></si><si><t>Three</t></si>"
                 + "<si><t>Four</t></si><si><t>Five</t></si>");
 
@@ -80,6 +90,19 @@ class StreamingGridCellsTest {
         assertThat(g.number(4, 1)).isEqualTo(5);
         assertThat(g.number(4, 3)).isEqualTo(6);
         assertThat(g.number(4, 4)).isEqualTo(7);
+
+        assertThat(g.cell(5, 0)).isEqualTo(GridCell.text("Plain", null));
+        assertThat(g.cell(5, 1)).isEqualTo(GridCell.text(" padded ", null));
+        assertThat(g.cell(5, 2)).isEqualTo(GridCell.text("Caf\u00e9 \u2014 \u00fcber", null));
+        assertThat(g.cell(5, 3)).isEqualTo(GridCell.text("R&D", null));
+        assertThat(g.cell(5, 4)).isEqualTo(GridCell.text("Two runs", null));
+        assertThat(g.cell(5, 5)).isEqualTo(GridCell.text("", null));
+        assertThat(g.cell(5, 6)).isNull();
+
+        assertThat(g.width(7)).isZero();
+        assertThat(g.number(8, 0)).as("row r=0 follows row 8").isEqualTo(9);
+        assertThat(g.number(10, 0)).as("line break inside the row tag").isEqualTo(11);
+        assertThat(g.number(11, 0)).as("row without r follows").isEqualTo(12);
     }
 
     /** Thousands of cells, so some straddle the scanner's read buffer; every one is read whole. */
