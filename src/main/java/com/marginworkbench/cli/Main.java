@@ -13,6 +13,13 @@ import picocli.CommandLine.Command;
         subcommands = {SamplesCommand.class, SummaryCommand.class, RestateCommand.class})
 public final class Main implements Runnable {
 
+    private static final String OUT_OF_MEMORY = "margin-workbench: not enough memory for this workbook; give Java"
+            + " more memory (for example java -Xmx2g -jar ..., or MARGIN_WORKBENCH_JAVA_OPTIONS=-Xmx2g for the"
+            + " installed command) and try again.";
+
+    /** Let go when memory runs out, so that the line saying so can still be written. */
+    private static volatile byte[] reserve = new byte[2 << 20];
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -35,6 +42,10 @@ public final class Main implements Runnable {
                 return 2;
             });
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            reserve = null;
+            System.err.println(OUT_OF_MEMORY);
+            return 2;
         } finally {
             ReadAhead.discard();
         }

@@ -7,8 +7,6 @@ import com.marginworkbench.workbook.WorkbookReader;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Starts reading the workbook that {@code summary} or {@code restate} names while the command line
@@ -23,7 +21,39 @@ final class ReadAhead {
     record Timed(ReadResult result, long readMs) {
     }
 
-    private record Pending(Path file, FutureTask<Timed> task) {
+    /**
+     * The handoff between the reading thread and the command. Plain fields under a lock, so that
+     * finishing allocates nothing: a read that ran out of memory still reports it (a FutureTask
+     * could fail to record the error, and the command would wait for ever).
+     */
+    private static final class Pending {
+        final Path file;
+        Thread worker;
+        private boolean done;
+        private Timed result;
+        private Throwable failure;
+
+        Pending(Path file) {
+            this.file = file;
+        }
+
+        synchronized void finish(Timed r, Throwable e) {
+            result = r;
+            failure = e;
+            done = true;
+            notifyAll();
+        }
+
+        /** Waits for the read; true when it finished, false when its thread ended without a word. */
+        synchronized boolean await() throws InterruptedException {
+            while (!done) {
+                if (!worker.isAlive()) {
+                    return done;
+                }
+                wait(50);
+            }
+            return true;
+        }
     }
 
     /** Per calling thread, so that runs in the same process (tests) never see each other's reads. */
@@ -62,14 +92,22 @@ final class ReadAhead {
             return;
         }
         Path source = file;
-        FutureTask<Timed> task = new FutureTask<>(() -> {
-            long t0 = System.nanoTime();
-            ReadResult r = WorkbookReader.read(source);
-            return new Timed(r, (System.nanoTime() - t0) / 1_000_000);
-        });
-        PENDING.set(new Pending(key(source), task));
-        Thread t = new Thread(task, "read-ahead");
+        Pending pending = new Pending(key(source));
+        Thread t = new Thread(() -> {
+            try {
+                long t0 = System.nanoTime();
+                ReadResult r = WorkbookReader.read(source);
+                pending.finish(new Timed(r, (System.nanoTime() - t0) / 1_000_000), null);
+            } catch (Throwable e) {
+                pending.finish(null, e);
+            }
+        }, "read-ahead");
         t.setDaemon(true);
+        // what it throws is handed to the command; only an error it cannot hand over ends it
+        t.setUncaughtExceptionHandler((thread, error) -> {
+        });
+        pending.worker = t;
+        PENDING.set(pending);
         t.start();
     }
 
@@ -83,32 +121,39 @@ final class ReadAhead {
             return null;
         }
         PENDING.remove();
+        boolean finished;
         try {
-            return p.task.get();
+            finished = p.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof WorkbookReadException w) {
-                throw w;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
         }
+        if (!finished) {
+            // Only an error the reading thread could not even record ends it this way: memory.
+            throw WorkbookReader.outOfMemory(file.getFileName() == null ? file.toString() : file.getFileName().toString());
+        }
+        Throwable cause = p.failure;
+        if (cause == null) {
+            return p.result;
+        }
+        if (cause instanceof WorkbookReadException w) {
+            throw w;
+        }
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(cause);
     }
 
     /** Forgets a read nobody took (the run ended some other way). */
     static void discard() {
         Pending p = PENDING.get();
         PENDING.remove();
-        if (p != null) {
-            p.task.cancel(true);
+        if (p != null && p.worker != null) {
+            p.worker.interrupt();
         }
     }
 

@@ -401,6 +401,9 @@ final class StreamingGrid {
             this.source = source;
             worker = new Thread(this::pump, "sheet-inflater");
             worker.setDaemon(true);
+            // Its errors reach the reader through the queue; one it could not even queue (out of
+            // memory) is seen by the reader as the thread ending early, never printed here.
+            worker.setUncaughtExceptionHandler(SILENT);
             worker.start();
         }
 
@@ -435,7 +438,14 @@ final class StreamingGrid {
                 }
                 Object next;
                 try {
-                    next = queue.take();
+                    next = queue.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (next == null) {
+                        if (!worker.isAlive() && queue.isEmpty()) {
+                            finished = true;
+                            throw new OutOfMemoryError("the sheet inflater stopped without a word");
+                        }
+                        continue;
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new java.io.InterruptedIOException("reading was interrupted");
@@ -492,6 +502,10 @@ final class StreamingGrid {
             source.close();
         }
     }
+
+    /** For helper threads whose failures are reported by the thread that waits for them. */
+    static final Thread.UncaughtExceptionHandler SILENT = (thread, error) -> {
+    };
 
     /** Shifts the relative references of a shared formula from its first cell to another. */
     static String shift(String formula, int rows, int cols) {

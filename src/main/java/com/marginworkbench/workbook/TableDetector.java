@@ -189,11 +189,12 @@ public final class TableDetector {
         }
         // Suggestions depend on the label alone, so a big sheet gets them on all cores at once.
         VendorDictionary.Suggestion[] suggestions = new VendorDictionary.Suggestion[t.lines.size()];
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, suggestions.length);
-        (suggestions.length > 2000 ? range.parallel() : range).forEach(i -> {
-            Candidate c = t.lines.get(i);
-            if (c.placement != Placement.REVENUE) {
-                suggestions[i] = dictionary.suggest(c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+        Parallel.forRange(suggestions.length, 1000, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                Candidate c = t.lines.get(i);
+                if (c.placement != Placement.REVENUE) {
+                    suggestions[i] = dictionary.suggest(c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+                }
             }
         });
         int index = -1;
@@ -348,9 +349,12 @@ public final class TableDetector {
         int labelColumn = labelCol;
         int typeColumn = costTypeCol;
         int layerColumn = layerCol;
-        java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, facts.length);
-        (facts.length > 2000 ? rows.parallel() : rows).forEach(i -> facts[i] = RowFacts.of(s, first + i,
-                columns.columns, firstPeriodCol, labelColumn, typeColumn, layerColumn));
+        Parallel.forRange(facts.length, 1000, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                facts[i] = RowFacts.of(s, first + i, columns.columns, firstPeriodCol, labelColumn, typeColumn,
+                        layerColumn);
+            }
+        });
         for (int i = 0; i < facts.length; i++) {
             RowFacts f = facts[i];
             int r = first + i;

@@ -101,7 +101,13 @@ public final class WorkbookReader {
         try {
             List<GridSheet> sheets = null;
             if (kind == Kind.XLSX && route != Route.USER_MODEL) {
-                boolean large = sheetXmlSize(file) > STREAMING_THRESHOLD_BYTES;
+                long xml = sheetXmlSize(file);
+                // Reading needs about 1.3 bytes of memory per byte of sheet XML; with less than half
+                // that, say so now rather than after a long fight with the garbage collector.
+                if (xml / 2 > Runtime.getRuntime().maxMemory()) {
+                    throw outOfMemory(name);
+                }
+                boolean large = xml > STREAMING_THRESHOLD_BYTES;
                 boolean ownModel = route == Route.AUTO && !large && OwnModelReader.recognizes(file);
                 if (ownModel) {
                     ReadResult own = OwnModelReader.readSavedValues(file, progress);
@@ -142,8 +148,7 @@ public final class WorkbookReader {
         } catch (EncryptedDocumentException e) {
             throw passwordProtected(name);
         } catch (OutOfMemoryError e) {
-            throw new WorkbookReadException(name + " is too large for the memory available; close other programs"
-                    + " or give Java more memory (for example -Xmx2g) and try again.");
+            throw outOfMemory(name);
         } catch (StackOverflowError e) {
             throw damaged(name, "its structure is nested too deeply");
         } catch (Exception e) {
@@ -172,6 +177,8 @@ public final class WorkbookReader {
     /** Loads the dictionary on the side while cells are read: on a cold start that is a few hundred ms. */
     private static void preloadDictionary() {
         Thread preload = new Thread(VendorDictionary::standard, "dictionary-preload");
+        // a failure here shows again, with its message, where the dictionary is then needed
+        preload.setUncaughtExceptionHandler(StreamingGrid.SILENT);
         preload.setDaemon(true);
         preload.start();
     }
@@ -338,6 +345,13 @@ public final class WorkbookReader {
     }
 
     // ---------------------------------------------------------------- messages
+
+    /** The sentence for a workbook that did not fit in the memory Java was given. */
+    public static WorkbookReadException outOfMemory(String name) {
+        return new WorkbookReadException(name + " is too large for the memory available; close other programs"
+                + " or give Java more memory (for example -Xmx2g; for the installed command,"
+                + " MARGIN_WORKBENCH_JAVA_OPTIONS=-Xmx2g) and try again.");
+    }
 
     private static WorkbookReadException passwordProtected(String name) {
         return new WorkbookReadException(name + " is password-protected; remove the password in Excel (File > Info"

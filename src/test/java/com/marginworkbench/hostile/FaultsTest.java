@@ -62,10 +62,11 @@ class FaultsTest {
     }
 
     private static void sigkill(Process child) throws InterruptedException {
-        // On Linux destroyForcibly sends SIGKILL: no shutdown hook, no finally block runs.
+        // On Linux destroyForcibly sends SIGKILL: no shutdown hook, no finally block runs. A child
+        // that finished in the moment between the caller's check and the kill ended on its own (0).
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        assertThat(child.exitValue()).as("killed by SIGKILL, or just finished").isIn(137, 0);
     }
 
     private static long partBytes(Path folder) {
@@ -88,7 +89,7 @@ class FaultsTest {
 
         // While reading (before any temporary file), just after the temporary file appears, and deep into writing it.
         long[] started = new long[1];
-        List<BooleanSupplier> moments = List.of(() -> System.nanoTime() - started[0] > 1_500_000_000L,
+        List<BooleanSupplier> moments = List.of(() -> System.nanoTime() - started[0] > 400_000_000L,
                 () -> partBytes(dir) >= 0, () -> partBytes(dir) > 1_000_000);
         int killedWhileWriting = 0;
         for (BooleanSupplier moment : moments) {
