@@ -56,6 +56,7 @@ public final class SafeFiles {
             throw new WriteFailedException("The folder " + folder + " does not exist; create it or choose another.",
                     null);
         }
+        sweep(folder);
         Path temp;
         try {
             temp = createTemp(folder);
@@ -133,7 +134,10 @@ public final class SafeFiles {
     private static Path createTemp(Path folder) throws IOException {
         java.security.SecureRandom random = new java.security.SecureRandom();
         for (int attempt = 0; ; attempt++) {
-            Path candidate = folder.resolve(TEMP_PREFIX + Long.toUnsignedString(random.nextLong(), 36) + TEMP_SUFFIX);
+            // The writer's process id is in the name, so a later write can tell a leftover from a killed
+            // process (see sweep) from one still being written.
+            Path candidate = folder.resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-"
+                    + Long.toUnsignedString(random.nextLong(), 36) + TEMP_SUFFIX);
             try {
                 return Files.createFile(candidate);
             } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -141,6 +145,42 @@ public final class SafeFiles {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** A leftover must be at least this old as well as ownerless before it is removed. */
+    static final long SWEEP_AGE_MILLIS = 60_000;
+
+    /**
+     * Removes the temporary files that killed writers left in {@code folder}: named by this class,
+     * carrying the id of a process that no longer runs, and not touched for a minute. Anything in
+     * doubt (another name, a live process, a recent file) stays; a failure to remove is ignored.
+     */
+    static void sweep(Path folder) {
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(folder,
+                TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+            long now = System.currentTimeMillis();
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                String middle = name.substring(TEMP_PREFIX.length(), name.length() - TEMP_SUFFIX.length());
+                int dash = middle.indexOf('-');
+                long pid;
+                try {
+                    pid = dash > 0 ? Long.parseLong(middle.substring(0, dash)) : -1;
+                } catch (NumberFormatException e) {
+                    pid = -1;
+                }
+                if (pid <= 0 || ProcessHandle.of(pid).isPresent()) {
+                    continue;
+                }
+                if (now - Files.getLastModifiedTime(f, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis()
+                        < SWEEP_AGE_MILLIS || !Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Tidying up is a courtesy; the write itself must not fail for it.
         }
     }
 

@@ -23,6 +23,44 @@ class SafeFilesTest {
         }
     }
 
+    /** A process that has ended, so its id names no running process (unless reused, which the test checks). */
+    private static long endedPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    private Path leftover(String name, long ageMillis) throws IOException {
+        Path f = Files.writeString(dir.resolve(name), "half a workbook");
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - ageMillis));
+        return f;
+    }
+
+    @Test
+    void aWriteRemovesOnlyTheOldLeftoversOfEndedWriters() throws Exception {
+        long dead = endedPid();
+        org.junit.jupiter.api.Assumptions.assumeFalse(ProcessHandle.of(dead).isPresent(), "process id reused at once");
+        long live = ProcessHandle.current().pid();
+        Path stale = leftover(".mw-" + dead + "-abc.part", 3_600_000);
+        Path recent = leftover(".mw-" + dead + "-def.part", 1_000);
+        Path running = leftover(".mw-" + live + "-ghi.part", 3_600_000);
+        Path oldStyle = leftover(".mw-k3j2h1.part", 3_600_000);
+        Path notOurs = leftover("notes-" + dead + ".part", 3_600_000);
+
+        SafeFiles.write(dir.resolve("out.json"), "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(stale).doesNotExist();
+        assertThat(recent).as("not a minute old").exists();
+        assertThat(running).as("its writer still runs").exists();
+        assertThat(oldStyle).as("no process id to check").exists();
+        assertThat(notOurs).exists();
+        assertThat(dir.resolve("out.json")).hasContent("{}");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(".mw-" + live + "-")
+                    && !n.equals(running.getFileName().toString()));
+        }
+    }
+
     @Test
     void writesTheWholeContentUnderTheFinalName() throws Exception {
         Path target = dir.resolve("out.json");
