@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * read started for a run that then stops on a bad option costs nothing but the time.
  */
 final class ReadAhead {
-    /** A read in progress, and how long the read itself took (not the wait for it). */
+    /** A finished read, and how long the read itself took (not the wait for it). */
     record Timed(ReadResult result, long readMs) {
     }
 
