@@ -56,7 +56,9 @@ public final class SafeFiles {
             throw new WriteFailedException("The folder " + folder + " does not exist; create it or choose another.",
                     null);
         }
-        sweep(folder);
+        if (SWEPT.add(folder)) {
+            sweep(folder);
+        }
         Path temp;
         try {
             temp = createTemp(folder);
@@ -148,13 +150,17 @@ public final class SafeFiles {
         }
     }
 
+    /** Folders already tidied by this process: once each, not at every autosave. */
+    private static final java.util.Set<Path> SWEPT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** A leftover must be at least this old as well as ownerless before it is removed. */
     static final long SWEEP_AGE_MILLIS = 60_000;
 
     /**
-     * Removes the temporary files that killed writers left in {@code folder}: named by this class,
-     * carrying the id of a process that no longer runs, and not touched for a minute. Anything in
-     * doubt (another name, a live process, a recent file) stays; a failure to remove is ignored.
+     * Removes the temporary files that killed writers left in {@code folder} (done by the first write
+     * there in this process): named by this class, carrying the id of a process that no longer runs,
+     * and not touched for a minute. Anything in doubt (another name, a live process, a recent file)
+     * stays; a failure to remove is ignored.
      */
     static void sweep(Path folder) {
         try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(folder,

@@ -755,7 +755,7 @@ final class StreamingGrid {
                 } else if (typeLen == 3 && bytes[typeStart] == 's' && bytes[typeStart + 1] == 't'
                         && bytes[typeStart + 2] == 'r') {
                     kind = 't';
-                } else if (typeLen == 9 && startsWith(bytes, typeStart, INLINE_STR)) {
+                } else if (typeLen == 9 && startsWith(bytes, typeStart, INLINE_STR, end)) {
                     kind = 'i';
                 } else {
                     return false;
@@ -876,10 +876,6 @@ final class StreamingGrid {
         private static final byte[] IS_T_PRESERVE = "<is><t xml:space=\"preserve\">".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] T_IS_C = "</t></is></c>".getBytes(StandardCharsets.US_ASCII);
 
-        private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
-            return startsWith(bytes, at, prefix, bytes.length);
-        }
-
         private static boolean startsWith(byte[] bytes, int at, byte[] prefix, int end) {
             if (at < 0 || at + prefix.length > end) {
                 return false;
@@ -959,7 +955,11 @@ final class StreamingGrid {
             return true;
         }
 
-        /** {@link #parseDecimal()} over a range of the read buffer. */
+        /**
+         * Parses a plain decimal ("1234.5", "-0.25", "46023") from {@code bytes[from, to)}. With at most
+         * 15 significant digits the mantissa and the power of ten are exact doubles, so one division
+         * gives the correctly rounded value, the same as Double.parseDouble. Anything else returns NaN.
+         */
         private static double parseDecimal(byte[] bytes, int from, int to) {
             int i = from;
             boolean negative = false;
@@ -1241,46 +1241,9 @@ final class StreamingGrid {
             }
         }
 
-        /**
-         * Parses a plain decimal ("1234.5", "-0.25", "46023") from the raw text bytes. With at most 15
-         * significant digits the mantissa and the power of ten are exact doubles, so one division gives
-         * the correctly rounded value, the same as Double.parseDouble. Anything else returns NaN.
-         */
+        /** {@link #parseDecimal(byte[], int, int)} over the element text read by {@link #readRaw}. */
         private double parseDecimal() {
-            int i = 0;
-            boolean negative = false;
-            if (textLen > 0 && text[0] == '-') {
-                negative = true;
-                i = 1;
-            }
-            long mantissa = 0;
-            int digits = 0;
-            int scale = 0;
-            boolean dot = false;
-            if (i == textLen) {
-                return Double.NaN;
-            }
-            for (; i < textLen; i++) {
-                int ch = text[i];
-                if (ch >= '0' && ch <= '9') {
-                    if (mantissa != 0 || ch != '0') {
-                        digits++;
-                    }
-                    if (digits > 15) {
-                        return Double.NaN;
-                    }
-                    mantissa = mantissa * 10 + (ch - '0');
-                    if (dot) {
-                        scale++;
-                    }
-                } else if (ch == '.' && !dot) {
-                    dot = true;
-                } else {
-                    return Double.NaN;
-                }
-            }
-            double v = scale == 0 ? (double) mantissa : mantissa / POW10[scale];
-            return negative ? -v : v;
+            return parseDecimal(text, 0, textLen);
         }
 
         /** Reads an element's text into the byte buffer without decoding (for numbers). */

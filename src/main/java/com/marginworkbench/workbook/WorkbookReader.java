@@ -96,12 +96,13 @@ public final class WorkbookReader {
 
     static ReadResult read(Path file, Progress progress, Route route) throws WorkbookReadException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        Kind kind = check(file, name);
+        Checked checked = check(file, name);
+        Kind kind = checked.kind();
         update(progress, 0.05, "Checked " + name);
         try {
             List<GridSheet> sheets = null;
             if (kind == Kind.XLSX && route != Route.USER_MODEL) {
-                long xml = sheetXmlSize(file);
+                long xml = checked.sheetXmlBytes();
                 // Reading needs about 1.3 bytes of memory per byte of sheet XML; with less than half
                 // that, say so now rather than after a long fight with the garbage collector.
                 if (xml / 2 > Runtime.getRuntime().maxMemory()) {
@@ -192,7 +193,11 @@ public final class WorkbookReader {
 
     enum Kind { XLSX, XLS }
 
-    private static Kind check(Path file, String name) throws WorkbookReadException {
+    /** What the check by bytes found: the kind, and for a zip the unpacked size of its worksheet parts. */
+    private record Checked(Kind kind, long sheetXmlBytes) {
+    }
+
+    private static Checked check(Path file, String name) throws WorkbookReadException {
         if (!Files.exists(file)) {
             throw new WorkbookReadException(name + ": file not found (" + file.toAbsolutePath()
                     + "); check the path.");
@@ -216,11 +221,10 @@ public final class WorkbookReader {
             throw new WorkbookReadException(name + " is empty (0 bytes); save the workbook again from Excel.");
         }
         if (startsWith(head, n, OLE2)) {
-            return checkOle2(file, name);
+            return new Checked(checkOle2(file, name), 0);
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5) && (head[3] == 4 || head[3] == 6)) {
-            checkZip(file, name);
-            return Kind.XLSX;
+            return new Checked(Kind.XLSX, checkZip(file, name));
         }
         String start = new String(head, 0, n, StandardCharsets.ISO_8859_1).stripLeading().toLowerCase(Locale.ROOT);
         if (start.startsWith("<?xml") || start.startsWith("<html") || start.startsWith("<!doctype")
@@ -264,15 +268,21 @@ public final class WorkbookReader {
         }
     }
 
-    private static void checkZip(Path file, String name) throws WorkbookReadException {
+    /** Checks the zip's parts and returns the unpacked size of its worksheet parts (as their headers say). */
+    private static long checkZip(Path file, String name) throws WorkbookReadException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             boolean contentTypes = false;
             boolean workbookXml = false;
             boolean workbookBin = false;
+            long sheetXml = 0;
             Enumeration<? extends ZipEntry> entries = zip.entries();
             java.util.Set<String> seen = new java.util.HashSet<>();
             while (entries.hasMoreElements()) {
-                String e = entries.nextElement().getName();
+                ZipEntry entry = entries.nextElement();
+                String e = entry.getName();
+                if (e.startsWith("xl/worksheets/") && e.endsWith(".xml")) {
+                    sheetXml += Math.max(0, entry.getSize());
+                }
                 if (!seen.add(e.toLowerCase(Locale.ROOT))) {
                     throw damaged(name, "the zip archive holds the part " + e + " twice");
                 }
@@ -303,6 +313,7 @@ public final class WorkbookReader {
             if (rels.contains("purl.oclc.org/ooxml")) {
                 throw strict(name);
             }
+            return sheetXml;
         } catch (WorkbookReadException e) {
             throw e;
         } catch (ZipException e) {
@@ -320,22 +331,6 @@ public final class WorkbookReader {
         try (InputStream in = zip.getInputStream(e)) {
             return new String(in.readNBytes(max), StandardCharsets.UTF_8);
         }
-    }
-
-    private static long sheetXmlSize(Path file) {
-        long total = 0;
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                if (e.getName().startsWith("xl/worksheets/") && e.getName().endsWith(".xml")) {
-                    total += Math.max(0, e.getSize());
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return total;
     }
 
     private static Workbook open(Path file) throws IOException {
