@@ -383,6 +383,12 @@ public final class RestatedWorkbookWriter {
                 + java.util.regex.Pattern.quote(SourcePackage.NS_REL) + "[\"']").matcher(rootTag);
         String relPrefix = m.find() ? m.group(1) : null;
 
+        int existingSheets = 0;
+        java.util.regex.Matcher sheetTags = java.util.regex.Pattern.compile(
+                "<" + java.util.regex.Pattern.quote(p) + "sheet[\\s/>]").matcher(wb.toString());
+        while (sheetTags.find()) {
+            existingSheets++;
+        }
         StringBuilder sheets = new StringBuilder();
         for (int i = 0; i < 4; i++) {
             sheets.append('<').append(p).append("sheet name=\"").append(XmlPartText.escape(sheetNames[i]))
@@ -416,6 +422,14 @@ public final class RestatedWorkbookWriter {
         for (Map.Entry<String, String> e : targets.entrySet()) {
             defined.append('<').append(p).append("definedName name=\"").append(names.name(e.getKey())).append("\">")
                     .append(XmlPartText.escape(e.getValue())).append("</").append(p).append("definedName>");
+        }
+        // Each new sheet repeats its frozen label columns on every printed page (the bridge has one).
+        for (int i = 0; i < 4; i++) {
+            String columns = i < 3 ? "!$A:$B" : "!$A:$A";
+            defined.append('<').append(p).append("definedName name=\"_xlnm.Print_Titles\" localSheetId=\"")
+                    .append(existingSheets + i).append("\">")
+                    .append(XmlPartText.escape(RestatedSheets.quote(sheetNames[i]) + columns))
+                    .append("</").append(p).append("definedName>");
         }
         int extLst = wb.openTag(p + "extLst", 0);
         int limit = extLst < 0 ? Integer.MAX_VALUE : extLst;

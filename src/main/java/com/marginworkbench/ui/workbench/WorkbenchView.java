@@ -38,6 +38,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -80,6 +83,17 @@ public final class WorkbenchView extends BorderPane {
         t.setDaemon(true);
         return t;
     });
+    private final ToggleButton outlineToggle = new ToggleButton("Sheets");
+    private final ToggleButton stressToggle = new ToggleButton("Stress");
+    private final StackPane body = new StackPane();
+    private final StackPane leftDrawer = new StackPane();
+    private final StackPane rightDrawer = new StackPane();
+    private final SplitPane main;
+    private final Region outlinePane;
+    private final Region rightPane;
+    private final Region centrePane;
+    private Boolean outlineDocked;
+    private Boolean rightDocked;
     private Task<?> running;
     private Consumer<String> errorSink = this::showError;
 
@@ -94,30 +108,72 @@ public final class WorkbenchView extends BorderPane {
         charts = new ChartsView(vm);
 
         OutlineView outline = new OutlineView(vm);
-        SplitPane centre = new SplitPane(grid, charts);
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.58);
+        outline.setMinWidth(0);
+        SplitPane centreSplit = new SplitPane(grid, charts);
+        centreSplit.setOrientation(Orientation.VERTICAL);
+        centreSplit.setDividerPositions(0.56);
 
-        // Tiles stay outside the scroll pane: their figures change on every slider tick, and
-        // inside it each change would make the scroll pane re-measure the whole stress panel.
-        TilesView tiles = new TilesView(vm.tiles());
-        tiles.setPadding(new Insets(10, 10, 0, 10));
-        stressPanel.setPadding(new Insets(0, 10, 10, 10));
+        // The headline figures change on every slider tick; they sit outside any scroll pane
+        // so a tick does not make JavaFX re-measure a whole panel (ADR 0003).
+        TilesView headline = new TilesView(vm.tiles(), vm.plausibilityProperty());
+        outlineToggle.setGraphic(new FontIcon(Feather.SIDEBAR));
+        outlineToggle.setTooltip(new Tooltip("Show the workbook's sheets and tables"));
+        outlineToggle.setId("outlineToggle");
+        stressToggle.setGraphic(new FontIcon(Feather.SLIDERS));
+        stressToggle.setTooltip(new Tooltip("Show the stress levers, scenarios and framework"));
+        stressToggle.setId("stressToggle");
+        for (ToggleButton t : List.of(outlineToggle, stressToggle)) {
+            t.managedProperty().bind(t.visibleProperty());
+            t.setMinWidth(Region.USE_PREF_SIZE);
+            t.getStyleClass().add("drawer-toggle");
+        }
+        HBox.setHgrow(headline, Priority.ALWAYS);
+        HBox head = new HBox(10, outlineToggle, headline, stressToggle);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.getStyleClass().add("headline-bar");
+        VBox centre = new VBox(head, centreSplit);
+        VBox.setVgrow(centreSplit, Priority.ALWAYS);
+        centre.setMinWidth(0);
+
+        stressPanel.setPadding(new Insets(10));
         ScrollPane stressScroll = new ScrollPane(stressPanel);
         stressScroll.setFitToWidth(true);
         stressScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        VBox.setVgrow(stressScroll, Priority.ALWAYS);
-        VBox rightScroll = new VBox(10, tiles, stressScroll);
-        rightScroll.getStyleClass().add("right-panel");
-        rightScroll.setMinWidth(300);
+        stressScroll.getStyleClass().add("right-panel");
+        stressScroll.setMinWidth(290);
+        stressScroll.setPrefWidth(320);
 
-        SplitPane main = new SplitPane(outline, centre, rightScroll);
-        main.setDividerPositions(0.13, 0.74);
+        outlinePane = outline;
+        rightPane = stressScroll;
+        centrePane = centre;
+        main = new SplitPane(outline, centre, stressScroll);
         SplitPane.setResizableWithParent(outline, false);
-        SplitPane.setResizableWithParent(rightScroll, false);
+        SplitPane.setResizableWithParent(stressScroll, false);
+        leftDrawer.getStyleClass().addAll("drawer", "drawer-left");
+        rightDrawer.getStyleClass().addAll("drawer", "drawer-right");
+        for (StackPane d : List.of(leftDrawer, rightDrawer)) {
+            d.setVisible(false);
+            d.setMaxWidth(Region.USE_PREF_SIZE);
+            d.setPickOnBounds(true);
+        }
+        leftDrawer.setPrefWidth(260);
+        rightDrawer.setPrefWidth(330);
+        StackPane.setAlignment(leftDrawer, Pos.TOP_LEFT);
+        StackPane.setAlignment(rightDrawer, Pos.TOP_RIGHT);
+        leftDrawer.visibleProperty().bind(outlineToggle.selectedProperty().and(outlineToggle.visibleProperty()));
+        rightDrawer.visibleProperty().bind(stressToggle.selectedProperty().and(stressToggle.visibleProperty()));
+        body.getChildren().addAll(main, leftDrawer, rightDrawer);
+        body.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                outlineToggle.setSelected(false);
+                stressToggle.setSelected(false);
+            }
+        });
+        body.widthProperty().addListener((obs, o, w) -> arrange(w.doubleValue()));
+        arrange(1600);
 
         setTop(menuBar());
-        setCenter(main);
+        setCenter(body);
         setBottom(statusBar());
 
         autosave.setOnFinished(e -> save(false, false));
@@ -142,6 +198,66 @@ public final class WorkbenchView extends BorderPane {
             e.consume();
         });
         rebuildRecent();
+    }
+
+    /** Below this width the outline becomes a drawer opened from the headline bar. */
+    public static final double OUTLINE_DOCKED_FROM = 1366;
+    /** Below this width the stress panel becomes a drawer as well. */
+    public static final double STRESS_DOCKED_FROM = 1200;
+
+    /**
+     * Docks the side panels when the window is wide enough, else turns them into drawers over the
+     * grid, so the grid and charts keep the room on a small screen or a projector.
+     */
+    private void arrange(double width) {
+        if (width <= 0) {
+            return;
+        }
+        boolean left = width >= OUTLINE_DOCKED_FROM - 20;
+        boolean right = width >= STRESS_DOCKED_FROM - 20;
+        if (Boolean.valueOf(left).equals(outlineDocked) && Boolean.valueOf(right).equals(rightDocked)) {
+            return;
+        }
+        outlineDocked = left;
+        rightDocked = right;
+        List<Node> items = new java.util.ArrayList<>();
+        if (left) {
+            items.add(outlinePane);
+        }
+        items.add(centrePane);
+        if (right) {
+            items.add(rightPane);
+        }
+        if (!main.getItems().equals(items)) {
+            // Taken out first, then put back: a node must leave one parent before joining another.
+            main.getItems().clear();
+            leftDrawer.getChildren().clear();
+            rightDrawer.getChildren().clear();
+            if (!left) {
+                leftDrawer.getChildren().add(outlinePane);
+            }
+            if (!right) {
+                rightDrawer.getChildren().add(rightPane);
+            }
+            main.getItems().addAll(items);
+        }
+        outlineToggle.setVisible(!left);
+        stressToggle.setVisible(!right);
+        if (left && right) {
+            main.setDividerPositions(230 / width, 1 - 330 / width);
+        } else if (right) {
+            main.setDividerPositions(1 - 320 / width);
+        }
+    }
+
+    /** True when the outline sits in the window, false when it is a drawer. */
+    public boolean outlineDocked() {
+        return Boolean.TRUE.equals(outlineDocked);
+    }
+
+    /** True when the stress panel sits in the window, false when it is a drawer. */
+    public boolean stressDocked() {
+        return Boolean.TRUE.equals(rightDocked);
     }
 
     /** Shows the window on a stage with theme, stylesheet and icons. */
@@ -222,8 +338,13 @@ public final class WorkbenchView extends BorderPane {
         MenuItem find = item("_Find…", "Shortcut+F", Feather.SEARCH, e -> grid.focusFind());
         MenuItem focusGrid = item("Go to _grid", "Shortcut+1", null, e -> grid.table().requestFocus());
         MenuItem focusStress = item("Go to _stress panel", "Shortcut+2", null,
-                e -> stressPanel.slider(com.marginworkbench.ui.stress.LeverSpec.LLM_COST).requestFocus());
-        MenuItem reset = item("Reset _levers", "Shortcut+R", Feather.SLIDERS, e -> vm.stress().reset());
+                e -> {
+                    if (!stressDocked()) {
+                        stressToggle.setSelected(true);
+                    }
+                    stressPanel.slider(com.marginworkbench.ui.stress.LeverSpec.LLM_COST).requestFocus();
+                });
+        MenuItem reset = item("Reset _levers", "Shortcut+R", Feather.SLIDERS, e -> vm.resetLevers());
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, focusGrid, focusStress,
                 new SeparatorMenuItem(), reset);
 
