@@ -148,7 +148,7 @@ public final class SummaryCommand implements Callable<Integer> {
      * numbers and booleans with Jackson's streaming generator: the data binder would add a fifth of
      * a second of start-up to every run for no difference in the text.
      */
-    private static final class JsonText {
+    static final class JsonText {
         static String write(Object tree) throws IOException {
             java.io.StringWriter text = new java.io.StringWriter();
             try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
