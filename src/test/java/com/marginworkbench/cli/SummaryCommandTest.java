@@ -1,5 +1,6 @@
 package com.marginworkbench.cli;
 
+import com.marginworkbench.testing.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -138,7 +139,7 @@ class SummaryCommandTest {
         List<String[]> cases = new ArrayList<>();
         cases.add(new String[]{"summary", dir.resolve("missing.xlsx").toString()});
         cases.add(new String[]{"summary", csv.toString()});
-        cases.add(new String[]{"summary", "/work/shared/corpus/poi-test-data/protected_passtika.xlsx"});
+        cases.add(new String[]{"summary", TestFiles.poiFile("protected_passtika.xlsx").toString()});
         cases.add(new String[]{"summary", pnl("ok.xlsx").toString(), "--llm-cost", "lots"});
         cases.add(new String[]{"summary", pnl("ok2.xlsx").toString(), "--framework", "hgb"});
         cases.add(new String[]{"summary"});
