@@ -1,5 +1,7 @@
 package com.marginworkbench.hostile;
 
+import com.marginworkbench.testing.TestFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bounded (a hang is killed at 90 s) but not held to 10 s, because the build machine is shared and
  * its wall time says more about the neighbours than about the reader. The figures are printed.
  */
+@Tag("hostile")
 class HostileInputTest {
-    private static final Path CORPUS = Path.of("/work/shared/corpus/poi-test-data");
+    private static final Path CORPUS = TestFiles.poiCorpus();
     private static final long CPU_LIMIT_MS = 10_000;
     private static final long HANG_SECONDS = 90;
     private static final Pattern BAD_CORPUS = Pattern.compile("clusterfuzz-.*|crash-.*|duplicate-filename.*"

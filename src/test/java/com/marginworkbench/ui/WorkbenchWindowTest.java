@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the grid, move a lever, undo, and survive a file that is not a workbook.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("window")
 class WorkbenchWindowTest {
     static final Path SAMPLE = Path.of("sample-models", SampleLocator.SAMPLE_FILE);
 

@@ -1,5 +1,6 @@
 package com.marginworkbench.ui.stress;
 
+import com.marginworkbench.margin.LeverAxis;
 import com.marginworkbench.margin.Levers;
 
 /**
@@ -77,29 +78,20 @@ public enum LeverSpec {
         return unit.equals("%");
     }
 
+    /** The engine's axis for this lever (same order, same name). */
+    public LeverAxis axis() {
+        return LeverAxis.valueOf(name());
+    }
+
     /** The lever's value in display units. */
     public double read(Levers l) {
-        return switch (this) {
-            case LLM_COST -> l.llmCostChange() * 100;
-            case VARIANCE_BUFFER -> l.varianceBuffer();
-            case HEAVY_SHARE -> l.heavyUserShare() * 100;
-            case HEAVY_MULTIPLIER -> l.heavyUserMultiplier();
-            case PRICE_CHANGE -> l.priceChange() * 100;
-            case TOKEN_DECLINE -> l.tokenPriceDeclinePerYear() * 100;
-        };
+        double v = axis().get(l);
+        return isPercent() ? v * 100 : v;
     }
 
     /** A copy of {@code l} with this lever set from a display value. */
     public Levers write(Levers l, double display) {
-        double v = isPercent() ? display / 100 : display;
-        return switch (this) {
-            case LLM_COST -> l.withLlmCostChange(v);
-            case VARIANCE_BUFFER -> l.withVarianceBuffer(v);
-            case HEAVY_SHARE -> l.withHeavyUserShare(v);
-            case HEAVY_MULTIPLIER -> l.withHeavyUserMultiplier(v);
-            case PRICE_CHANGE -> l.withPriceChange(v);
-            case TOKEN_DECLINE -> l.withTokenPriceDecline(v);
-        };
+        return axis().with(l, isPercent() ? display / 100 : display);
     }
 
     /** "+50%", "1.20×", "10%". */
