@@ -108,6 +108,12 @@ public class LeverOptions {
         return policy(null);
     }
 
+    /** "50", "+50", "50%" → 0.5: a percentage typed as for a lever, as a fraction; null when not a number. */
+    static Double parsePercent(String text) {
+        Double v = Lever.Unit.PERCENT.parse(text);
+        return v == null ? null : v / 100;
+    }
+
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
     }

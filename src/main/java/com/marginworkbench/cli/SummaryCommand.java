@@ -8,7 +8,11 @@ import com.marginworkbench.classify.CostType;
 import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
 import com.marginworkbench.classify.Treatment;
+import com.marginworkbench.margin.Decisions;
 import com.marginworkbench.margin.Figures;
+import com.marginworkbench.margin.GoalSeek;
+import com.marginworkbench.margin.MarginMeasure;
+import com.marginworkbench.margin.StressWalk;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginEngine;
 import com.marginworkbench.margin.MarginResult;
@@ -66,8 +70,8 @@ public final class SummaryCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     /** One workbook read and computed. */
-    record Summary(ReadResult read, List<Classification> classifications, MarginResult result, Policy policy,
-                   long readMs, long computeMs) {
+    record Summary(ReadResult read, List<Classification> classifications, MarginEngine.Prepared prepared,
+                   MarginResult result, Policy policy, long readMs, long computeMs) {
     }
 
     @Override
@@ -105,9 +109,10 @@ public final class SummaryCommand implements Callable<Integer> {
         long readMs = ahead != null ? ahead.readMs() : (t1 - t0) / 1_000_000;
         Policy policy = levers.policy(read.model());
         List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
-        MarginResult result = MarginEngine.compute(read.model(), cls, levers.levers());
+        MarginEngine.Prepared prepared = MarginEngine.prepare(read.model(), cls);
+        MarginResult result = prepared.apply(levers.levers());
         long t2 = System.nanoTime();
-        return new Summary(read, cls, result, policy, readMs, (t2 - t1) / 1_000_000);
+        return new Summary(read, cls, prepared, result, policy, readMs, (t2 - t1) / 1_000_000);
     }
 
     private int folder(PrintWriter out, PrintWriter err) throws IOException {
@@ -148,7 +153,7 @@ public final class SummaryCommand implements Callable<Integer> {
      * numbers and booleans with Jackson's streaming generator: the data binder would add a fifth of
      * a second of start-up to every run for no difference in the text.
      */
-    private static final class JsonText {
+    static final class JsonText {
         static String write(Object tree) throws IOException {
             java.io.StringWriter text = new java.io.StringWriter();
             try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
@@ -222,6 +227,7 @@ public final class SummaryCommand implements Callable<Integer> {
         ue.put("ltvToCac", orNull(s.result.unitEconomics().ltvToCac()));
         ue.put("ltvToCacStressed", orNull(s.result.unitEconomics().ltvToCacStressed()));
         root.put("unitEconomics", ue);
+        root.put("decisions", decisions(s));
         List<Object> lines = new ArrayList<>();
         for (RevenueLine r : model.revenue()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -272,6 +278,42 @@ public final class SummaryCommand implements Callable<Integer> {
         return root;
     }
 
+    /** Break-even, goal seek, tornado and stress walk; a figure the solver cannot give is null with a note. */
+    private static Map<String, Object> decisions(Summary s) {
+        Decisions.Summary d = Decisions.summarize(s.prepared, s.result.levers());
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> notes = new LinkedHashMap<>();
+        solution(m, notes, "breakEvenLlmCostChange", d.breakEvenLlmCost());
+        solution(m, notes, "priceChangeToRestoreAiLayer", d.priceToRestoreAiLayer());
+        m.put("restoreTarget", finite(d.priceToRestoreAiLayer().target()));
+        solution(m, notes, "breakEvenHeavyUserMultiplier", d.breakEvenHeavyMultiplier());
+        m.put("notes", notes);
+        List<Object> tornado = new ArrayList<>();
+        for (Decisions.TornadoBar b : d.tornado()) {
+            tornado.add(java.util.Arrays.asList(b.lever().id(), b.low(), b.high(), finite(b.marginAtLow()),
+                    finite(b.marginAtHigh())));
+        }
+        m.put("tornadoMargin", MarginMeasure.AI_LAYER_STRESSED.label());
+        m.put("tornado", tornado);
+        Map<String, Object> walk = new LinkedHashMap<>();
+        walk.put("base", finite(d.walk().base()));
+        for (StressWalk.Step step : d.walk().steps()) {
+            walk.put(step.label(), finite(step.effect()));
+        }
+        walk.put("stressed", finite(d.walk().stressed()));
+        m.put("stressWalk", walk);
+        return m;
+    }
+
+    private static void solution(Map<String, Object> m, Map<String, Object> notes, String key, GoalSeek.Result r) {
+        m.put(key, r.found() ? r.value() : null);
+        notes.put(key, r.sentence());
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     private static Double orNull(OptionalDouble d) {
         return d.isPresent() ? d.getAsDouble() : null;
     }
@@ -320,6 +362,11 @@ public final class SummaryCommand implements Callable<Integer> {
                 pct(t.softwareLayerStressed()));
         out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "LTV:CAC", "",
                 ratio(s.result.unitEconomics().ltvToCac()), ratio(s.result.unitEconomics().ltvToCacStressed()));
+        out.println();
+        Decisions.Summary dec = Decisions.summarize(s.prepared, l);
+        out.printf(Locale.ROOT, "Break-even  %s%n", dec.breakEvenLlmCost().sentence());
+        out.printf(Locale.ROOT, "Goal seek   %s%n", dec.priceToRestoreAiLayer().sentence());
+        out.printf(Locale.ROOT, "Break-even  %s%n", dec.breakEvenHeavyMultiplier().sentence());
         out.println();
         List<CostLine> costs = model.costs();
         out.printf(Locale.ROOT, "%d revenue lines, %d cost lines, %d to review%n", model.revenue().size(), costs.size(),

@@ -54,6 +54,34 @@ public enum Lever {
         public String placeholder() {
             return placeholder;
         }
+
+        /**
+         * Reads a typed value in this unit as people write it: "50", "+50", "50%", "-12.5 %" for a
+         * percentage, "1.2", "1.2x", "×3" for a multiple, with a decimal comma or a typographic
+         * minus. Returns the display value (50, 1.2), or null when the text is not a number here.
+         */
+        public Double parse(String text) {
+            if (text == null) {
+                return null;
+            }
+            String t = text.trim().toLowerCase(Locale.ROOT).replace('\u2212', '-').replace(',', '.');
+            if (t.endsWith("%") || t.endsWith("x") || t.endsWith("×")) {
+                if (t.endsWith("%") != (this == PERCENT)) {
+                    return null;
+                }
+                t = t.substring(0, t.length() - 1).trim();
+            } else if (this == MULTIPLE && (t.startsWith("x") || t.startsWith("×"))) {
+                t = t.substring(1).trim();
+            }
+            if (t.startsWith("+")) {
+                t = t.substring(1).trim();
+            }
+            if (t.isEmpty() || !t.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+                return null;
+            }
+            double v = Double.parseDouble(t);
+            return Double.isFinite(v) ? v : null;
+        }
     }
 
     private final String id;
@@ -196,26 +224,7 @@ public enum Lever {
      * is not a number. The range is not checked here (see {@link #accepts}).
      */
     public Double parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.trim().toLowerCase(Locale.ROOT).replace('\u2212', '-').replace(',', '.');
-        if (t.endsWith("%") || t.endsWith("x") || t.endsWith("×")) {
-            if (!t.endsWith("%") == isPercent()) {
-                return null;
-            }
-            t = t.substring(0, t.length() - 1).trim();
-        } else if (!isPercent() && (t.startsWith("x") || t.startsWith("×"))) {
-            t = t.substring(1).trim();
-        }
-        if (t.startsWith("+")) {
-            t = t.substring(1).trim();
-        }
-        if (t.isEmpty() || !t.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            return null;
-        }
-        double v = Double.parseDouble(t);
-        return Double.isFinite(v) ? v : null;
+        return unit.parse(text);
     }
 
     /**
