@@ -156,6 +156,13 @@ final class RestatedSheets {
         this.extra = new Extra();
     }
 
+    /** Lines the reader could not read: listed below the lines on the Classification sheet. */
+    private List<Problem> notRead = List.of();
+
+    void notRead(List<Problem> unreadLines) {
+        this.notRead = List.copyOf(unreadLines);
+    }
+
     MarginResult result() {
         return result;
     }
@@ -269,7 +276,8 @@ final class RestatedSheets {
         for (int i = C_FIRST_PERIOD; i <= lastCol; i++) {
             widths[i] = 12;
         }
-        w.begin(new SheetXmlWriter.Layout(2, 1, widths, "FF4472C4"), lineCount(), lastCol);
+        int lastRow = lineCount() + (notRead.isEmpty() ? 0 : notRead.size() + 2);
+        w.begin(new SheetXmlWriter.Layout(2, 1, widths, "FF4472C4"), lastRow, lastCol);
         w.row(0, 45);
         String[] headers = {"Line", "Label", "Kind", "Source cell", "Layer", "AI share", "Cost type",
                 "Triggered by a paying customer?", "Needed to deliver the output?", "Varies with usage?",
@@ -334,7 +342,32 @@ final class RestatedSheets {
             writeAmounts(w, c.source(), c.amounts());
             maybeProgress(progress, line);
         }
+        writeNotRead(w, lineCount() + 2);
         w.end(List.of());
+    }
+
+    /**
+     * The lines that could not be read, below the others and outside every sum: label, the cell that
+     * stopped it and what it holds. They are named here so the restated workbook never hides them.
+     */
+    private void writeNotRead(SheetXmlWriter w, int firstRow) throws IOException {
+        if (notRead.isEmpty()) {
+            return;
+        }
+        w.row(firstRow);
+        w.text(C_LABEL, "Lines not read (" + notRead.size() + "): left out of every figure, never read as zero",
+                styles.header);
+        w.text(C_KIND, "Not read", styles.header);
+        w.text(C_SOURCE, "Source cell", styles.header);
+        w.text(C_REASON, "Problem", styles.header);
+        int row = firstRow;
+        for (Problem p : notRead) {
+            w.row(++row);
+            w.text(C_LABEL, p.line(), styles.text);
+            w.text(C_KIND, "Not read", styles.text);
+            w.text(C_SOURCE, p.source(), styles.text);
+            w.text(C_REASON, p.message(), styles.text);
+        }
     }
 
     private static void maybeProgress(IntConsumer progress, int line) {

@@ -324,6 +324,7 @@ public final class RestatedWorkbookWriter {
         SourceCellKinds kinds = new SourceCellKinds();
         plan.sheets = new RestatedSheets(sourceName, read.model(), classifications, decisions, policy, levers, names,
                 styles, sourceSheets, kinds);
+        plan.sheets.notRead(read.problems().stream().filter(Problem::unreadLine).toList());
         for (com.marginworkbench.model.RevenueLine r : read.model().revenue()) {
             if (plan.sheets.linked(r.source())) {
                 RestatedSheets.want(kinds, r.source(), r.amounts());

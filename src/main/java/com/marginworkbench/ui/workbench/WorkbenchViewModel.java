@@ -250,6 +250,11 @@ public final class WorkbenchViewModel {
         long review = classifications.stream().filter(Classification::isReview).count();
         StringBuilder sb = new StringBuilder();
         sb.append(m.costs().size()).append(" cost lines, ").append(review).append(" to review");
+        long unread = com.marginworkbench.workbook.Problem.unreadLines(rr.problems());
+        if (unread > 0) {
+            sb.append(", ").append(unread).append(unread == 1 ? " line" : " lines")
+                    .append(" not read (left out of the figures; see Reading notes)");
+        }
         if (!rr.problems().isEmpty()) {
             sb.append(", ").append(rr.problems().size()).append(" reading notes");
         }
