@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * Classification, Stress, Margin Bridge). The source is never written. Given a folder, it restates
  * every workbook in it, one line per file, and carries on past failures.
  */
-@Command(name = "restate", mixinStandardHelpOptions = true,
+@Command(name = "restate", mixinStandardHelpOptions = true, modelTransformer = LeverOptions.FromCatalogue.class,
         description = "Writes a restated copy of a workbook (or of every workbook in a folder): every original sheet"
                 + " kept, plus Restated P&L, Classification, Stress and Margin Bridge sheets with live formulas.")
 public final class RestateCommand implements Callable<Integer> {

@@ -47,7 +47,7 @@ import java.util.concurrent.Callable;
  * dictionary's suggestions, and prints reported against restated (and stressed) margins, as a
  * table or as JSON. Given a folder, it prints one line per workbook and carries on past failures.
  */
-@Command(name = "summary", mixinStandardHelpOptions = true,
+@Command(name = "summary", mixinStandardHelpOptions = true, modelTransformer = LeverOptions.FromCatalogue.class,
         description = "Reads a workbook (or every workbook in a folder) and prints reported, restated and stressed"
                 + " gross margins.")
 public final class SummaryCommand implements Callable<Integer> {

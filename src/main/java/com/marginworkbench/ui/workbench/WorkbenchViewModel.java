@@ -19,7 +19,7 @@ import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.ProjectFileDto;
 import com.marginworkbench.project.ProjectState;
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.stress.StressViewModel;
 import com.marginworkbench.ui.tiles.Tile;
 import com.marginworkbench.workbook.Problem;
@@ -516,7 +516,7 @@ public final class WorkbenchViewModel {
     /** Both scenarios' figures side by side, computed from the same classification. */
     public List<CompareRow> compare(Levers left, Levers right) {
         List<CompareRow> out = new ArrayList<>();
-        for (LeverSpec s : LeverSpec.values()) {
+        for (Lever s : Lever.values()) {
             out.add(new CompareRow(s.label(), s.format(s.read(left)), s.format(s.read(right))));
         }
         if (prepared == null) {
