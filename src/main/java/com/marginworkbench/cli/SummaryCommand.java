@@ -47,7 +47,7 @@ import java.util.concurrent.Callable;
  * dictionary's suggestions, and prints reported against restated (and stressed) margins, as a
  * table or as JSON. Given a folder, it prints one line per workbook and carries on past failures.
  */
-@Command(name = "summary", mixinStandardHelpOptions = true,
+@Command(name = "summary", mixinStandardHelpOptions = true, modelTransformer = LeverOptions.FromCatalogue.class,
         description = "Reads a workbook (or every workbook in a folder) and prints reported, restated and stressed"
                 + " gross margins.")
 public final class SummaryCommand implements Callable<Integer> {
@@ -88,7 +88,7 @@ public final class SummaryCommand implements Callable<Integer> {
             } else {
                 printTable(out, s);
             }
-            return 0;
+            return Unread.report(err, s.read());
         } catch (WorkbookReadException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
@@ -122,6 +122,7 @@ public final class SummaryCommand implements Callable<Integer> {
             return 2;
         }
         int failures = 0;
+        int incomplete = 0;
         List<Object> all = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -130,6 +131,9 @@ public final class SummaryCommand implements Callable<Integer> {
                     all.add(toJson(s));
                 } else {
                     out.println(oneLine(s));
+                }
+                if (Unread.report(err, s.read()) != 0) {
+                    incomplete++;
                 }
             } catch (WorkbookReadException e) {
                 failures++;
@@ -145,7 +149,7 @@ public final class SummaryCommand implements Callable<Integer> {
         if (json) {
             out.println(JsonText.write(all));
         }
-        return failures == 0 ? 0 : 2;
+        return failures > 0 ? 2 : incomplete > 0 ? Unread.EXIT_CODE : 0;
     }
 
     /**
@@ -266,9 +270,15 @@ public final class SummaryCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", p.source());
             m.put("message", p.message());
+            if (p.unreadLine()) {
+                m.put("line", p.line());
+                m.put("cell", p.cell());
+                m.put("error", p.error());
+            }
             problems.add(m);
         }
         root.put("problems", problems);
+        root.put("linesNotRead", Problem.unreadLines(s.read.problems()));
         if (timings) {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("readMs", s.readMs);
@@ -371,6 +381,11 @@ public final class SummaryCommand implements Callable<Integer> {
         List<CostLine> costs = model.costs();
         out.printf(Locale.ROOT, "%d revenue lines, %d cost lines, %d to review%n", model.revenue().size(), costs.size(),
                 reviewCount(s));
+        long unread = Problem.unreadLines(s.read.problems());
+        if (unread > 0) {
+            out.printf(Locale.ROOT, "%d %s could not be read and %s left out of every figure (see Problems)%n", unread,
+                    unread == 1 ? "line" : "lines", unread == 1 ? "is" : "are");
+        }
         out.printf(Locale.ROOT, "  %-20s %-36s %-8s %-26s %-11s %-11s %14s%n", "Source", "Line", "Layer", "Cost type",
                 "Reported", "Restated", "Total");
         int printed = 0;
