@@ -34,8 +34,9 @@ final class StatementChecks {
             }
             if (x.role.isLine() && x.problem != null) {
                 o.problems.add(new Problem(o.block.sheet.name() + "!" + SourceRef.cellName(x.row, o.block.labelColumn),
-                        "'" + x.label + "' is left out: " + x.problem + ", which is not read as zero;"
-                                + " fix the cell in the workbook and read it again."));
+                        "'" + x.label + "' could not be read: " + x.problem + "; it is left out of every figure"
+                                + " (not read as zero); fix the cell in the workbook and read it again.",
+                        x.label, x.problemCell, x.problemWhat));
                 x.role = RowRole.IGNORED;
                 x.why = "a cell in error";
             }

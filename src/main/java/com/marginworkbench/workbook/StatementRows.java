@@ -30,6 +30,8 @@ final class StatementRows {
         boolean textNumbers;
         boolean hasNumber;
         String problem;
+        String problemCell;
+        String problemWhat;
         RowRole role = RowRole.IGNORED;
         Placement placement;
         String why = "";
@@ -146,7 +148,9 @@ final class StatementRows {
                     case PROBLEM -> {
                         GridCell cell = s.cell(r, cols[i]);
                         if (cell != null && cell.kind() != GridCell.Kind.TEXT && x.problem == null) {
-                            x.problem = s.name() + "!" + SourceRef.cellName(r, cols[i]) + " holds " + v.problem();
+                            x.problemCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
+                            x.problemWhat = v.problem();
+                            x.problem = x.problemCell + " holds " + v.problem();
                         }
                     }
                     default -> {

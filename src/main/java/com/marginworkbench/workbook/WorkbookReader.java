@@ -111,6 +111,7 @@ public final class WorkbookReader {
         update(progress, 0.05, "Checked " + name);
         try {
             List<GridSheet> sheets = null;
+            int calculated = 0;
             if (kind == Kind.XLSX && route != Route.USER_MODEL) {
                 long xml = checked.sheetXmlBytes();
                 // Reading needs about 1.3 bytes of memory per byte of sheet XML; with less than half
@@ -146,13 +147,22 @@ public final class WorkbookReader {
                         return own;
                     }
                     preloadDictionary();
-                    sheets = UserModelGrid.of(wb, progress);
+                    UserModelGrid.Loaded loaded = UserModelGrid.load(wb, progress);
+                    sheets = loaded.sheets();
+                    calculated = loaded.calculated();
                 }
             }
             checkCancelled(progress);
             update(progress, 0.92, "Finding the income statement");
             ReadResult result = StatementChoice.read(file, baseName(name), name, sheets, hints);
             update(progress, 1, "Read " + name);
+            if (calculated > 0) {
+                List<Problem> problems = new java.util.ArrayList<>(result.problems());
+                problems.add(0, new Problem("", calculated + (calculated == 1 ? " formula was" : " formulas were")
+                        + " saved without a result and calculated here before reading"));
+                result = new ReadResult(result.file(), result.model(), result.decisions(), problems, result.sheets(),
+                        false, result.reading());
+            }
             return result;
         } catch (WorkbookReadException e) {
             throw e;
