@@ -15,6 +15,7 @@ import com.marginworkbench.margin.UnitEconomics;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.ProjectFileDto;
@@ -91,6 +92,7 @@ public final class WorkbenchViewModel {
     private final Consumer<Runnable> figuresScheduler;
     private final UnaryOperator<Path> projectLocator;
     private final ObservableList<CostRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<RevenueRow> revenueRows = FXCollections.observableArrayList();
     private final ObservableList<SheetInfo> sheets = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final List<Tile> tiles = List.of(
@@ -220,6 +222,7 @@ public final class WorkbenchViewModel {
             }
             unmatched = byKey.size();
             m = m.withCosts(costs);
+            m = m.withRevenue(restoreRevenue(m.revenue(), s.revenue()));
         }
         this.model = m;
         restoring = true;
@@ -240,6 +243,11 @@ public final class WorkbenchViewModel {
         problems.setAll(rr.problems());
         filterSheet.set("");
         rows.setAll(newRows);
+        List<RevenueRow> newRevenueRows = new ArrayList<>(m.revenue().size());
+        for (int i = 0; i < m.revenue().size(); i++) {
+            newRevenueRows.add(new RevenueRow(i, m.revenue().get(i)));
+        }
+        revenueRows.setAll(newRevenueRows);
         undo.clear();
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
         prepared = MarginEngine.prepare(m, classifications);
@@ -268,6 +276,20 @@ public final class WorkbenchViewModel {
             sb.append("; ").append(loaded.projectWarning());
         }
         status.set(sb.toString());
+    }
+
+    /** The saved layer and usage pricing put back on the revenue lines they still match. */
+    private static List<RevenueLine> restoreRevenue(List<RevenueLine> read, List<ProjectState.RevenueState> saved) {
+        Map<String, ProjectState.RevenueState> byKey = new HashMap<>();
+        for (ProjectState.RevenueState rs : saved) {
+            byKey.put(key(rs.sourceCell(), rs.label()), rs);
+        }
+        List<RevenueLine> out = new ArrayList<>(read.size());
+        for (RevenueLine r : read) {
+            ProjectState.RevenueState rs = byKey.get(key(r.sourceCell(), r.label()));
+            out.add(rs == null ? r : r.withLayer(rs.layer()).withUsagePriced(rs.usagePriced()));
+        }
+        return out;
     }
 
     private static String key(String source, String label) {
@@ -367,6 +389,63 @@ public final class WorkbenchViewModel {
                 policy.set(old);
             }
         });
+    }
+
+    /** Sets the layer of a revenue line (AI, software or an AI share) as one undoable edit. */
+    public void setRevenueLayer(int index, LayerSplit layer) {
+        RevenueLine line = model.revenue().get(index);
+        if (layer == null || line.layer().equals(layer)) {
+            return;
+        }
+        undo.execute(new RevenueEdit("layer of revenue '" + line.label() + "'", index, line, line.withLayer(layer)));
+    }
+
+    /** Says whether a revenue line is priced by usage (heavy users then bring revenue with their cost). */
+    public void setRevenueUsagePriced(int index, boolean usagePriced) {
+        RevenueLine line = model.revenue().get(index);
+        if (line.usagePriced() == usagePriced) {
+            return;
+        }
+        undo.execute(new RevenueEdit("usage pricing of '" + line.label() + "'", index, line,
+                line.withUsagePriced(usagePriced)));
+    }
+
+    /** Replaces one revenue line; reverting puts the old one back. */
+    private final class RevenueEdit implements UndoStack.Edit {
+        private final String description;
+        private final int index;
+        private final RevenueLine before;
+        private final RevenueLine after;
+
+        RevenueEdit(String description, int index, RevenueLine before, RevenueLine after) {
+            this.description = description;
+            this.index = index;
+            this.before = before;
+            this.after = after;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public void apply() {
+            putRevenue(index, after);
+        }
+
+        @Override
+        public void revert() {
+            putRevenue(index, before);
+        }
+    }
+
+    private void putRevenue(int index, RevenueLine line) {
+        List<RevenueLine> revenue = new ArrayList<>(model.revenue());
+        revenue.set(index, line);
+        model = model.withRevenue(revenue);
+        revenueRows.get(index).update(line);
+        afterStructureChange();
     }
 
     public void undo() {
@@ -578,8 +657,12 @@ public final class WorkbenchViewModel {
             lines.add(new ProjectState.LineState(c.sourceCell(), c.label(), decisions.get(i), noteTimes.get(i), c.layer(),
                     c.llmPriced(), c.usageVariable()));
         }
+        List<ProjectState.RevenueState> revenue = new ArrayList<>(model.revenue().size());
+        for (RevenueLine r : model.revenue()) {
+            revenue.add(new ProjectState.RevenueState(r.sourceCell(), r.label(), r.layer(), r.usagePriced()));
+        }
         return new ProjectState(policy.get(), stress.levers(), stress.activeScenarioProperty().get(),
-                List.copyOf(stress.scenarios()), lines);
+                List.copyOf(stress.scenarios()), lines, revenue);
     }
 
     public ProjectFileDto.MappingDto mapping() {
@@ -636,6 +719,11 @@ public final class WorkbenchViewModel {
 
     public ObservableList<CostRow> rows() {
         return rows;
+    }
+
+    /** One row per revenue line, in the model's order. */
+    public ObservableList<RevenueRow> revenueRows() {
+        return revenueRows;
     }
 
     public ObservableList<SheetInfo> sheets() {
