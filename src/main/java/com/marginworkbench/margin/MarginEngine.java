@@ -133,6 +133,18 @@ public final class MarginEngine {
         }
 
         public MarginResult apply(Levers levers) {
+            return apply(levers, true);
+        }
+
+        /**
+         * The total over all periods under these levers, without the bridge: what goal seek and
+         * sensitivity ask for many times per lever change.
+         */
+        public Figures total(Levers levers) {
+            return apply(levers, false).total();
+        }
+
+        private MarginResult apply(Levers levers, boolean withBridge) {
             double heavy = levers.heavyUserFactor();
             double llm = 1 + levers.llmCostChange();
             double price = 1 + levers.priceChange();
@@ -177,8 +189,8 @@ public final class MarginEngine {
             }
             Figures total = new Figures(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12]);
 
-            List<BridgeItem> bridge = new ArrayList<>(bridgeLines.size());
-            for (BridgeItem b : bridgeLines) {
+            List<BridgeItem> bridge = new ArrayList<>(withBridge ? bridgeLines.size() : 0);
+            for (BridgeItem b : withBridge ? bridgeLines : List.<BridgeItem>of()) {
                 double impact = total.revenue() == 0 ? 0
                         : (b.restatedInCogs() ? -b.amount() : b.amount()) / total.revenue();
                 bridge.add(new BridgeItem(b.lineIndex(), b.label(), b.source(), b.reportedInCogs(), b.restatedInCogs(),

@@ -68,6 +68,12 @@ public final class WorkbenchApp extends Application {
             vm.setStatus("Open a workbook with File > Open (Ctrl+O), or drop one on the window.");
         }
         view.show(stage);
+        if (settings.welcomeDue()) {
+            javafx.application.Platform.runLater(() -> {
+                settings.markWelcomeShown();
+                view.showGettingStarted();
+            });
+        }
         if (Boolean.getBoolean("marginworkbench.timing")) {
             System.err.println("margin-workbench: window shown after "
                     + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");

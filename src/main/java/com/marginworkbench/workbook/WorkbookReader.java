@@ -1,6 +1,6 @@
 package com.marginworkbench.workbook;
 
-import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.ReadingHints;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
@@ -94,13 +94,24 @@ public final class WorkbookReader {
      */
     enum Route { AUTO, STREAMING, USER_MODEL }
 
+    /** Reads with the user's hints: the range(s) to read, roles, signs, units (see {@link ReadingHints}). */
+    public static ReadResult read(Path file, Progress progress, ReadingHints hints) throws WorkbookReadException {
+        return read(file, progress, Route.AUTO, hints == null ? ReadingHints.NONE : hints);
+    }
+
     static ReadResult read(Path file, Progress progress, Route route) throws WorkbookReadException {
+        return read(file, progress, route, ReadingHints.NONE);
+    }
+
+    static ReadResult read(Path file, Progress progress, Route route, ReadingHints hints)
+            throws WorkbookReadException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         Checked checked = check(file, name);
         Kind kind = checked.kind();
         update(progress, 0.05, "Checked " + name);
         try {
             List<GridSheet> sheets = null;
+            int calculated = 0;
             if (kind == Kind.XLSX && route != Route.USER_MODEL) {
                 long xml = checked.sheetXmlBytes();
                 // Reading needs about 1.3 bytes of memory per byte of sheet XML; with less than half
@@ -109,7 +120,8 @@ public final class WorkbookReader {
                     throw outOfMemory(name);
                 }
                 boolean large = xml > STREAMING_THRESHOLD_BYTES;
-                boolean ownModel = route == Route.AUTO && !large && OwnModelReader.recognizes(file);
+                boolean ownModel = route == Route.AUTO && !large && hints.tables().isEmpty()
+                        && OwnModelReader.recognizes(file);
                 if (ownModel) {
                     ReadResult own = OwnModelReader.readSavedValues(file, progress);
                     if (own != null) {
@@ -129,21 +141,29 @@ public final class WorkbookReader {
             if (sheets == null) {
                 try (Workbook wb = open(file)) {
                     update(progress, 0.3, "Opened " + name);
-                    ReadResult own = ownModel(wb, file);
+                    ReadResult own = hints.tables().isEmpty() ? ownModel(wb, file) : null;
                     if (own != null) {
                         update(progress, 1, "Read " + name);
                         return own;
                     }
                     preloadDictionary();
-                    sheets = UserModelGrid.of(wb, progress);
+                    UserModelGrid.Loaded loaded = UserModelGrid.load(wb, progress);
+                    sheets = loaded.sheets();
+                    calculated = loaded.calculated();
                 }
             }
             checkCancelled(progress);
-            update(progress, 0.92, "Finding the cost table");
-            TableDetector.Detection d = new TableDetector(name, VendorDictionary.standard()).detect(sheets);
-            FinancialModel model = new FinancialModel(baseName(name), d.periods(), d.revenue(), d.costs(), null, null);
+            update(progress, 0.92, "Finding the income statement");
+            ReadResult result = StatementChoice.read(file, baseName(name), name, sheets, hints);
             update(progress, 1, "Read " + name);
-            return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false);
+            if (calculated > 0) {
+                List<Problem> problems = new java.util.ArrayList<>(result.problems());
+                problems.add(0, new Problem("", calculated + (calculated == 1 ? " formula was" : " formulas were")
+                        + " saved without a result and calculated here before reading"));
+                result = new ReadResult(result.file(), result.model(), result.decisions(), problems, result.sheets(),
+                        false, result.reading());
+            }
+            return result;
         } catch (WorkbookReadException e) {
             throw e;
         } catch (EncryptedDocumentException e) {

@@ -3,7 +3,7 @@ package com.marginworkbench.ui;
 import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginResult;
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.CostRow;
 import com.marginworkbench.ui.workbench.WorkbenchView;
@@ -134,7 +134,7 @@ class WindowBoardRoomTest {
     void leverChangesAndResetAreUndoableAndAScenarioShowsItIsModified(FxRobot robot) throws Exception {
         open(robot, copy("northwind-ai-model.xlsx"));
         String base = tile(robot, "ai-stressed");
-        var field = view.stressPanel().field(LeverSpec.LLM_COST);
+        var field = view.stressPanel().field(Lever.LLM_COST);
         robot.clickOn(field).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
                 .write("50").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents(3);
@@ -144,7 +144,7 @@ class WindowBoardRoomTest {
         assertThat(robot.lookup("#scenarioModified").queryAs(Label.class).isVisible()).isFalse();
 
         // A drag is one step, whatever the number of values it passes through.
-        var slider = view.stressPanel().slider(LeverSpec.VARIANCE_BUFFER);
+        var slider = view.stressPanel().slider(Lever.VARIANCE_BUFFER);
         robot.interact(() -> {
             slider.setValueChanging(true);
             for (double v = 1.0; v <= 1.5; v += 0.05) {
@@ -249,13 +249,13 @@ class WindowBoardRoomTest {
         }
         robot.clickOn("#stressToggle");
         WaitForAsyncUtils.waitForFxEvents(3);
-        for (LeverSpec s : LeverSpec.values()) {
-            if (s != LeverSpec.TOKEN_DECLINE) {
+        for (Lever s : Lever.values()) {
+            if (s != Lever.TOKEN_DECLINE) {
                 checkWhole(robot.lookup(".lever-label").match((Label l) -> l.getText().equals(s.label())).queryAs(Label.class), cut);
             }
         }
         assertThat(cut).as("labels cut short").isEmpty();
-        assertThat(view.stressPanel().slider(LeverSpec.LLM_COST).localToScene(0, 0).getX()).isLessThan(1024);
+        assertThat(view.stressPanel().slider(Lever.LLM_COST).localToScene(0, 0).getX()).isLessThan(1024);
 
         resize(robot, 1600, 1000);
         assertThat(view.outlineDocked()).isTrue();

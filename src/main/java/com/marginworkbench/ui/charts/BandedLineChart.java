@@ -118,8 +118,10 @@ final class BandedLineChart extends LineChart<String, Number> {
             }
             double px = getXAxis().getDisplayPosition(last.getXValue());
             double py = getYAxis().getDisplayPosition(last.getYValue());
-            Point2D p = sceneToLocal(plot.localToScene(px, py));
-            if (p == null) {
+            Point2D p = Double.isFinite(px) && Double.isFinite(py) ? sceneToLocal(plot.localToScene(px, py)) : null;
+            if (p == null || !Double.isFinite(p.getY())) {
+                // A node placed at NaN makes every ancestor's bounds NaN, and JavaFX then draws none of them.
+                t.setVisible(false);
                 continue;
             }
             right = Math.max(right, sceneToLocal(plot.localToScene(getXAxis().getWidth(), 0)).getX());

@@ -5,7 +5,7 @@ import com.marginworkbench.margin.BridgeItem;
 import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginResult;
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.workbench.Format;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.collections.FXCollections;
@@ -183,7 +183,7 @@ public final class ChartsView extends TabPane {
         String scenario = vm.stress().activeScenarioProperty().get();
         Levers l = vm.stress().levers();
         StringBuilder levers = new StringBuilder();
-        for (LeverSpec spec : LeverSpec.values()) {
+        for (Lever spec : Lever.values()) {
             double v = spec.read(l);
             if (v != spec.read(Levers.NEUTRAL)) {
                 levers.append(levers.length() == 0 ? "" : " · ").append(spec.label()).append(' ').append(spec.format(v));

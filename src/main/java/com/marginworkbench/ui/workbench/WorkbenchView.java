@@ -6,6 +6,8 @@ import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.ui.AppSettings;
 import com.marginworkbench.ui.charts.ChartsView;
 import com.marginworkbench.ui.grid.CostGridView;
+import com.marginworkbench.ui.grid.RevenueGridView;
+import com.marginworkbench.ui.grid.TotalsView;
 import com.marginworkbench.ui.stress.StressPanelView;
 import com.marginworkbench.ui.tiles.TilesView;
 import com.marginworkbench.workbook.WorkbookReadException;
@@ -30,6 +32,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
@@ -70,6 +74,8 @@ public final class WorkbenchView extends BorderPane {
     private final WorkbookExporter exporter;
     private final AppSettings settings;
     private final CostGridView grid;
+    private final RevenueGridView revenueGrid;
+    private final TabPane lineTabs = new TabPane();
     private final StressPanelView stressPanel;
     private final ChartsView charts;
     private final Menu recentMenu = new Menu("Open _Recent");
@@ -88,6 +94,8 @@ public final class WorkbenchView extends BorderPane {
     private final StackPane body = new StackPane();
     private final StackPane leftDrawer = new StackPane();
     private final StackPane rightDrawer = new StackPane();
+    private final javafx.beans.binding.BooleanBinding leftOpen;
+    private final javafx.beans.binding.BooleanBinding rightOpen;
     private final SplitPane main;
     private final Region outlinePane;
     private final Region rightPane;
@@ -106,10 +114,11 @@ public final class WorkbenchView extends BorderPane {
         grid = new CostGridView(vm);
         stressPanel = new StressPanelView(vm);
         charts = new ChartsView(vm);
+        revenueGrid = new RevenueGridView(vm);
 
         OutlineView outline = new OutlineView(vm);
         outline.setMinWidth(0);
-        SplitPane centreSplit = new SplitPane(grid, charts);
+        SplitPane centreSplit = new SplitPane(linesPane(), charts);
         centreSplit.setOrientation(Orientation.VERTICAL);
         centreSplit.setDividerPositions(0.56);
 
@@ -152,7 +161,6 @@ public final class WorkbenchView extends BorderPane {
         leftDrawer.getStyleClass().addAll("drawer", "drawer-left");
         rightDrawer.getStyleClass().addAll("drawer", "drawer-right");
         for (StackPane d : List.of(leftDrawer, rightDrawer)) {
-            d.setVisible(false);
             d.setMaxWidth(Region.USE_PREF_SIZE);
             d.setPickOnBounds(true);
         }
@@ -160,9 +168,13 @@ public final class WorkbenchView extends BorderPane {
         rightDrawer.setPrefWidth(330);
         StackPane.setAlignment(leftDrawer, Pos.TOP_LEFT);
         StackPane.setAlignment(rightDrawer, Pos.TOP_RIGHT);
-        leftDrawer.visibleProperty().bind(outlineToggle.selectedProperty().and(outlineToggle.visibleProperty()));
-        rightDrawer.visibleProperty().bind(stressToggle.selectedProperty().and(stressToggle.visibleProperty()));
-        body.getChildren().addAll(main, leftDrawer, rightDrawer);
+        // A closed drawer leaves the scene altogether: a list inside a hidden pane would still be
+        // laid out on every pulse.
+        leftOpen = outlineToggle.selectedProperty().and(outlineToggle.visibleProperty());
+        rightOpen = stressToggle.selectedProperty().and(stressToggle.visibleProperty());
+        leftOpen.addListener((obs, was, open) -> showDrawer(leftDrawer, open));
+        rightOpen.addListener((obs, was, open) -> showDrawer(rightDrawer, open));
+        body.getChildren().add(main);
         body.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
                 outlineToggle.setSelected(false);
@@ -250,6 +262,14 @@ public final class WorkbenchView extends BorderPane {
         }
     }
 
+    private void showDrawer(StackPane drawer, boolean open) {
+        if (open && !body.getChildren().contains(drawer)) {
+            body.getChildren().add(drawer);
+        } else if (!open) {
+            body.getChildren().remove(drawer);
+        }
+    }
+
     /** True when the outline sits in the window, false when it is a drawer. */
     public boolean outlineDocked() {
         return Boolean.TRUE.equals(outlineDocked);
@@ -294,6 +314,34 @@ public final class WorkbenchView extends BorderPane {
 
     public CostGridView grid() {
         return grid;
+    }
+
+    public RevenueGridView revenueGrid() {
+        return revenueGrid;
+    }
+
+    /** Brings the cost lines (0) or the revenue lines (1) to the front. */
+    public void showLines(int tab) {
+        lineTabs.getSelectionModel().select(tab);
+    }
+
+    /** Cost and revenue lines as two tabs over one totals row (reported and restated). */
+    private VBox linesPane() {
+        Tab costs = new Tab("Cost lines", grid);
+        costs.setId("costTab");
+        Tab revenue = new Tab("Revenue lines", revenueGrid);
+        revenue.setId("revenueTab");
+        costs.textProperty().bind(Bindings.size(vm.rows()).asString("Cost lines (%d)"));
+        revenue.textProperty().bind(Bindings.size(vm.revenueRows()).asString("Revenue lines (%d)"));
+        lineTabs.getTabs().setAll(costs, revenue);
+        lineTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        lineTabs.getStyleClass().add("line-tabs");
+        VBox.setVgrow(lineTabs, Priority.ALWAYS);
+        TotalsView totals = new TotalsView(vm.resultProperty());
+        totals.setPadding(new Insets(4, 10, 6, 10));
+        VBox box = new VBox(lineTabs, totals);
+        box.setMinHeight(0);
+        return box;
     }
 
     public StressPanelView stressPanel() {
@@ -342,7 +390,7 @@ public final class WorkbenchView extends BorderPane {
                     if (!stressDocked()) {
                         stressToggle.setSelected(true);
                     }
-                    stressPanel.slider(com.marginworkbench.ui.stress.LeverSpec.LLM_COST).requestFocus();
+                    stressPanel.slider(com.marginworkbench.margin.Lever.LLM_COST).requestFocus();
                 });
         MenuItem reset = item("Reset _levers", "Shortcut+R", Feather.SLIDERS, e -> vm.resetLevers());
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, focusGrid, focusStress,
@@ -352,10 +400,22 @@ public final class WorkbenchView extends BorderPane {
         darkItem.setOnAction(e -> setDarkTheme(darkItem.isSelected()));
         CheckMenuItem periods = new CheckMenuItem("_Period amounts");
         periods.selectedProperty().bindBidirectional(grid.showPeriodsToggle().selectedProperty());
-        Menu view = new Menu("_View", null, darkItem, periods);
+        javafx.scene.control.ToggleGroup placeGroup = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioMenuItem beside = new javafx.scene.control.RadioMenuItem("Beside the workbook");
+        javafx.scene.control.RadioMenuItem appFolder = new javafx.scene.control.RadioMenuItem("In Margin Workbench's own folder");
+        beside.setToggleGroup(placeGroup);
+        appFolder.setToggleGroup(placeGroup);
+        (settings.projectPlace() == AppSettings.ProjectPlace.APP_FOLDER ? appFolder : beside).setSelected(true);
+        beside.setOnAction(e -> settings.setProjectPlace(AppSettings.ProjectPlace.BESIDE));
+        appFolder.setOnAction(e -> settings.setProjectPlace(AppSettings.ProjectPlace.APP_FOLDER));
+        Menu place = new Menu("Project _files", null, beside, appFolder);
+        place.setId("projectPlaceMenu");
+        Menu view = new Menu("_View", null, darkItem, periods, new SeparatorMenuItem(), place);
 
         MenuItem about = item("_About Margin Workbench", null, Feather.INFO, e -> about());
-        Menu help = new Menu("_Help", null, about);
+        MenuItem started = item("_Getting started", "F1", Feather.HELP_CIRCLE, e -> showGettingStarted());
+        MenuItem keys = item("_Keyboard shortcuts", null, Feather.COMMAND, e -> showShortcuts());
+        Menu help = new Menu("_Help", null, started, keys, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -444,6 +504,9 @@ public final class WorkbenchView extends BorderPane {
 
     /** Like {@link #open(Path)}, taking the result of a read already under way when there is one. */
     public Task<WorkbenchViewModel.Loaded> open(Path file, java.util.concurrent.Future<WorkbenchViewModel.Loaded> started) {
+        if (started == null && settings.shouldAskProjectPlace(file)) {
+            askProjectPlace(file);
+        }
         if (vm.hasDocument() && vm.dirtyProperty().get()) {
             save(false, false);
         }
@@ -625,6 +688,71 @@ public final class WorkbenchView extends BorderPane {
         a.setTitle("Margin Workbench");
         a.setHeaderText("Something needs your attention");
         a.getDialogPane().setMinWidth(480);
+        a.show();
+    }
+
+    /**
+     * Asked once, for the first workbook in a folder that looks shared or cannot be written: keep
+     * the project file beside it (others with the folder see it) or in this app's own folder.
+     */
+    private void askProjectPlace(Path file) {
+        ButtonType beside = new ButtonType("Beside the workbook");
+        ButtonType own = new ButtonType("In my own folder", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", own, beside);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Where should project files go?");
+        a.setHeaderText(file.getFileName() + " is in a folder that looks shared or read-only");
+        a.setContentText("Margin Workbench keeps your decisions, notes and scenarios for each workbook in a small "
+                + "project file (" + com.marginworkbench.project.ProjectFile.pathFor(file).getFileName() + "). "
+                + "Beside the workbook, anyone with the folder sees it; in your own folder, only you do.\n\n"
+                + "You can change this later under View > Project files.");
+        a.getDialogPane().setMinWidth(520);
+        ButtonType chosen = a.showAndWait().orElse(own);
+        settings.answerProjectPlace(chosen == beside);
+    }
+
+    /** What this is, that the sample is a demo, and how to open your own workbook. */
+    public void showGettingStarted() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Getting started");
+        a.setHeaderText("Welcome to Margin Workbench");
+        a.setContentText("Margin Workbench sorts every cost line of a company's financial model with the AI "
+                + "inference COGS test, shows reported against restated gross margin for the whole company and "
+                + "for its AI layer, and lets you stress the AI layer with the levers on the right.\n\n"
+                + "The workbook you see first is a demo: Northwind AI is a fictional company, built to show "
+                + "how the figures move.\n\n"
+                + "To work on your own model: File > Open (Ctrl+O), or drop an .xlsx, .xlsm or .xls file on the "
+                + "window. Your file is never changed; File > Export restated workbook (Ctrl+E) writes a new one "
+                + "beside it. Everything stays on this computer.\n\n"
+                + "Help > Keyboard shortcuts lists the keys; Help > Getting started shows this again.");
+        a.getDialogPane().setMinWidth(560);
+        a.getDialogPane().setId("gettingStarted");
+        a.show();
+    }
+
+    /** The keyboard shortcuts, as a short table. */
+    public void showShortcuts() {
+        String[][] keys = {
+                {"Ctrl+O", "Open a workbook"}, {"Ctrl+S", "Save the project file"},
+                {"Ctrl+E", "Export the restated workbook"}, {"Ctrl+Z / Ctrl+Y", "Undo / redo (edits, levers, Reset)"},
+                {"Ctrl+F", "Find a line by label, cell or cost type"}, {"Ctrl+R", "Reset the levers"},
+                {"Ctrl+1", "Go to the grid"}, {"Ctrl+2", "Go to the stress levers"},
+                {"Enter or double-click", "Edit a grid cell"}, {"Esc", "Close an open side drawer"},
+                {"F1", "Getting started"}, {"Alt+letter", "Open a menu (Alt+F, Alt+E, ...)"}};
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        g.setHgap(18);
+        g.setVgap(6);
+        for (int i = 0; i < keys.length; i++) {
+            Label k = new Label(keys[i][0]);
+            k.getStyleClass().add("shortcut-key");
+            g.addRow(i, k, new Label(keys[i][1]));
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.getDialogPane().setContent(g);
         a.show();
     }
 

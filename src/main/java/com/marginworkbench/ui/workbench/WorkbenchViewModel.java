@@ -15,11 +15,12 @@ import com.marginworkbench.margin.UnitEconomics;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.ProjectFileDto;
 import com.marginworkbench.project.ProjectState;
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.stress.StressViewModel;
 import com.marginworkbench.ui.tiles.Tile;
 import com.marginworkbench.ui.util.Benchmarks;
@@ -92,6 +93,7 @@ public final class WorkbenchViewModel {
     private final Consumer<Runnable> figuresScheduler;
     private final UnaryOperator<Path> projectLocator;
     private final ObservableList<CostRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<RevenueRow> revenueRows = FXCollections.observableArrayList();
     private final ObservableList<SheetInfo> sheets = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final List<Tile> tiles = List.of(
@@ -248,6 +250,7 @@ public final class WorkbenchViewModel {
             }
             unmatched = byKey.size();
             m = m.withCosts(costs);
+            m = m.withRevenue(restoreRevenue(m.revenue(), s.revenue()));
         }
         this.model = m;
         restoring = true;
@@ -268,6 +271,11 @@ public final class WorkbenchViewModel {
         problems.setAll(rr.problems());
         filterSheet.set("");
         rows.setAll(newRows);
+        List<RevenueRow> newRevenueRows = new ArrayList<>(m.revenue().size());
+        for (int i = 0; i < m.revenue().size(); i++) {
+            newRevenueRows.add(new RevenueRow(i, m.revenue().get(i)));
+        }
+        revenueRows.setAll(newRevenueRows);
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
         prepared = MarginEngine.prepare(m, classifications);
         applyingLevers = true;
@@ -278,6 +286,7 @@ public final class WorkbenchViewModel {
         }
         leversAtRest = stress.levers();
         scenarioAtRest = stress.activeScenarioProperty().get();
+        readingDoubt.set(doubtOf(rr.reading()));
         refreshFigures();
         undo.clear();
         documentVersion.set(documentVersion.get() + 1);
@@ -286,6 +295,11 @@ public final class WorkbenchViewModel {
         long review = classifications.stream().filter(Classification::isReview).count();
         StringBuilder sb = new StringBuilder();
         sb.append(m.costs().size()).append(" cost lines, ").append(review).append(" to review");
+        long unread = com.marginworkbench.workbook.Problem.unreadLines(rr.problems());
+        if (unread > 0) {
+            sb.append(", ").append(unread).append(unread == 1 ? " line" : " lines")
+                    .append(" not read (left out of the figures; see Reading notes)");
+        }
         if (!rr.problems().isEmpty()) {
             sb.append(", ").append(rr.problems().size()).append(" reading notes");
         }
@@ -299,6 +313,30 @@ public final class WorkbenchViewModel {
             sb.append("; ").append(loaded.projectWarning());
         }
         status.set(sb.toString());
+    }
+
+    /** The saved layer and usage pricing put back on the revenue lines they still match. */
+    private static List<RevenueLine> restoreRevenue(List<RevenueLine> read, List<ProjectState.RevenueState> saved) {
+        Map<String, ProjectState.RevenueState> byKey = new HashMap<>();
+        for (ProjectState.RevenueState rs : saved) {
+            byKey.put(key(rs.sourceCell(), rs.label()), rs);
+        }
+        List<RevenueLine> out = new ArrayList<>(read.size());
+        for (RevenueLine r : read) {
+            ProjectState.RevenueState rs = byKey.get(key(r.sourceCell(), r.label()));
+            out.add(rs == null ? r : r.withLayer(rs.layer()).withUsagePriced(rs.usagePriced()));
+        }
+        return out;
+    }
+
+    /** The reader's low confidence in words, "" when the reading is medium or high. */
+    private static String doubtOf(com.marginworkbench.model.Reading reading) {
+        if (reading == null || reading.confidence() != com.marginworkbench.model.Reading.Confidence.LOW) {
+            return "";
+        }
+        String why = reading.reasons().isEmpty() ? "the reader could not check the figures against the workbook's own totals"
+                : String.join("; ", reading.reasons());
+        return "the reading of this workbook is low-confidence (" + why + "). Check the mapping before quoting any margin.";
     }
 
     private static String key(String source, String label) {
@@ -473,6 +511,63 @@ public final class WorkbenchViewModel {
         scenarioAtRest = scenario;
     }
 
+    /** Sets the layer of a revenue line (AI, software or an AI share) as one undoable edit. */
+    public void setRevenueLayer(int index, LayerSplit layer) {
+        RevenueLine line = model.revenue().get(index);
+        if (layer == null || line.layer().equals(layer)) {
+            return;
+        }
+        undo.execute(new RevenueEdit("layer of revenue '" + line.label() + "'", index, line, line.withLayer(layer)));
+    }
+
+    /** Says whether a revenue line is priced by usage (heavy users then bring revenue with their cost). */
+    public void setRevenueUsagePriced(int index, boolean usagePriced) {
+        RevenueLine line = model.revenue().get(index);
+        if (line.usagePriced() == usagePriced) {
+            return;
+        }
+        undo.execute(new RevenueEdit("usage pricing of '" + line.label() + "'", index, line,
+                line.withUsagePriced(usagePriced)));
+    }
+
+    /** Replaces one revenue line; reverting puts the old one back. */
+    private final class RevenueEdit implements UndoStack.Edit {
+        private final String description;
+        private final int index;
+        private final RevenueLine before;
+        private final RevenueLine after;
+
+        RevenueEdit(String description, int index, RevenueLine before, RevenueLine after) {
+            this.description = description;
+            this.index = index;
+            this.before = before;
+            this.after = after;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public void apply() {
+            putRevenue(index, after);
+        }
+
+        @Override
+        public void revert() {
+            putRevenue(index, before);
+        }
+    }
+
+    private void putRevenue(int index, RevenueLine line) {
+        List<RevenueLine> revenue = new ArrayList<>(model.revenue());
+        revenue.set(index, line);
+        model = model.withRevenue(revenue);
+        revenueRows.get(index).update(line);
+        afterStructureChange();
+    }
+
     public void undo() {
         commitLevers();
         undo.undo();
@@ -611,11 +706,11 @@ public final class WorkbenchViewModel {
             return readingDoubt.get();
         }
         if (!(t.revenue() > 0)) {
-            return "No revenue was read, so there is no margin to show. Check the sheet, the header row and the sign of the revenue lines.";
+            return "no revenue was read, so there is no margin to show. Check the sheet, the header row and the sign of the revenue lines.";
         }
         for (OptionalDouble m : List.of(t.reportedBlended(), t.restatedBlended(), t.aiLayer(), t.reportedAiLayer())) {
             if (m.isPresent() && m.getAsDouble() > 1.0 + 1e-9) {
-                return "A gross margin of " + Format.percent(m) + " is impossible (it needs negative costs). "
+                return "a gross margin of " + Format.percent(m) + " is impossible (it needs negative costs). "
                         + "Check the signs, the units and which lines were read as costs before quoting these figures.";
             }
         }
@@ -650,7 +745,7 @@ public final class WorkbenchViewModel {
     /** Both scenarios' figures side by side, computed from the same classification. */
     public List<CompareRow> compare(Levers left, Levers right) {
         List<CompareRow> out = new ArrayList<>();
-        for (LeverSpec s : LeverSpec.values()) {
+        for (Lever s : Lever.values()) {
             out.add(new CompareRow(s.label(), s.format(s.read(left)), s.format(s.read(right))));
         }
         if (prepared == null) {
@@ -715,8 +810,12 @@ public final class WorkbenchViewModel {
             lines.add(new ProjectState.LineState(c.sourceCell(), c.label(), decisions.get(i), noteTimes.get(i), c.layer(),
                     c.llmPriced(), c.usageVariable()));
         }
+        List<ProjectState.RevenueState> revenue = new ArrayList<>(model.revenue().size());
+        for (RevenueLine r : model.revenue()) {
+            revenue.add(new ProjectState.RevenueState(r.sourceCell(), r.label(), r.layer(), r.usagePriced()));
+        }
         return new ProjectState(policy.get(), stress.levers(), stress.activeScenarioProperty().get(),
-                List.copyOf(stress.scenarios()), lines);
+                List.copyOf(stress.scenarios()), lines, revenue);
     }
 
     public ProjectFileDto.MappingDto mapping() {
@@ -773,6 +872,11 @@ public final class WorkbenchViewModel {
 
     public ObservableList<CostRow> rows() {
         return rows;
+    }
+
+    /** One row per revenue line, in the model's order. */
+    public ObservableList<RevenueRow> revenueRows() {
+        return revenueRows;
     }
 
     public ObservableList<SheetInfo> sheets() {
