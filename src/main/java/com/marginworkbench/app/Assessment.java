@@ -9,6 +9,7 @@ import com.marginworkbench.margin.MarginEngine;
 import com.marginworkbench.margin.MarginResult;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.project.ProjectFileDto;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.workbook.ReadResult;
@@ -35,21 +36,24 @@ public final class Assessment {
     private final ReadResult source;
     private final FinancialModel model;
     private final List<AssessedLine> lines;
+    private final List<RevenueLine> revenue;
     private final Policy policy;
     private final Levers levers;
     private final List<ProjectState.Scenario> scenarios;
     private final String activeScenario;
     private final List<String> notes;
 
-    private Assessment(ReadResult source, List<AssessedLine> lines, Policy policy, Levers levers,
-                       List<ProjectState.Scenario> scenarios, String activeScenario, List<String> notes) {
+    private Assessment(ReadResult source, List<AssessedLine> lines, List<RevenueLine> revenue, Policy policy,
+                       Levers levers, List<ProjectState.Scenario> scenarios, String activeScenario,
+                       List<String> notes) {
         this.source = source;
         this.lines = Collections.unmodifiableList(lines);
+        this.revenue = List.copyOf(revenue);
         List<CostLine> costs = new ArrayList<>(lines.size());
         for (AssessedLine l : lines) {
             costs.add(l.line());
         }
-        this.model = source.model().withCosts(costs);
+        this.model = source.model().withCosts(costs).withRevenue(this.revenue);
         this.policy = policy;
         this.levers = levers == null ? Levers.NEUTRAL : levers;
         this.scenarios = List.copyOf(scenarios);
@@ -69,7 +73,7 @@ public final class Assessment {
         for (int i = 0; i < costs.size(); i++) {
             lines.add(new AssessedLine(costs.get(i), read.decisions().get(i), null, cls.get(i)));
         }
-        return new Assessment(read, lines, p, Levers.NEUTRAL, List.of(), "", List.of());
+        return new Assessment(read, lines, read.model().revenue(), p, Levers.NEUTRAL, List.of(), "", List.of());
     }
 
     /**
@@ -102,7 +106,22 @@ public final class Assessment {
                     .map(ls -> ls.sourceCell() + " " + ls.label()).toList()) + (byKey.size() > 5 ? ", ..." : ""));
         }
         newNotes.addAll(mappingNotes(mapping));
-        return new Assessment(source, out, p, saved.levers(), saved.scenarios(), saved.activeScenario(), newNotes);
+        return new Assessment(source, out, restoreRevenue(saved.revenue()), p, saved.levers(), saved.scenarios(),
+                saved.activeScenario(), newNotes);
+    }
+
+    /** The saved layer and usage pricing put back on the revenue lines they still match. */
+    private List<RevenueLine> restoreRevenue(List<ProjectState.RevenueState> saved) {
+        Map<String, ProjectState.RevenueState> byKey = new HashMap<>();
+        for (ProjectState.RevenueState rs : saved) {
+            byKey.put(AssessedLine.key(rs.sourceCell(), rs.label()), rs);
+        }
+        List<RevenueLine> out = new ArrayList<>(revenue.size());
+        for (RevenueLine r : revenue) {
+            ProjectState.RevenueState rs = byKey.get(AssessedLine.key(r.sourceCell(), r.label()));
+            out.add(rs == null ? r : r.withLayer(rs.layer()).withUsagePriced(rs.usagePriced()));
+        }
+        return out;
     }
 
     /** Sheets the project's mapping names that the workbook no longer has; the automatic reading is used. */
@@ -145,7 +164,7 @@ public final class Assessment {
     public Assessment withLine(int index, AssessedLine line) {
         List<AssessedLine> copy = new ArrayList<>(lines);
         copy.set(index, line.reclassify(policy));
-        return new Assessment(source, copy, policy, levers, scenarios, activeScenario, notes);
+        return new Assessment(source, copy, revenue, policy, levers, scenarios, activeScenario, notes);
     }
 
     /** Replaces several lines at once (one undo step). */
@@ -154,7 +173,7 @@ public final class Assessment {
         for (int k = 0; k < indices.size(); k++) {
             copy.set(indices.get(k), newLines.get(k).reclassify(policy));
         }
-        return new Assessment(source, copy, policy, levers, scenarios, activeScenario, notes);
+        return new Assessment(source, copy, revenue, policy, levers, scenarios, activeScenario, notes);
     }
 
     /** Another framework or policy: every line is classified again. */
@@ -166,18 +185,25 @@ public final class Assessment {
         for (AssessedLine l : lines) {
             copy.add(l.reclassify(newPolicy));
         }
-        return new Assessment(source, copy, newPolicy, levers, scenarios, activeScenario, notes);
+        return new Assessment(source, copy, revenue, newPolicy, levers, scenarios, activeScenario, notes);
+    }
+
+    /** Revenue line {@code index} with another layer or usage pricing. */
+    public Assessment withRevenueLine(int index, RevenueLine line) {
+        List<RevenueLine> copy = new ArrayList<>(revenue);
+        copy.set(index, line);
+        return new Assessment(source, lines, copy, policy, levers, scenarios, activeScenario, notes);
     }
 
     public Assessment withLevers(Levers newLevers) {
         if (newLevers.equals(levers)) {
             return this;
         }
-        return new Assessment(source, lines, policy, newLevers, scenarios, activeScenario, notes);
+        return new Assessment(source, lines, revenue, policy, newLevers, scenarios, activeScenario, notes);
     }
 
     public Assessment withScenarios(List<ProjectState.Scenario> newScenarios, String active) {
-        return new Assessment(source, lines, policy, levers, newScenarios, active, notes);
+        return new Assessment(source, lines, revenue, policy, levers, newScenarios, active, notes);
     }
 
     // ----- figures -----
@@ -206,7 +232,11 @@ public final class Assessment {
             out.add(new ProjectState.LineState(c.sourceCell(), c.label(), l.decision(), l.noteTime(), c.layer(),
                     c.llmPriced(), c.usageVariable()));
         }
-        return new ProjectState(policy, levers, activeScenario, scenarios, out);
+        List<ProjectState.RevenueState> rev = new ArrayList<>(revenue.size());
+        for (RevenueLine r : revenue) {
+            rev.add(new ProjectState.RevenueState(r.sourceCell(), r.label(), r.layer(), r.usagePriced()));
+        }
+        return new ProjectState(policy, levers, activeScenario, scenarios, out, rev);
     }
 
     /** How the workbook was read, as the project file records it. */

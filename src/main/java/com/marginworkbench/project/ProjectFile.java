@@ -133,6 +133,14 @@ public final class ProjectFile {
             ld.usageVariable = l.usageVariable();
             dto.lines.add(ld);
         }
+        for (ProjectState.RevenueState r : s.revenue()) {
+            ProjectFileDto.RevenueDto rd = new ProjectFileDto.RevenueDto();
+            rd.source = r.sourceCell();
+            rd.label = r.label();
+            rd.aiShare = r.layer() == null ? 0 : r.layer().aiShare();
+            rd.usagePriced = r.usagePriced();
+            dto.revenue.add(rd);
+        }
         return dto;
     }
 
@@ -160,7 +168,13 @@ public final class ProjectFile {
                     ld.noteTime == null ? null : Instant.parse(ld.noteTime), new LayerSplit(ld.aiShare),
                     ld.llmPriced, ld.usageVariable));
         }
-        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines);
+        List<ProjectState.RevenueState> revenue = new ArrayList<>();
+        if (dto.revenue != null) {
+            for (ProjectFileDto.RevenueDto rd : dto.revenue) {
+                revenue.add(new ProjectState.RevenueState(rd.source, rd.label, new LayerSplit(rd.aiShare), rd.usagePriced));
+            }
+        }
+        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines, revenue);
     }
 
     /** Ids are written as enum names; a hand-edited label is accepted too. */

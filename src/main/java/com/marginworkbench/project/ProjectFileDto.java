@@ -28,6 +28,8 @@ public class ProjectFileDto {
     public String activeScenario;
     public List<ScenarioDto> scenarios = new ArrayList<>();
     public List<LineDto> lines = new ArrayList<>();
+    /** Revenue lines whose layer or usage pricing the user set; absent in files of earlier builds. */
+    public List<RevenueDto> revenue = new ArrayList<>();
 
     /** How the workbook was read, so a reader change can be noticed when the file is reopened. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -65,5 +67,14 @@ public class ProjectFileDto {
         public double aiShare;
         public boolean llmPriced;
         public boolean usageVariable;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static class RevenueDto {
+        public String source;
+        public String label;
+        public double aiShare;
+        public boolean usagePriced;
     }
 }

@@ -18,6 +18,7 @@ import com.marginworkbench.margin.UnitEconomics;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.margin.Lever;
@@ -92,6 +93,7 @@ public final class WorkbenchViewModel {
     private final Consumer<Runnable> figuresScheduler;
     private final UnaryOperator<Path> projectLocator;
     private final ObservableList<CostRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<RevenueRow> revenueRows = FXCollections.observableArrayList();
     private final ObservableList<SheetInfo> sheets = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final List<Tile> tiles = List.of(
@@ -198,6 +200,11 @@ public final class WorkbenchViewModel {
         problems.setAll(rr.problems());
         filterSheet.set("");
         rows.setAll(newRows);
+        List<RevenueRow> newRevenueRows = new ArrayList<>(m.revenue().size());
+        for (int i = 0; i < m.revenue().size(); i++) {
+            newRevenueRows.add(new RevenueRow(i, m.revenue().get(i)));
+        }
+        revenueRows.setAll(newRevenueRows);
         undo.clear();
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
         prepared = assessment.prepare();
@@ -328,6 +335,61 @@ public final class WorkbenchViewModel {
                 policy.set(old);
             }
         });
+    }
+
+    /** Sets the layer of a revenue line (AI, software or an AI share) as one undoable edit. */
+    public void setRevenueLayer(int index, LayerSplit layer) {
+        RevenueLine line = assessment.model().revenue().get(index);
+        if (layer == null || line.layer().equals(layer)) {
+            return;
+        }
+        undo.execute(new RevenueEdit("layer of revenue '" + line.label() + "'", index, line, line.withLayer(layer)));
+    }
+
+    /** Says whether a revenue line is priced by usage (heavy users then bring revenue with their cost). */
+    public void setRevenueUsagePriced(int index, boolean usagePriced) {
+        RevenueLine line = assessment.model().revenue().get(index);
+        if (line.usagePriced() == usagePriced) {
+            return;
+        }
+        undo.execute(new RevenueEdit("usage pricing of '" + line.label() + "'", index, line,
+                line.withUsagePriced(usagePriced)));
+    }
+
+    /** Replaces one revenue line; reverting puts the old one back. */
+    private final class RevenueEdit implements UndoStack.Edit {
+        private final String description;
+        private final int index;
+        private final RevenueLine before;
+        private final RevenueLine after;
+
+        RevenueEdit(String description, int index, RevenueLine before, RevenueLine after) {
+            this.description = description;
+            this.index = index;
+            this.before = before;
+            this.after = after;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public void apply() {
+            putRevenue(index, after);
+        }
+
+        @Override
+        public void revert() {
+            putRevenue(index, before);
+        }
+    }
+
+    private void putRevenue(int index, RevenueLine line) {
+        assessment = assessment.withRevenueLine(index, line);
+        revenueRows.get(index).update(line);
+        afterStructureChange();
     }
 
     public void undo() {
@@ -574,6 +636,11 @@ public final class WorkbenchViewModel {
 
     public ObservableList<CostRow> rows() {
         return rows;
+    }
+
+    /** One row per revenue line, in the model's order. */
+    public ObservableList<RevenueRow> revenueRows() {
+        return revenueRows;
     }
 
     public ObservableList<SheetInfo> sheets() {
