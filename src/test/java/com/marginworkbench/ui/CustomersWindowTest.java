@@ -47,6 +47,10 @@ class CustomersWindowTest {
     /** The samples are written once, off the UI thread (the window's set-up has a time limit). */
     @BeforeAll
     static void samples() throws Exception {
+        // On a busy build machine the first window of a run takes longer than TestFX's 10 s default.
+        if (System.getProperty("testfx.setup.timeout") == null) {
+            System.setProperty("testfx.setup.timeout", "60000");
+        }
         SampleModels.writeAll(dir);
     }
 
