@@ -15,6 +15,7 @@ import com.marginworkbench.margin.UnitEconomics;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.project.ProjectFile;
@@ -125,6 +126,9 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<Predicate<CostRow>> rowFilter = new ReadOnlyObjectWrapper<>(this, "rowFilter", r -> true);
 
     private ReadResult source;
+    private ReadingHints hints = ReadingHints.NONE;
+    /** Saved line states that match no line of the current reading. */
+    private final List<ProjectState.LineState> parked = new ArrayList<>();
     private FinancialModel model;
     private final List<LineDecision> decisions = new ArrayList<>();
     private final List<Instant> noteTimes = new ArrayList<>();
@@ -173,7 +177,6 @@ public final class WorkbenchViewModel {
     /** Like {@link #read(WorkbookLoader, Path)} with progress, cancellation and the project file's place. */
     public static Loaded read(WorkbookLoader loader, Path workbook, WorkbookLoader.Progress progress,
                               UnaryOperator<Path> projectLocator) throws Exception {
-        ReadResult rr = loader.load(workbook, progress);
         Optional<ProjectState> saved = Optional.empty();
         String warning = "";
         try {
@@ -181,11 +184,29 @@ public final class WorkbenchViewModel {
         } catch (IOException e) {
             warning = e.getMessage();
         }
+        // The saved mapping goes to the reader: the user's ranges, roles, signs and units come back.
+        ReadingHints h = saved.map(ProjectState::hints).orElse(ReadingHints.NONE);
+        ReadResult rr = loader.load(workbook, progress, h);
         return new Loaded(rr, saved, warning);
     }
 
     /** Shows a loaded workbook, restoring its saved decisions; runs on the UI thread. */
     public void install(Loaded loaded) {
+        install(loaded, false);
+    }
+
+    /**
+     * Shows the same workbook read again with a new mapping, keeping every decision that still
+     * matches a line (by source cell and label), the policy, levers, scenarios and the undo history
+     * (a mapping edit is undone by showing the earlier reading again, so older line edits find
+     * their lines where they left them). The project file then keeps the new mapping.
+     */
+    public void reread(ReadResult read, ReadingHints newHints) {
+        hints = newHints == null ? ReadingHints.NONE : newHints;
+        install(new Loaded(read, Optional.of(projectState()), ""), true);
+    }
+
+    private void install(Loaded loaded, boolean sameWorkbook) {
         ReadResult rr = loaded.read();
         this.source = rr;
         FinancialModel m = rr.model();
@@ -200,12 +221,17 @@ public final class WorkbenchViewModel {
         List<ProjectState.Scenario> scenarios = List.of();
         String active = "";
         int unmatched = 0;
+        if (loaded.saved().isEmpty()) {
+            hints = ReadingHints.NONE;
+            parked.clear();
+        }
         if (loaded.saved().isPresent()) {
             ProjectState s = loaded.saved().get();
             p = s.policy();
             levers = s.levers();
             scenarios = s.scenarios();
             active = s.activeScenario();
+            hints = s.hints();
             Map<String, ProjectState.LineState> byKey = new HashMap<>();
             for (ProjectState.LineState ls : s.lines()) {
                 byKey.put(key(ls.sourceCell(), ls.label()), ls);
@@ -221,6 +247,9 @@ public final class WorkbenchViewModel {
                 }
             }
             unmatched = byKey.size();
+            // Kept for when a mapping change brings the line back, and written to the project file.
+            parked.clear();
+            parked.addAll(byKey.values());
             m = m.withCosts(costs);
             m = m.withRevenue(restoreRevenue(m.revenue(), s.revenue()));
         }
@@ -241,20 +270,28 @@ public final class WorkbenchViewModel {
         file.set(rr.file());
         sheets.setAll(rr.sheets());
         problems.setAll(rr.problems());
-        filterSheet.set("");
+        if (!sameWorkbook) {
+            filterSheet.set("");
+        }
         rows.setAll(newRows);
         List<RevenueRow> newRevenueRows = new ArrayList<>(m.revenue().size());
         for (int i = 0; i < m.revenue().size(); i++) {
             newRevenueRows.add(new RevenueRow(i, m.revenue().get(i)));
         }
         revenueRows.setAll(newRevenueRows);
-        undo.clear();
+        if (!sameWorkbook) {
+            undo.clear();
+        }
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
         prepared = MarginEngine.prepare(m, classifications);
         stress.restore(scenarios, levers, active);
         refreshFigures();
         structureVersion.set(structureVersion.get() + 1);
         dirty.set(false);
+        if (sameWorkbook) {
+            markDirty();
+            refreshFilter();
+        }
         long review = classifications.stream().filter(Classification::isReview).count();
         StringBuilder sb = new StringBuilder();
         sb.append(m.costs().size()).append(" cost lines, ").append(review).append(" to review");
@@ -266,7 +303,9 @@ public final class WorkbenchViewModel {
         if (!rr.problems().isEmpty()) {
             sb.append(", ").append(rr.problems().size()).append(" reading notes");
         }
-        if (loaded.saved().isPresent()) {
+        if (sameWorkbook) {
+            sb.append("; read again with your mapping");
+        } else if (loaded.saved().isPresent()) {
             sb.append("; saved decisions restored");
             if (unmatched > 0) {
                 sb.append(" (").append(unmatched).append(" no longer match a line)");
@@ -657,12 +696,13 @@ public final class WorkbenchViewModel {
             lines.add(new ProjectState.LineState(c.sourceCell(), c.label(), decisions.get(i), noteTimes.get(i), c.layer(),
                     c.llmPriced(), c.usageVariable()));
         }
+        lines.addAll(parked);
         List<ProjectState.RevenueState> revenue = new ArrayList<>(model.revenue().size());
         for (RevenueLine r : model.revenue()) {
             revenue.add(new ProjectState.RevenueState(r.sourceCell(), r.label(), r.layer(), r.usagePriced()));
         }
         return new ProjectState(policy.get(), stress.levers(), stress.activeScenarioProperty().get(),
-                List.copyOf(stress.scenarios()), lines, revenue);
+                List.copyOf(stress.scenarios()), lines, revenue, hints);
     }
 
     public ProjectFileDto.MappingDto mapping() {
@@ -821,6 +861,11 @@ public final class WorkbenchViewModel {
 
     public ReadResult source() {
         return source;
+    }
+
+    /** What the user told the reader (none until the mapping view is used or a project file gives it). */
+    public ReadingHints hints() {
+        return hints;
     }
 
     public List<LineDecision> decisions() {
