@@ -29,7 +29,7 @@ import java.util.List;
  * {@code report WORKBOOK [-o FILE.pdf] [--paper a4|letter] [levers]}: the board pack as a PDF of two
  * or three pages, with the same levers as {@code summary}. The workbook is only read.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, modelTransformer = LeverOptions.FromCatalogue.class,
         description = "Writes a board pack (PDF): headline margins, margin chart, bridge, stress walk, break-even,"
                 + " tornado, the lines that moved and why, framework, scenario and method note.")
 public final class ReportCommand implements java.util.concurrent.Callable<Integer> {
