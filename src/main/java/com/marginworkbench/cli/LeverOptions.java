@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * The stress levers and the framework as command-line options, shared by every command that
  * computes margins. Percentages are typed as people say them: {@code --llm-cost 50}, {@code +50}
@@ -23,13 +26,17 @@ public class LeverOptions {
     private CommandSpec spec;
 
     private Framework framework = Framework.US_GAAP;
+    private boolean frameworkGiven;
     private Levers levers = Levers.NEUTRAL;
+    /** The levers typed on the command line, in display units: they override a project file's. */
+    private final Map<Lever, Double> given = new EnumMap<>(Lever.class);
 
     @Option(names = "--framework", paramLabel = "us-gaap|ifrs",
             description = "Accounting framework whose rules and references apply (default: us-gaap).")
     void setFramework(String value) {
         try {
             framework = Framework.parse(value);
+            frameworkGiven = true;
         } catch (IllegalArgumentException e) {
             throw usage("--framework: '" + value + "' is not a framework; use us-gaap or ifrs");
         }
@@ -42,6 +49,7 @@ public class LeverOptions {
             throw usage(lever.option() + ": " + problem);
         }
         levers = lever.write(levers, lever.parse(value));
+        given.put(lever, lever.parse(value));
     }
 
     /**
@@ -96,6 +104,20 @@ public class LeverOptions {
 
     public Levers levers() {
         return levers;
+    }
+
+    /** {@code base} (a project file's levers) with the levers typed on the command line set over it. */
+    public Levers levers(Levers base) {
+        Levers l = base;
+        for (Map.Entry<Lever, Double> e : given.entrySet()) {
+            l = e.getKey().write(l, e.getValue());
+        }
+        return l;
+    }
+
+    /** {@code base} (a project file's policy), with the framework typed on the command line, if any. */
+    public Policy policyOver(Policy base) {
+        return frameworkGiven ? base.withFramework(framework) : base;
     }
 
     /** The policy for the chosen framework, with the model's fiscal year start (it decides ASU 2025-06). */

@@ -38,6 +38,11 @@ public record ProjectState(Policy policy, Levers levers, String activeScenario, 
         this(policy, levers, activeScenario, scenarios, lines, revenue, ReadingHints.NONE);
     }
 
+    /** The same state with another mapping. */
+    public ProjectState withHints(ReadingHints newHints) {
+        return new ProjectState(policy, levers, activeScenario, scenarios, lines, revenue, newHints);
+    }
+
     /**
      * One revenue line as the user left it, matched back like a cost line by source cell and label:
      * its layer split and whether it is priced by usage.

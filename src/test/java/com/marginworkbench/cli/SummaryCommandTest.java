@@ -78,7 +78,7 @@ class SummaryCommandTest {
         assertThat(j.get("framework").asText()).isEqualTo("IFRS");
         assertThat(j.get("periods")).extracting(JsonNode::asText).containsExactly("Jan-26", "Feb-26");
         assertThat(j.get("levers").fieldNames()).toIterable().containsExactly("llmCostChange", "varianceBuffer",
-                "heavyUserShare", "heavyUserMultiplier", "priceChange");
+                "heavyUserShare", "heavyUserMultiplier", "priceChange", "tokenPriceDeclinePerYear");
         assertThat(j.at("/levers/llmCostChange").asDouble()).isEqualTo(0.5);
         assertThat(j.get("totals").fieldNames()).toIterable().containsExactly("revenue", "aiRevenue",
                 "softwareRevenue", "reportedCogs", "restatedCogs", "restatedCogsStressed");

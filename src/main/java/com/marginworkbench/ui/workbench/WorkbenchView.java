@@ -559,14 +559,13 @@ public final class WorkbenchView extends BorderPane {
         if (!vm.hasDocument() || vm.fileProperty().get() == null) {
             return;
         }
-        ProjectState state = vm.projectState();
-        var mapping = vm.mapping();
+        var snapshot = vm.snapshot();
+        var hints = vm.hints();
         Path target = vm.projectPath();
-        String workbookName = vm.fileProperty().get().getFileName().toString();
         vm.markSaved();
         var future = background.submit(() -> {
             try {
-                com.marginworkbench.project.ProjectFile.save(target, state, mapping, workbookName);
+                com.marginworkbench.app.Workbench.saveProject(snapshot, hints, target);
                 Platform.runLater(() -> vm.setStatus("Saved " + target.getFileName()));
             } catch (Exception ex) {
                 Platform.runLater(() -> {
