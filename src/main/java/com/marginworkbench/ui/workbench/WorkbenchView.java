@@ -2,7 +2,6 @@ package com.marginworkbench.ui.workbench;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.ui.AppSettings;
 import com.marginworkbench.ui.charts.ChartsView;
 import com.marginworkbench.ui.grid.CostGridView;
