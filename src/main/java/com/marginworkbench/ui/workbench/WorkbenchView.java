@@ -5,6 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import com.marginworkbench.ui.AppSettings;
 import com.marginworkbench.ui.charts.ChartsView;
 import com.marginworkbench.ui.grid.CostGridView;
+import com.marginworkbench.ui.mapping.MappingView;
+import com.marginworkbench.ui.mapping.MappingViewModel;
 import com.marginworkbench.ui.grid.RevenueGridView;
 import com.marginworkbench.ui.customers.CustomersView;
 import com.marginworkbench.ui.customers.CustomersViewModel;
@@ -92,6 +94,7 @@ public final class WorkbenchView extends BorderPane {
         return t;
     });
     private Task<?> running;
+    private MappingView mappingView;
     private Consumer<String> errorSink = this::showError;
 
     public WorkbenchView(WorkbenchViewModel vm, WorkbookLoader loader, WorkbookExporter exporter, AppSettings settings) {
@@ -109,6 +112,7 @@ public final class WorkbenchView extends BorderPane {
         customers = new CustomersView(customersModel);
 
         OutlineView outline = new OutlineView(vm);
+        outline.setOnOpenMapping(this::openMapping);
         SplitPane centre = new SplitPane(linesPane(), charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
@@ -213,6 +217,52 @@ public final class WorkbenchView extends BorderPane {
         lineTabs.getSelectionModel().select(tab);
     }
 
+    /**
+     * Shows the mapping view in its own window (one per main window): the sheet's cells with each
+     * row's role, the checks, and the controls that correct the reading.
+     */
+    public MappingView openMapping() {
+        if (!vm.hasDocument()) {
+            return null;
+        }
+        if (mappingView == null) {
+            MappingViewModel.Worker worker = new MappingViewModel.Worker() {
+                @Override
+                public <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> done, Consumer<Exception> failed) {
+                    background.submit(() -> {
+                        try {
+                            T value = work.call();
+                            Platform.runLater(() -> done.accept(value));
+                        } catch (Exception ex) {
+                            Platform.runLater(() -> failed.accept(ex));
+                        }
+                    });
+                }
+            };
+            mappingView = new MappingView(new MappingViewModel(vm, loader, worker));
+            Stage stage = new Stage();
+            stage.initOwner(getScene().getWindow());
+            stage.setTitle("Mapping — how the workbook is read");
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(mappingView, Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight()));
+            scene.getStylesheets().addAll(getScene().getStylesheets());
+            mappingView.getStyleClass().addAll(getStyleClass().filtered(c -> c.startsWith("theme-")));
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Z"), vm::undo);
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), vm::redo);
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
+            stage.setScene(scene);
+            stage.titleProperty().bind(Bindings.createStringBinding(() -> "Mapping — "
+                    + (vm.fileProperty().get() == null ? "" : vm.fileProperty().get().getFileName()), vm.fileProperty()));
+        } else {
+            mappingView.model().refresh();
+        }
+        Stage stage = (Stage) mappingView.getScene().getWindow();
+        stage.show();
+        stage.toFront();
+        mappingView.cells().requestFocus();
+        return mappingView;
+    }
+
     /** Cost and revenue lines as two tabs over one totals row (reported and restated). */
     private VBox linesPane() {
         Tab costs = new Tab("Cost lines", grid);
@@ -285,7 +335,10 @@ public final class WorkbenchView extends BorderPane {
         darkItem.setOnAction(e -> setDarkTheme(darkItem.isSelected()));
         CheckMenuItem periods = new CheckMenuItem("_Period amounts");
         periods.selectedProperty().bindBidirectional(grid.showPeriodsToggle().selectedProperty());
-        Menu view = new Menu("_View", null, darkItem, periods);
+        MenuItem mapping = item("_Mapping of the workbook…", "Shortcut+M", Feather.GRID, e -> openMapping());
+        mapping.setId("mappingItem");
+        mapping.disableProperty().bind(vm.fileProperty().isNull());
+        Menu view = new Menu("_View", null, mapping, new SeparatorMenuItem(), darkItem, periods);
 
         MenuItem about = item("_About Margin Workbench", null, Feather.INFO, e -> about());
         Menu help = new Menu("_Help", null, about);
@@ -526,11 +579,12 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         var snapshot = vm.snapshot();
+        var hints = vm.hints();
         Path target = vm.projectPath();
         vm.markSaved();
         var future = background.submit(() -> {
             try {
-                com.marginworkbench.app.Workbench.saveProject(snapshot, target);
+                com.marginworkbench.app.Workbench.saveProject(snapshot, hints, target);
                 Platform.runLater(() -> vm.setStatus("Saved " + target.getFileName()));
             } catch (Exception ex) {
                 Platform.runLater(() -> {
