@@ -85,17 +85,18 @@ public final class RestateCommand implements Callable<Integer> {
     private String restate(Path file, Path target) throws WorkbookReadException, RestateException {
         RestatedWorkbookWriter.check(file, target);
         ReadAhead.Timed ahead = ReadAhead.take(file);
-        ReadResult read = ahead != null ? ahead.result() : WorkbookReader.read(file);
+        ReadResult read = levers.apply(ahead != null ? ahead.result() : WorkbookReader.read(file));
         Policy policy = levers.policy(read.model());
-        List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
+        com.marginworkbench.margin.Levers lv = levers.levers(read.model());
+        List<Classification> cls = CogsTest.classifyAll(read.model(), read.decisions(), policy);
         RestatedWorkbookWriter.Outcome o = RestatedWorkbookWriter.write(file, read, cls, read.decisions(), policy,
-                levers.levers(), target, null);
+                lv, target, null);
         Figures t = o.figures().total();
         StringBuilder line = new StringBuilder("Wrote ").append(o.target())
                 .append(": reported GM ").append(SummaryCommand.pct(t.reportedBlended()))
                 .append(", restated ").append(SummaryCommand.pct(t.restatedBlended()))
                 .append(", AI layer ").append(SummaryCommand.pct(t.aiLayer()));
-        if (!levers.levers().isNeutral()) {
+        if (!lv.isNeutral()) {
             line.append(", AI layer stressed ").append(SummaryCommand.pct(t.aiLayerStressed()));
         }
         return line.toString();

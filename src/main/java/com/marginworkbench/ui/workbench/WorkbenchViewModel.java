@@ -224,11 +224,11 @@ public final class WorkbenchViewModel {
         this.model = m;
         restoring = true;
         try {
-            policy.set(p.withFiscalYearStart(m.fiscalYearStart()));
+            policy.set(m.fiscalYearStart() == null ? p : p.withFiscalYearStart(m.fiscalYearStart()));
         } finally {
             restoring = false;
         }
-        classifications = new ArrayList<>(CogsTest.classifyAll(decisions, policy.get()));
+        classifications = new ArrayList<>(CogsTest.classifyAll(model, decisions, policy.get()));
         List<CostRow> newRows = new ArrayList<>(m.costs().size());
         for (int i = 0; i < m.costs().size(); i++) {
             CostRow r = new CostRow(i, m.costs().get(i));
@@ -418,8 +418,9 @@ public final class WorkbenchViewModel {
         }
         model = model.withCosts(costs);
         Policy p = policy.get();
+        java.util.List<java.time.LocalDate> years = CogsTest.fiscalYears(model.periods(), p);
         for (int i : indices) {
-            Classification c = CogsTest.classify(decisions.get(i), p);
+            Classification c = CogsTest.classify(decisions.get(i), model.costs().get(i).reported(), p, years);
             classifications.set(i, c);
             rows.get(i).update(model.costs().get(i), decisions.get(i), c);
         }
@@ -431,8 +432,9 @@ public final class WorkbenchViewModel {
             return;
         }
         Policy p = policy.get();
+        java.util.List<java.time.LocalDate> years = CogsTest.fiscalYears(model.periods(), p);
         for (int i = 0; i < decisions.size(); i++) {
-            Classification c = CogsTest.classify(decisions.get(i), p);
+            Classification c = CogsTest.classify(decisions.get(i), model.costs().get(i).reported(), p, years);
             classifications.set(i, c);
             rows.get(i).update(model.costs().get(i), decisions.get(i), c);
         }
