@@ -229,20 +229,26 @@ public final class CogsTest {
     }
 
     /**
-     * A vendor or topic name alone ("OpenAI", "GPU compute", "Snowflake") does not move a line into
-     * cost of revenue against where the company reported it: nothing in the label says the spend
-     * serves customers, so the line goes to Review with the contradiction named.
+     * A vendor or topic name alone ("OpenAI", "GPU compute", "Snowflake") does not move a line across
+     * the gross-margin line against where the company reported it: nothing in the label says what
+     * the spend does, so the line goes to Review (keeping its reported place) with the contradiction
+     * named.
      */
     private static Classification nameAloneCannotMove(LineDecision d, Placement reported, Classification c) {
-        if (d.origin() != LineDecision.Origin.SUGGESTED_FROM_NAME || !d.answers().allDefault()
-                || c.treatment() != Treatment.COST_OF_REVENUE || reported.isCostOfRevenue()) {
+        if (d.origin() != LineDecision.Origin.SUGGESTED_FROM_NAME || !d.answers().allDefault() || c.isReview()) {
+            return c;
+        }
+        boolean into = c.treatment() == Treatment.COST_OF_REVENUE && !reported.isCostOfRevenue();
+        boolean outOf = c.treatment() != Treatment.COST_OF_REVENUE && reported.isCostOfRevenue();
+        if (!into && !outOf) {
             return c;
         }
         String from = d.note().isBlank() ? "the label's vendor name" : d.note();
         String contradiction = "suggested as " + d.costType().label() + " from a name alone (" + from
-                + "), but the workbook reports it under " + reported.label()
-                + " and no word in the label says customer-facing or production";
-        return new Classification(Treatment.REVIEW, null, "Not moved into cost of revenue: " + contradiction
+                + "), but the workbook reports it under " + reported.label() + " and no word in the label says "
+                + (into ? "customer-facing or production" : "internal, development or what else it is for");
+        return new Classification(Treatment.REVIEW, null, (into ? "Not moved into cost of revenue: "
+                : "Not moved out of cost of revenue: ") + contradiction
                 + ". Confirm the cost type or answer the three questions.", c.references(), c.triggeredByCustomer(),
                 c.neededForDelivery(), c.variesWithUsage(), contradiction);
     }

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 public record Periods(List<String> labels, Granularity granularity) {
     private static final String MONTH_WORDS =
             "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
-    private static final Pattern MONTH_YEAR = Pattern.compile(MONTH_WORDS + "[\\s\\-/'’,]*(\\d{2}|\\d{4})");
+    private static final Pattern MONTH_YEAR = Pattern.compile(MONTH_WORDS + "[\\s\\-/'’,]*(\\d{4}|\\d{2})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})[-/.](\\d{1,2})");
-    private static final Pattern QUARTER_YEAR = Pattern.compile("q([1-4])[\\s\\-'’/]*(\\d{2}|\\d{4})");
+    private static final Pattern QUARTER_YEAR = Pattern.compile("q([1-4])[\\s\\-'’/]*(\\d{4}|\\d{2})");
     private static final Pattern YEAR_QUARTER = Pattern.compile("(\\d{4})[\\s\\-/]*q([1-4])");
     /** A heading marked as an estimate or forecast: "Jan-27E", "2027F", "Q1 2027 Fcst", "FY27 Budget". */
     private static final Pattern FORECAST = Pattern.compile(
