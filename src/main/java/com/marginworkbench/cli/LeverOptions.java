@@ -3,11 +3,15 @@ package com.marginworkbench.cli;
 import com.marginworkbench.classify.Framework;
 import com.marginworkbench.classify.FreeTierPolicy;
 import com.marginworkbench.classify.Policy;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.workbook.ReadResult;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -36,16 +40,14 @@ public class LeverOptions {
     private Double cac;
 
     @Option(names = "--preset", paramLabel = "seed",
-            description = "Start from a named stress: 'seed' is LLM cost +50%% with a 1.2x variance buffer. Options "
-                    + "given after it change it.")
+            description = "Start from a named stress: 'seed' is LLM cost +50%% with a 1.2x variance buffer (the"
+                    + " other levers keep their values).")
     void setPreset(String value) {
         if (!"seed".equalsIgnoreCase(value.trim())) {
             throw usage("--preset: '" + value + "' is not a preset; the one preset is 'seed'");
         }
-        Levers p = Levers.SEED_PRESET;
-        levers = p.withHeavyUsers(levers.heavyUserShare(), levers.heavyUserMultiplier())
-                .withPriceChange(levers.priceChange()).withTokenPriceDecline(levers.tokenPriceDeclinePerYear())
-                .withHeavyUserBaseline(levers.heavyUserBaseline());
+        levers = levers.withLlmCostChange(Levers.SEED_PRESET.llmCostChange())
+                .withVarianceBuffer(Levers.SEED_PRESET.varianceBuffer());
     }
 
     @Option(names = "--fiscal-year-start", paramLabel = "YYYY-MM-DD",
@@ -85,28 +87,12 @@ public class LeverOptions {
         };
     }
 
-    @Option(names = "--token-decline", paramLabel = "PCT",
-            description = "Optional yearly fall in token prices, in percent, on forecast periods only (an assumption, "
-                    + "not a forecast; default off).")
-    void setTokenDecline(String value) {
-        double v = percent("--token-decline", value);
-        levers = withRange("--token-decline", value, () -> levers.withTokenPriceDecline(v), "between 0% and 99%");
-    }
-
     @Option(names = "--forecast-from", paramLabel = "PERIOD",
             description = "First forecast period, by its heading (e.g. Jul-26) or its number (1 = the first); 'none' "
-                    + "marks every period actual (default: from headings marked E or F, else none).")
+                    + "marks every period actual (default: from headings marked E or F, else none). The token-price "
+                    + "decline applies to forecast periods only.")
     void setForecastFrom(String value) {
         forecastFrom = value.trim();
-    }
-
-    @Option(names = "--heavy-user-baseline", paramLabel = "PCT",
-            description = "Share of usage heavy users already have in the actuals, in percent (default 0), so the "
-                    + "heavy-user stress does not count them twice.")
-    void setHeavyUserBaseline(String value) {
-        double v = percent("--heavy-user-baseline", value);
-        levers = withRange("--heavy-user-baseline", value, () -> levers.withHeavyUserBaseline(v),
-                "between 0% and 99%");
     }
 
     @Option(names = "--arpa", paramLabel = "AMOUNT",
@@ -118,9 +104,9 @@ public class LeverOptions {
     @Option(names = "--churn", paramLabel = "PCT",
             description = "Monthly churn in percent (e.g. 1.5), for LTV:CAC (overrides the workbook's).")
     void setChurn(String value) {
-        double v = percent("--churn", value);
-        if (!(v > 0 && v <= 1)) {
-            throw usage("--churn: " + value + " is out of range; it must be above 0% and at most 100% a month");
+        Double v = parsePercent(value);
+        if (v == null || !(v > 0 && v <= 1)) {
+            throw usage("--churn: '" + value + "' is not a monthly churn; it must be above 0% and at most 100%");
         }
         churn = v;
     }
@@ -141,40 +127,59 @@ public class LeverOptions {
         }
     }
 
-    @Option(names = "--llm-cost", paramLabel = "PCT",
-            description = "Change in the cost of lines priced by a model provider, in percent (e.g. 50 for +50%%).")
-    void setLlmCost(String value) {
-        double v = percent("--llm-cost", value);
-        levers = withRange("--llm-cost", value, () -> levers.withLlmCostChange(v), "-100% or more");
+    /** Sets one lever from its option's text; a bad value is a usage error naming the option. */
+    void set(Lever lever, String value) {
+        String problem = lever.problem(value);
+        if (problem != null) {
+            throw usage(lever.option() + ": " + problem);
+        }
+        levers = lever.write(levers, lever.parse(value));
     }
 
-    @Option(names = "--variance-buffer", paramLabel = "X",
-            description = "Multiplier on variable AI cost (e.g. 1.2; default 1).")
-    void setVarianceBuffer(String value) {
-        double v = multiplier("--variance-buffer", value);
-        levers = withRange("--variance-buffer", value, () -> levers.withVarianceBuffer(v), "between 0 and 100");
-    }
+    /**
+     * Adds one option per lever of the catalogue to a command that mixes in {@link LeverOptions}
+     * (name it in the command's {@code modelTransformer}): a lever added to {@link Lever} reaches
+     * the command line without code here.
+     */
+    public static final class FromCatalogue implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            LeverOptions target = null;
+            for (CommandSpec mixin : command.mixins().values()) {
+                if (mixin.userObject() instanceof LeverOptions o) {
+                    target = o;
+                }
+            }
+            if (target == null) {
+                throw new IllegalStateException(command.name() + " names " + FromCatalogue.class.getSimpleName()
+                        + " but does not mix in " + LeverOptions.class.getSimpleName());
+            }
+            LeverOptions options = target;
+            for (Lever lever : Lever.values()) {
+                command.addOption(OptionSpec.builder(lever.option())
+                        .paramLabel(lever.unit().placeholder())
+                        .type(String.class)
+                        .hasInitialValue(false)
+                        .description(description(lever))
+                        .setter(new ISetter() {
+                            @Override
+                            public <T> T set(T value) {
+                                if (value != null) {
+                                    options.set(lever, (String) value);
+                                }
+                                return null;
+                            }
+                        })
+                        .build());
+            }
+            return command;
+        }
 
-    @Option(names = "--heavy-user-share", paramLabel = "PCT",
-            description = "Share of users who are heavy users, in percent (e.g. 10).")
-    void setHeavyUserShare(String value) {
-        double v = percent("--heavy-user-share", value);
-        levers = withRange("--heavy-user-share", value, () -> levers.withHeavyUserShare(v), "between 0% and 100%");
-    }
-
-    @Option(names = "--heavy-user-multiplier", paramLabel = "X",
-            description = "How many times a typical user's volume a heavy user consumes (e.g. 5; default 1).")
-    void setHeavyUserMultiplier(String value) {
-        double v = multiplier("--heavy-user-multiplier", value);
-        levers = withRange("--heavy-user-multiplier", value, () -> levers.withHeavyUserMultiplier(v),
-                "between 0 and 1000");
-    }
-
-    @Option(names = "--price-change", paramLabel = "PCT",
-            description = "Change in AI-layer prices, in percent (e.g. -10 for a 10%% cut).")
-    void setPriceChange(String value) {
-        double v = percent("--price-change", value);
-        levers = withRange("--price-change", value, () -> levers.withPriceChange(v), "-100% or more");
+        private static String description(Lever lever) {
+            String unit = lever.isPercent() ? "in percent" : "a multiple";
+            String help = lever.help().replace("%", "%%");
+            return help + " (" + unit + "; default " + lever.format(lever.neutral()).replace("%", "%%") + ")";
+        }
     }
 
     public Framework framework() {
@@ -245,75 +250,18 @@ public class LeverOptions {
         return policy(null);
     }
 
-    /** "50", "+50", "50%", "-12.5 %" → 0.5, 0.5, 0.5, -0.125. Null when the text is not a number. */
+    /** "50", "+50", "50%" → 0.5: a percentage typed as for a lever, as a fraction; null when not a number. */
     static Double parsePercent(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.trim();
-        if (t.endsWith("%")) {
-            t = t.substring(0, t.length() - 1).trim();
-        }
-        Double v = parseNumber(t);
-        return v == null ? null : v / 100.0;
-    }
-
-    /** "1.2", "1.2x", "×3" → 1.2, 1.2, 3. Null when the text is not a number. */
-    static Double parseMultiplier(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.endsWith("x") || t.endsWith("×")) {
-            t = t.substring(0, t.length() - 1).trim();
-        } else if (t.startsWith("x") || t.startsWith("×")) {
-            t = t.substring(1).trim();
-        }
-        return parseNumber(t);
-    }
-
-    private static Double parseNumber(String t) {
-        if (t.startsWith("+")) {
-            t = t.substring(1);
-        }
-        if (t.isEmpty() || !t.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            return null;
-        }
-        double v = Double.parseDouble(t);
-        return Double.isFinite(v) ? v : null;
-    }
-
-    private double percent(String option, String value) {
-        Double v = parsePercent(value);
-        if (v == null) {
-            throw usage(option + ": '" + value + "' is not a percentage; write it like 50, +50 or -10%");
-        }
-        return v;
+        Double v = Lever.Unit.PERCENT.parse(text);
+        return v == null ? null : v / 100;
     }
 
     private double positive(String option, String value) {
-        String t = value == null ? "" : value.trim().replace(",", "").replace("$", "");
-        Double v = parseNumber(t);
+        Double v = Lever.Unit.MULTIPLE.parse(value == null ? "" : value.trim().replace("$", "").replace(",", ""));
         if (v == null || v <= 0) {
             throw usage(option + ": '" + value + "' is not a positive amount; write it like 1200");
         }
         return v;
-    }
-
-    private double multiplier(String option, String value) {
-        Double v = parseMultiplier(value);
-        if (v == null) {
-            throw usage(option + ": '" + value + "' is not a number; write it like 1.2");
-        }
-        return v;
-    }
-
-    private Levers withRange(String option, String value, java.util.function.Supplier<Levers> next, String range) {
-        try {
-            return next.get();
-        } catch (IllegalArgumentException e) {
-            throw usage(option + ": " + value + " is out of range; it must be " + range);
-        }
     }
 
     private ParameterException usage(String message) {

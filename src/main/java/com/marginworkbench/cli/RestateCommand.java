@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * Classification, Stress, Margin Bridge). The source is never written. Given a folder, it restates
  * every workbook in it, one line per file, and carries on past failures.
  */
-@Command(name = "restate", mixinStandardHelpOptions = true,
+@Command(name = "restate", mixinStandardHelpOptions = true, modelTransformer = LeverOptions.FromCatalogue.class,
         description = "Writes a restated copy of a workbook (or of every workbook in a folder): every original sheet"
                 + " kept, plus Restated P&L, Classification, Stress and Margin Bridge sheets with live formulas.")
 public final class RestateCommand implements Callable<Integer> {
@@ -67,8 +67,10 @@ public final class RestateCommand implements Callable<Integer> {
             }
             Path target = output == null ? RestatedWorkbookWriter.defaultTarget(workbook)
                     : Files.isDirectory(output) ? RestatedWorkbookWriter.defaultTarget(workbook, output) : output;
-            out.println(restate(workbook, target));
-            return 0;
+            Restated r = restate(workbook, target);
+            out.println(r.line());
+            out.flush();
+            return Unread.report(err, r.read());
         } catch (WorkbookReadException | RestateException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
@@ -81,8 +83,12 @@ public final class RestateCommand implements Callable<Integer> {
         }
     }
 
+    /** What one restate did: the line that says where it went, and what was read. */
+    private record Restated(String line, ReadResult read) {
+    }
+
     /** Restates one file and returns the line that says where it went and what changed. */
-    private String restate(Path file, Path target) throws WorkbookReadException, RestateException {
+    private Restated restate(Path file, Path target) throws WorkbookReadException, RestateException {
         RestatedWorkbookWriter.check(file, target);
         ReadAhead.Timed ahead = ReadAhead.take(file);
         ReadResult read = levers.apply(ahead != null ? ahead.result() : WorkbookReader.read(file));
@@ -99,7 +105,12 @@ public final class RestateCommand implements Callable<Integer> {
         if (!lv.isNeutral()) {
             line.append(", AI layer stressed ").append(SummaryCommand.pct(t.aiLayerStressed()));
         }
-        return line.toString();
+        long unread = com.marginworkbench.workbook.Problem.unreadLines(read.problems());
+        if (unread > 0) {
+            line.append("; ").append(unread).append(unread == 1 ? " line" : " lines")
+                    .append(" not read (named on the Classification sheet)");
+        }
+        return new Restated(line.toString(), read);
     }
 
     private int folder(PrintWriter out, PrintWriter err) throws IOException {
@@ -113,18 +124,24 @@ public final class RestateCommand implements Callable<Integer> {
             return 2;
         }
         int failures = 0;
+        int incomplete = 0;
         for (Path f : files) {
             try {
                 Path target = output == null ? RestatedWorkbookWriter.defaultTarget(f)
                         : RestatedWorkbookWriter.defaultTarget(f, output);
-                out.println(restate(f, target));
+                Restated r = restate(f, target);
+                out.println(r.line());
+                out.flush();
+                if (Unread.report(err, r.read()) != 0) {
+                    incomplete++;
+                }
             } catch (WorkbookReadException | RestateException e) {
                 failures++;
                 err.println("margin-workbench: " + e.getMessage());
             }
             out.flush();
         }
-        return failures == 0 ? 0 : 2;
+        return failures > 0 ? 2 : incomplete > 0 ? Unread.EXIT_CODE : 0;
     }
 
     /** Earlier outputs of this command are not restated again. */

@@ -8,7 +8,11 @@ import com.marginworkbench.classify.CostType;
 import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
 import com.marginworkbench.classify.Treatment;
+import com.marginworkbench.margin.Decisions;
 import com.marginworkbench.margin.Figures;
+import com.marginworkbench.margin.GoalSeek;
+import com.marginworkbench.margin.MarginMeasure;
+import com.marginworkbench.margin.StressWalk;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginEngine;
 import com.marginworkbench.margin.MarginResult;
@@ -43,7 +47,7 @@ import java.util.concurrent.Callable;
  * dictionary's suggestions, and prints reported against restated (and stressed) margins, as a
  * table or as JSON. Given a folder, it prints one line per workbook and carries on past failures.
  */
-@Command(name = "summary", mixinStandardHelpOptions = true,
+@Command(name = "summary", mixinStandardHelpOptions = true, modelTransformer = LeverOptions.FromCatalogue.class,
         description = "Reads a workbook (or every workbook in a folder) and prints reported, restated and stressed"
                 + " gross margins.")
 public final class SummaryCommand implements Callable<Integer> {
@@ -66,8 +70,8 @@ public final class SummaryCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     /** One workbook read and computed. */
-    record Summary(ReadResult read, List<Classification> classifications, MarginResult result, Policy policy,
-                   long readMs, long computeMs) {
+    record Summary(ReadResult read, List<Classification> classifications, MarginEngine.Prepared prepared,
+                   MarginResult result, Policy policy, long readMs, long computeMs) {
     }
 
     @Override
@@ -84,7 +88,7 @@ public final class SummaryCommand implements Callable<Integer> {
             } else {
                 printTable(out, s);
             }
-            return 0;
+            return Unread.report(err, s.read());
         } catch (WorkbookReadException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
@@ -105,9 +109,10 @@ public final class SummaryCommand implements Callable<Integer> {
         long readMs = ahead != null ? ahead.readMs() : (t1 - t0) / 1_000_000;
         Policy policy = levers.policy(read.model());
         List<Classification> cls = CogsTest.classifyAll(read.model(), read.decisions(), policy);
-        MarginResult result = MarginEngine.compute(read.model(), cls, levers.levers(read.model()));
+        MarginEngine.Prepared prepared = MarginEngine.prepare(read.model(), cls);
+        MarginResult result = prepared.apply(levers.levers(read.model()));
         long t2 = System.nanoTime();
-        return new Summary(read, cls, result, policy, readMs, (t2 - t1) / 1_000_000);
+        return new Summary(read, cls, prepared, result, policy, readMs, (t2 - t1) / 1_000_000);
     }
 
     private int folder(PrintWriter out, PrintWriter err) throws IOException {
@@ -117,6 +122,7 @@ public final class SummaryCommand implements Callable<Integer> {
             return 2;
         }
         int failures = 0;
+        int incomplete = 0;
         List<Object> all = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -125,6 +131,9 @@ public final class SummaryCommand implements Callable<Integer> {
                     all.add(toJson(s));
                 } else {
                     out.println(oneLine(s));
+                }
+                if (Unread.report(err, s.read()) != 0) {
+                    incomplete++;
                 }
             } catch (WorkbookReadException e) {
                 failures++;
@@ -140,7 +149,7 @@ public final class SummaryCommand implements Callable<Integer> {
         if (json) {
             out.println(JsonText.write(all));
         }
-        return failures == 0 ? 0 : 2;
+        return failures > 0 ? 2 : incomplete > 0 ? Unread.EXIT_CODE : 0;
     }
 
     /**
@@ -148,7 +157,7 @@ public final class SummaryCommand implements Callable<Integer> {
      * numbers and booleans with Jackson's streaming generator: the data binder would add a fifth of
      * a second of start-up to every run for no difference in the text.
      */
-    private static final class JsonText {
+    static final class JsonText {
         static String write(Object tree) throws IOException {
             java.io.StringWriter text = new java.io.StringWriter();
             try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
@@ -256,6 +265,7 @@ public final class SummaryCommand implements Callable<Integer> {
         ue.put("arpaStressed", Double.isFinite(u.arpaStressed()) ? u.arpaStressed() : null);
         ue.put("cacStressed", Double.isFinite(u.cacStressed()) ? u.cacStressed() : null);
         root.put("unitEconomics", ue);
+        root.put("decisions", decisions(s));
         List<Object> lines = new ArrayList<>();
         for (RevenueLine r : model.revenue()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -305,9 +315,15 @@ public final class SummaryCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", p.source());
             m.put("message", p.message());
+            if (p.unreadLine()) {
+                m.put("line", p.line());
+                m.put("cell", p.cell());
+                m.put("error", p.error());
+            }
             problems.add(m);
         }
         root.put("problems", problems);
+        root.put("linesNotRead", Problem.unreadLines(s.read.problems()));
         if (timings) {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("readMs", s.readMs);
@@ -315,6 +331,42 @@ public final class SummaryCommand implements Callable<Integer> {
             root.put("timings", tm);
         }
         return root;
+    }
+
+    /** Break-even, goal seek, tornado and stress walk; a figure the solver cannot give is null with a note. */
+    private static Map<String, Object> decisions(Summary s) {
+        Decisions.Summary d = Decisions.summarize(s.prepared, s.result.levers());
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> notes = new LinkedHashMap<>();
+        solution(m, notes, "breakEvenLlmCostChange", d.breakEvenLlmCost());
+        solution(m, notes, "priceChangeToRestoreAiLayer", d.priceToRestoreAiLayer());
+        m.put("restoreTarget", finite(d.priceToRestoreAiLayer().target()));
+        solution(m, notes, "breakEvenHeavyUserMultiplier", d.breakEvenHeavyMultiplier());
+        m.put("notes", notes);
+        List<Object> tornado = new ArrayList<>();
+        for (Decisions.TornadoBar b : d.tornado()) {
+            tornado.add(java.util.Arrays.asList(b.lever().id(), b.low(), b.high(), finite(b.marginAtLow()),
+                    finite(b.marginAtHigh())));
+        }
+        m.put("tornadoMargin", MarginMeasure.AI_LAYER_STRESSED.label());
+        m.put("tornado", tornado);
+        Map<String, Object> walk = new LinkedHashMap<>();
+        walk.put("base", finite(d.walk().base()));
+        for (StressWalk.Step step : d.walk().steps()) {
+            walk.put(step.label(), finite(step.effect()));
+        }
+        walk.put("stressed", finite(d.walk().stressed()));
+        m.put("stressWalk", walk);
+        return m;
+    }
+
+    private static void solution(Map<String, Object> m, Map<String, Object> notes, String key, GoalSeek.Result r) {
+        m.put(key, r.found() ? r.value() : null);
+        notes.put(key, r.sentence());
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static Double orNull(OptionalDouble d) {
@@ -386,9 +438,19 @@ public final class SummaryCommand implements Callable<Integer> {
                     money(amortization));
         }
         out.println();
+        Decisions.Summary dec = Decisions.summarize(s.prepared, l);
+        out.printf(Locale.ROOT, "Break-even  %s%n", dec.breakEvenLlmCost().sentence());
+        out.printf(Locale.ROOT, "Goal seek   %s%n", dec.priceToRestoreAiLayer().sentence());
+        out.printf(Locale.ROOT, "Break-even  %s%n", dec.breakEvenHeavyMultiplier().sentence());
+        out.println();
         List<CostLine> costs = model.costs();
         out.printf(Locale.ROOT, "%d revenue lines, %d cost lines, %d to review%n", model.revenue().size(), costs.size(),
                 reviewCount(s));
+        long unread = Problem.unreadLines(s.read.problems());
+        if (unread > 0) {
+            out.printf(Locale.ROOT, "%d %s could not be read and %s left out of every figure (see Problems)%n", unread,
+                    unread == 1 ? "line" : "lines", unread == 1 ? "is" : "are");
+        }
         out.printf(Locale.ROOT, "  %-20s %-36s %-8s %-26s %-11s %-11s %14s%n", "Source", "Line", "Layer", "Cost type",
                 "Reported", "Restated", "Total");
         int printed = 0;

@@ -12,12 +12,13 @@ package com.marginworkbench.margin;
  *                                 off (0) by default, never a forecast, and applied to forecast periods only
  * @param heavyUserBaseline        the share of usage heavy users already have in the actuals (0 = none):
  *                                 the stress is measured against it so they are not counted twice
- * @param firstForecastPeriod      index of the first forecast period; -1 = every period is actual
+ * @param firstForecastPeriod      index of the first forecast period; -1 = every period is actual. Not a
+ *                                 lever of the catalogue: it marks the periods, it does not stress them
  */
 public record Levers(double llmCostChange, double varianceBuffer, double heavyUserShare, double heavyUserMultiplier,
                      double priceChange, double tokenPriceDeclinePerYear, double heavyUserBaseline,
                      int firstForecastPeriod) {
-    public static final Levers NEUTRAL = new Levers(0, 1, 0, 1, 0, 0);
+    public static final Levers NEUTRAL = neutral();
 
     /**
      * The seed's own stress: LLM cost +50% with prices flat, and the commonly recommended 1.2×
@@ -26,13 +27,13 @@ public record Levers(double llmCostChange, double varianceBuffer, double heavyUs
     public static final Levers SEED_PRESET = NEUTRAL.withLlmCostChange(0.5).withVarianceBuffer(1.2);
 
     public Levers {
-        check("LLM cost change", llmCostChange, -1, 100);
-        check("Variance buffer", varianceBuffer, 0, 100);
-        check("Heavy-user share", heavyUserShare, 0, 1);
-        check("Heavy-user multiplier", heavyUserMultiplier, 0, 1000);
-        check("Price change", priceChange, -1, 100);
-        check("Token price decline", tokenPriceDeclinePerYear, 0, 0.99);
-        check("Heavy-user baseline", heavyUserBaseline, 0, 0.99);
+        Lever.LLM_COST.check(llmCostChange);
+        Lever.VARIANCE_BUFFER.check(varianceBuffer);
+        Lever.HEAVY_SHARE.check(heavyUserShare);
+        Lever.HEAVY_MULTIPLIER.check(heavyUserMultiplier);
+        Lever.PRICE_CHANGE.check(priceChange);
+        Lever.TOKEN_DECLINE.check(tokenPriceDeclinePerYear);
+        Lever.HEAVY_BASELINE.check(heavyUserBaseline);
         if (firstForecastPeriod < -1) {
             throw new IllegalArgumentException("First forecast period must be -1 (none) or a period index, was "
                     + firstForecastPeriod);
@@ -45,10 +46,23 @@ public record Levers(double llmCostChange, double varianceBuffer, double heavyUs
                 0, -1);
     }
 
-    private static void check(String name, double v, double min, double max) {
-        if (!Double.isFinite(v) || v < min || v > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + v);
+    /** Levers from engine values in {@link Lever} order; ranges as the catalogue says; no forecast period. */
+    public static Levers of(double... v) {
+        if (v.length != Lever.values().length) {
+            throw new IllegalArgumentException("Expected " + Lever.values().length + " lever values, got " + v.length);
         }
+        return new Levers(v[Lever.LLM_COST.ordinal()], v[Lever.VARIANCE_BUFFER.ordinal()],
+                v[Lever.HEAVY_SHARE.ordinal()], v[Lever.HEAVY_MULTIPLIER.ordinal()], v[Lever.PRICE_CHANGE.ordinal()],
+                v[Lever.TOKEN_DECLINE.ordinal()], v[Lever.HEAVY_BASELINE.ordinal()], -1);
+    }
+
+    /** The neutral levers, from the catalogue's defaults. */
+    private static Levers neutral() {
+        double[] v = new double[Lever.values().length];
+        for (Lever l : Lever.values()) {
+            v[l.ordinal()] = l.toEngine(l.neutral());
+        }
+        return of(v);
     }
 
     /** (1 − f) + f·m: usage of the scenario's users, in typical-user volumes per user. */
@@ -95,6 +109,7 @@ public record Levers(double llmCostChange, double varianceBuffer, double heavyUs
         return Math.pow(1 - tokenPriceDeclinePerYear, (index - firstForecastPeriod) / periodsPerYear);
     }
 
+    /** True when no lever moves anything (which periods are forecast does not matter then). */
     public boolean isNeutral() {
         return equals(NEUTRAL.withFirstForecastPeriod(firstForecastPeriod));
     }

@@ -46,10 +46,15 @@ public final class MarginEngine {
 
     /** The stress class a restated line's spend falls in: fixed delivery costs are fixed whatever their flags. */
     static int classOf(CostLine line, Classification c) {
-        if (c.fixedDelivery()) {
+        if (c.fixedDelivery() || isCredit(line)) {
             return 0;
         }
         return (line.llmPriced() ? 1 : 0) | (line.usageVariable() ? 2 : 0);
+    }
+
+    /** A vendor credit or discount: a line whose amounts add up to less than zero. */
+    public static boolean isCredit(CostLine line) {
+        return line.total() < 0;
     }
 
     static int classIndex(EngineSums.StressClass cls) {
@@ -122,6 +127,11 @@ public final class MarginEngine {
             double[] fixedAi = p.restAi[0];
             double[] fixedSw = p.restSw[0];
             boolean sm = c.treatment() == Treatment.OPERATING_EXPENSE && c.function() == OpexFunction.SALES_MARKETING;
+            // A line whose total is negative is a vendor credit or discount: held fixed under stress
+            // (a +50% LLM price does not grow it) and shown apart so GM can be read without it.
+            boolean credit = restated && isCredit(line);
+            double[] toAi = credit ? fixedAi : clsAi;
+            double[] toSw = credit ? fixedSw : clsSw;
             double total = 0;
             for (int i = 0; i < n; i++) {
                 double v = amounts[i];
@@ -132,15 +142,11 @@ public final class MarginEngine {
                     p.repAiCogs[i] += v * a;
                 }
                 if (restated) {
-                    if (v < 0) {
-                        // A vendor credit or discount: a +50% LLM price does not grow it.
-                        fixedAi[i] += v * a;
-                        fixedSw[i] += v * b;
+                    toAi[i] += v * a;
+                    toSw[i] += v * b;
+                    if (credit) {
                         p.creditAi[i] += v * a;
                         p.creditSw[i] += v * b;
-                    } else {
-                        clsAi[i] += v * a;
-                        clsSw[i] += v * b;
                     }
                 }
                 if (sm) {
@@ -219,6 +225,18 @@ public final class MarginEngine {
         }
 
         public MarginResult apply(Levers levers) {
+            return apply(levers, true);
+        }
+
+        /**
+         * The total over all periods under these levers, without the bridge: what goal seek and
+         * sensitivity ask for many times per lever change.
+         */
+        public Figures total(Levers levers) {
+            return apply(levers, false).total();
+        }
+
+        private MarginResult apply(Levers levers, boolean withBridge) {
             double heavy = levers.heavyUserFactor();
             double llm = 1 + levers.llmCostChange();
             double price = 1 + levers.priceChange();
@@ -267,8 +285,8 @@ public final class MarginEngine {
             }
             Figures total = new Figures(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12]);
 
-            List<BridgeItem> bridge = new ArrayList<>(bridgeLines.size());
-            for (BridgeItem b : bridgeLines) {
+            List<BridgeItem> bridge = new ArrayList<>(withBridge ? bridgeLines.size() : 0);
+            for (BridgeItem b : withBridge ? bridgeLines : List.<BridgeItem>of()) {
                 double impact = total.revenue() == 0 ? 0
                         : (b.restatedInCogs() ? -b.amount() : b.amount()) / total.revenue();
                 bridge.add(new BridgeItem(b.lineIndex(), b.label(), b.source(), b.reportedInCogs(), b.restatedInCogs(),

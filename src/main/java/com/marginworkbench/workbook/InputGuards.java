@@ -146,6 +146,20 @@ public final class InputGuards {
     }
 
     /** Why a formula saved without its result has no value here. */
+    /** The name of a spreadsheet function POI's evaluator does not implement, found in {@code e}'s causes. */
+    static String unsupportedFunction(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.poi.ss.formula.eval.NotImplementedFunctionException f) {
+                return f.getFunctionName();
+            }
+            if (t instanceof org.apache.poi.ss.formula.eval.NotImplementedException && t.getMessage() != null
+                    && t.getCause() == null) {
+                return t.getMessage();
+            }
+        }
+        return null;
+    }
+
     static String noResult(String formula) {
         if (refersToOtherWorkbook(formula)) {
             return "refers to another workbook and was saved without its result; open it in Excel with the other"
@@ -180,6 +194,11 @@ public final class InputGuards {
                 stopped = "sits in a chain of formulas too deep to recalculate here; open the workbook in Excel and"
                         + " save it so the results are stored";
                 return stopped;
+            }
+            String function = unsupportedFunction(e);
+            if (function != null) {
+                return "was saved without its result and uses the function " + function + ", which cannot be"
+                        + " calculated here; open the workbook in Excel and save it so the result is stored";
             }
             return noResult(formula);
         }

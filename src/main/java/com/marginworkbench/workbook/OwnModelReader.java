@@ -245,7 +245,7 @@ public final class OwnModelReader {
             }
             LayerSplit layer = layer(sheet, REVENUE, r, LayerSplit.SOFTWARE);
             SourceRef src = new SourceRef(REVENUE, r, LABEL_COL, cols, 1.0);
-            out.add(new RevenueLine(label, src, amounts(sheet, r, cols), layer, usage));
+            out.add(new RevenueLine(label, src, amounts(label, sheet, r, cols), layer, usage));
             last = r;
         }
         return last;
@@ -287,7 +287,7 @@ public final class OwnModelReader {
             SourceRef src = new SourceRef(name, r, LABEL_COL, cols, 1.0);
             boolean llm = type != null && type.defaultLlmPriced();
             boolean variable = type != null && type.defaultUsageVariable();
-            costs.add(new CostLine(label, src, amounts(name, r, cols), layer, placement, llm, variable));
+            costs.add(new CostLine(label, src, amounts(label, name, r, cols), layer, placement, llm, variable));
             decisions.add(decision);
             last = r;
         }
@@ -332,10 +332,17 @@ public final class OwnModelReader {
         return fallback;
     }
 
-    private double[] amounts(String sheet, int r, int[] cols) {
+    /** A line's amounts; a cell that cannot be read makes the problem name the line as not read. */
+    private double[] amounts(String label, String sheet, int r, int[] cols) {
         double[] out = new double[cols.length];
+        int before = problems.size();
         for (int i = 0; i < cols.length; i++) {
             out[i] = number(sheet, r, cols[i]);
+        }
+        for (int k = before; k < problems.size(); k++) {
+            Problem p = problems.get(k);
+            problems.set(k, new Problem(p.source(), "'" + label + "' could not be read: " + p.message(), label,
+                    p.source(), p.message()));
         }
         return out;
     }

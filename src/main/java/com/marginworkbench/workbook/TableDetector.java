@@ -53,6 +53,8 @@ public final class TableDetector {
         boolean headingRow;
         double[] values;
         String problem;
+        String problemCell;
+        String problemWhat;
         boolean dropped;
         int block;
     }
@@ -422,6 +424,8 @@ public final class TableDetector {
             }
             if (f.problem != null) {
                 c.problem = f.problem + (f.problemCount > 1 ? " (and " + (f.problemCount - 1) + " more cells)" : "");
+                c.problemCell = f.problemCell;
+                c.problemWhat = f.problemWhat;
             }
             candidates.add(c);
         }
@@ -432,9 +436,12 @@ public final class TableDetector {
                 continue;
             }
             if (c.problem != null) {
+                // Never dropped in silence: the line stays in the reading, named with its cell, and is
+                // left out of every figure rather than read as zero.
                 problems.add(new Problem(s.name() + "!" + SourceRef.cellName(c.row, c.labelColumn),
-                        "'" + c.label + "' is left out: " + c.problem + ", which is not read as zero;"
-                                + " fix the cell in the workbook and read it again."));
+                        "'" + c.label + "' could not be read: " + c.problem + "; it is left out of every figure"
+                                + " (not read as zero); fix the cell in the workbook and read it again.",
+                        c.label, c.problemCell, c.problemWhat));
                 continue;
             }
             lines.add(c);
@@ -459,6 +466,8 @@ public final class TableDetector {
         boolean hasNumber;
         boolean percent;
         String problem;
+        String problemCell;
+        String problemWhat;
         int problemCount;
         int errors;
         int aggregates;
@@ -518,7 +527,10 @@ public final class TableDetector {
                             f.errors++;
                         }
                         if (f.problem == null) {
-                            f.problem = s.name() + "!" + SourceRef.cellName(r, col) + " holds " + v.problem();
+                            f.problemCell = s.name() + "!" + SourceRef.cellName(r, col);
+                            f.problemWhat = cell != null && cell.kind() == GridCell.Kind.ERROR ? cell.text()
+                                    : v.problem();
+                            f.problem = f.problemCell + " holds " + v.problem();
                         }
                         f.problemCount++;
                     }

@@ -32,8 +32,21 @@ final class UserModelGrid {
         this.workbook = workbook;
     }
 
+    /** How many formulas without a saved result were calculated here (the reader says so). */
+    private int calculated;
+
+    /** The sheets, and how many formulas saved without a result were calculated to read them. */
+    record Loaded(List<GridSheet> sheets, int calculated) {
+    }
+
     static List<GridSheet> of(Workbook workbook, WorkbookReader.Progress progress) throws WorkbookReadException {
-        return new UserModelGrid(workbook).load(progress);
+        return load(workbook, progress).sheets();
+    }
+
+    static Loaded load(Workbook workbook, WorkbookReader.Progress progress) throws WorkbookReadException {
+        UserModelGrid g = new UserModelGrid(workbook);
+        List<GridSheet> sheets = g.load(progress);
+        return new Loaded(sheets, g.calculated);
     }
 
     private List<GridSheet> load(WorkbookReader.Progress progress) throws WorkbookReadException {
@@ -108,6 +121,7 @@ final class UserModelGrid {
             if (v == null) {
                 return null;
             }
+            calculated++;
             return switch (v.getCellType()) {
                 case NUMERIC -> GridCell.number(v.getNumberValue(), formula, format(cell));
                 case STRING -> GridCell.text(v.getStringValue(), formula);

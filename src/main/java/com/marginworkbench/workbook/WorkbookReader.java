@@ -101,6 +101,7 @@ public final class WorkbookReader {
         update(progress, 0.05, "Checked " + name);
         try {
             List<GridSheet> sheets = null;
+            int calculated = 0;
             if (kind == Kind.XLSX && route != Route.USER_MODEL) {
                 long xml = checked.sheetXmlBytes();
                 // Reading needs about 1.3 bytes of memory per byte of sheet XML; with less than half
@@ -135,7 +136,9 @@ public final class WorkbookReader {
                         return own;
                     }
                     preloadDictionary();
-                    sheets = UserModelGrid.of(wb, progress);
+                    UserModelGrid.Loaded loaded = UserModelGrid.load(wb, progress);
+                    sheets = loaded.sheets();
+                    calculated = loaded.calculated();
                 }
             }
             checkCancelled(progress);
@@ -143,7 +146,13 @@ public final class WorkbookReader {
             TableDetector.Detection d = new TableDetector(name, VendorDictionary.standard()).detect(sheets);
             FinancialModel model = new FinancialModel(baseName(name), d.periods(), d.revenue(), d.costs(), null, null);
             update(progress, 1, "Read " + name);
-            return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false);
+            List<Problem> problems = d.problems();
+            if (calculated > 0) {
+                problems = new java.util.ArrayList<>(problems);
+                problems.add(0, new Problem("", calculated + (calculated == 1 ? " formula was" : " formulas were")
+                        + " saved without a result and calculated here before reading"));
+            }
+            return new ReadResult(file, model, d.decisions(), problems, d.sheets(), false);
         } catch (WorkbookReadException e) {
             throw e;
         } catch (EncryptedDocumentException e) {

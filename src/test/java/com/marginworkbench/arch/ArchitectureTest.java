@@ -47,8 +47,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void usageEconomicsKnowsNoFileFormat() {
+        noClasses().that().resideInAPackage("com.marginworkbench.usage")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.apache.poi..",
+                        "com.fasterxml.jackson..", "picocli..", "java.io..", "java.nio.file..",
+                        "com.marginworkbench.usage.imports..", "com.marginworkbench.ui..", "com.marginworkbench.cli..")
+                .because("per-customer economics are computed the same whichever export the figures came from")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheWindowUsesJavaFx() {
-        noClasses().that().resideInAnyPackage("com.marginworkbench.workbook..", "com.marginworkbench.project..")
+        noClasses().that().resideInAnyPackage("com.marginworkbench.workbook..", "com.marginworkbench.project..",
+                        "com.marginworkbench.usage..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .because("the command line and the writers must run on a machine with no display")
                 .check(classes);

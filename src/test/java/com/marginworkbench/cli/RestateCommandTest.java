@@ -1,5 +1,6 @@
 package com.marginworkbench.cli;
 
+import com.marginworkbench.testing.TestFiles;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class RestateCommandTest {
     @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path xls = dir.resolve("old.xls");
-        Files.copy(Path.of("/work/shared/corpus/poi-test-data/SampleSS.xls"), xls);
+        Files.copy(TestFiles.poiFile("SampleSS.xls"), xls);
         CliRun r = run("restate", xls.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains("old.xls").contains(".xlsx");

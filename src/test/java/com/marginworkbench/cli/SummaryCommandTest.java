@@ -1,5 +1,6 @@
 package com.marginworkbench.cli;
 
+import com.marginworkbench.testing.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -54,7 +55,8 @@ class SummaryCommandTest {
         assertThat(r.err()).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.fieldNames()).toIterable().containsExactly("workbook", "framework", "periods", "levers",
-                "policy", "totals", "margins", "unitEconomics", "lines", "review", "problems");
+                "policy", "totals", "margins", "unitEconomics", "decisions", "lines", "review", "problems",
+                "linesNotRead");
         assertThat(j.get("workbook").asText()).isEqualTo("pnl.xlsx");
         assertThat(j.get("framework").asText()).isEqualTo("IFRS");
         assertThat(j.get("periods")).extracting(JsonNode::asText).containsExactly("Jan-26", "Feb-26");
@@ -129,7 +131,7 @@ class SummaryCommandTest {
         List<String[]> cases = new ArrayList<>();
         cases.add(new String[]{"summary", dir.resolve("missing.xlsx").toString()});
         cases.add(new String[]{"summary", csv.toString()});
-        cases.add(new String[]{"summary", "/work/shared/corpus/poi-test-data/protected_passtika.xlsx"});
+        cases.add(new String[]{"summary", TestFiles.poiFile("protected_passtika.xlsx").toString()});
         cases.add(new String[]{"summary", pnl("ok.xlsx").toString(), "--llm-cost", "lots"});
         cases.add(new String[]{"summary", pnl("ok2.xlsx").toString(), "--framework", "hgb"});
         cases.add(new String[]{"summary"});

@@ -6,6 +6,7 @@ import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.project.SafeFiles;
 import com.marginworkbench.samples.LargeModel;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * file, and target folders that are read-only or full (small tmpfs mounts; needs root, else the
  * folder tests are skipped and say why).
  */
+@Tag("fault")
 class FaultsTest {
     @TempDir
     Path dir;

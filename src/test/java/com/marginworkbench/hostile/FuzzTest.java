@@ -1,5 +1,7 @@
 package com.marginworkbench.hostile;
 
+import com.marginworkbench.testing.TestFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must read whole or be refused with one line naming the file, within 10 s, in a 1 GB heap. Half of
  * the cases take the streaming read that big workbooks take, half POI's object model.
  */
+@Tag("fuzz")
 class FuzzTest {
     static final long SEED = Long.getLong("fuzz.seed", 20_261_126L);
     static final int CASES = Integer.getInteger("fuzz.cases", 500);
@@ -36,7 +39,7 @@ class FuzzTest {
             assertThat(p).exists();
             args.add(p.toAbsolutePath().toString());
         }
-        args.add("/work/shared/corpus/poi-test-data/SampleSS.xlsx");
+        args.add(TestFiles.poiFile("SampleSS.xlsx").toString());
 
         ChildJvm.Outcome o = ChildJvm.run(List.of("-Xmx1g"), FuzzChild.class, args, dir, 240);
         assertThat(o.timedOut()).as("fuzz run hung:\n%s", tail(o.out())).isFalse();

@@ -1,7 +1,8 @@
 package com.marginworkbench.hostile;
 
+import com.marginworkbench.testing.TestFiles;
 import com.marginworkbench.ui.AppSettings;
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
@@ -12,6 +13,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * window keeps answering while a big file is refused and afterwards.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("window")
 class HostileWindowTest {
     @TempDir
     Path dir;
@@ -79,7 +82,7 @@ class HostileWindowTest {
         cases.put(HostileFiles.biff5(in), List.of("Excel 5.0/95"));
         cases.put(HostileFiles.truncated(in), List.of("damaged"));
         cases.put(HostileFiles.renamedCsv(in), List.of("text file"));
-        cases.put(Path.of("/work/shared/corpus/poi-test-data/protected_passtika.xlsx"), List.of("password"));
+        cases.put(TestFiles.poiFile("protected_passtika.xlsx"), List.of("password"));
 
         for (Map.Entry<Path, List<String>> c : cases.entrySet()) {
             String name = c.getKey().getFileName().toString();
@@ -99,7 +102,7 @@ class HostileWindowTest {
         }
 
         // Still usable: a lever moves the stressed AI-layer margin as before.
-        robot.interact(() -> view.stressPanel().slider(LeverSpec.LLM_COST).setValue(50));
+        robot.interact(() -> view.stressPanel().slider(Lever.LLM_COST).setValue(50));
         WaitForAsyncUtils.waitForFxEvents(3);
         assertThat(robot.lookup("#tile-ai-stressed-value").queryAs(Label.class).getText()).isEqualTo("12.0%");
     }

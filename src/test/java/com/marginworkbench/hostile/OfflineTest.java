@@ -1,5 +1,7 @@
 package com.marginworkbench.hostile;
 
+import com.marginworkbench.testing.TestFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * under a security manager that records every network permission, with its own empty temporary
  * folder, and checks the folder is empty again once the child has exited.
  */
+@Tag("childjvm")
 class OfflineTest {
     @TempDir
     Path dir;
@@ -31,7 +34,7 @@ class OfflineTest {
         // Big enough for the streaming read; the external link of the other file points at a web address.
         Path large = in.resolve("large.xlsx");
         com.marginworkbench.samples.LargeModel.write(large, 6_000, 36);
-        Path xls = Files.copy(Path.of("/work/shared/corpus/poi-test-data/SampleSS.xls"), in.resolve("old.xls"));
+        Path xls = Files.copy(TestFiles.poiFile("SampleSS.xls"), in.resolve("old.xls"));
 
         ChildJvm.Outcome o = ChildJvm.run(List.of("-Xmx1g", "-Djava.security.manager=allow",
                         "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true", "-Dglass.platform=Monocle",

@@ -2,6 +2,7 @@ package com.marginworkbench.hostile;
 
 import com.marginworkbench.cli.Main;
 import com.marginworkbench.samples.LargeModel;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * line that says memory ran short and what to do. Never a hang (a thread that died of it left the
  * command waiting, once), never Java's own out-of-memory lines.
  */
+@Tag("childjvm")
 class SmallHeapTest {
     @TempDir
     static Path dir;

@@ -29,6 +29,7 @@ final class WorkedExample {
     final List<LineDecision> decisions = new ArrayList<>();
     private final int periods;
     private UnitInputs unitInputs;
+    private Granularity granularity = Granularity.MONTH;
 
     WorkedExample(int periods) {
         this.periods = periods;
@@ -64,6 +65,11 @@ final class WorkedExample {
         return this;
     }
 
+    WorkedExample granularity(Granularity g) {
+        this.granularity = g;
+        return this;
+    }
+
     double[] fill(double v) {
         double[] a = new double[periods];
         Arrays.fill(a, v);
@@ -75,11 +81,15 @@ final class WorkedExample {
         for (int i = 0; i < periods; i++) {
             labels[i] = "M" + (i + 1);
         }
-        return new FinancialModel("test", Periods.of(Granularity.MONTH, labels), revenue, costs, unitInputs, null);
+        return new FinancialModel("test", Periods.of(granularity, labels), revenue, costs, unitInputs, null);
     }
 
     List<Classification> classifications() {
         return CogsTest.classifyAll(decisions, Policy.US_GAAP_DEFAULT);
+    }
+
+    MarginEngine.Prepared prepare() {
+        return MarginEngine.prepare(model(), classifications());
     }
 
     MarginResult compute(Levers levers) {

@@ -1,5 +1,6 @@
 package com.marginworkbench.workbook;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 20,000 lines × 60 periods (1.2 million amount formulas, over 80 MB of sheet XML) restated in a
  * process whose heap is 160 MB: the writer must stream, not build the sheets in memory.
  */
+@Tag("childjvm")
 class BoundedMemoryRestateTest {
     @TempDir
     Path dir;

@@ -1,6 +1,7 @@
 package com.marginworkbench.workbook;
 
 import com.marginworkbench.project.SafeFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A restate killed with SIGKILL in the middle of writing leaves nothing under the final name. */
+@Tag("childjvm")
 class KilledRestateTest {
     @TempDir
     Path dir;

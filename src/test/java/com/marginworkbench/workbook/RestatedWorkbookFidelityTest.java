@@ -1,5 +1,6 @@
 package com.marginworkbench.workbook;
 
+import com.marginworkbench.testing.TestFiles;
 import com.marginworkbench.classify.Classification;
 import com.marginworkbench.classify.CogsTest;
 import com.marginworkbench.classify.Policy;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.within;
  * original part must come through, and the new formulas must give the engine's figures.
  */
 class RestatedWorkbookFidelityTest {
-    private static final Path CORPUS = Path.of("/work/shared/corpus/poi-test-data");
+    private static final Path CORPUS = TestFiles.poiCorpus();
     private static final Path SAMPLE = Path.of("sample-models/northwind-ai-model.xlsx");
     private static final Set<String> TOUCHED = Set.of("xl/workbook.xml", "xl/_rels/workbook.xml.rels",
             "[Content_Types].xml", "xl/styles.xml");

@@ -1,5 +1,6 @@
 package com.marginworkbench.workbook;
 
+import com.marginworkbench.testing.TestFiles;
 import com.marginworkbench.classify.Classification;
 import com.marginworkbench.classify.CogsTest;
 import com.marginworkbench.classify.Policy;
@@ -182,7 +183,7 @@ class RestatedWorkbookWriterTest {
         assertThatThrownBy(() -> restate(f, Levers.NEUTRAL, dir.resolve("out.xlsm")))
                 .isInstanceOf(RestateException.class).hasMessageContaining(".xlsx");
         Path xls = dir.resolve("old.xls");
-        Files.copy(Path.of("/work/shared/corpus/poi-test-data/SampleSS.xls"), xls);
+        Files.copy(TestFiles.poiFile("SampleSS.xls"), xls);
         RestateFixtures.Fixture old = new RestateFixtures.Fixture(xls, f.read());
         assertThatThrownBy(() -> restate(old, Levers.NEUTRAL, dir.resolve("old-restated.xlsx")))
                 .isInstanceOf(RestateException.class)

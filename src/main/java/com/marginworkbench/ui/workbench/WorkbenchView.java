@@ -222,7 +222,7 @@ public final class WorkbenchView extends BorderPane {
         MenuItem find = item("_Find…", "Shortcut+F", Feather.SEARCH, e -> grid.focusFind());
         MenuItem focusGrid = item("Go to _grid", "Shortcut+1", null, e -> grid.table().requestFocus());
         MenuItem focusStress = item("Go to _stress panel", "Shortcut+2", null,
-                e -> stressPanel.slider(com.marginworkbench.ui.stress.LeverSpec.LLM_COST).requestFocus());
+                e -> stressPanel.slider(com.marginworkbench.margin.Lever.LLM_COST).requestFocus());
         MenuItem reset = item("Reset _levers", "Shortcut+R", Feather.SLIDERS, e -> vm.stress().reset());
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, focusGrid, focusStress,
                 new SeparatorMenuItem(), reset);

@@ -19,7 +19,7 @@ import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.ProjectFileDto;
 import com.marginworkbench.project.ProjectState;
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.stress.StressViewModel;
 import com.marginworkbench.ui.tiles.Tile;
 import com.marginworkbench.workbook.Problem;
@@ -250,6 +250,11 @@ public final class WorkbenchViewModel {
         long review = classifications.stream().filter(Classification::isReview).count();
         StringBuilder sb = new StringBuilder();
         sb.append(m.costs().size()).append(" cost lines, ").append(review).append(" to review");
+        long unread = com.marginworkbench.workbook.Problem.unreadLines(rr.problems());
+        if (unread > 0) {
+            sb.append(", ").append(unread).append(unread == 1 ? " line" : " lines")
+                    .append(" not read (left out of the figures; see Reading notes)");
+        }
         if (!rr.problems().isEmpty()) {
             sb.append(", ").append(rr.problems().size()).append(" reading notes");
         }
@@ -513,7 +518,7 @@ public final class WorkbenchViewModel {
     /** Both scenarios' figures side by side, computed from the same classification. */
     public List<CompareRow> compare(Levers left, Levers right) {
         List<CompareRow> out = new ArrayList<>();
-        for (LeverSpec s : LeverSpec.values()) {
+        for (Lever s : Lever.values()) {
             out.add(new CompareRow(s.label(), s.format(s.read(left)), s.format(s.read(right))));
         }
         if (prepared == null) {

@@ -1,0 +1,110 @@
+package com.marginworkbench.usage.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * CSV through Jackson's streaming CSV parser: quoted fields, embedded separators and line breaks,
+ * a byte-order mark; the separator (comma, semicolon or tab) is taken from the header line.
+ */
+final class CsvTable extends Table {
+    private static final CsvMapper MAPPER = new CsvMapper();
+    private final BufferedReader reader;
+    private final MappingIterator<String[]> rows;
+    private long nextLine = 2;
+
+    CsvTable(String fileName, BufferedReader reader) throws IOException, ImportException {
+        super(fileName);
+        this.reader = reader;
+        char sep = separator(reader);
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(sep);
+        rows = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .with(CsvParser.Feature.TRIM_SPACES).with(schema).readValues(reader);
+        try {
+            if (!rows.hasNextValue()) {
+                throw new ImportException(fileName + " has no header row; the first line must name the columns");
+            }
+            String[] header = rows.nextValue();
+            for (int i = 0; i < header.length; i++) {
+                String h = header[i] == null ? "" : header[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+                if (!columns.has(h)) {
+                    columns.ensure(h);
+                } else {
+                    columns.ensure(h + "#" + i);
+                }
+            }
+            nextLine = rows.getCurrentLocation().getLineNr();
+        } catch (JsonProcessingException e) {
+            throw new ImportException(fileName + ": the header row is not CSV (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static char separator(BufferedReader r) throws IOException {
+        r.mark(1 << 15);
+        char[] buf = new char[1 << 14];
+        int n = r.read(buf);
+        r.reset();
+        int comma = 0;
+        int semi = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (int i = 0; i < Math.max(0, n); i++) {
+            char c = buf[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                if (c == ',') {
+                    comma++;
+                } else if (c == ';') {
+                    semi++;
+                } else if (c == '\t') {
+                    tab++;
+                }
+            }
+        }
+        if (tab > comma && tab > semi) {
+            return '\t';
+        }
+        return semi > comma ? ';' : ',';
+    }
+
+    @Override
+    boolean fixedColumns() {
+        return true;
+    }
+
+    @Override
+    boolean next() throws IOException, ImportException {
+        try {
+            while (rows.hasNextValue()) {
+                line = nextLine;
+                row = rows.nextValue();
+                nextLine = rows.getCurrentLocation().getLineNr();
+                if (row.length == 1 && (row[0] == null || row[0].isEmpty())) {
+                    continue; // blank line
+                }
+                return true;
+            }
+            return false;
+        } catch (RuntimeException | JsonProcessingException e) {
+            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ImportException(fileName + ":" + nextLine + ": not readable as CSV from here on (" + msg
+                    + "); check the quoting on that line");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        rows.close();
+        reader.close();
+    }
+}
