@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The stress levers and the framework as command-line options, shared by every command that
@@ -30,10 +32,14 @@ public class LeverOptions {
     private CommandSpec spec;
 
     private Framework framework = Framework.US_GAAP;
+    private boolean frameworkGiven;
     private Levers levers = Levers.NEUTRAL;
+    /** The levers typed on the command line, in display units: they override a project file's. */
+    private final Map<Lever, Double> given = new EnumMap<>(Lever.class);
     private LocalDate fiscalYearStart;
-    private boolean asuAdopted;
-    private FreeTierPolicy freeTier = FreeTierPolicy.ACQUISITION_COST;
+    /** Null until typed: a typed policy option overrides a project file's, an untyped one leaves it. */
+    private Boolean asuAdopted;
+    private FreeTierPolicy freeTier;
     private String forecastFrom;
     private Double arpa;
     private Double churn;
@@ -48,6 +54,8 @@ public class LeverOptions {
         }
         levers = levers.withLlmCostChange(Levers.SEED_PRESET.llmCostChange())
                 .withVarianceBuffer(Levers.SEED_PRESET.varianceBuffer());
+        given.put(Lever.LLM_COST, Lever.LLM_COST.read(Levers.SEED_PRESET));
+        given.put(Lever.VARIANCE_BUFFER, Lever.VARIANCE_BUFFER.read(Levers.SEED_PRESET));
     }
 
     @Option(names = "--fiscal-year-start", paramLabel = "YYYY-MM-DD",
@@ -117,11 +125,13 @@ public class LeverOptions {
         cac = positive("--cac", value);
     }
 
+
     @Option(names = "--framework", paramLabel = "us-gaap|ifrs",
             description = "Accounting framework whose rules and references apply (default: us-gaap).")
     void setFramework(String value) {
         try {
             framework = Framework.parse(value);
+            frameworkGiven = true;
         } catch (IllegalArgumentException e) {
             throw usage("--framework: '" + value + "' is not a framework; use us-gaap or ifrs");
         }
@@ -134,6 +144,7 @@ public class LeverOptions {
             throw usage(lever.option() + ": " + problem);
         }
         levers = lever.write(levers, lever.parse(value));
+        given.put(lever, lever.parse(value));
     }
 
     /**
@@ -190,13 +201,24 @@ public class LeverOptions {
         return levers;
     }
 
+    /** {@code base} (a project file's levers) with the levers typed on the command line set over it. */
+    public Levers levers(Levers base) {
+        Levers l = base;
+        for (Map.Entry<Lever, Double> e : given.entrySet()) {
+            l = e.getKey().write(l, e.getValue());
+        }
+        return l;
+    }
+
     /**
-     * The levers for this model: the first forecast period from --forecast-from, else from headings
-     * marked as forecasts ("Jul-26E"), else none (the token-price decline then changes nothing).
+     * {@code base} with the typed levers over it and the first forecast period for this model:
+     * from --forecast-from, else from headings marked as forecasts ("Jul-26E"), else none (the
+     * token-price decline then changes nothing).
      */
-    public Levers levers(FinancialModel model) {
+    public Levers levers(Levers base, FinancialModel model) {
+        Levers l = levers(base);
         if (model == null) {
-            return levers;
+            return l;
         }
         int first;
         if (forecastFrom == null) {
@@ -215,7 +237,7 @@ public class LeverOptions {
                         + " or a number from 1 to " + model.periods().count());
             }
         }
-        return levers.withFirstForecastPeriod(first);
+        return l.withFirstForecastPeriod(first);
     }
 
     /** The model with ARPA, churn and CAC from the options where given (a workbook's own otherwise). */
@@ -238,12 +260,23 @@ public class LeverOptions {
     }
 
     /**
+     * {@code base} (a project file's policy), with the framework, fiscal-year start, ASU 2025-06
+     * adoption and free-tier policy typed on the command line, if any.
+     */
+    public Policy policyOver(Policy base) {
+        Policy p = frameworkGiven ? base.withFramework(framework) : base;
+        return new Policy(p.framework(), asuAdopted != null ? asuAdopted : p.asu202506Adopted(),
+                fiscalYearStart != null ? fiscalYearStart : p.fiscalYearStart(), freeTier != null ? freeTier : p.freeTier());
+    }
+
+    /**
      * The policy: framework, ASU 2025-06 adoption and free-tier policy from the options, and the
      * fiscal-year start from --fiscal-year-start, else the model's own.
      */
     public Policy policy(FinancialModel model) {
         LocalDate start = fiscalYearStart != null ? fiscalYearStart : model == null ? null : model.fiscalYearStart();
-        return new Policy(framework, asuAdopted, start, freeTier);
+        return new Policy(framework, asuAdopted != null && asuAdopted, start,
+                freeTier != null ? freeTier : FreeTierPolicy.ACQUISITION_COST);
     }
 
     public Policy policy() {

@@ -2,6 +2,8 @@ package com.marginworkbench.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.marginworkbench.app.Assessment;
+import com.marginworkbench.app.Workbench;
 import com.marginworkbench.classify.Classification;
 import com.marginworkbench.classify.CogsTest;
 import com.marginworkbench.classify.CostType;
@@ -13,6 +15,7 @@ import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.GoalSeek;
 import com.marginworkbench.margin.MarginMeasure;
 import com.marginworkbench.margin.StressWalk;
+import com.marginworkbench.margin.LeverAxis;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginEngine;
 import com.marginworkbench.margin.MarginResult;
@@ -66,6 +69,9 @@ public final class SummaryCommand implements Callable<Integer> {
     @Mixin
     private LeverOptions levers;
 
+    @Mixin
+    private ProjectOptions projects;
+
     @Spec
     private CommandSpec spec;
 
@@ -79,17 +85,21 @@ public final class SummaryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (projects.conflicting()) {
+                err.println("margin-workbench: --project and --no-project contradict each other; give one.");
+                return 2;
+            }
             if (Files.isDirectory(workbook)) {
                 return folder(out, err);
             }
-            Summary s = summarize(workbook);
+            Summary s = summarize(workbook, err);
             if (json) {
                 out.println(JsonText.write(toJson(s)));
             } else {
                 printTable(out, s);
             }
             return Unread.report(err, s.read());
-        } catch (WorkbookReadException e) {
+        } catch (WorkbookReadException | Workbench.ProjectException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -101,18 +111,18 @@ public final class SummaryCommand implements Callable<Integer> {
         }
     }
 
-    Summary summarize(Path file) throws WorkbookReadException {
+    Summary summarize(Path file, PrintWriter err) throws WorkbookReadException, Workbench.ProjectException {
         long t0 = System.nanoTime();
         ReadAhead.Timed ahead = ReadAhead.take(file);
         ReadResult read = levers.apply(ahead != null ? ahead.result() : WorkbookReader.read(file));
         long t1 = System.nanoTime();
         long readMs = ahead != null ? ahead.readMs() : (t1 - t0) / 1_000_000;
-        Policy policy = levers.policy(read.model());
-        List<Classification> cls = CogsTest.classifyAll(read.model(), read.decisions(), policy);
-        MarginEngine.Prepared prepared = MarginEngine.prepare(read.model(), cls);
-        MarginResult result = prepared.apply(levers.levers(read.model()));
+        Assessment a = projects.assess(file, read, levers, err);
+        MarginEngine.Prepared prepared = a.prepare();
+        MarginResult result = prepared.apply(a.levers());
         long t2 = System.nanoTime();
-        return new Summary(read, cls, prepared, result, policy, readMs, (t2 - t1) / 1_000_000);
+        return new Summary(a.current(), a.classifications(), prepared, result, a.policy(), readMs,
+                (t2 - t1) / 1_000_000);
     }
 
     private int folder(PrintWriter out, PrintWriter err) throws IOException {
@@ -126,7 +136,7 @@ public final class SummaryCommand implements Callable<Integer> {
         List<Object> all = new ArrayList<>();
         for (Path f : files) {
             try {
-                Summary s = summarize(f);
+                Summary s = summarize(f, err);
                 if (json) {
                     all.add(toJson(s));
                 } else {
@@ -135,7 +145,7 @@ public final class SummaryCommand implements Callable<Integer> {
                 if (Unread.report(err, s.read()) != 0) {
                     incomplete++;
                 }
-            } catch (WorkbookReadException e) {
+            } catch (WorkbookReadException | Workbench.ProjectException e) {
                 failures++;
                 err.println("margin-workbench: " + e.getMessage());
                 if (json) {
@@ -205,12 +215,9 @@ public final class SummaryCommand implements Callable<Integer> {
         root.put("framework", s.policy.framework().name());
         root.put("periods", model.periods().labels());
         Map<String, Object> lv = new LinkedHashMap<>();
-        lv.put("llmCostChange", l.llmCostChange());
-        lv.put("varianceBuffer", l.varianceBuffer());
-        lv.put("heavyUserShare", l.heavyUserShare());
-        lv.put("heavyUserMultiplier", l.heavyUserMultiplier());
-        lv.put("priceChange", l.priceChange());
-        lv.put("tokenPriceDeclinePerYear", l.tokenPriceDeclinePerYear());
+        for (LeverAxis lever : LeverAxis.values()) {
+            lv.put(lever.id(), lever.get(l));
+        }
         lv.put("heavyUserBaseline", l.heavyUserBaseline());
         lv.put("heavyUserFactor", l.heavyUserFactor());
         lv.put("firstForecastPeriod", l.firstForecastPeriod() < 0 ? null

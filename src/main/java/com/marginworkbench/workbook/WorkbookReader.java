@@ -1,6 +1,6 @@
 package com.marginworkbench.workbook;
 
-import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.ReadingHints;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
@@ -94,7 +94,17 @@ public final class WorkbookReader {
      */
     enum Route { AUTO, STREAMING, USER_MODEL }
 
+    /** Reads with the user's hints: the range(s) to read, roles, signs, units (see {@link ReadingHints}). */
+    public static ReadResult read(Path file, Progress progress, ReadingHints hints) throws WorkbookReadException {
+        return read(file, progress, Route.AUTO, hints == null ? ReadingHints.NONE : hints);
+    }
+
     static ReadResult read(Path file, Progress progress, Route route) throws WorkbookReadException {
+        return read(file, progress, route, ReadingHints.NONE);
+    }
+
+    static ReadResult read(Path file, Progress progress, Route route, ReadingHints hints)
+            throws WorkbookReadException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         Checked checked = check(file, name);
         Kind kind = checked.kind();
@@ -110,7 +120,8 @@ public final class WorkbookReader {
                     throw outOfMemory(name);
                 }
                 boolean large = xml > STREAMING_THRESHOLD_BYTES;
-                boolean ownModel = route == Route.AUTO && !large && OwnModelReader.recognizes(file);
+                boolean ownModel = route == Route.AUTO && !large && hints.tables().isEmpty()
+                        && OwnModelReader.recognizes(file);
                 if (ownModel) {
                     ReadResult own = OwnModelReader.readSavedValues(file, progress);
                     if (own != null) {
@@ -130,7 +141,7 @@ public final class WorkbookReader {
             if (sheets == null) {
                 try (Workbook wb = open(file)) {
                     update(progress, 0.3, "Opened " + name);
-                    ReadResult own = ownModel(wb, file);
+                    ReadResult own = hints.tables().isEmpty() ? ownModel(wb, file) : null;
                     if (own != null) {
                         update(progress, 1, "Read " + name);
                         return own;
@@ -142,17 +153,17 @@ public final class WorkbookReader {
                 }
             }
             checkCancelled(progress);
-            update(progress, 0.92, "Finding the cost table");
-            TableDetector.Detection d = new TableDetector(name, VendorDictionary.standard()).detect(sheets);
-            FinancialModel model = new FinancialModel(baseName(name), d.periods(), d.revenue(), d.costs(), null, null);
+            update(progress, 0.92, "Finding the income statement");
+            ReadResult result = StatementChoice.read(file, baseName(name), name, sheets, hints);
             update(progress, 1, "Read " + name);
-            List<Problem> problems = d.problems();
             if (calculated > 0) {
-                problems = new java.util.ArrayList<>(problems);
+                List<Problem> problems = new java.util.ArrayList<>(result.problems());
                 problems.add(0, new Problem("", calculated + (calculated == 1 ? " formula was" : " formulas were")
                         + " saved without a result and calculated here before reading"));
+                result = new ReadResult(result.file(), result.model(), result.decisions(), problems, result.sheets(),
+                        false, result.reading());
             }
-            return new ReadResult(file, model, d.decisions(), problems, d.sheets(), false);
+            return result;
         } catch (WorkbookReadException e) {
             throw e;
         } catch (EncryptedDocumentException e) {
