@@ -256,7 +256,7 @@ public class LeverOptions {
     public ReadResult apply(ReadResult read) {
         FinancialModel m = model(read.model());
         return m == read.model() ? read : new ReadResult(read.file(), m, read.decisions(), read.problems(),
-                read.sheets(), read.ownModel());
+                read.sheets(), read.ownModel(), read.reading());
     }
 
     /**

@@ -22,6 +22,8 @@ import com.marginworkbench.margin.MarginResult;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.WorkbookReadException;
@@ -62,6 +64,11 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     private boolean json;
+
+    @Option(names = "--table", paramLabel = "'SHEET'!A1:Z99",
+            description = "Read only this range (repeatable, in period order): its first row with periods holds the"
+                    + " period headings, its first text column the labels.")
+    private List<String> tables = new ArrayList<>();
 
     @Option(names = "--timings", description = "Add how long reading and computing took.")
     private boolean timings;
@@ -113,8 +120,9 @@ public final class SummaryCommand implements Callable<Integer> {
 
     Summary summarize(Path file, PrintWriter err) throws WorkbookReadException, Workbench.ProjectException {
         long t0 = System.nanoTime();
-        ReadAhead.Timed ahead = ReadAhead.take(file);
-        ReadResult read = levers.apply(ahead != null ? ahead.result() : WorkbookReader.read(file));
+        ReadAhead.Timed ahead = tables.isEmpty() ? ReadAhead.take(file) : null;
+        ReadResult read = levers.apply(ahead != null ? ahead.result() : tables.isEmpty() ? WorkbookReader.read(file)
+                : WorkbookReader.read(file, null, ReadingHints.tables(tables)));
         long t1 = System.nanoTime();
         long readMs = ahead != null ? ahead.readMs() : (t1 - t0) / 1_000_000;
         Assessment a = projects.assess(file, read, levers, err);
@@ -331,6 +339,7 @@ public final class SummaryCommand implements Callable<Integer> {
         }
         root.put("problems", problems);
         root.put("linesNotRead", Problem.unreadLines(s.read.problems()));
+        reading(root, s.read.reading());
         if (timings) {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("readMs", s.readMs);
@@ -338,6 +347,42 @@ public final class SummaryCommand implements Callable<Integer> {
             root.put("timings", tm);
         }
         return root;
+    }
+
+    /** Which table was read and why, the units, the checks against the workbook's totals, and the confidence. */
+    private static void reading(Map<String, Object> root, Reading r) {
+        List<Object> tables = new ArrayList<>();
+        for (Reading.Table t : r.tables()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sheet", t.sheet());
+            m.put("range", t.range());
+            m.put("headerRow", t.headerRow());
+            m.put("labelColumn", t.labelColumn());
+            m.put("orientation", t.orientation());
+            m.put("why", t.why());
+            tables.add(m);
+        }
+        root.put("table", tables.isEmpty() ? null : tables.get(0));
+        if (tables.size() > 1) {
+            root.put("tables", tables);
+        }
+        root.put("units", r.units());
+        root.put("unitScale", r.unitScale());
+        List<Object> checks = new ArrayList<>();
+        for (Reading.Check c : r.checks()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("what", c.what());
+            m.put("row", c.row());
+            m.put("holds", c.holds());
+            if (c.detail() != null) {
+                m.put("detail", c.detail());
+            }
+            checks.add(m);
+        }
+        root.put("checks", checks);
+        root.put("confidence", r.confidence().code());
+        root.put("confidenceReasons", r.reasons());
+        root.put("readingNotes", r.notes());
     }
 
     /** Break-even, goal seek, tornado and stress walk; a figure the solver cannot give is null with a note. */
@@ -399,7 +444,29 @@ public final class SummaryCommand implements Callable<Integer> {
         Figures t = s.result.total();
         Levers l = s.result.levers();
         List<String> periods = model.periods().labels();
+        Reading reading = s.read.reading();
+        if (reading.confidence() == Reading.Confidence.LOW) {
+            out.println("WARNING     Low confidence in this reading: " + String.join("; ", reading.reasons())
+                    + ". Check the figures, or point at the statement with --table 'SHEET'!A1:Z99.");
+        }
         out.printf(Locale.ROOT, "Workbook    %s%n", s.read.file().getFileName());
+        for (Reading.Table table : reading.tables()) {
+            out.printf(Locale.ROOT, "Table       %s (%s; header row %d, labels in column %s): %s%n",
+                    table.reference(), table.orientation(), table.headerRow(), table.labelColumn(), table.why());
+        }
+        if (reading.units() != null) {
+            out.printf(Locale.ROOT, "Units       %s%s%n", reading.units(), reading.unitScale() == 1 ? ""
+                    : String.format(Locale.ROOT, " (amounts below multiplied by %,.0f)", reading.unitScale()));
+        }
+        if (!reading.checks().isEmpty()) {
+            long holding = reading.checks().stream().filter(Reading.Check::holds).count();
+            out.printf(Locale.ROOT, "Checks      %d of %d of the workbook's own totals add up%s%n", holding,
+                    reading.checks().size(), holding == reading.checks().size() ? "" : ": " + String.join("; ",
+                            reading.checks().stream().filter(c -> !c.holds()).map(c -> c.what() + " at " + c.row())
+                                    .toList()));
+        }
+        out.printf(Locale.ROOT, "Confidence  %s%s%n", reading.confidence().code(), reading.reasons().isEmpty() ? ""
+                : " (" + String.join("; ", reading.reasons()) + ")");
         if (!periods.isEmpty()) {
             out.printf(Locale.ROOT, "Periods     %d (%s to %s)%n", periods.size(), periods.get(0),
                     periods.get(periods.size() - 1));

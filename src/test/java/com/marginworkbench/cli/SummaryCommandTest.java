@@ -56,7 +56,8 @@ class SummaryCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.fieldNames()).toIterable().containsExactly("workbook", "framework", "periods", "levers",
                 "policy", "totals", "margins", "unitEconomics", "decisions", "lines", "review", "problems",
-                "linesNotRead");
+                "linesNotRead", "table", "units", "unitScale", "checks", "confidence", "confidenceReasons",
+                "readingNotes");
         assertThat(j.get("workbook").asText()).isEqualTo("pnl.xlsx");
         assertThat(j.get("framework").asText()).isEqualTo("IFRS");
         assertThat(j.get("periods")).extracting(JsonNode::asText).containsExactly("Jan-26", "Feb-26");
