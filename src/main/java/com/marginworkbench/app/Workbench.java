@@ -116,10 +116,17 @@ public final class Workbench {
 
     /** Saves the assessment's decisions, policy, levers and scenarios to {@code target}, atomically. */
     public static void saveProject(Assessment a, Path target) throws IOException {
+        saveProject(a, com.marginworkbench.model.ReadingHints.NONE, target);
+    }
+
+    /** Like {@link #saveProject(Assessment, Path)}, keeping the mapping the user gave the reader. */
+    public static void saveProject(Assessment a, com.marginworkbench.model.ReadingHints hints, Path target)
+            throws IOException {
         Path file = a.source().file();
-        ProjectFile.save(target, a.projectState(), a.mapping(), file == null ? a.model().name()
+        ProjectFile.save(target, a.projectState().withHints(hints), a.mapping(), file == null ? a.model().name()
                 : file.getFileName().toString());
     }
+
 
     /** The state a project file would hold, for a caller that writes it later (off the UI thread). */
     public static ProjectState projectState(Assessment a) {

@@ -13,6 +13,8 @@ import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.ReadingHints;
+import com.marginworkbench.model.RowRole;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +147,7 @@ public final class ProjectFile {
             rd.usagePriced = r.usagePriced();
             dto.revenue.add(rd);
         }
+        dto.reading = hintsDto(s.hints());
         return dto;
     }
 
@@ -187,7 +190,38 @@ public final class ProjectFile {
                 revenue.add(new ProjectState.RevenueState(rd.source, rd.label, new LayerSplit(rd.aiShare), rd.usagePriced));
             }
         }
-        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines, revenue);
+        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines, revenue,
+                hints(dto.reading));
+    }
+
+    private static ProjectFileDto.HintsDto hintsDto(ReadingHints h) {
+        if (h == null || h.isEmpty()) {
+            return null;
+        }
+        ProjectFileDto.HintsDto d = new ProjectFileDto.HintsDto();
+        d.tables.addAll(h.tables());
+        d.headerRow = h.headerRow();
+        d.labelColumn = h.labelColumn();
+        new java.util.TreeMap<>(h.roles()).forEach((row, role) -> d.roles.put(row, role.name()));
+        d.flippedRows.addAll(new java.util.TreeSet<>(h.flippedRows()));
+        d.flipAllCosts = h.flipAllCosts();
+        d.units = h.units();
+        d.unitScale = h.unitScale();
+        d.periodColumns.addAll(h.periodColumns());
+        return d;
+    }
+
+    private static ReadingHints hints(ProjectFileDto.HintsDto d) {
+        if (d == null) {
+            return ReadingHints.NONE;
+        }
+        java.util.Map<String, RowRole> roles = new java.util.LinkedHashMap<>();
+        if (d.roles != null) {
+            d.roles.forEach((row, role) -> roles.put(row, RowRole.parse(role)));
+        }
+        return new ReadingHints(d.tables, d.headerRow, d.labelColumn, roles,
+                d.flippedRows == null ? null : new java.util.LinkedHashSet<>(d.flippedRows), d.flipAllCosts, d.units,
+                d.unitScale, d.periodColumns);
     }
 
     /** Ids are written as enum names; a hand-edited label is accepted too. */
