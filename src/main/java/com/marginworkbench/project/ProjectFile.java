@@ -130,6 +130,10 @@ public final class ProjectFile {
             ld.variesWithUsage = d.answers().variesWithUsage().name();
             ld.note = d.note().isEmpty() ? null : d.note();
             ld.noteTime = l.noteTime() == null ? null : l.noteTime().toString();
+            ld.origin = d.origin() == LineDecision.Origin.USER ? null : d.origin().name();
+            ld.criteriaMet = d.criteriaMet() == com.marginworkbench.classify.Answer.DEFAULT ? null
+                    : d.criteriaMet().name();
+            ld.usefulLifeMonths = d.usefulLifeMonths() == 0 ? null : d.usefulLifeMonths();
             ld.aiShare = l.layer() == null ? 0 : l.layer().aiShare();
             ld.llmPriced = l.llmPriced();
             ld.usageVariable = l.usageVariable();
@@ -167,7 +171,16 @@ public final class ProjectFile {
             CostType type = ld.costType == null ? null : costType(ld.costType);
             Answers answers = new Answers(answer(ld.triggeredByCustomer), answer(ld.neededForDelivery),
                     answer(ld.variesWithUsage));
-            lines.add(new ProjectState.LineState(ld.source, ld.label, new LineDecision(type, answers, ld.note),
+            LineDecision.Origin origin = LineDecision.Origin.USER;
+            for (LineDecision.Origin o : LineDecision.Origin.values()) {
+                if (o.name().equalsIgnoreCase(ld.origin == null ? "" : ld.origin.trim())) {
+                    origin = o;
+                }
+            }
+            int life = ld.usefulLifeMonths == null || ld.usefulLifeMonths < 0 || ld.usefulLifeMonths > 600 ? 0
+                    : ld.usefulLifeMonths;
+            LineDecision decision = new LineDecision(type, answers, ld.note, origin, answer(ld.criteriaMet), life);
+            lines.add(new ProjectState.LineState(ld.source, ld.label, decision,
                     ld.noteTime == null ? null : Instant.parse(ld.noteTime), new LayerSplit(ld.aiShare),
                     ld.llmPriced, ld.usageVariable));
         }

@@ -66,6 +66,12 @@ public class ProjectFileDto {
         public String variesWithUsage;
         public String note;
         public String noteTime;
+        /** Where the cost type came from (USER, SUGGESTED_WITH_CONTEXT, SUGGESTED_FROM_NAME); absent = USER. */
+        public String origin;
+        /** Capitalization criteria of a training or index-build line: YES, NO or absent (not assessed). */
+        public String criteriaMet;
+        /** Useful life in months of a capitalized line; absent or 0 = the stated default. */
+        public Integer usefulLifeMonths;
         public double aiShare;
         public boolean llmPriced;
         public boolean usageVariable;

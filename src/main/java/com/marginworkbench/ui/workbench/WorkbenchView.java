@@ -8,6 +8,10 @@ import com.marginworkbench.ui.grid.CostGridView;
 import com.marginworkbench.ui.mapping.MappingView;
 import com.marginworkbench.ui.mapping.MappingViewModel;
 import com.marginworkbench.ui.grid.RevenueGridView;
+import com.marginworkbench.ui.customers.CustomersView;
+import com.marginworkbench.ui.customers.CustomersViewModel;
+import com.marginworkbench.ui.customers.MeasuredLeversBox;
+import com.marginworkbench.usage.WorkbookInference;
 import com.marginworkbench.ui.grid.TotalsView;
 import com.marginworkbench.ui.stress.StressPanelView;
 import com.marginworkbench.ui.tiles.TilesView;
@@ -75,6 +79,8 @@ public final class WorkbenchView extends BorderPane {
     private final RevenueGridView revenueGrid;
     private final TabPane lineTabs = new TabPane();
     private final StressPanelView stressPanel;
+    private final CustomersViewModel customersModel;
+    private final CustomersView customers;
     private final ChartsView charts;
     private final Menu recentMenu = new Menu("Open _Recent");
     private final CheckMenuItem darkItem = new CheckMenuItem("_Dark theme");
@@ -101,6 +107,9 @@ public final class WorkbenchView extends BorderPane {
         stressPanel = new StressPanelView(vm);
         charts = new ChartsView(vm);
         revenueGrid = new RevenueGridView(vm);
+        customersModel = new CustomersViewModel(vm.stress(),
+                () -> vm.hasDocument() ? WorkbookInference.customerFacing(vm.model(), vm.decisions()) : null);
+        customers = new CustomersView(customersModel);
 
         OutlineView outline = new OutlineView(vm);
         outline.setOnOpenMapping(this::openMapping);
@@ -117,7 +126,7 @@ public final class WorkbenchView extends BorderPane {
         stressScroll.setFitToWidth(true);
         stressScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(stressScroll, Priority.ALWAYS);
-        VBox rightScroll = new VBox(10, tiles, stressScroll);
+        VBox rightScroll = new VBox(10, tiles, new MeasuredLeversBox(customersModel), stressScroll);
         rightScroll.getStyleClass().add("right-panel");
         rightScroll.setMinWidth(300);
 
@@ -194,7 +203,16 @@ public final class WorkbenchView extends BorderPane {
         return revenueGrid;
     }
 
-    /** Brings the cost lines (0) or the revenue lines (1) to the front. */
+    /** The per-customer AI economics from imported usage (the Customers tab). */
+    public CustomersView customers() {
+        return customers;
+    }
+
+    public CustomersViewModel customersModel() {
+        return customersModel;
+    }
+
+    /** Brings the cost lines (0), the revenue lines (1) or the customers (2) to the front. */
     public void showLines(int tab) {
         lineTabs.getSelectionModel().select(tab);
     }
@@ -253,7 +271,9 @@ public final class WorkbenchView extends BorderPane {
         revenue.setId("revenueTab");
         costs.textProperty().bind(Bindings.size(vm.rows()).asString("Cost lines (%d)"));
         revenue.textProperty().bind(Bindings.size(vm.revenueRows()).asString("Revenue lines (%d)"));
-        lineTabs.getTabs().setAll(costs, revenue);
+        Tab customerTab = new Tab("Customers", customers);
+        customerTab.setId("customersTab");
+        lineTabs.getTabs().setAll(costs, revenue, customerTab);
         lineTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         lineTabs.getStyleClass().add("line-tabs");
         VBox.setVgrow(lineTabs, Priority.ALWAYS);
