@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.marginworkbench.app.Assessment;
 import com.marginworkbench.app.Workbench;
 import com.marginworkbench.classify.Classification;
+import com.marginworkbench.classify.CogsTest;
 import com.marginworkbench.classify.CostType;
 import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
