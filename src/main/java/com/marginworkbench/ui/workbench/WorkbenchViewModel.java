@@ -715,6 +715,20 @@ public final class WorkbenchViewModel {
                 policy.get(), stress.levers(), target);
     }
 
+    /** The board pack of what the user has now (edits, policy and levers included); null without a workbook. */
+    public com.marginworkbench.report.BoardPack boardPack(java.time.LocalDate date) {
+        if (model == null) {
+            return null;
+        }
+        return com.marginworkbench.report.BoardPack.of(file.get().getFileName().toString(), model,
+                List.copyOf(classifications), policy.get(), stress.levers(), date);
+    }
+
+    /** The lever-independent sums of the current classification, for goal seek and sensitivity; null without a workbook. */
+    public MarginEngine.Prepared prepared() {
+        return prepared;
+    }
+
     // ----- accessors -----
 
     public ObservableList<CostRow> rows() {
