@@ -42,6 +42,7 @@ public final class RestatedWorkbookWriter {
     public static final String CLASSIFICATION_SHEET = "Classification";
     public static final String STRESS_SHEET = "Stress";
     public static final String BRIDGE_SHEET = "Margin Bridge";
+    public static final String SENSITIVITY_SHEET = "Sensitivity";
 
     /** Defined names of the headline cells and of the lever inputs on the Stress sheet. */
     public static final List<String> HEADLINE_NAMES = List.of("ReportedBlendedGM", "RestatedBlendedGM", "AILayerGM",
@@ -133,7 +134,7 @@ public final class RestatedWorkbookWriter {
             }
             listener.update(1.0);
             return new Outcome(target, List.of(plan.names.pl(), plan.names.classification(), plan.names.stress(),
-                    plan.names.bridge()), plan.names.defined(), plan.sheets.result());
+                    plan.names.bridge(), plan.names.sensitivity()), plan.names.defined(), plan.sheets.result());
         } catch (IOException e) {
             throw new RestateException("Could not read " + source + ": " + e.getMessage(), e);
         }
@@ -185,8 +186,9 @@ public final class RestatedWorkbookWriter {
 
     private static final class Plan {
         RestatedSheets sheets;
+        SensitivitySheet sensitivity;
         RestatedSheets.Names names;
-        /** New sheet part names in the order PL, Classification, Stress, Bridge. */
+        /** New sheet part names in the order PL, Classification, Stress, Bridge, Sensitivity. */
         final List<String> sheetParts = new ArrayList<>();
         final Map<String, byte[]> replaced = new LinkedHashMap<>();
         /** A styles part added because the workbook had none, or null. */
@@ -209,6 +211,7 @@ public final class RestatedWorkbookWriter {
         String cls = freeSheetName(CLASSIFICATION_SHEET, taken);
         String stress = freeSheetName(STRESS_SHEET, taken);
         String bridge = freeSheetName(BRIDGE_SHEET, taken);
+        String sensitivity = freeSheetName(SENSITIVITY_SHEET, taken);
 
         Set<String> takenNames = new HashSet<>();
         for (SourcePackage.DefinedName d : pkg.definedNames) {
@@ -223,7 +226,7 @@ public final class RestatedWorkbookWriter {
         for (String wanted : INPUT_NAMES) {
             defined.put(wanted, freeDefinedName(wanted, takenNames));
         }
-        plan.names = new RestatedSheets.Names(pl, cls, stress, bridge, defined);
+        plan.names = new RestatedSheets.Names(pl, cls, stress, bridge, sensitivity, defined);
 
         // Styles: append to the workbook's own part, or add a part when it has none.
         RestatedStyles styles;
@@ -252,7 +255,7 @@ public final class RestatedWorkbookWriter {
         List<String> overrides = pkg.overriddenParts();
         reserved.addAll(overrides);
         String folder = SourcePackage.folderOf(pkg.workbookPart) + "worksheets/sheet";
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             String part = freePart(pkg, folder, reserved);
             reserved.add(part.toLowerCase(Locale.ROOT));
             plan.sheetParts.add(part);
@@ -264,13 +267,13 @@ public final class RestatedWorkbookWriter {
             ids.add(r.id());
         }
         List<String> newIds = new ArrayList<>();
-        for (int i = 1; newIds.size() < 5; i++) {
+        for (int i = 1; newIds.size() < 6; i++) {
             String id = "rIdMW" + i;
             if (!ids.contains(id)) {
                 newIds.add(id);
             }
         }
-        String[] sheetNames = {pl, cls, stress, bridge};
+        String[] sheetNames = {pl, cls, stress, bridge, sensitivity};
         String wbFolder = SourcePackage.folderOf(pkg.workbookPart);
 
         // Workbook part: the new sheets, the defined names and recalculation on load.
@@ -290,13 +293,13 @@ public final class RestatedWorkbookWriter {
         XmlPartText rels = XmlPartText.decode(pkg.bytes(pkg.workbookRelsPart));
         String rp = rels.rootPrefix();
         StringBuilder relXml = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             relXml.append('<').append(rp).append("Relationship Id=\"").append(newIds.get(i)).append("\" Type=\"")
                     .append(SourcePackage.REL_WORKSHEET).append("\" Target=\"")
                     .append(XmlPartText.escape(relative(wbFolder, plan.sheetParts.get(i)))).append("\"/>");
         }
         if (plan.newStylesPart != null) {
-            relXml.append('<').append(rp).append("Relationship Id=\"").append(newIds.get(4)).append("\" Type=\"")
+            relXml.append('<').append(rp).append("Relationship Id=\"").append(newIds.get(5)).append("\" Type=\"")
                     .append(SourcePackage.REL_STYLES).append("\" Target=\"")
                     .append(XmlPartText.escape(relative(wbFolder, plan.newStylesPart))).append("\"/>");
         }
@@ -325,6 +328,7 @@ public final class RestatedWorkbookWriter {
         plan.sheets = new RestatedSheets(sourceName, read.model(), classifications, decisions, policy, levers, names,
                 styles, sourceSheets, kinds);
         plan.sheets.notRead(read.problems().stream().filter(Problem::unreadLine).toList());
+        plan.sensitivity = new SensitivitySheet(read.model(), classifications, levers, names, styles);
         for (com.marginworkbench.model.RevenueLine r : read.model().revenue()) {
             if (plan.sheets.linked(r.source())) {
                 RestatedSheets.want(kinds, r.source(), r.amounts());
@@ -386,7 +390,7 @@ public final class RestatedWorkbookWriter {
         String relPrefix = m.find() ? m.group(1) : null;
 
         StringBuilder sheets = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < sheetNames.length; i++) {
             sheets.append('<').append(p).append("sheet name=\"").append(XmlPartText.escape(sheetNames[i]))
                     .append("\" sheetId=\"").append(maxSheetId + 1 + i).append("\" ");
             if (relPrefix != null) {
@@ -514,6 +518,11 @@ public final class RestatedWorkbookWriter {
 
         zip.putArchiveEntry(new ZipArchiveEntry(plan.sheetParts.get(3)));
         sheets.writeBridge(entryStream);
+        zip.closeArchiveEntry();
+        checkCancel(progress);
+
+        zip.putArchiveEntry(new ZipArchiveEntry(plan.sheetParts.get(4)));
+        plan.sensitivity.write(entryStream);
         zip.closeArchiveEntry();
         zip.finish();
         zip.flush();

@@ -56,12 +56,22 @@ final class CanvasPainter implements Painter {
         g.fillText(s, x, y);
     }
 
+    /**
+     * The sum of the characters' widths, each measured once per font: figures change on every slider
+     * tick, and laying out a text node per new string would cost more than drawing the chart.
+     */
     @Override
     public double textWidth(double size, boolean bold, String s) {
-        return widths.computeIfAbsent(size + (bold ? "b" : "r") + s, k -> {
-            measure.setFont(font(size, bold));
-            measure.setText(s);
-            return measure.getLayoutBounds().getWidth();
-        });
+        double w = 0;
+        String prefix = size + (bold ? "b" : "r");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            w += widths.computeIfAbsent(prefix + c, k -> {
+                measure.setFont(font(size, bold));
+                measure.setText(String.valueOf(c));
+                return measure.getLayoutBounds().getWidth();
+            });
+        }
+        return w;
     }
 }
