@@ -1,8 +1,7 @@
 package com.marginworkbench.cli;
 
-import com.marginworkbench.classify.Classification;
-import com.marginworkbench.classify.CogsTest;
-import com.marginworkbench.classify.Policy;
+import com.marginworkbench.app.Assessment;
+import com.marginworkbench.app.Workbench;
 import com.marginworkbench.margin.Figures;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.RestateException;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -50,6 +48,9 @@ public final class RestateCommand implements Callable<Integer> {
     @Mixin
     private LeverOptions levers;
 
+    @Mixin
+    private ProjectOptions projects;
+
     @Spec
     private CommandSpec spec;
 
@@ -58,6 +59,10 @@ public final class RestateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (projects.conflicting()) {
+                err.println("margin-workbench: --project and --no-project contradict each other; give one.");
+                return 2;
+            }
             if (Files.isDirectory(workbook)) {
                 return folder(out, err);
             }
@@ -67,11 +72,11 @@ public final class RestateCommand implements Callable<Integer> {
             }
             Path target = output == null ? RestatedWorkbookWriter.defaultTarget(workbook)
                     : Files.isDirectory(output) ? RestatedWorkbookWriter.defaultTarget(workbook, output) : output;
-            Restated r = restate(workbook, target);
+            Restated r = restate(workbook, target, err);
             out.println(r.line());
             out.flush();
             return Unread.report(err, r.read());
-        } catch (WorkbookReadException | RestateException e) {
+        } catch (WorkbookReadException | RestateException | Workbench.ProjectException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -88,20 +93,19 @@ public final class RestateCommand implements Callable<Integer> {
     }
 
     /** Restates one file and returns the line that says where it went and what changed. */
-    private Restated restate(Path file, Path target) throws WorkbookReadException, RestateException {
+    private Restated restate(Path file, Path target, PrintWriter err)
+            throws WorkbookReadException, RestateException, Workbench.ProjectException {
         RestatedWorkbookWriter.check(file, target);
         ReadAhead.Timed ahead = ReadAhead.take(file);
-        ReadResult read = ahead != null ? ahead.result() : WorkbookReader.read(file);
-        Policy policy = levers.policy(read.model());
-        List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
-        RestatedWorkbookWriter.Outcome o = RestatedWorkbookWriter.write(file, read, cls, read.decisions(), policy,
-                levers.levers(), target, null);
+        ReadResult read = levers.apply(ahead != null ? ahead.result() : WorkbookReader.read(file));
+        Assessment a = projects.assess(file, read, levers, err);
+        RestatedWorkbookWriter.Outcome o = Workbench.restate(a, target, null);
         Figures t = o.figures().total();
         StringBuilder line = new StringBuilder("Wrote ").append(o.target())
                 .append(": reported GM ").append(SummaryCommand.pct(t.reportedBlended()))
                 .append(", restated ").append(SummaryCommand.pct(t.restatedBlended()))
                 .append(", AI layer ").append(SummaryCommand.pct(t.aiLayer()));
-        if (!levers.levers().isNeutral()) {
+        if (!a.levers().isNeutral()) {
             line.append(", AI layer stressed ").append(SummaryCommand.pct(t.aiLayerStressed()));
         }
         long unread = com.marginworkbench.workbook.Problem.unreadLines(read.problems());
@@ -128,13 +132,13 @@ public final class RestateCommand implements Callable<Integer> {
             try {
                 Path target = output == null ? RestatedWorkbookWriter.defaultTarget(f)
                         : RestatedWorkbookWriter.defaultTarget(f, output);
-                Restated r = restate(f, target);
+                Restated r = restate(f, target, err);
                 out.println(r.line());
                 out.flush();
                 if (Unread.report(err, r.read()) != 0) {
                     incomplete++;
                 }
-            } catch (WorkbookReadException | RestateException e) {
+            } catch (WorkbookReadException | RestateException | Workbench.ProjectException e) {
                 failures++;
                 err.println("margin-workbench: " + e.getMessage());
             }

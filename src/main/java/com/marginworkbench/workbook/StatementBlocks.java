@@ -47,6 +47,13 @@ final class StatementBlocks {
                 headers.add(h);
             }
         }
+        if (headers.isEmpty()) {
+            StatementBlock t = transposed(s);
+            if (t != null) {
+                blocks.add(t);
+            }
+            return blocks;
+        }
         for (int i = 0; i < headers.size(); i++) {
             StatementPeriods.Columns h = headers.get(i);
             int end = i + 1 < headers.size() ? headers.get(i + 1).row() - 1 : rows - 1;
@@ -248,6 +255,66 @@ final class StatementBlocks {
             }
         }
         return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- periods in rows
+
+    /**
+     * A statement with its periods down a column and its lines across a row (Revenue, COGS, Gross
+     * profit as column headings): read as if turned a quarter, one period per row.
+     */
+    private static StatementBlock transposed(GridSheet s) {
+        for (int r = 0; r < Math.min(30, s.rowCount()); r++) {
+            GridCell[] row = s.row(r);
+            int meaningful = 0;
+            for (GridCell c : row) {
+                if (c != null && c.isText()) {
+                    StatementLabels.Meaning m = StatementLabels.meaning(StatementLabels.normalize(c.text()));
+                    if (m == StatementLabels.Meaning.REVENUE || m == StatementLabels.Meaning.REVENUE_TOTAL
+                            || m == StatementLabels.Meaning.COST_OF_REVENUE || m == StatementLabels.Meaning.GROSS_PROFIT
+                            || m == StatementLabels.Meaning.OPEX || m == StatementLabels.Meaning.NET_INCOME) {
+                        meaningful++;
+                    }
+                }
+            }
+            if (meaningful < 2) {
+                continue;
+            }
+            int lastRow = Math.min(s.rowCount() - 1, r + 400);
+            int width = 0;
+            for (int k = r; k <= lastRow; k++) {
+                width = Math.max(width, s.width(k));
+            }
+            GridSheet turned = new GridSheet(s.name(), s.hidden());
+            for (int k = r; k <= lastRow; k++) {
+                for (int c = 0; c < s.width(k); c++) {
+                    GridCell cell = s.cell(k, c);
+                    if (cell != null) {
+                        turned.set(c, k, cell);
+                    }
+                }
+            }
+            for (int c = 0; c < width; c++) {
+                if (!StatementPeriods.mayBeHeader(turned, c)) {
+                    continue;
+                }
+                StatementPeriods.Columns h = StatementPeriods.at(turned, c, r + 1);
+                if (h == null || h.count() < 2) {
+                    continue;
+                }
+                List<String> notes = new ArrayList<>(h.notes());
+                notes.add("The periods run down the rows (column " + SourceRef.columnName(c) + "); the statement is"
+                        + " read turned, one period per row.");
+                StatementPeriods.Columns turnedHeader = new StatementPeriods.Columns(h.row(), h.columns(), h.periods(),
+                        h.granularity(), notes);
+                StatementBlock b = new StatementBlock(turned, turnedHeader, c + 1, width - 1, r, null);
+                b.orientation = "periods in rows";
+                b.sourceRange = SourceRef.cellName(r, c) + ":" + SourceRef.cellName(lastRow, width - 1);
+                b.title = title(s, r, c);
+                return b;
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- long format

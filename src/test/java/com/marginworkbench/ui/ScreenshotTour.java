@@ -1,5 +1,6 @@
 package com.marginworkbench.ui;
 
+import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.classify.Answer;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.stress.ScenarioCompareDialog;
