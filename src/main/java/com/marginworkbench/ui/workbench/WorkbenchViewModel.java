@@ -668,11 +668,12 @@ public final class WorkbenchViewModel {
 
     /** The board pack of what the user has now (edits, policy and levers included); null without a workbook. */
     public com.marginworkbench.report.BoardPack boardPack(java.time.LocalDate date) {
-        if (model == null) {
+        if (assessment == null) {
             return null;
         }
-        return com.marginworkbench.report.BoardPack.of(file.get().getFileName().toString(), model,
-                List.copyOf(classifications), policy.get(), stress.levers(), date);
+        Assessment a = snapshot();
+        return com.marginworkbench.report.BoardPack.of(file.get().getFileName().toString(), a.current().model(),
+                a.classifications(), a.policy(), a.levers(), date);
     }
 
     /** The lever-independent sums of the current classification, for goal seek and sensitivity; null without a workbook. */
