@@ -21,7 +21,6 @@ import com.marginworkbench.model.LayerSplit;
 import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.model.UnitInputs;
-import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.stress.StressViewModel;
@@ -50,6 +49,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -176,7 +176,7 @@ public final class WorkbenchViewModel {
         Workbench.SavedProject saved = Workbench.readProject(workbook,
                 Workbench.ProjectChoice.at(projectLocator.apply(workbook)), null);
         // The saved mapping goes to the reader: the user's ranges, roles, signs and units come back.
-        ReadingHints h = saved.loaded().map(l -> l.state().hints()).orElse(ReadingHints.NONE);
+        ReadingHints h = saved.hints();
         ReadResult rr = loader.load(workbook, progress, h);
         return new Loaded(rr, saved);
     }
@@ -194,8 +194,7 @@ public final class WorkbenchViewModel {
      */
     public void reread(ReadResult read, ReadingHints newHints) {
         hints = newHints == null ? ReadingHints.NONE : newHints;
-        ProjectFile.Loaded now = new ProjectFile.Loaded(projectState(), snapshot().mapping(), ProjectFile.FORMAT_VERSION);
-        install(new Loaded(read, new Workbench.SavedProject(Optional.of(projectPath()), Optional.of(now), "")), true);
+        install(new Loaded(read, Workbench.SavedProject.current(projectPath(), snapshot())), true);
     }
 
     private void install(Loaded loaded, boolean sameWorkbook) {
@@ -203,7 +202,7 @@ public final class WorkbenchViewModel {
         Workbench.Opened opened = Workbench.assess(rr, Policy.US_GAAP_DEFAULT, loaded.saved());
         assessment = opened.assessment();
         if (!sameWorkbook) {
-            hints = loaded.saved().loaded().map(l -> l.state().hints()).orElse(ReadingHints.NONE);
+            hints = loaded.saved().hints();
         }
         FinancialModel m = assessment.model();
         restoring = true;
