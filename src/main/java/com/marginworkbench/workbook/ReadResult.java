@@ -12,9 +12,21 @@ import java.util.List;
  * found (cells in error, ambiguous rows), and the outline of sheets.
  *
  * @param ownModel true when the workbook is the product's own seventeen-sheet layout
+ * @param stamp    the version of the file that was read (null when not read from a file); the writer
+ *                 refuses to restate a source that no longer matches it
  */
 public record ReadResult(Path file, FinancialModel model, List<LineDecision> decisions, List<Problem> problems,
-                         List<SheetInfo> sheets, boolean ownModel) {
+                         List<SheetInfo> sheets, boolean ownModel, SourceStamp stamp) {
+    public ReadResult(Path file, FinancialModel model, List<LineDecision> decisions, List<Problem> problems,
+                      List<SheetInfo> sheets, boolean ownModel) {
+        this(file, model, decisions, problems, sheets, ownModel, null);
+    }
+
+    /** The same reading, of the file version {@code s}. */
+    public ReadResult withStamp(SourceStamp s) {
+        return new ReadResult(file, model, decisions, problems, sheets, ownModel, s);
+    }
+
     public ReadResult {
         decisions = List.copyOf(decisions);
         problems = List.copyOf(problems);
