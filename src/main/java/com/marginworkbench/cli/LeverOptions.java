@@ -2,14 +2,19 @@ package com.marginworkbench.cli;
 
 import com.marginworkbench.classify.Framework;
 import com.marginworkbench.classify.Policy;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.model.FinancialModel;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.util.Locale;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The stress levers and the framework as command-line options, shared by every command that
@@ -21,52 +26,76 @@ public class LeverOptions {
     private CommandSpec spec;
 
     private Framework framework = Framework.US_GAAP;
+    private boolean frameworkGiven;
     private Levers levers = Levers.NEUTRAL;
+    /** The levers typed on the command line, in display units: they override a project file's. */
+    private final Map<Lever, Double> given = new EnumMap<>(Lever.class);
 
     @Option(names = "--framework", paramLabel = "us-gaap|ifrs",
             description = "Accounting framework whose rules and references apply (default: us-gaap).")
     void setFramework(String value) {
         try {
             framework = Framework.parse(value);
+            frameworkGiven = true;
         } catch (IllegalArgumentException e) {
             throw usage("--framework: '" + value + "' is not a framework; use us-gaap or ifrs");
         }
     }
 
-    @Option(names = "--llm-cost", paramLabel = "PCT",
-            description = "Change in the cost of lines priced by a model provider, in percent (e.g. 50 for +50%%).")
-    void setLlmCost(String value) {
-        double v = percent("--llm-cost", value);
-        levers = withRange("--llm-cost", value, () -> levers.withLlmCostChange(v), "-100% or more");
+    /** Sets one lever from its option's text; a bad value is a usage error naming the option. */
+    void set(Lever lever, String value) {
+        String problem = lever.problem(value);
+        if (problem != null) {
+            throw usage(lever.option() + ": " + problem);
+        }
+        levers = lever.write(levers, lever.parse(value));
+        given.put(lever, lever.parse(value));
     }
 
-    @Option(names = "--variance-buffer", paramLabel = "X",
-            description = "Multiplier on variable AI cost (e.g. 1.2; default 1).")
-    void setVarianceBuffer(String value) {
-        double v = multiplier("--variance-buffer", value);
-        levers = withRange("--variance-buffer", value, () -> levers.withVarianceBuffer(v), "between 0 and 100");
-    }
+    /**
+     * Adds one option per lever of the catalogue to a command that mixes in {@link LeverOptions}
+     * (name it in the command's {@code modelTransformer}): a lever added to {@link Lever} reaches
+     * the command line without code here.
+     */
+    public static final class FromCatalogue implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            LeverOptions target = null;
+            for (CommandSpec mixin : command.mixins().values()) {
+                if (mixin.userObject() instanceof LeverOptions o) {
+                    target = o;
+                }
+            }
+            if (target == null) {
+                throw new IllegalStateException(command.name() + " names " + FromCatalogue.class.getSimpleName()
+                        + " but does not mix in " + LeverOptions.class.getSimpleName());
+            }
+            LeverOptions options = target;
+            for (Lever lever : Lever.values()) {
+                command.addOption(OptionSpec.builder(lever.option())
+                        .paramLabel(lever.unit().placeholder())
+                        .type(String.class)
+                        .hasInitialValue(false)
+                        .description(description(lever))
+                        .setter(new ISetter() {
+                            @Override
+                            public <T> T set(T value) {
+                                if (value != null) {
+                                    options.set(lever, (String) value);
+                                }
+                                return null;
+                            }
+                        })
+                        .build());
+            }
+            return command;
+        }
 
-    @Option(names = "--heavy-user-share", paramLabel = "PCT",
-            description = "Share of users who are heavy users, in percent (e.g. 10).")
-    void setHeavyUserShare(String value) {
-        double v = percent("--heavy-user-share", value);
-        levers = withRange("--heavy-user-share", value, () -> levers.withHeavyUserShare(v), "between 0% and 100%");
-    }
-
-    @Option(names = "--heavy-user-multiplier", paramLabel = "X",
-            description = "How many times a typical user's volume a heavy user consumes (e.g. 5; default 1).")
-    void setHeavyUserMultiplier(String value) {
-        double v = multiplier("--heavy-user-multiplier", value);
-        levers = withRange("--heavy-user-multiplier", value, () -> levers.withHeavyUserMultiplier(v),
-                "between 0 and 1000");
-    }
-
-    @Option(names = "--price-change", paramLabel = "PCT",
-            description = "Change in AI-layer prices, in percent (e.g. -10 for a 10%% cut).")
-    void setPriceChange(String value) {
-        double v = percent("--price-change", value);
-        levers = withRange("--price-change", value, () -> levers.withPriceChange(v), "-100% or more");
+        private static String description(Lever lever) {
+            String unit = lever.isPercent() ? "in percent" : "a multiple";
+            String help = lever.help().replace("%", "%%");
+            return help + " (" + unit + "; default " + lever.format(lever.neutral()).replace("%", "%%") + ")";
+        }
     }
 
     public Framework framework() {
@@ -75,6 +104,20 @@ public class LeverOptions {
 
     public Levers levers() {
         return levers;
+    }
+
+    /** {@code base} (a project file's levers) with the levers typed on the command line set over it. */
+    public Levers levers(Levers base) {
+        Levers l = base;
+        for (Map.Entry<Lever, Double> e : given.entrySet()) {
+            l = e.getKey().write(l, e.getValue());
+        }
+        return l;
+    }
+
+    /** {@code base} (a project file's policy), with the framework typed on the command line, if any. */
+    public Policy policyOver(Policy base) {
+        return frameworkGiven ? base.withFramework(framework) : base;
     }
 
     /** The policy for the chosen framework, with the model's fiscal year start (it decides ASU 2025-06). */
@@ -87,66 +130,10 @@ public class LeverOptions {
         return policy(null);
     }
 
-    /** "50", "+50", "50%", "-12.5 %" → 0.5, 0.5, 0.5, -0.125. Null when the text is not a number. */
+    /** "50", "+50", "50%" → 0.5: a percentage typed as for a lever, as a fraction; null when not a number. */
     static Double parsePercent(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.trim();
-        if (t.endsWith("%")) {
-            t = t.substring(0, t.length() - 1).trim();
-        }
-        Double v = parseNumber(t);
-        return v == null ? null : v / 100.0;
-    }
-
-    /** "1.2", "1.2x", "×3" → 1.2, 1.2, 3. Null when the text is not a number. */
-    static Double parseMultiplier(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.endsWith("x") || t.endsWith("×")) {
-            t = t.substring(0, t.length() - 1).trim();
-        } else if (t.startsWith("x") || t.startsWith("×")) {
-            t = t.substring(1).trim();
-        }
-        return parseNumber(t);
-    }
-
-    private static Double parseNumber(String t) {
-        if (t.startsWith("+")) {
-            t = t.substring(1);
-        }
-        if (t.isEmpty() || !t.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            return null;
-        }
-        double v = Double.parseDouble(t);
-        return Double.isFinite(v) ? v : null;
-    }
-
-    private double percent(String option, String value) {
-        Double v = parsePercent(value);
-        if (v == null) {
-            throw usage(option + ": '" + value + "' is not a percentage; write it like 50, +50 or -10%");
-        }
-        return v;
-    }
-
-    private double multiplier(String option, String value) {
-        Double v = parseMultiplier(value);
-        if (v == null) {
-            throw usage(option + ": '" + value + "' is not a number; write it like 1.2");
-        }
-        return v;
-    }
-
-    private Levers withRange(String option, String value, java.util.function.Supplier<Levers> next, String range) {
-        try {
-            return next.get();
-        } catch (IllegalArgumentException e) {
-            throw usage(option + ": " + value + " is out of range; it must be " + range);
-        }
+        Double v = Lever.Unit.PERCENT.parse(text);
+        return v == null ? null : v / 100;
     }
 
     private ParameterException usage(String message) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "margin-workbench", mixinStandardHelpOptions = true, version = "Margin Workbench 0.1.0",
         description = "Restates an AI company's gross margin with the AI inference COGS test.",
-        subcommands = {SamplesCommand.class, SummaryCommand.class, RestateCommand.class, UsageCommand.class})
+        subcommands = {SamplesCommand.class, SummaryCommand.class, RestateCommand.class, UsageCommand.class,
+                ReportCommand.class})
 public final class Main implements Runnable {
 
     private static final String OUT_OF_MEMORY = "margin-workbench: not enough memory for this workbook; give Java"

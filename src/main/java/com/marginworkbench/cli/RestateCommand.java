@@ -1,5 +1,7 @@
 package com.marginworkbench.cli;
 
+import com.marginworkbench.app.Assessment;
+import com.marginworkbench.app.Workbench;
 import com.marginworkbench.classify.Classification;
 import com.marginworkbench.classify.CogsTest;
 import com.marginworkbench.classify.Policy;
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
  * Classification, Stress, Margin Bridge). The source is never written. Given a folder, it restates
  * every workbook in it, one line per file, and carries on past failures.
  */
-@Command(name = "restate", mixinStandardHelpOptions = true,
+@Command(name = "restate", mixinStandardHelpOptions = true, modelTransformer = LeverOptions.FromCatalogue.class,
         description = "Writes a restated copy of a workbook (or of every workbook in a folder): every original sheet"
                 + " kept, plus Restated P&L, Classification, Stress and Margin Bridge sheets with live formulas.")
 public final class RestateCommand implements Callable<Integer> {
@@ -54,6 +56,9 @@ public final class RestateCommand implements Callable<Integer> {
     @Mixin
     private LeverOptions levers;
 
+    @Mixin
+    private ProjectOptions projects;
+
     @Spec
     private CommandSpec spec;
 
@@ -62,6 +67,10 @@ public final class RestateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (projects.conflicting()) {
+                err.println("margin-workbench: --project and --no-project contradict each other; give one.");
+                return 2;
+            }
             if (Files.isDirectory(workbook)) {
                 return folder(out, err);
             }
@@ -77,11 +86,11 @@ public final class RestateCommand implements Callable<Integer> {
             if (named) {
                 checkOverwrite(target);
             }
-            Restated r = restate(workbook, target, mode);
+            Restated r = restate(workbook, target, mode, err);
             out.println(r.line());
             out.flush();
             return Unread.report(err, r.read());
-        } catch (WorkbookReadException | RestateException e) {
+        } catch (WorkbookReadException | RestateException | Workbench.ProjectException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -98,21 +107,19 @@ public final class RestateCommand implements Callable<Integer> {
     }
 
     /** Restates one file and returns the line that says where it went and what changed. */
-    private Restated restate(Path file, Path target, SafeFiles.Mode mode)
-            throws WorkbookReadException, RestateException {
+    private Restated restate(Path file, Path target, SafeFiles.Mode mode, PrintWriter err)
+            throws WorkbookReadException, RestateException, Workbench.ProjectException {
         RestatedWorkbookWriter.check(file, target);
         ReadAhead.Timed ahead = ReadAhead.take(file);
         ReadResult read = ahead != null ? ahead.result() : WorkbookReader.read(file);
-        Policy policy = levers.policy(read.model());
-        List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
-        RestatedWorkbookWriter.Outcome o = RestatedWorkbookWriter.write(file, read, cls, read.decisions(), policy,
-                levers.levers(), target, mode, null);
+        Assessment a = projects.assess(file, read, levers, err);
+        RestatedWorkbookWriter.Outcome o = Workbench.restate(a, target, mode, null);
         Figures t = o.figures().total();
         StringBuilder line = new StringBuilder("Wrote ").append(o.target())
                 .append(": reported GM ").append(SummaryCommand.pct(t.reportedBlended()))
                 .append(", restated ").append(SummaryCommand.pct(t.restatedBlended()))
                 .append(", AI layer ").append(SummaryCommand.pct(t.aiLayer()));
-        if (!levers.levers().isNeutral()) {
+        if (!a.levers().isNeutral()) {
             line.append(", AI layer stressed ").append(SummaryCommand.pct(t.aiLayerStressed()));
         }
         long unread = com.marginworkbench.workbook.Problem.unreadLines(read.problems());
@@ -139,13 +146,13 @@ public final class RestateCommand implements Callable<Integer> {
             try {
                 Path target = output == null ? RestatedWorkbookWriter.defaultTarget(f)
                         : RestatedWorkbookWriter.defaultTarget(f, output);
-                Restated r = restate(f, target, SafeFiles.Mode.NEXT_FREE_NAME);
+                Restated r = restate(f, target, SafeFiles.Mode.NEXT_FREE_NAME, err);
                 out.println(r.line());
                 out.flush();
                 if (Unread.report(err, r.read()) != 0) {
                     incomplete++;
                 }
-            } catch (WorkbookReadException | RestateException e) {
+            } catch (WorkbookReadException | RestateException | Workbench.ProjectException e) {
                 failures++;
                 err.println("margin-workbench: " + e.getMessage());
             }

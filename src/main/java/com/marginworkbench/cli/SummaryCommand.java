@@ -2,6 +2,8 @@ package com.marginworkbench.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.marginworkbench.app.Assessment;
+import com.marginworkbench.app.Workbench;
 import com.marginworkbench.classify.Classification;
 import com.marginworkbench.classify.CogsTest;
 import com.marginworkbench.classify.CostType;
@@ -13,12 +15,15 @@ import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.GoalSeek;
 import com.marginworkbench.margin.MarginMeasure;
 import com.marginworkbench.margin.StressWalk;
+import com.marginworkbench.margin.LeverAxis;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginEngine;
 import com.marginworkbench.margin.MarginResult;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.WorkbookReadException;
@@ -47,7 +52,7 @@ import java.util.concurrent.Callable;
  * dictionary's suggestions, and prints reported against restated (and stressed) margins, as a
  * table or as JSON. Given a folder, it prints one line per workbook and carries on past failures.
  */
-@Command(name = "summary", mixinStandardHelpOptions = true,
+@Command(name = "summary", mixinStandardHelpOptions = true, modelTransformer = LeverOptions.FromCatalogue.class,
         description = "Reads a workbook (or every workbook in a folder) and prints reported, restated and stressed"
                 + " gross margins.")
 public final class SummaryCommand implements Callable<Integer> {
@@ -60,11 +65,19 @@ public final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     private boolean json;
 
+    @Option(names = "--table", paramLabel = "'SHEET'!A1:Z99",
+            description = "Read only this range (repeatable, in period order): its first row with periods holds the"
+                    + " period headings, its first text column the labels.")
+    private List<String> tables = new ArrayList<>();
+
     @Option(names = "--timings", description = "Add how long reading and computing took.")
     private boolean timings;
 
     @Mixin
     private LeverOptions levers;
+
+    @Mixin
+    private ProjectOptions projects;
 
     @Spec
     private CommandSpec spec;
@@ -79,17 +92,21 @@ public final class SummaryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (projects.conflicting()) {
+                err.println("margin-workbench: --project and --no-project contradict each other; give one.");
+                return 2;
+            }
             if (Files.isDirectory(workbook)) {
                 return folder(out, err);
             }
-            Summary s = summarize(workbook);
+            Summary s = summarize(workbook, err);
             if (json) {
                 out.println(JsonText.write(toJson(s)));
             } else {
                 printTable(out, s);
             }
             return Unread.report(err, s.read());
-        } catch (WorkbookReadException e) {
+        } catch (WorkbookReadException | Workbench.ProjectException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -101,18 +118,19 @@ public final class SummaryCommand implements Callable<Integer> {
         }
     }
 
-    Summary summarize(Path file) throws WorkbookReadException {
+    Summary summarize(Path file, PrintWriter err) throws WorkbookReadException, Workbench.ProjectException {
         long t0 = System.nanoTime();
-        ReadAhead.Timed ahead = ReadAhead.take(file);
-        ReadResult read = ahead != null ? ahead.result() : WorkbookReader.read(file);
+        ReadAhead.Timed ahead = tables.isEmpty() ? ReadAhead.take(file) : null;
+        ReadResult read = ahead != null ? ahead.result() : tables.isEmpty() ? WorkbookReader.read(file)
+                : WorkbookReader.read(file, null, ReadingHints.tables(tables));
         long t1 = System.nanoTime();
         long readMs = ahead != null ? ahead.readMs() : (t1 - t0) / 1_000_000;
-        Policy policy = levers.policy(read.model());
-        List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
-        MarginEngine.Prepared prepared = MarginEngine.prepare(read.model(), cls);
-        MarginResult result = prepared.apply(levers.levers());
+        Assessment a = projects.assess(file, read, levers, err);
+        MarginEngine.Prepared prepared = a.prepare();
+        MarginResult result = prepared.apply(a.levers());
         long t2 = System.nanoTime();
-        return new Summary(read, cls, prepared, result, policy, readMs, (t2 - t1) / 1_000_000);
+        return new Summary(a.current(), a.classifications(), prepared, result, a.policy(), readMs,
+                (t2 - t1) / 1_000_000);
     }
 
     private int folder(PrintWriter out, PrintWriter err) throws IOException {
@@ -126,7 +144,7 @@ public final class SummaryCommand implements Callable<Integer> {
         List<Object> all = new ArrayList<>();
         for (Path f : files) {
             try {
-                Summary s = summarize(f);
+                Summary s = summarize(f, err);
                 if (json) {
                     all.add(toJson(s));
                 } else {
@@ -135,7 +153,7 @@ public final class SummaryCommand implements Callable<Integer> {
                 if (Unread.report(err, s.read()) != 0) {
                     incomplete++;
                 }
-            } catch (WorkbookReadException e) {
+            } catch (WorkbookReadException | Workbench.ProjectException e) {
                 failures++;
                 err.println("margin-workbench: " + e.getMessage());
                 if (json) {
@@ -205,11 +223,9 @@ public final class SummaryCommand implements Callable<Integer> {
         root.put("framework", s.policy.framework().name());
         root.put("periods", model.periods().labels());
         Map<String, Object> lv = new LinkedHashMap<>();
-        lv.put("llmCostChange", l.llmCostChange());
-        lv.put("varianceBuffer", l.varianceBuffer());
-        lv.put("heavyUserShare", l.heavyUserShare());
-        lv.put("heavyUserMultiplier", l.heavyUserMultiplier());
-        lv.put("priceChange", l.priceChange());
+        for (LeverAxis lever : LeverAxis.values()) {
+            lv.put(lever.id(), lever.get(l));
+        }
         root.put("levers", lv);
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("revenue", t.revenue());
@@ -279,6 +295,7 @@ public final class SummaryCommand implements Callable<Integer> {
         }
         root.put("problems", problems);
         root.put("linesNotRead", Problem.unreadLines(s.read.problems()));
+        reading(root, s.read.reading());
         if (timings) {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("readMs", s.readMs);
@@ -286,6 +303,42 @@ public final class SummaryCommand implements Callable<Integer> {
             root.put("timings", tm);
         }
         return root;
+    }
+
+    /** Which table was read and why, the units, the checks against the workbook's totals, and the confidence. */
+    private static void reading(Map<String, Object> root, Reading r) {
+        List<Object> tables = new ArrayList<>();
+        for (Reading.Table t : r.tables()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sheet", t.sheet());
+            m.put("range", t.range());
+            m.put("headerRow", t.headerRow());
+            m.put("labelColumn", t.labelColumn());
+            m.put("orientation", t.orientation());
+            m.put("why", t.why());
+            tables.add(m);
+        }
+        root.put("table", tables.isEmpty() ? null : tables.get(0));
+        if (tables.size() > 1) {
+            root.put("tables", tables);
+        }
+        root.put("units", r.units());
+        root.put("unitScale", r.unitScale());
+        List<Object> checks = new ArrayList<>();
+        for (Reading.Check c : r.checks()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("what", c.what());
+            m.put("row", c.row());
+            m.put("holds", c.holds());
+            if (c.detail() != null) {
+                m.put("detail", c.detail());
+            }
+            checks.add(m);
+        }
+        root.put("checks", checks);
+        root.put("confidence", r.confidence().code());
+        root.put("confidenceReasons", r.reasons());
+        root.put("readingNotes", r.notes());
     }
 
     /** Break-even, goal seek, tornado and stress walk; a figure the solver cannot give is null with a note. */
@@ -347,7 +400,29 @@ public final class SummaryCommand implements Callable<Integer> {
         Figures t = s.result.total();
         Levers l = s.result.levers();
         List<String> periods = model.periods().labels();
+        Reading reading = s.read.reading();
+        if (reading.confidence() == Reading.Confidence.LOW) {
+            out.println("WARNING     Low confidence in this reading: " + String.join("; ", reading.reasons())
+                    + ". Check the figures, or point at the statement with --table 'SHEET'!A1:Z99.");
+        }
         out.printf(Locale.ROOT, "Workbook    %s%n", s.read.file().getFileName());
+        for (Reading.Table table : reading.tables()) {
+            out.printf(Locale.ROOT, "Table       %s (%s; header row %d, labels in column %s): %s%n",
+                    table.reference(), table.orientation(), table.headerRow(), table.labelColumn(), table.why());
+        }
+        if (reading.units() != null) {
+            out.printf(Locale.ROOT, "Units       %s%s%n", reading.units(), reading.unitScale() == 1 ? ""
+                    : String.format(Locale.ROOT, " (amounts below multiplied by %,.0f)", reading.unitScale()));
+        }
+        if (!reading.checks().isEmpty()) {
+            long holding = reading.checks().stream().filter(Reading.Check::holds).count();
+            out.printf(Locale.ROOT, "Checks      %d of %d of the workbook's own totals add up%s%n", holding,
+                    reading.checks().size(), holding == reading.checks().size() ? "" : ": " + String.join("; ",
+                            reading.checks().stream().filter(c -> !c.holds()).map(c -> c.what() + " at " + c.row())
+                                    .toList()));
+        }
+        out.printf(Locale.ROOT, "Confidence  %s%s%n", reading.confidence().code(), reading.reasons().isEmpty() ? ""
+                : " (" + String.join("; ", reading.reasons()) + ")");
         if (!periods.isEmpty()) {
             out.printf(Locale.ROOT, "Periods     %d (%s to %s)%n", periods.size(), periods.get(0),
                     periods.get(periods.size() - 1));

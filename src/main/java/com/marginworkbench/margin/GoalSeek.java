@@ -44,13 +44,11 @@ public final class GoalSeek {
             String ctx = context.isEmpty() ? "" : " (" + context + ")";
             String goal = measure.label() + " reaches " + pct(target);
             return switch (status) {
-                case FOUND -> goal + " at " + lever.label().toLowerCase(Locale.ROOT) + " " + lever.format(value) + ctx
-                        + ".";
-                case NEVER_IN_RANGE -> "Never within the " + lever.label().toLowerCase(Locale.ROOT) + " range "
-                        + lever.format(min) + " to " + lever.format(max) + ctx + ": the margin stays "
-                        + (above ? "above " : "below ") + pct(target) + ".";
-                case NO_EFFECT -> "The " + lever.label().toLowerCase(Locale.ROOT) + " does not move the "
-                        + measure.label().toLowerCase(Locale.ROOT) + ctx + ".";
+                case FOUND -> goal + " at " + lever.label() + " " + lever.format(value) + ctx + ".";
+                case NEVER_IN_RANGE -> goal + ": never within the " + lever.label() + " range "
+                        + lever.format(min) + " to " + lever.format(max) + ctx + "; it stays "
+                        + (above ? "above." : "below.");
+                case NO_EFFECT -> goal + ": the " + lever.label() + " does not move it" + ctx + ".";
                 case NO_REVENUE -> "Not available: the " + (measure == MarginMeasure.AI_LAYER
                         || measure == MarginMeasure.AI_LAYER_STRESSED ? "AI layer" : "model")
                         + " has no revenue, so it has no margin.";

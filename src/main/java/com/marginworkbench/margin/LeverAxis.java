@@ -3,22 +3,23 @@ package com.marginworkbench.margin;
 import java.util.Locale;
 
 /**
- * The stress levers as axes that goal seek, the tornado and the two-way table move along: how to
- * read and set each on {@link Levers}, the range a solution may lie in (the range {@link Levers}
- * accepts), and the default low and high of the tornado. Values are in the engine's units
- * (fractions for percentages, plain numbers for multipliers).
+ * The stress levers as axes that goal seek, the tornado and the two-way table move along: the
+ * default low and high of the tornado, on top of the {@link Lever} catalogue, which gives how to
+ * read and set each lever on {@link Levers} and the range a solution may lie in (the range
+ * {@link Levers} accepts). Values are in the engine's units (fractions for percentages, plain
+ * numbers for multipliers).
  *
  * <p>The heavy-user share and multiplier only act together: at a share of 0 the multiplier moves
  * nothing, and at a multiplier of 1 the share moves nothing. {@link #context} supplies the partner
  * (10% of users, or 5× a typical user's volume) when it is neutral, and says so.
  */
 public enum LeverAxis {
-    LLM_COST("llmCostChange", "LLM cost change", true, -1, 100, -0.5, 1.0),
-    VARIANCE_BUFFER("varianceBuffer", "Variance buffer", false, 0, 100, 1.0, 1.5),
-    HEAVY_SHARE("heavyUserShare", "Heavy-user share", true, 0, 1, 0, 0.3),
-    HEAVY_MULTIPLIER("heavyUserMultiplier", "Heavy-user multiplier", false, 0, 1000, 1, 10),
-    PRICE_CHANGE("priceChange", "AI price change", true, -1, 100, -0.2, 0.2),
-    TOKEN_DECLINE("tokenPriceDeclinePerYear", "Token price decline / year", true, 0, 0.99, 0, 0.5);
+    LLM_COST("llmCostChange", "LLM cost change", -0.5, 1.0),
+    VARIANCE_BUFFER("varianceBuffer", "Variance buffer", 1.0, 1.5),
+    HEAVY_SHARE("heavyUserShare", "Heavy-user share", 0, 0.3),
+    HEAVY_MULTIPLIER("heavyUserMultiplier", "Heavy-user multiplier", 1, 10),
+    PRICE_CHANGE("priceChange", "AI price change", -0.2, 0.2),
+    TOKEN_DECLINE("tokenPriceDeclinePerYear", "Token price decline / year", 0, 0.5);
 
     /** The heavy-user share assumed when the multiplier is studied while the share is 0. */
     public static final double ASSUMED_HEAVY_SHARE = 0.10;
@@ -27,19 +28,12 @@ public enum LeverAxis {
 
     private final String id;
     private final String label;
-    private final boolean percent;
-    private final double min;
-    private final double max;
     private final double tornadoLow;
     private final double tornadoHigh;
 
-    LeverAxis(String id, String label, boolean percent, double min, double max, double tornadoLow,
-              double tornadoHigh) {
+    LeverAxis(String id, String label, double tornadoLow, double tornadoHigh) {
         this.id = id;
         this.label = label;
-        this.percent = percent;
-        this.min = min;
-        this.max = max;
         this.tornadoLow = tornadoLow;
         this.tornadoHigh = tornadoHigh;
     }
@@ -53,17 +47,22 @@ public enum LeverAxis {
         return label;
     }
 
+    /** The lever of the catalogue this axis moves. */
+    public Lever lever() {
+        return Lever.valueOf(name());
+    }
+
     public boolean isPercent() {
-        return percent;
+        return lever().isPercent();
     }
 
     /** Lowest value a solution may take (the lever's legal minimum). */
     public double min() {
-        return min;
+        return lever().toEngine(lever().min());
     }
 
     public double max() {
-        return max;
+        return lever().toEngine(lever().max());
     }
 
     public double tornadoLow() {
@@ -75,25 +74,11 @@ public enum LeverAxis {
     }
 
     public double get(Levers l) {
-        return switch (this) {
-            case LLM_COST -> l.llmCostChange();
-            case VARIANCE_BUFFER -> l.varianceBuffer();
-            case HEAVY_SHARE -> l.heavyUserShare();
-            case HEAVY_MULTIPLIER -> l.heavyUserMultiplier();
-            case PRICE_CHANGE -> l.priceChange();
-            case TOKEN_DECLINE -> l.tokenPriceDeclinePerYear();
-        };
+        return lever().get(l);
     }
 
     public Levers with(Levers l, double v) {
-        return switch (this) {
-            case LLM_COST -> l.withLlmCostChange(v);
-            case VARIANCE_BUFFER -> l.withVarianceBuffer(v);
-            case HEAVY_SHARE -> l.withHeavyUserShare(v);
-            case HEAVY_MULTIPLIER -> l.withHeavyUserMultiplier(v);
-            case PRICE_CHANGE -> l.withPriceChange(v);
-            case TOKEN_DECLINE -> l.withTokenPriceDecline(v);
-        };
+        return lever().with(l, v);
     }
 
     /**
@@ -123,7 +108,7 @@ public enum LeverAxis {
 
     /** "+71.0%", "-20%", "1.20×": signed for changes, plain for shares and multipliers. */
     public String format(double v) {
-        if (!percent) {
+        if (!isPercent()) {
             return String.format(Locale.ROOT, "%.2f×", v);
         }
         double p = v * 100;

@@ -13,21 +13,34 @@ package com.marginworkbench.margin;
  */
 public record Levers(double llmCostChange, double varianceBuffer, double heavyUserShare, double heavyUserMultiplier,
                      double priceChange, double tokenPriceDeclinePerYear) {
-    public static final Levers NEUTRAL = new Levers(0, 1, 0, 1, 0, 0);
+    public static final Levers NEUTRAL = neutral();
 
     public Levers {
-        check("LLM cost change", llmCostChange, -1, 100);
-        check("Variance buffer", varianceBuffer, 0, 100);
-        check("Heavy-user share", heavyUserShare, 0, 1);
-        check("Heavy-user multiplier", heavyUserMultiplier, 0, 1000);
-        check("Price change", priceChange, -1, 100);
-        check("Token price decline", tokenPriceDeclinePerYear, 0, 0.99);
+        Lever.LLM_COST.check(llmCostChange);
+        Lever.VARIANCE_BUFFER.check(varianceBuffer);
+        Lever.HEAVY_SHARE.check(heavyUserShare);
+        Lever.HEAVY_MULTIPLIER.check(heavyUserMultiplier);
+        Lever.PRICE_CHANGE.check(priceChange);
+        Lever.TOKEN_DECLINE.check(tokenPriceDeclinePerYear);
     }
 
-    private static void check(String name, double v, double min, double max) {
-        if (!Double.isFinite(v) || v < min || v > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + v);
+    /** Levers from engine values in {@link Lever} order; ranges as the catalogue says. */
+    public static Levers of(double... v) {
+        if (v.length != Lever.values().length) {
+            throw new IllegalArgumentException("Expected " + Lever.values().length + " lever values, got " + v.length);
         }
+        return new Levers(v[Lever.LLM_COST.ordinal()], v[Lever.VARIANCE_BUFFER.ordinal()],
+                v[Lever.HEAVY_SHARE.ordinal()], v[Lever.HEAVY_MULTIPLIER.ordinal()], v[Lever.PRICE_CHANGE.ordinal()],
+                v[Lever.TOKEN_DECLINE.ordinal()]);
+    }
+
+    /** The neutral levers, from the catalogue's defaults. */
+    private static Levers neutral() {
+        double[] v = new double[Lever.values().length];
+        for (Lever l : Lever.values()) {
+            v[l.ordinal()] = l.toEngine(l.neutral());
+        }
+        return of(v);
     }
 
     /** Variable AI cost scales by (1 − f) + f·m. */

@@ -152,7 +152,7 @@ public final class MarginEngine {
             double keep = 1 - levers.tokenPriceDeclinePerYear();
 
             List<Figures> periods = new ArrayList<>(n);
-            double[] t = new double[13];
+            Figures total = Figures.ZERO;
             for (int i = 0; i < n; i++) {
                 double decline = keep == 1 ? 1 : Math.pow(keep, i / perYear);
                 double llmI = llm * decline;
@@ -176,18 +176,12 @@ public final class MarginEngine {
                 double aiRev = revAiFlat[i] + revAiUsage[i];
                 double rev = aiRev + revSw[i];
                 double stAiRev = (revAiFlat[i] + revAiUsage[i] * heavy) * price;
-                Figures f = new Figures(rev, aiRev, revSw[i], repCogs[i], repAiCogs[i],
+                Figures f = Figures.of(rev, aiRev, revSw[i], repCogs[i], repAiCogs[i],
                         restCogs, restAiCogs, restCogs - restAiCogs,
                         stAiRev + revSw[i], stAiRev, stAi + stSw, stAi, stSw);
                 periods.add(f);
-                double[] v = {f.revenue(), f.aiRevenue(), f.softwareRevenue(), f.reportedCogs(), f.reportedAiCogs(),
-                        f.restatedCogs(), f.restatedAiCogs(), f.restatedSoftwareCogs(), f.stressedRevenue(),
-                        f.stressedAiRevenue(), f.stressedCogs(), f.stressedAiCogs(), f.stressedSoftwareCogs()};
-                for (int k = 0; k < t.length; k++) {
-                    t[k] += v[k];
-                }
+                total = total.plus(f);
             }
-            Figures total = new Figures(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12]);
 
             List<BridgeItem> bridge = new ArrayList<>(withBridge ? bridgeLines.size() : 0);
             for (BridgeItem b : withBridge ? bridgeLines : List.<BridgeItem>of()) {

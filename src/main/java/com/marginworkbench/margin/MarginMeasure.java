@@ -5,8 +5,8 @@ package com.marginworkbench.margin;
  * levers (stressed) or not. The unstressed margins do not move with any lever.
  */
 public enum MarginMeasure {
-    AI_LAYER_STRESSED("AI-layer gross margin, stressed", true),
-    BLENDED_STRESSED("Blended gross margin, stressed", true),
+    AI_LAYER_STRESSED("AI-layer gross margin (stressed)", true),
+    BLENDED_STRESSED("Blended gross margin (stressed)", true),
     AI_LAYER("AI-layer gross margin", false),
     BLENDED("Blended gross margin", false);
 

@@ -10,6 +10,7 @@ import com.marginworkbench.classify.Framework;
 import com.marginworkbench.classify.FreeTierPolicy;
 import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.model.LayerSplit;
 
@@ -20,6 +21,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +33,11 @@ import java.util.Optional;
  * leaves half a file.
  */
 public final class ProjectFile {
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: levers keyed by the lever catalogue's ids. 1: levers keyed by the field names of
+     * {@code Levers}; still read.
+     */
+    public static final int FORMAT_VERSION = 2;
     public static final String SUFFIX = ".mwb.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,8 +54,17 @@ public final class ProjectFile {
         return dir.resolve(base + SUFFIX);
     }
 
+    /** A project file as read: the state, how the workbook was read then, and the file's format version. */
+    public record Loaded(ProjectState state, ProjectFileDto.MappingDto mapping, int formatVersion) {
+    }
+
     /** The saved state, or empty when there is no project file yet. */
     public static Optional<ProjectState> load(Path file) throws IOException {
+        return read(file).map(Loaded::state);
+    }
+
+    /** The saved state with its mapping and format version, or empty when there is no project file yet. */
+    public static Optional<Loaded> read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -66,8 +83,8 @@ public final class ProjectFile {
                     + dto.formatVersion + "); it was left as it is");
         }
         try {
-            return Optional.of(fromDto(dto));
-        } catch (IllegalArgumentException e) {
+            return Optional.of(new Loaded(fromDto(dto), dto.mapping, dto.formatVersion));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new IOException(file.getFileName() + ": " + e.getMessage() + "; the file was left as it is", e);
         }
     }
@@ -118,6 +135,14 @@ public final class ProjectFile {
             ld.usageVariable = l.usageVariable();
             dto.lines.add(ld);
         }
+        for (ProjectState.RevenueState r : s.revenue()) {
+            ProjectFileDto.RevenueDto rd = new ProjectFileDto.RevenueDto();
+            rd.source = r.sourceCell();
+            rd.label = r.label();
+            rd.aiShare = r.layer() == null ? 0 : r.layer().aiShare();
+            rd.usagePriced = r.usagePriced();
+            dto.revenue.add(rd);
+        }
         return dto;
     }
 
@@ -145,7 +170,13 @@ public final class ProjectFile {
                     ld.noteTime == null ? null : Instant.parse(ld.noteTime), new LayerSplit(ld.aiShare),
                     ld.llmPriced, ld.usageVariable));
         }
-        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines);
+        List<ProjectState.RevenueState> revenue = new ArrayList<>();
+        if (dto.revenue != null) {
+            for (ProjectFileDto.RevenueDto rd : dto.revenue) {
+                revenue.add(new ProjectState.RevenueState(rd.source, rd.label, new LayerSplit(rd.aiShare), rd.usagePriced));
+            }
+        }
+        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines, revenue);
     }
 
     /** Ids are written as enum names; a hand-edited label is accepted too. */
@@ -161,23 +192,35 @@ public final class ProjectFile {
         return s == null ? Answer.DEFAULT : Answer.parse(s);
     }
 
-    private static ProjectFileDto.LeversDto leversDto(Levers l) {
-        ProjectFileDto.LeversDto d = new ProjectFileDto.LeversDto();
-        d.llmCostChange = l.llmCostChange();
-        d.varianceBuffer = l.varianceBuffer();
-        d.heavyUserShare = l.heavyUserShare();
-        d.heavyUserMultiplier = l.heavyUserMultiplier();
-        d.priceChange = l.priceChange();
-        d.tokenPriceDeclinePerYear = l.tokenPriceDeclinePerYear();
+    /** Format 1's names of the levers (the fields of {@code Levers}), by the catalogue's lever. */
+    private static final Map<String, Lever> FORMAT_1_NAMES = Map.of("llmCostChange", Lever.LLM_COST,
+            "varianceBuffer", Lever.VARIANCE_BUFFER, "heavyUserShare", Lever.HEAVY_SHARE,
+            "heavyUserMultiplier", Lever.HEAVY_MULTIPLIER, "priceChange", Lever.PRICE_CHANGE,
+            "tokenPriceDeclinePerYear", Lever.TOKEN_DECLINE);
+
+    private static Map<String, Double> leversDto(Levers l) {
+        Map<String, Double> d = new LinkedHashMap<>();
+        for (Lever lever : Lever.values()) {
+            d.put(lever.id(), lever.get(l));
+        }
         return d;
     }
 
-    private static Levers levers(ProjectFileDto.LeversDto d) {
+    private static Levers levers(Map<String, Double> d) {
+        Levers l = Levers.NEUTRAL;
         if (d == null) {
-            return Levers.NEUTRAL;
+            return l;
         }
-        return new Levers(d.llmCostChange, d.varianceBuffer, d.heavyUserShare, d.heavyUserMultiplier, d.priceChange,
-                d.tokenPriceDeclinePerYear);
+        for (Map.Entry<String, Double> e : d.entrySet()) {
+            Lever lever = FORMAT_1_NAMES.get(e.getKey());
+            if (lever == null) {
+                lever = Arrays.stream(Lever.values()).filter(x -> x.id().equals(e.getKey())).findFirst().orElse(null);
+            }
+            if (lever != null && e.getValue() != null) {
+                l = lever.with(l, e.getValue());
+            }
+        }
+        return l;
     }
 
     private static String firstLine(String s) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON shape of a project file. Kept apart from the core records so that the file format can
@@ -18,10 +19,17 @@ public class ProjectFileDto {
     public String savedAt;
     public MappingDto mapping;
     public PolicyDto policy;
-    public LeversDto levers;
+    /**
+     * Lever values as the engine takes them (fractions and multipliers), by the lever catalogue's
+     * id ({@code "llm-cost": 0.5}); format 1 used the field names of {@code Levers}
+     * ({@code "llmCostChange": 0.5}), which are still read.
+     */
+    public Map<String, Double> levers;
     public String activeScenario;
     public List<ScenarioDto> scenarios = new ArrayList<>();
     public List<LineDto> lines = new ArrayList<>();
+    /** Revenue lines whose layer or usage pricing the user set; absent in files of earlier builds. */
+    public List<RevenueDto> revenue = new ArrayList<>();
 
     /** How the workbook was read, so a reader change can be noticed when the file is reopened. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -39,21 +47,10 @@ public class ProjectFileDto {
         public String freeTier;
     }
 
-    /** Lever values as the engine takes them (fractions and multipliers). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public static class LeversDto {
-        public double llmCostChange;
-        public double varianceBuffer = 1;
-        public double heavyUserShare;
-        public double heavyUserMultiplier = 1;
-        public double priceChange;
-        public double tokenPriceDeclinePerYear;
-    }
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static class ScenarioDto {
         public String name;
-        public LeversDto levers;
+        public Map<String, Double> levers;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -70,5 +67,14 @@ public class ProjectFileDto {
         public double aiShare;
         public boolean llmPriced;
         public boolean usageVariable;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static class RevenueDto {
+        public String source;
+        public String label;
+        public double aiShare;
+        public boolean usagePriced;
     }
 }

@@ -14,11 +14,25 @@ import java.util.List;
  * source cell and label, so a workbook that gained or lost rows keeps the decisions that still fit.
  */
 public record ProjectState(Policy policy, Levers levers, String activeScenario, List<Scenario> scenarios,
-                           List<LineState> lines) {
+                           List<LineState> lines, List<RevenueState> revenue) {
     public ProjectState {
         scenarios = List.copyOf(scenarios);
         lines = List.copyOf(lines);
+        revenue = revenue == null ? List.of() : List.copyOf(revenue);
         levers = levers == null ? Levers.NEUTRAL : levers;
+    }
+
+    /** A state with no revenue decisions (each revenue line keeps the layer the reader gave it). */
+    public ProjectState(Policy policy, Levers levers, String activeScenario, List<Scenario> scenarios,
+                        List<LineState> lines) {
+        this(policy, levers, activeScenario, scenarios, lines, List.of());
+    }
+
+    /**
+     * One revenue line as the user left it, matched back like a cost line by source cell and label:
+     * its layer split and whether it is priced by usage.
+     */
+    public record RevenueState(String sourceCell, String label, LayerSplit layer, boolean usagePriced) {
     }
 
     /** A named set of lever values. */

@@ -36,6 +36,17 @@ final class NorthwindModel {
     static final String FILE_NAME = "northwind-ai-model.xlsx";
     static final LocalDate FIRST_MONTH = LocalDate.of(2026, 1, 1);
 
+    // Drivers the per-customer usage and revenue samples (NorthwindUsage) are built on as well.
+    static final int ACCOUNTS0 = 480;
+    static final double NEW_RATE = 0.04;
+    static final double CHURN = 0.015;
+    static final int CREDITS = 1_500;
+    static final int REQUESTS = 2_600;
+    static final int TOKENS_PER_REQUEST = 8_000;
+    static final double LLM_PRICE = 11.00;
+    static final double PRICE_ADDON = 250;
+    static final double PRICE_CREDIT = 0.10;
+
     private static final String AMOUNT = "#,##0;(#,##0);\"–\"";
     private static final String COUNT = "#,##0";
     private static final String PRICE = "#,##0.00";
@@ -119,16 +130,16 @@ final class NorthwindModel {
         input("cash0", "Cash at 31 Dec 2025", "USD", 26_000_000, AMOUNT, "Opening_Cash");
         input("capex", "Capital expenditure per month", "USD", 15_000, AMOUNT, null);
         section("Customers");
-        input("accounts0", "Active accounts at 31 Dec 2025", "accounts", 480, COUNT, null);
-        input("newRate", "New accounts per month", "% of opening accounts", 0.04, PCT, null);
-        input("churn", "Monthly logo churn", "% of opening accounts", 0.015, PCT, "Monthly_Churn");
+        input("accounts0", "Active accounts at 31 Dec 2025", "accounts", ACCOUNTS0, COUNT, null);
+        input("newRate", "New accounts per month", "% of opening accounts", NEW_RATE, PCT, null);
+        input("churn", "Monthly logo churn", "% of opening accounts", CHURN, PCT, "Monthly_Churn");
         section("Usage per account and month");
-        input("credits", "AI credits used", "credits", 1_500, COUNT, null);
-        input("requests", "AI requests", "requests", 2_600, COUNT, null);
-        input("tokens", "Tokens per request (prompt + completion)", "tokens", 8_000, COUNT, null);
+        input("credits", "AI credits used", "credits", CREDITS, COUNT, null);
+        input("requests", "AI requests", "requests", REQUESTS, COUNT, null);
+        input("tokens", "Tokens per request (prompt + completion)", "tokens", TOKENS_PER_REQUEST, COUNT, null);
         input("reviews", "Outputs sent to human review", "outputs", 11, COUNT, null);
         section("Unit costs");
-        input("llmPrice", "Blended LLM price", "USD per 1M tokens", 11.00, PRICE, "LLM_Price_per_1M_Tokens");
+        input("llmPrice", "Blended LLM price", "USD per 1M tokens", LLM_PRICE, PRICE, "LLM_Price_per_1M_Tokens");
         input("reviewCost", "Human review", "USD per output", 0.80, PRICE, null);
         input("hostPerAcct", "Production hosting", "USD per account / month", 38.00, PRICE, null);
         input("supportPerAcct", "Outsourced support", "USD per account / month", 22.40, PRICE, null);
@@ -162,8 +173,8 @@ final class NorthwindModel {
         scalarHeader();
         section("Plans");
         input("pricePlatform", "Platform subscription", "per account / month", 1_600, AMOUNT, null);
-        input("priceAddon", "AI Copilot add-on", "per account / month", 250, AMOUNT, null);
-        input("priceCredit", "AI usage credit", "per credit", 0.10, PRICE, null);
+        input("priceAddon", "AI Copilot add-on", "per account / month", PRICE_ADDON, AMOUNT, null);
+        input("priceCredit", "AI usage credit", "per credit", PRICE_CREDIT, PRICE, null);
         input("priceFree", "Free tier", "per user / month", 0, AMOUNT, null);
         section("Billing");
         input("cardFee", "Payment processing fee", "% of billings", 0.008, PCT, null);

@@ -34,6 +34,10 @@ public final class SampleModels {
     public static final String OWN_MODEL = NorthwindModel.FILE_NAME;
     public static final String CLIENT_PNL = ClientWorkbooks.PNL_FILE;
     public static final String CLIENT_COSTS = ClientWorkbooks.COSTS_FILE;
+    /** The demo company's per-customer usage, revenue and customer mapping (CSV). */
+    public static final String USAGE = NorthwindUsage.USAGE_FILE;
+    public static final String REVENUE = NorthwindUsage.REVENUE_FILE;
+    public static final String CUSTOMERS = NorthwindUsage.CUSTOMERS_FILE;
 
     /** The date stamped into every sample's document properties and zip entries. */
     static final LocalDateTime STAMP = LocalDateTime.of(2026, 1, 15, 9, 0);
@@ -56,6 +60,10 @@ public final class SampleModels {
         out.add(write(dir.resolve(OWN_MODEL), NorthwindModel::build));
         out.add(write(dir.resolve(CLIENT_PNL), ClientWorkbooks::acmePnl));
         out.add(write(dir.resolve(CLIENT_COSTS), ClientWorkbooks::quarterlyCosts));
+        NorthwindUsage usage = NorthwindUsage.build12Months();
+        out.add(writeText(dir.resolve(USAGE), usage.usageCsv()));
+        out.add(writeText(dir.resolve(REVENUE), usage.revenueCsv()));
+        out.add(writeText(dir.resolve(CUSTOMERS), usage.customersCsv()));
         return out;
     }
 
@@ -79,6 +87,14 @@ public final class SampleModels {
             wb.write(buf);
             bytes = normalizeZip(buf.toByteArray());
         }
+        return writeBytes(file, bytes);
+    }
+
+    private static Path writeText(Path file, String text) throws IOException {
+        return writeBytes(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Path writeBytes(Path file, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".sample-", ".tmp");
         try {
             Files.write(tmp, bytes);

@@ -1,5 +1,6 @@
 package com.marginworkbench.ui;
 
+import com.marginworkbench.app.ProjectLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -90,39 +90,16 @@ public final class AppSettings {
 
     /** The per-user location; {@code -Dmarginworkbench.config.dir=...} moves it (tests, portable use). */
     public static AppSettings atDefaultLocation() {
-        String override = System.getProperty("marginworkbench.config.dir");
-        if (override != null && !override.isBlank()) {
-            return new AppSettings(Path.of(override));
-        }
-        String home = System.getProperty("user.home");
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path dir;
-        if (os.contains("win") && System.getenv("APPDATA") != null) {
-            dir = Path.of(System.getenv("APPDATA"), "Margin Workbench");
-        } else if (os.contains("mac")) {
-            dir = Path.of(home, "Library", "Application Support", "Margin Workbench");
-        } else {
-            String xdg = System.getenv("XDG_CONFIG_HOME");
-            dir = (xdg == null || xdg.isBlank() ? Path.of(home, ".config") : Path.of(xdg)).resolve("margin-workbench");
-        }
-        return new AppSettings(dir);
+        return new AppSettings(ProjectLocation.defaultSettingsFolder());
     }
 
     /**
      * Where a workbook's project file lives: beside it, unless that folder cannot be written or
-     * the workbook is one of the bundled samples (an installed app's folder, or the project's own
-     * sample-models); then under this settings folder, named after the workbook and its path.
+     * the workbook is one of the bundled samples; then under this settings folder (see
+     * {@link ProjectLocation}).
      */
     public Path projectFileFor(Path workbook) {
-        Path beside = com.marginworkbench.project.ProjectFile.pathFor(workbook);
-        Path folder = beside.getParent();
-        if (!SampleLocator.isSampleFolder(folder) && Files.isWritable(folder)) {
-            return beside;
-        }
-        String name = beside.getFileName().toString();
-        String base = name.substring(0, name.length() - com.marginworkbench.project.ProjectFile.SUFFIX.length());
-        String tag = Integer.toHexString(workbook.toAbsolutePath().normalize().toString().hashCode());
-        return dir.resolve("projects").resolve(base + "-" + tag + com.marginworkbench.project.ProjectFile.SUFFIX);
+        return new ProjectLocation(dir).projectFileFor(workbook);
     }
 
     /** Most recent first; only files that still exist. */

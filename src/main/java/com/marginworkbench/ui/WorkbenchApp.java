@@ -1,5 +1,6 @@
 package com.marginworkbench.ui;
 
+import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;

@@ -136,7 +136,7 @@ final class PeriodParser {
         return new Period(raw.trim(), Granularity.MONTH, year * 12 + month - 1, false);
     }
 
-    private static int monthIndex(String name) {
+    static int monthIndex(String name) {
         String key = name.substring(0, 3);
         for (int i = 0; i < MONTHS.length; i++) {
             if (MONTHS[i].equals(key)) {

@@ -7,6 +7,7 @@ import com.marginworkbench.classify.Policy;
 import com.marginworkbench.classify.Treatment;
 import com.marginworkbench.margin.BridgeItem;
 import com.marginworkbench.margin.Figures;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginEngine;
 import com.marginworkbench.margin.MarginResult;
@@ -77,36 +78,37 @@ final class RestatedSheets {
     static final int P_ST_GM = 31;
     static final int P_ST_AI_GM = 32;
 
-    // Stress rows (0-based); inputs in column B.
+    // Stress rows (0-based); lever inputs in column B, one row per lever of the catalogue from S_LLM.
     static final int S_LLM = 2;
-    static final int S_BUFFER = 3;
-    static final int S_SHARE = 4;
-    static final int S_MULT = 5;
-    static final int S_PRICE = 6;
-    static final int S_DECLINE = 7;
-    static final int S_HEAVY = 8;
-    static final int S_VARIABLE = 9;
-    static final int S_PER_YEAR = 10;
-    static final int S_HEADER = 12;
-    static final int S_INDEX = 13;
-    static final int S_LLM_FACTOR = 14;
-    static final int S_AI_FLAT = 16;
-    static final int S_AI_USAGE = 17;
-    static final int S_SW_REV = 18;
-    static final int S_ST_AI_REV = 19;
-    static final int S_ST_REV = 20;
-    static final int S_AI_LV = 22;
-    static final int S_AI_L = 23;
-    static final int S_AI_V = 24;
-    static final int S_AI_N = 25;
-    static final int S_SW_L = 26;
-    static final int S_SW_N = 27;
-    static final int S_ST_AI = 29;
-    static final int S_ST_SW = 30;
-    static final int S_ST = 31;
-    static final int S_ST_GM = 32;
-    static final int S_ST_AI_GM = 33;
-    static final int S_ST_SW_GM = 34;
+    /** First row below the lever inputs; the rows under it are placed relative to it. */
+    static final int S_HEAVY = S_LLM + Lever.values().length;
+    static final int S_VARIABLE = S_HEAVY + 1;
+    static final int S_PER_YEAR = S_HEAVY + 2;
+    static final int S_HEADER = S_HEAVY + 4;
+    static final int S_INDEX = S_HEAVY + 5;
+    static final int S_LLM_FACTOR = S_HEAVY + 6;
+    static final int S_AI_FLAT = S_HEAVY + 8;
+    static final int S_AI_USAGE = S_HEAVY + 9;
+    static final int S_SW_REV = S_HEAVY + 10;
+    static final int S_ST_AI_REV = S_HEAVY + 11;
+    static final int S_ST_REV = S_HEAVY + 12;
+    static final int S_AI_LV = S_HEAVY + 14;
+    static final int S_AI_L = S_HEAVY + 15;
+    static final int S_AI_V = S_HEAVY + 16;
+    static final int S_AI_N = S_HEAVY + 17;
+    static final int S_SW_L = S_HEAVY + 18;
+    static final int S_SW_N = S_HEAVY + 19;
+    static final int S_ST_AI = S_HEAVY + 21;
+    static final int S_ST_SW = S_HEAVY + 22;
+    static final int S_ST = S_HEAVY + 23;
+    static final int S_ST_GM = S_HEAVY + 24;
+    static final int S_ST_AI_GM = S_HEAVY + 25;
+    static final int S_ST_SW_GM = S_HEAVY + 26;
+
+    /** The row of a lever's input on the Stress sheet: the catalogue's order from {@link #S_LLM}. */
+    static int inputRow(Lever lever) {
+        return S_LLM + lever.ordinal();
+    }
 
     static final int B_HEADER = 2;
     static final int B_REPORTED = 3;
@@ -641,27 +643,18 @@ final class RestatedSheets {
         w.text(0, "Input", styles.header);
         w.text(1, "Value", styles.header);
         w.text(2, "What it does", styles.header);
-        input(w, S_LLM, "LLM cost change", levers.llmCostChange(), true,
-                "Fraction added to the cost of lines priced per token or call (0.5 = +50%)");
-        input(w, S_BUFFER, "Variance buffer", levers.varianceBuffer(), false,
-                "Multiplier on usage-variable AI cost, for price swings and retries (1.2 is a common stress)");
-        input(w, S_SHARE, "Heavy-user share", levers.heavyUserShare(), true,
-                "Share of users who are heavy users");
-        input(w, S_MULT, "Heavy-user multiplier", levers.heavyUserMultiplier(), false,
-                "How many times a typical user's volume a heavy user consumes");
-        input(w, S_PRICE, "Price change on AI revenue", levers.priceChange(), true,
-                "Fraction added to AI-layer revenue (-0.1 = a 10% price cut)");
-        input(w, S_DECLINE, "Token price decline per year (optional)", levers.tokenPriceDeclinePerYear(), true,
-                "Yearly fall in token prices applied to LLM-priced lines; 0 = off. An assumption, not a forecast");
-        String share = names.name("HeavyUserShare");
-        String mult = names.name("HeavyUserMultiplier");
+        for (Lever lever : Lever.values()) {
+            input(w, inputRow(lever), lever.label(), lever.get(levers), lever.isPercent(), lever.help());
+        }
+        String share = names.name(Lever.HEAVY_SHARE.definedName());
+        String mult = names.name(Lever.HEAVY_MULTIPLIER.definedName());
         w.row(S_HEAVY);
         w.text(0, "Heavy-user factor (1 − share) + share × multiplier", styles.text);
         w.formula(1, "(1-" + share + ")+" + share + "*" + mult, levers.heavyUserFactor(), styles.factor);
         w.text(2, "Scales usage-variable AI cost, and AI revenue on usage-priced lines", styles.text);
         w.row(S_VARIABLE);
         w.text(0, "Usage-variable AI cost factor (buffer × heavy-user factor)", styles.text);
-        w.formula(1, names.name("VarianceBuffer") + "*" + abs(S_HEAVY, 1),
+        w.formula(1, names.name(Lever.VARIANCE_BUFFER.definedName()) + "*" + abs(S_HEAVY, 1),
                 levers.varianceBuffer() * levers.heavyUserFactor(), styles.factor);
         w.row(S_PER_YEAR);
         w.text(0, "Periods per year", styles.text);
@@ -677,13 +670,13 @@ final class RestatedSheets {
         w.row(S_LLM_FACTOR);
         w.text(0, "LLM price factor (1 + LLM cost change) × (1 − decline) ^ (index ÷ periods per year)", styles.text);
         for (int p = 0; p < n; p++) {
-            w.formula(2 + p, "(1+" + names.name("LLMCostChange") + ")*(1-" + names.name("TokenPriceDeclinePerYear")
+            w.formula(2 + p, "(1+" + names.name(Lever.LLM_COST.definedName()) + ")*(1-" + names.name(Lever.TOKEN_DECLINE.definedName())
                     + ")^(" + ref(S_INDEX, p) + "/" + abs(S_PER_YEAR, 1) + ")", extra.llmFactor[p], styles.factor);
         }
 
         List<Figures> f = result.periods();
         Figures t = result.total();
-        section(w, 15, "Revenue");
+        section(w, S_AI_FLAT - 1, "Revenue");
         amountRow(w, S_AI_FLAT, "AI revenue, seat or flat priced", p -> pl() + "!" + ref(P_AI_REV, p) + "-"
                 + ref(S_AI_USAGE, p), p -> extra.aiFlatRev[p], sum(extra.aiFlatRev), false);
         amountRow(w, S_AI_USAGE, "AI revenue, usage-priced (moves with heavy users)", p -> revenueCount == 0 ? null
@@ -692,12 +685,12 @@ final class RestatedSheets {
         amountRow(w, S_SW_REV, "Software-layer revenue", p -> pl() + "!" + ref(P_SW_REV, p),
                 p -> f.get(p).softwareRevenue(), t.softwareRevenue(), false);
         amountRow(w, S_ST_AI_REV, "Stressed AI-layer revenue", p -> "(" + ref(S_AI_FLAT, p) + "+" + ref(S_AI_USAGE, p)
-                + "*" + abs(S_HEAVY, 1) + ")*(1+" + names.name("PriceChange") + ")",
+                + "*" + abs(S_HEAVY, 1) + ")*(1+" + names.name(Lever.PRICE_CHANGE.definedName()) + ")",
                 p -> f.get(p).stressedAiRevenue(), t.stressedAiRevenue(), false);
         amountRow(w, S_ST_REV, "Stressed revenue", p -> ref(S_ST_AI_REV, p) + "+" + ref(S_SW_REV, p),
                 p -> f.get(p).stressedRevenue(), t.stressedRevenue(), true);
 
-        section(w, 21, "Restated cost of revenue by stress class (unstressed)");
+        section(w, S_AI_LV - 1, "Restated cost of revenue by stress class (unstressed)");
         String rest = costCount == 0 ? null : costRange(C_RESTATED_COGS);
         amountRow(w, S_AI_LV, "AI layer, LLM-priced and usage-variable", p -> rest == null ? null
                 : "SUMPRODUCT(" + rest + "," + costRange(C_LLM) + "," + costRange(C_VARIABLE) + ","
@@ -717,7 +710,7 @@ final class RestatedSheets {
         amountRow(w, S_SW_N, "Software layer, other", p -> pl() + "!" + ref(P_REST_SW, p) + "-" + ref(S_SW_L, p),
                 p -> extra.swN[p], sum(extra.swN), false);
 
-        section(w, 28, "Stressed");
+        section(w, S_ST_AI - 1, "Stressed");
         String variable = abs(S_VARIABLE, 1);
         amountRow(w, S_ST_AI, "Stressed AI-layer cost of revenue", p -> ref(S_AI_N, p) + "+" + ref(S_AI_L, p) + "*"
                 + ref(S_LLM_FACTOR, p) + "+" + ref(S_AI_V, p) + "*" + variable + "+" + ref(S_AI_LV, p) + "*"

@@ -3,6 +3,7 @@ package com.marginworkbench.workbook;
 import com.marginworkbench.classify.Classification;
 import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginResult;
 import com.marginworkbench.model.FinancialModel;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,8 +46,7 @@ public final class RestatedWorkbookWriter {
     /** Defined names of the headline cells and of the lever inputs on the Stress sheet. */
     public static final List<String> HEADLINE_NAMES = List.of("ReportedBlendedGM", "RestatedBlendedGM", "AILayerGM",
             "AILayerGMStressed", "SoftwareLayerGM", "RestatedBlendedGMStressed");
-    public static final List<String> INPUT_NAMES = List.of("LLMCostChange", "VarianceBuffer", "HeavyUserShare",
-            "HeavyUserMultiplier", "PriceChange", "TokenPriceDeclinePerYear");
+    public static final List<String> INPUT_NAMES = Arrays.stream(Lever.values()).map(Lever::definedName).toList();
 
     /** Above this many amount cells the Classification sheet is compressed for speed rather than size. */
     private static final long FAST_COMPRESSION_CELLS = 250_000;
@@ -435,12 +436,9 @@ public final class RestatedWorkbookWriter {
         targets.put("AILayerGMStressed", stRef + RestatedSheets.abs(RestatedSheets.S_ST_AI_GM, 1));
         targets.put("SoftwareLayerGM", plRef + RestatedSheets.abs(RestatedSheets.P_SW_GM, 1));
         targets.put("RestatedBlendedGMStressed", stRef + RestatedSheets.abs(RestatedSheets.S_ST_GM, 1));
-        targets.put("LLMCostChange", stRef + RestatedSheets.abs(RestatedSheets.S_LLM, 1));
-        targets.put("VarianceBuffer", stRef + RestatedSheets.abs(RestatedSheets.S_BUFFER, 1));
-        targets.put("HeavyUserShare", stRef + RestatedSheets.abs(RestatedSheets.S_SHARE, 1));
-        targets.put("HeavyUserMultiplier", stRef + RestatedSheets.abs(RestatedSheets.S_MULT, 1));
-        targets.put("PriceChange", stRef + RestatedSheets.abs(RestatedSheets.S_PRICE, 1));
-        targets.put("TokenPriceDeclinePerYear", stRef + RestatedSheets.abs(RestatedSheets.S_DECLINE, 1));
+        for (Lever lever : Lever.values()) {
+            targets.put(lever.definedName(), stRef + RestatedSheets.abs(RestatedSheets.inputRow(lever), 1));
+        }
         org.w3c.dom.Element defined = XmlPartDom.child(wb, "definedNames");
         if (defined == null) {
             defined = XmlPartDom.element(wb, "definedNames");

@@ -1,6 +1,7 @@
 package com.marginworkbench.workbook;
 
 import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.ReadingHints;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
@@ -94,7 +95,17 @@ public final class WorkbookReader {
      */
     enum Route { AUTO, STREAMING, USER_MODEL }
 
+    /** Reads with the user's hints: the range(s) to read, roles, signs, units (see {@link ReadingHints}). */
+    public static ReadResult read(Path file, Progress progress, ReadingHints hints) throws WorkbookReadException {
+        return read(file, progress, Route.AUTO, hints == null ? ReadingHints.NONE : hints);
+    }
+
     static ReadResult read(Path file, Progress progress, Route route) throws WorkbookReadException {
+        return read(file, progress, route, ReadingHints.NONE);
+    }
+
+    static ReadResult read(Path file, Progress progress, Route route, ReadingHints hints)
+            throws WorkbookReadException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         PathChecks.checkReadable(file, name);
         SourceStamp stamp;
@@ -103,7 +114,7 @@ public final class WorkbookReader {
         } catch (IOException e) {
             throw new WorkbookReadException(name + " cannot be read: " + oneLine(e.getMessage()) + ".");
         }
-        ReadResult r = readChecked(file, name, progress, route);
+        ReadResult r = readChecked(file, name, progress, route, hints);
         // The file is opened more than once while reading; a different version at the end means the
         // figures could mix two versions.
         stamp.check(file, "read");
@@ -132,10 +143,11 @@ public final class WorkbookReader {
             return r;
         }
         return new ReadResult(r.file(), m.withRevenue(revenue).withCosts(costs), r.decisions(), r.problems(),
-                r.sheets(), r.ownModel(), r.stamp());
+                r.sheets(), r.ownModel(), r.reading(), r.stamp());
     }
 
-    private static ReadResult readChecked(Path file, String name, Progress progress, Route route)
+    private static ReadResult readChecked(Path file, String name, Progress progress, Route route,
+                                          ReadingHints hints)
             throws WorkbookReadException {
         Checked checked = check(file, name);
         Kind kind = checked.kind();
@@ -151,7 +163,8 @@ public final class WorkbookReader {
                     throw outOfMemory(name);
                 }
                 boolean large = xml > STREAMING_THRESHOLD_BYTES;
-                boolean ownModel = route == Route.AUTO && !large && OwnModelReader.recognizes(file);
+                boolean ownModel = route == Route.AUTO && !large && hints.tables().isEmpty()
+                        && OwnModelReader.recognizes(file);
                 if (ownModel) {
                     ReadResult own = OwnModelReader.readSavedValues(file, progress);
                     if (own != null) {
@@ -171,7 +184,7 @@ public final class WorkbookReader {
             if (sheets == null) {
                 try (Workbook wb = open(file)) {
                     update(progress, 0.3, "Opened " + name);
-                    ReadResult own = ownModel(wb, file);
+                    ReadResult own = hints.tables().isEmpty() ? ownModel(wb, file) : null;
                     if (own != null) {
                         update(progress, 1, "Read " + name);
                         return own;
@@ -183,17 +196,17 @@ public final class WorkbookReader {
                 }
             }
             checkCancelled(progress);
-            update(progress, 0.92, "Finding the cost table");
-            TableDetector.Detection d = new TableDetector(name, VendorDictionary.standard()).detect(sheets);
-            FinancialModel model = new FinancialModel(baseName(name), d.periods(), d.revenue(), d.costs(), null, null);
+            update(progress, 0.92, "Finding the income statement");
+            ReadResult result = StatementChoice.read(file, baseName(name), name, sheets, hints);
             update(progress, 1, "Read " + name);
-            List<Problem> problems = d.problems();
             if (calculated > 0) {
-                problems = new java.util.ArrayList<>(problems);
+                List<Problem> problems = new java.util.ArrayList<>(result.problems());
                 problems.add(0, new Problem("", calculated + (calculated == 1 ? " formula was" : " formulas were")
                         + " saved without a result and calculated here before reading"));
+                result = new ReadResult(result.file(), result.model(), result.decisions(), problems, result.sheets(),
+                        false, result.reading());
             }
-            return new ReadResult(file, model, d.decisions(), problems, d.sheets(), false);
+            return result;
         } catch (WorkbookReadException e) {
             throw e;
         } catch (EncryptedDocumentException e) {

@@ -1,6 +1,7 @@
 package com.marginworkbench.cli;
 
 import com.marginworkbench.classify.Framework;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import java.io.StringWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LeverOptionsTest {
-    @Command(name = "probe")
+    @Command(name = "probe", modelTransformer = LeverOptions.FromCatalogue.class)
     static class Probe implements Runnable {
         @Mixin
         LeverOptions options;
@@ -80,5 +81,18 @@ class LeverOptionsTest {
             assertThat(o.err.strip()).as(String.join(" ", args)).startsWith(args[0]).doesNotContain("\n")
                     .doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void everyLeverOfTheCatalogueIsAnOption() {
+        StringWriter help = new StringWriter();
+        new CommandLine(new Probe()).usage(new PrintWriter(help));
+        for (Lever lever : Lever.values()) {
+            assertThat(help.toString()).as(lever.name()).contains(lever.option());
+        }
+        Outcome o = parse("--token-decline", "30");
+        assertThat(o.exit).isZero();
+        assertThat(o.probe.options.levers().tokenPriceDeclinePerYear()).isEqualTo(0.3);
+        assertThat(parse("--token-decline", "100").exit).isEqualTo(2);
     }
 }

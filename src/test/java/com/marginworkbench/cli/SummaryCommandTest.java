@@ -73,12 +73,13 @@ class SummaryCommandTest {
         assertThat(r.err()).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.fieldNames()).toIterable().containsExactly("workbook", "framework", "periods", "levers",
-                "totals", "margins", "unitEconomics", "decisions", "lines", "review", "problems", "linesNotRead");
+                "totals", "margins", "unitEconomics", "decisions", "lines", "review", "problems", "linesNotRead",
+                "table", "units", "unitScale", "checks", "confidence", "confidenceReasons", "readingNotes");
         assertThat(j.get("workbook").asText()).isEqualTo("pnl.xlsx");
         assertThat(j.get("framework").asText()).isEqualTo("IFRS");
         assertThat(j.get("periods")).extracting(JsonNode::asText).containsExactly("Jan-26", "Feb-26");
         assertThat(j.get("levers").fieldNames()).toIterable().containsExactly("llmCostChange", "varianceBuffer",
-                "heavyUserShare", "heavyUserMultiplier", "priceChange");
+                "heavyUserShare", "heavyUserMultiplier", "priceChange", "tokenPriceDeclinePerYear");
         assertThat(j.at("/levers/llmCostChange").asDouble()).isEqualTo(0.5);
         assertThat(j.get("totals").fieldNames()).toIterable().containsExactly("revenue", "aiRevenue",
                 "softwareRevenue", "reportedCogs", "restatedCogs", "restatedCogsStressed");

@@ -2,7 +2,7 @@ package com.marginworkbench.hostile;
 
 import com.marginworkbench.testing.TestFiles;
 import com.marginworkbench.ui.AppSettings;
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
@@ -102,7 +102,7 @@ class HostileWindowTest {
         }
 
         // Still usable: a lever moves the stressed AI-layer margin as before.
-        robot.interact(() -> view.stressPanel().slider(LeverSpec.LLM_COST).setValue(50));
+        robot.interact(() -> view.stressPanel().slider(Lever.LLM_COST).setValue(50));
         WaitForAsyncUtils.waitForFxEvents(3);
         assertThat(robot.lookup("#tile-ai-stressed-value").queryAs(Label.class).getText()).isEqualTo("12.0%");
     }

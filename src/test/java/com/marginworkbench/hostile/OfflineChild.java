@@ -132,7 +132,7 @@ public final class OfflineChild {
         while (!vm.get().hasDocument() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        onFx(() -> view.get().stressPanel().slider(com.marginworkbench.ui.stress.LeverSpec.LLM_COST).setValue(50));
+        onFx(() -> view.get().stressPanel().slider(com.marginworkbench.margin.Lever.LLM_COST).setValue(50));
         Thread.sleep(300);
         onFx(() -> {
             try {

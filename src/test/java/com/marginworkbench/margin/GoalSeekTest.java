@@ -67,14 +67,14 @@ class GoalSeekTest {
         assertThat(r.status()).isEqualTo(GoalSeek.Status.NEVER_IN_RANGE);
         assertThat(r.above()).isTrue();
         assertThat(Double.isNaN(r.value())).isTrue();
-        assertThat(r.sentence()).startsWith("Never within the llm cost change range -50% to +50%")
-                .contains("stays above 0.0%");
+        assertThat(r.sentence()).isEqualTo("AI-layer gross margin (stressed) reaches 0.0%: never within the"
+                + " LLM cost change range -50% to +50%; it stays above.");
         // 99.9% needs 1 − 59.4 / (100 (1 + p)) = 0.999  →  1 + p = 59400, beyond the lever's +10000%
         GoalSeek.Result price = GoalSeek.solve(standard, Levers.NEUTRAL, LeverAxis.PRICE_CHANGE,
                 MarginMeasure.AI_LAYER_STRESSED, 0.999);
         assertThat(price.status()).isEqualTo(GoalSeek.Status.NEVER_IN_RANGE);
         assertThat(price.above()).isFalse();
-        assertThat(price.sentence()).contains("stays below 99.9%");
+        assertThat(price.sentence()).contains("reaches 99.9%: never").endsWith("it stays below.");
     }
 
     @Test

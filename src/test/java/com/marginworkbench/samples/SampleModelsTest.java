@@ -33,10 +33,26 @@ class SampleModelsTest {
     @TempDir
     static Path fresh;
     static List<Path> written;
+    /** The per-customer usage, revenue and mapping files (CSV) written beside the workbooks. */
+    static List<Path> usageWritten;
 
     @BeforeAll
     static void generate() throws Exception {
-        written = SampleModels.writeAll(fresh);
+        List<Path> all = SampleModels.writeAll(fresh);
+        written = all.stream().filter(p -> p.toString().endsWith(".xlsx")).toList();
+        usageWritten = all.stream().filter(p -> p.toString().endsWith(".csv")).toList();
+    }
+
+    @Test
+    void committedUsageSamplesMatchAFreshGeneration() throws Exception {
+        assertThat(usageWritten).extracting(p -> p.getFileName().toString())
+                .containsExactly(SampleModels.USAGE, SampleModels.REVENUE, SampleModels.CUSTOMERS);
+        for (Path file : usageWritten) {
+            Path committed = COMMITTED.resolve(file.getFileName());
+            assertThat(committed).as("run: java -jar target/margin-workbench.jar samples sample-models").exists();
+            assertThat(Files.readString(committed)).as(committed + " is stale; regenerate with the samples command")
+                    .isEqualTo(Files.readString(file));
+        }
     }
 
     @Test

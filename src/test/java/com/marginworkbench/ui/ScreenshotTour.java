@@ -1,7 +1,8 @@
 package com.marginworkbench.ui;
 
+import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.classify.Answer;
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.stress.ScenarioCompareDialog;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.CostRow;
@@ -55,11 +56,11 @@ public final class ScreenshotTour {
             Thread.sleep(100);
         }
         fx(() -> {
-            vm[0].stress().valueProperty(LeverSpec.LLM_COST).set(50);
+            vm[0].stress().valueProperty(Lever.LLM_COST).set(50);
             vm[0].stress().saveScenario("Heavy usage: LLM +50%");
-            vm[0].stress().valueProperty(LeverSpec.VARIANCE_BUFFER).set(1.2);
-            vm[0].stress().valueProperty(LeverSpec.HEAVY_SHARE).set(10);
-            vm[0].stress().valueProperty(LeverSpec.HEAVY_MULTIPLIER).set(4);
+            vm[0].stress().valueProperty(Lever.VARIANCE_BUFFER).set(1.2);
+            vm[0].stress().valueProperty(Lever.HEAVY_SHARE).set(10);
+            vm[0].stress().valueProperty(Lever.HEAVY_MULTIPLIER).set(4);
             vm[0].stress().saveScenario("Power users + buffer");
             vm[0].stress().switchTo("Heavy usage: LLM +50%");
         });

@@ -1,6 +1,6 @@
 package com.marginworkbench.ui;
 
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
@@ -67,7 +67,7 @@ public final class WorkbenchResponsivenessBenchmark {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             Window w = open(dir, file, Runnable::run);
-            Slider slider = w.view.stressPanel().slider(LeverSpec.LLM_COST);
+            Slider slider = w.view.stressPanel().slider(Lever.LLM_COST);
             Label tile = (Label) w.scene.lookup("#tile-ai-stressed-value");
             for (int i = 0; i < STEPS; i++) {
                 double v = i;
@@ -120,7 +120,7 @@ public final class WorkbenchResponsivenessBenchmark {
         if (!ready.await(300, TimeUnit.SECONDS)) {
             throw new IllegalStateException("window did not open");
         }
-        Slider slider = holder[0].view.stressPanel().slider(LeverSpec.LLM_COST);
+        Slider slider = holder[0].view.stressPanel().slider(Lever.LLM_COST);
         for (int i = 1; i <= STEPS; i++) {
             double v = i;
             Platform.runLater(() -> {

@@ -5,7 +5,7 @@ import com.marginworkbench.classify.CostType;
 import com.marginworkbench.classify.Framework;
 import com.marginworkbench.classify.Treatment;
 import com.marginworkbench.project.ProjectFile;
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.workbench.CostRow;
 import com.marginworkbench.ui.workbench.Question;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
@@ -43,11 +43,11 @@ class WorkbenchViewModelTest {
         assertThat(vm.tile("reported").value()).isEqualTo("84.3%");
         assertThat(vm.tile("ai").value()).isEqualTo("40.6%");
         assertThat(vm.tile("ai-stressed").value()).isEqualTo("40.6%");
-        vm.stress().valueProperty(LeverSpec.LLM_COST).set(50);
+        vm.stress().valueProperty(Lever.LLM_COST).set(50);
         assertThat(vm.tile("ai-stressed").value()).isEqualTo("12.0%");
         assertThat(vm.tile("ai-stressed").delta()).startsWith("\u221228.6 pts");
-        assertThat(vm.stress().setFromText(LeverSpec.LLM_COST, "abc")).isPresent();
-        assertThat(vm.stress().setFromText(LeverSpec.LLM_COST, "0")).isEmpty();
+        assertThat(vm.stress().setFromText(Lever.LLM_COST, "abc")).isPresent();
+        assertThat(vm.stress().setFromText(Lever.LLM_COST, "0")).isEmpty();
         assertThat(vm.tile("ai-stressed").value()).isEqualTo("40.6%");
     }
 
@@ -96,9 +96,9 @@ class WorkbenchViewModelTest {
         vm.setNote(inference.index(), "Runs only for the sales demo environment");
         vm.setCostType(List.of(row("Misc vendor").index()), CostType.GENERAL_ADMIN);
         vm.changePolicy(vm.policy().withFramework(Framework.IFRS));
-        vm.stress().valueProperty(LeverSpec.LLM_COST).set(50);
+        vm.stress().valueProperty(Lever.LLM_COST).set(50);
         vm.stress().saveScenario("Heavy usage");
-        vm.stress().valueProperty(LeverSpec.LLM_COST).set(20);
+        vm.stress().valueProperty(Lever.LLM_COST).set(20);
         Path saved = vm.saveProject();
         assertThat(saved).isEqualTo(dir.resolve("demo" + ProjectFile.SUFFIX));
 
@@ -109,7 +109,7 @@ class WorkbenchViewModelTest {
         assertThat(restored.noteProperty().get()).isEqualTo("Runs only for the sales demo environment");
         assertThat(again.rows().get(row("Misc vendor").index()).costType()).isEqualTo(CostType.GENERAL_ADMIN);
         assertThat(again.policy().framework()).isEqualTo(Framework.IFRS);
-        assertThat(again.stress().valueProperty(LeverSpec.LLM_COST).get()).isEqualTo(20.0);
+        assertThat(again.stress().valueProperty(Lever.LLM_COST).get()).isEqualTo(20.0);
         assertThat(again.stress().scenarios()).extracting(s -> s.name()).containsExactly("Heavy usage");
         assertThat(again.dirtyProperty().get()).isFalse();
     }

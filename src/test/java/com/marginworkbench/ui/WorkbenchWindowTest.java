@@ -1,7 +1,8 @@
 package com.marginworkbench.ui;
 
+import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.classify.Treatment;
-import com.marginworkbench.ui.stress.LeverSpec;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.CostRow;
 import com.marginworkbench.ui.workbench.WorkbenchView;
@@ -142,12 +143,12 @@ class WorkbenchWindowTest {
     void fiftyPercentOnTheLlmLeverReadsTwelvePercentOnTheStressedTile(FxRobot robot) throws Exception {
         waitForLoad();
         assertThat(tile(robot, "ai-stressed")).isEqualTo("40.6%");
-        TextField field = view.stressPanel().field(LeverSpec.LLM_COST);
+        TextField field = view.stressPanel().field(Lever.LLM_COST);
         robot.clickOn(field).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
                 .write("50").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents(3);
         assertThat(tile(robot, "ai-stressed")).isEqualTo("12.0%");
-        assertThat(view.stressPanel().slider(LeverSpec.LLM_COST).getValue()).isEqualTo(50.0);
+        assertThat(view.stressPanel().slider(Lever.LLM_COST).getValue()).isEqualTo(50.0);
         assertThat(view.charts().plottedStressedAiLayer(0)).isCloseTo(12.0, org.assertj.core.data.Offset.offset(0.05));
         Path png = dir.resolve("margin.png");
         robot.interact(() -> {
@@ -160,7 +161,7 @@ class WorkbenchWindowTest {
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
         assertThat(head).containsExactly(0x89, 'P', 'N', 'G');
 
-        robot.interact(() -> view.stressPanel().slider(LeverSpec.LLM_COST).setValue(0));
+        robot.interact(() -> view.stressPanel().slider(Lever.LLM_COST).setValue(0));
         WaitForAsyncUtils.waitForFxEvents(3);
         assertThat(tile(robot, "ai-stressed")).isEqualTo("40.6%");
     }
@@ -212,7 +213,7 @@ class WorkbenchWindowTest {
         waitForLoad();
         CostRow row = findOnly(robot, "Engineering payroll");
         pick(robot, "typeColumn", "Internal-tool inference");
-        robot.interact(() -> view.stressPanel().slider(LeverSpec.LLM_COST).setValue(50));
+        robot.interact(() -> view.stressPanel().slider(Lever.LLM_COST).setValue(50));
         robot.clickOn(view.grid().table());
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         Path project = workbook.resolveSibling("northwind.mwb.json");
@@ -226,7 +227,7 @@ class WorkbenchWindowTest {
         CostRow again = vm.rows().stream().filter(r -> r.label().equals("Engineering payroll")).findFirst().orElseThrow();
         assertThat(again).isNotSameAs(row);
         assertThat(again.treatment()).isEqualTo(Treatment.OPERATING_EXPENSE);
-        assertThat(view.stressPanel().slider(LeverSpec.LLM_COST).getValue()).isEqualTo(50.0);
+        assertThat(view.stressPanel().slider(Lever.LLM_COST).getValue()).isEqualTo(50.0);
         assertThat(tile(robot, "ai-stressed")).isEqualTo("12.0%");
     }
 }

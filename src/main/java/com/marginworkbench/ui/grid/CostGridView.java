@@ -204,20 +204,8 @@ public final class CostGridView extends BorderPane {
         source.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().source()));
         source.setPrefWidth(110);
 
-        TableColumn<CostRow, LayerSplit> layer = new TableColumn<>("Layer");
-        layer.setCellValueFactory(c -> c.getValue().layerProperty());
-        layer.setCellFactory(col -> {
-            ComboBoxTableCell<CostRow, LayerSplit> cell = new ComboBoxTableCell<>(LAYER_CONVERTER,
-                    LayerSplit.AI, LayerSplit.SOFTWARE, new LayerSplit(0.25), new LayerSplit(0.5), new LayerSplit(0.75));
-            cell.setComboBoxEditable(true);
-            return cell;
-        });
-        layer.setOnEditCommit(e -> {
-            if (e.getNewValue() != null) {
-                vm.setLayer(e.getRowValue().index(), e.getNewValue());
-            }
-        });
-        layer.setComparator(Comparator.comparingDouble(LayerSplit::aiShare));
+        TableColumn<CostRow, LayerSplit> layer = LayerColumns.column("Layer", CostRow::layerProperty,
+                (row, split) -> vm.setLayer(row.index(), split));
         layer.setPrefWidth(80);
 
         TableColumn<CostRow, CostType> type = new TableColumn<>("Cost type");
@@ -344,35 +332,6 @@ public final class CostGridView extends BorderPane {
         @Override
         public CostType fromString(String s) {
             return CostType.find(s).orElse(null);
-        }
-    };
-
-    /** "AI", "Software", "AI 40%"; typing "40%", "40" or "AI 40" gives a 40% AI share. */
-    static final StringConverter<LayerSplit> LAYER_CONVERTER = new StringConverter<>() {
-        @Override
-        public String toString(LayerSplit s) {
-            return s == null ? "" : s.describe();
-        }
-
-        @Override
-        public LayerSplit fromString(String text) {
-            if (text == null) {
-                return null;
-            }
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            if (t.equals("ai")) {
-                return LayerSplit.AI;
-            }
-            if (t.startsWith("soft") || t.equals("sw") || t.equals("saas")) {
-                return LayerSplit.SOFTWARE;
-            }
-            t = t.replace("ai", "").replace("%", "").trim();
-            try {
-                double v = Double.parseDouble(t);
-                return v >= 0 && v <= 100 ? new LayerSplit(v / 100) : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
         }
     };
 

@@ -1,5 +1,6 @@
 package com.marginworkbench.ui.stress;
 
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.classify.Framework;
 import com.marginworkbench.classify.FreeTierPolicy;
 import com.marginworkbench.classify.Policy;
@@ -35,8 +36,8 @@ import java.util.Map;
 public final class StressPanelView extends VBox {
     private final WorkbenchViewModel vm;
     private final StressViewModel stress;
-    private final Map<LeverSpec, Slider> sliders = new EnumMap<>(LeverSpec.class);
-    private final Map<LeverSpec, TextField> fields = new EnumMap<>(LeverSpec.class);
+    private final Map<Lever, Slider> sliders = new EnumMap<>(Lever.class);
+    private final Map<Lever, TextField> fields = new EnumMap<>(Lever.class);
     private final ComboBox<String> scenarioBox = new ComboBox<>();
     private final ComboBox<Framework> framework = new ComboBox<>();
     private final CheckBox asu = new CheckBox("ASU 2025-06 adopted");
@@ -51,11 +52,11 @@ public final class StressPanelView extends VBox {
         getChildren().addAll(leversSection(), scenarioSection(), policySection());
     }
 
-    public Slider slider(LeverSpec spec) {
+    public Slider slider(Lever spec) {
         return sliders.get(spec);
     }
 
-    public TextField field(LeverSpec spec) {
+    public TextField field(Lever spec) {
         return fields.get(spec);
     }
 
@@ -80,13 +81,13 @@ public final class StressPanelView extends VBox {
         fieldCol.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().addAll(sliderCol, fieldCol);
         int row = 0;
-        for (LeverSpec spec : LeverSpec.values()) {
+        for (Lever spec : Lever.values()) {
             Label name = new Label(spec.label());
             name.setTooltip(new Tooltip(spec.help()));
             name.getTooltip().setWrapText(true);
             name.getTooltip().setMaxWidth(380);
             name.getStyleClass().add("lever-label");
-            if (spec == LeverSpec.TOKEN_DECLINE) {
+            if (spec == Lever.TOKEN_DECLINE) {
                 CheckBox on = new CheckBox(spec.label());
                 on.selectedProperty().bindBidirectional(stress.tokenDeclineEnabledProperty());
                 on.setTooltip(name.getTooltip());
@@ -101,23 +102,23 @@ public final class StressPanelView extends VBox {
             }
             Slider slider = new Slider(spec.sliderMin(), spec.sliderMax(), stress.valueProperty(spec).get());
             slider.setAccessibleText(spec.label());
-            slider.setBlockIncrement(step(spec) * (spec.isPercent() ? 5 : 10));
+            slider.setBlockIncrement(spec.step() * (spec.isPercent() ? 5 : 10));
             slider.setId("slider-" + spec.name());
             TextField field = new TextField(spec.format(stress.valueProperty(spec).get()));
             field.setPrefColumnCount(6);
             field.setAccessibleText(spec.label() + ", exact value");
             field.setId("field-" + spec.name());
             field.setTooltip(new Tooltip("Type an exact value and press Enter ("
-                    + spec.format(spec.fieldMin()) + " to " + spec.format(spec.fieldMax()) + ")"));
+                    + spec.format(spec.min()) + " to " + spec.format(spec.max()) + ")"));
             sliders.put(spec, slider);
             fields.put(spec, field);
-            if (spec == LeverSpec.TOKEN_DECLINE) {
+            if (spec == Lever.TOKEN_DECLINE) {
                 slider.disableProperty().bind(stress.tokenDeclineEnabledProperty().not());
                 field.disableProperty().bind(stress.tokenDeclineEnabledProperty().not());
             }
             slider.valueProperty().addListener((obs, o, n) -> {
                 if (!syncing) {
-                    double s = step(spec);
+                    double s = spec.step();
                     stress.valueProperty(spec).set(Math.round(n.doubleValue() / s) * s);
                 }
             });
@@ -136,15 +137,7 @@ public final class StressPanelView extends VBox {
         return box;
     }
 
-    private static double step(LeverSpec spec) {
-        return switch (spec) {
-            case VARIANCE_BUFFER -> 0.01;
-            case HEAVY_MULTIPLIER -> 0.1;
-            default -> 1;
-        };
-    }
-
-    private void show(LeverSpec spec, double v) {
+    private void show(Lever spec, double v) {
         syncing = true;
         try {
             Slider s = sliders.get(spec);
@@ -158,7 +151,7 @@ public final class StressPanelView extends VBox {
         }
     }
 
-    private void commitField(LeverSpec spec) {
+    private void commitField(Lever spec) {
         TextField f = fields.get(spec);
         var problem = stress.setFromText(spec, f.getText());
         if (problem.isPresent()) {

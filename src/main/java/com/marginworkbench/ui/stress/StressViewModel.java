@@ -1,5 +1,6 @@
 package com.marginworkbench.ui.stress;
 
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.project.ProjectState;
 import javafx.beans.property.BooleanProperty;
@@ -15,7 +16,6 @@ import javafx.collections.ObservableList;
 
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ import java.util.Optional;
  * publishes a single new value.
  */
 public final class StressViewModel {
-    private final Map<LeverSpec, DoubleProperty> values = new EnumMap<>(LeverSpec.class);
+    private final Map<Lever, DoubleProperty> values = new EnumMap<>(Lever.class);
     private final BooleanProperty tokenDeclineEnabled = new SimpleBooleanProperty(this, "tokenDeclineEnabled", false);
     private final ReadOnlyObjectWrapper<Levers> levers = new ReadOnlyObjectWrapper<>(this, "levers", Levers.NEUTRAL);
     private final ObservableList<ProjectState.Scenario> scenarios = FXCollections.observableArrayList();
@@ -33,7 +33,7 @@ public final class StressViewModel {
     private boolean batch;
 
     public StressViewModel() {
-        for (LeverSpec s : LeverSpec.values()) {
+        for (Lever s : Lever.values()) {
             DoubleProperty p = new SimpleDoubleProperty(this, s.name(), s.neutral());
             p.addListener((obs, o, n) -> publish());
             values.put(s, p);
@@ -42,7 +42,7 @@ public final class StressViewModel {
     }
 
     /** The lever's value in display units; bind a slider to it. */
-    public DoubleProperty valueProperty(LeverSpec spec) {
+    public DoubleProperty valueProperty(Lever spec) {
         return values.get(spec);
     }
 
@@ -70,20 +70,13 @@ public final class StressViewModel {
      * Sets a lever from typed text ("50", "+50%", "1.2x"); returns the problem in words when the
      * text is not a number in the lever's range, and leaves the value unchanged then.
      */
-    public Optional<String> setFromText(LeverSpec spec, String text) {
-        String t = text == null ? "" : text.trim().replace("%", "").replace("×", "").replace(",", ".")
-                .toLowerCase(Locale.ROOT).replace("x", "").replace("+", "").replace('\u2212', '-').trim();
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            return Optional.of(spec.label() + ": '" + text + "' is not a number");
+    public Optional<String> setFromText(Lever spec, String text) {
+        String problem = spec.problem(text);
+        if (problem != null) {
+            return Optional.of(spec.label() + ": " + problem);
         }
-        if (!Double.isFinite(v) || v < spec.fieldMin() || v > spec.fieldMax()) {
-            return Optional.of(spec.label() + " must be between " + spec.format(spec.fieldMin()) + " and "
-                    + spec.format(spec.fieldMax()));
-        }
-        if (spec == LeverSpec.TOKEN_DECLINE && v > 0) {
+        double v = spec.parse(text);
+        if (spec == Lever.TOKEN_DECLINE && v > 0) {
             tokenDeclineEnabled.set(true);
         }
         values.get(spec).set(v);
@@ -99,7 +92,7 @@ public final class StressViewModel {
     public void setLevers(Levers l) {
         batch = true;
         try {
-            for (LeverSpec s : LeverSpec.values()) {
+            for (Lever s : Lever.values()) {
                 values.get(s).set(s.read(l));
             }
             tokenDeclineEnabled.set(l.tokenPriceDeclinePerYear() > 0);
@@ -153,8 +146,8 @@ public final class StressViewModel {
             return;
         }
         Levers l = Levers.NEUTRAL;
-        for (LeverSpec s : LeverSpec.values()) {
-            if (s == LeverSpec.TOKEN_DECLINE && !tokenDeclineEnabled.get()) {
+        for (Lever s : Lever.values()) {
+            if (s == Lever.TOKEN_DECLINE && !tokenDeclineEnabled.get()) {
                 continue;
             }
             l = s.write(l, values.get(s).get());

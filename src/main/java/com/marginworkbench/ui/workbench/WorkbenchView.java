@@ -6,6 +6,8 @@ import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.ui.AppSettings;
 import com.marginworkbench.ui.charts.ChartsView;
 import com.marginworkbench.ui.grid.CostGridView;
+import com.marginworkbench.ui.grid.RevenueGridView;
+import com.marginworkbench.ui.grid.TotalsView;
 import com.marginworkbench.ui.stress.StressPanelView;
 import com.marginworkbench.ui.tiles.TilesView;
 import com.marginworkbench.workbook.WorkbookReadException;
@@ -30,6 +32,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
@@ -67,6 +71,8 @@ public final class WorkbenchView extends BorderPane {
     private final WorkbookExporter exporter;
     private final AppSettings settings;
     private final CostGridView grid;
+    private final RevenueGridView revenueGrid;
+    private final TabPane lineTabs = new TabPane();
     private final StressPanelView stressPanel;
     private final ChartsView charts;
     private final Menu recentMenu = new Menu("Open _Recent");
@@ -92,9 +98,10 @@ public final class WorkbenchView extends BorderPane {
         grid = new CostGridView(vm);
         stressPanel = new StressPanelView(vm);
         charts = new ChartsView(vm);
+        revenueGrid = new RevenueGridView(vm);
 
         OutlineView outline = new OutlineView(vm);
-        SplitPane centre = new SplitPane(grid, charts);
+        SplitPane centre = new SplitPane(linesPane(), charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
 
@@ -180,6 +187,34 @@ public final class WorkbenchView extends BorderPane {
         return grid;
     }
 
+    public RevenueGridView revenueGrid() {
+        return revenueGrid;
+    }
+
+    /** Brings the cost lines (0) or the revenue lines (1) to the front. */
+    public void showLines(int tab) {
+        lineTabs.getSelectionModel().select(tab);
+    }
+
+    /** Cost and revenue lines as two tabs over one totals row (reported and restated). */
+    private VBox linesPane() {
+        Tab costs = new Tab("Cost lines", grid);
+        costs.setId("costTab");
+        Tab revenue = new Tab("Revenue lines", revenueGrid);
+        revenue.setId("revenueTab");
+        costs.textProperty().bind(Bindings.size(vm.rows()).asString("Cost lines (%d)"));
+        revenue.textProperty().bind(Bindings.size(vm.revenueRows()).asString("Revenue lines (%d)"));
+        lineTabs.getTabs().setAll(costs, revenue);
+        lineTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        lineTabs.getStyleClass().add("line-tabs");
+        VBox.setVgrow(lineTabs, Priority.ALWAYS);
+        TotalsView totals = new TotalsView(vm.resultProperty());
+        totals.setPadding(new Insets(4, 10, 6, 10));
+        VBox box = new VBox(lineTabs, totals);
+        box.setMinHeight(0);
+        return box;
+    }
+
     public StressPanelView stressPanel() {
         return stressPanel;
     }
@@ -222,7 +257,7 @@ public final class WorkbenchView extends BorderPane {
         MenuItem find = item("_Find…", "Shortcut+F", Feather.SEARCH, e -> grid.focusFind());
         MenuItem focusGrid = item("Go to _grid", "Shortcut+1", null, e -> grid.table().requestFocus());
         MenuItem focusStress = item("Go to _stress panel", "Shortcut+2", null,
-                e -> stressPanel.slider(com.marginworkbench.ui.stress.LeverSpec.LLM_COST).requestFocus());
+                e -> stressPanel.slider(com.marginworkbench.margin.Lever.LLM_COST).requestFocus());
         MenuItem reset = item("Reset _levers", "Shortcut+R", Feather.SLIDERS, e -> vm.stress().reset());
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, focusGrid, focusStress,
                 new SeparatorMenuItem(), reset);
@@ -471,14 +506,12 @@ public final class WorkbenchView extends BorderPane {
         if (!vm.hasDocument() || vm.fileProperty().get() == null) {
             return;
         }
-        ProjectState state = vm.projectState();
-        var mapping = vm.mapping();
+        var snapshot = vm.snapshot();
         Path target = vm.projectPath();
-        String workbookName = vm.fileProperty().get().getFileName().toString();
         vm.markSaved();
         var future = background.submit(() -> {
             try {
-                com.marginworkbench.project.ProjectFile.save(target, state, mapping, workbookName);
+                com.marginworkbench.app.Workbench.saveProject(snapshot, target);
                 Platform.runLater(() -> vm.setStatus("Saved " + target.getFileName()));
             } catch (Exception ex) {
                 Platform.runLater(() -> {

@@ -1,13 +1,14 @@
 package com.marginworkbench.usage.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Locale;
 
 /**
@@ -17,21 +18,21 @@ import java.util.Locale;
 final class CsvTable extends Table {
     private static final CsvMapper MAPPER = new CsvMapper();
     private final BufferedReader reader;
-    private final MappingIterator<String[]> rows;
-    private long nextLine = 2;
+    private final CsvParser parser;
+    private final ArrayList<String> values = new ArrayList<>();
 
     CsvTable(String fileName, BufferedReader reader) throws IOException, ImportException {
         super(fileName);
         this.reader = reader;
         char sep = separator(reader);
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(sep);
-        rows = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .with(CsvParser.Feature.TRIM_SPACES).with(schema).readValues(reader);
+        parser = MAPPER.getFactory().createParser(reader);
+        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(sep));
+        parser.enable(CsvParser.Feature.TRIM_SPACES);
         try {
-            if (!rows.hasNextValue()) {
+            if (parser.nextToken() != JsonToken.START_ARRAY || !readRow()) {
                 throw new ImportException(fileName + " has no header row; the first line must name the columns");
             }
-            String[] header = rows.nextValue();
+            String[] header = row;
             for (int i = 0; i < header.length; i++) {
                 String h = header[i] == null ? "" : header[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
                 if (!columns.has(h)) {
@@ -40,10 +41,23 @@ final class CsvTable extends Table {
                     columns.ensure(h + "#" + i);
                 }
             }
-            nextLine = rows.getCurrentLocation().getLineNr();
         } catch (JsonProcessingException e) {
             throw new ImportException(fileName + ": the header row is not CSV (" + e.getOriginalMessage() + ")");
         }
+    }
+
+    /** Reads the fields of one row (after its START_ARRAY) into {@link #row}; false at the end. */
+    private boolean readRow() throws IOException {
+        values.clear();
+        JsonToken t;
+        while ((t = parser.nextToken()) != null && t != JsonToken.END_ARRAY) {
+            if (values.isEmpty()) {
+                line = parser.currentTokenLocation().getLineNr();
+            }
+            values.add(parser.getText());
+        }
+        row = values.toArray(new String[values.size()]);
+        return true;
     }
 
     private static char separator(BufferedReader r) throws IOException {
@@ -85,10 +99,12 @@ final class CsvTable extends Table {
     @Override
     boolean next() throws IOException, ImportException {
         try {
-            while (rows.hasNextValue()) {
-                line = nextLine;
-                row = rows.nextValue();
-                nextLine = rows.getCurrentLocation().getLineNr();
+            JsonToken t;
+            while ((t = parser.nextToken()) != null) {
+                if (t != JsonToken.START_ARRAY) {
+                    continue;
+                }
+                readRow();
                 if (row.length == 1 && (row[0] == null || row[0].isEmpty())) {
                     continue; // blank line
                 }
@@ -97,14 +113,14 @@ final class CsvTable extends Table {
             return false;
         } catch (RuntimeException | JsonProcessingException e) {
             String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new ImportException(fileName + ":" + nextLine + ": not readable as CSV from here on (" + msg
-                    + "); check the quoting on that line");
+            throw new ImportException(fileName + ":" + parser.currentLocation().getLineNr()
+                    + ": not readable as CSV from here on (" + msg + "); check the quoting on that line");
         }
     }
 
     @Override
     public void close() throws IOException {
-        rows.close();
+        parser.close();
         reader.close();
     }
 }

@@ -1,0 +1,44 @@
+package com.marginworkbench.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the user told the reader, to keep in a project file and give back on the next read: the
+ * range(s) to read (in period order), the header row and label column, a role per row, rows whose
+ * sign is flipped (or all costs), the units, and which period columns count. Every part is
+ * optional; {@link #NONE} leaves the reading to the reader.
+ *
+ * @param tables        ranges such as {@code 'P&L'!A1:N40}, in period order; empty: the reader finds the table
+ * @param headerRow     1-based row of the period headings inside the first range, or null
+ * @param labelColumn   column letter of the labels, or null
+ * @param roles         row key ({@code Sheet!12}, see {@link Reading.Row#key()}) to the role the user set
+ * @param flippedRows   row keys whose sign is flipped
+ * @param flipAllCosts  true: every cost line's sign is flipped
+ * @param units         units to state ("USD thousands"), or null to use what the workbook says
+ * @param unitScale     multiplier that goes with {@code units} (1000 for thousands), or null
+ * @param periodColumns column letters that count as periods, or empty for the reader's choice
+ */
+public record ReadingHints(List<String> tables, Integer headerRow, String labelColumn, Map<String, RowRole> roles,
+                           Set<String> flippedRows, boolean flipAllCosts, String units, Double unitScale,
+                           List<String> periodColumns) {
+    public static final ReadingHints NONE = new ReadingHints(List.of(), null, null, Map.of(), Set.of(), false, null,
+            null, List.of());
+
+    public ReadingHints {
+        tables = tables == null ? List.of() : List.copyOf(tables);
+        roles = roles == null ? Map.of() : Map.copyOf(roles);
+        flippedRows = flippedRows == null ? Set.of() : Set.copyOf(flippedRows);
+        periodColumns = periodColumns == null ? List.of() : List.copyOf(periodColumns);
+    }
+
+    /** Hints that only name the ranges to read. */
+    public static ReadingHints tables(List<String> ranges) {
+        return new ReadingHints(ranges, null, null, Map.of(), Set.of(), false, null, null, List.of());
+    }
+
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+}
