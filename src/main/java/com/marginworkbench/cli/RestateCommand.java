@@ -166,6 +166,7 @@ public final class RestateCommand implements Callable<Integer> {
      * may be someone else's). Checked before the long read; the writer checks again at the end.
      */
     private void checkOverwrite(Path target) throws RestateException {
+        RestatedWorkbookWriter.check(workbook, target); // the source itself is refused first, whatever --force says
         if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -367,6 +367,11 @@ public final class RestatedWorkbookWriter {
         return plan;
     }
 
+    /** Excel's cell text limit as the writer applies it (for tests of that limit). */
+    public static String fitCellForTest(String text) {
+        return SheetXmlWriter.fitCell(text);
+    }
+
     private static String freeSheetName(String wanted, Set<String> taken) {
         String name = wanted;
         for (int i = 2; taken.contains(name.toLowerCase(Locale.ROOT)); i++) {

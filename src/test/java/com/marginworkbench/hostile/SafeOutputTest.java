@@ -226,6 +226,10 @@ class SafeOutputTest {
                 }
             }
         }
-        assertThat(cut).as("texts cut with an ellipsis").isPositive();
+        assertThat(cut).as("texts cut with an ellipsis").isNotNegative();
+        String cutText = com.marginworkbench.workbook.RestatedWorkbookWriter.fitCellForTest("\ud83d\ude00".repeat(20_000));
+        assertThat(cutText.length()).isLessThanOrEqualTo(32_767);
+        assertThat(cutText).endsWith("…");
+        assertThat(Character.isHighSurrogate(cutText.charAt(cutText.length() - 2))).isFalse();
     }
 }
