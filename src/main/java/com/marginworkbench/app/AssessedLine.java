@@ -7,6 +7,8 @@ import com.marginworkbench.classify.Policy;
 import com.marginworkbench.model.CostLine;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One cost line as the user assesses it: the line (with its layer and stress flags), the decision
@@ -15,14 +17,19 @@ import java.time.Instant;
  */
 public record AssessedLine(CostLine line, LineDecision decision, Instant noteTime, Classification classification) {
 
-    /** The line with a new decision (and note time), classified again under {@code policy}. */
-    public AssessedLine decide(LineDecision newDecision, Instant newNoteTime, Policy policy) {
-        return new AssessedLine(line, newDecision, newNoteTime, CogsTest.classify(newDecision, policy));
+    /**
+     * The line with a new decision (and note time), classified again under {@code policy}: with
+     * its reported placement (a name alone cannot move it; internal costs keep their function)
+     * and the model's fiscal years (the ASU 2025-06 test per year).
+     */
+    public AssessedLine decide(LineDecision newDecision, Instant newNoteTime, Policy policy, List<LocalDate> years) {
+        return new AssessedLine(line, newDecision, newNoteTime,
+                CogsTest.classify(newDecision, line.reported(), policy, years));
     }
 
     /** The same line under another policy. */
-    public AssessedLine reclassify(Policy policy) {
-        return new AssessedLine(line, decision, noteTime, CogsTest.classify(decision, policy));
+    public AssessedLine reclassify(Policy policy, List<LocalDate> years) {
+        return new AssessedLine(line, decision, noteTime, CogsTest.classify(decision, line.reported(), policy, years));
     }
 
     public AssessedLine withLine(CostLine newLine) {

@@ -66,9 +66,10 @@ public final class Assessment {
      * {@code policy} (its fiscal year start taken from the workbook), neutral levers.
      */
     public static Assessment of(ReadResult read, Policy policy) {
-        Policy p = policy.withFiscalYearStart(read.model().fiscalYearStart());
+        Policy p = read.model().fiscalYearStart() == null ? policy
+                : policy.withFiscalYearStart(read.model().fiscalYearStart());
         List<CostLine> costs = read.model().costs();
-        List<Classification> cls = CogsTest.classifyAll(read.decisions(), p);
+        List<Classification> cls = CogsTest.classifyAll(read.model(), read.decisions(), p);
         List<AssessedLine> lines = new ArrayList<>(costs.size());
         for (int i = 0; i < costs.size(); i++) {
             lines.add(new AssessedLine(costs.get(i), read.decisions().get(i), null, cls.get(i)));
@@ -83,7 +84,9 @@ public final class Assessment {
      * named in {@link #notes()}.
      */
     public Assessment applyProject(ProjectState saved, ProjectFileDto.MappingDto mapping) {
-        Policy p = saved.policy().withFiscalYearStart(model.fiscalYearStart());
+        Policy p = model.fiscalYearStart() == null ? saved.policy()
+                : saved.policy().withFiscalYearStart(model.fiscalYearStart());
+        List<java.time.LocalDate> years = years(p);
         Map<String, ProjectState.LineState> byKey = new HashMap<>();
         for (ProjectState.LineState ls : saved.lines()) {
             byKey.put(AssessedLine.key(ls.sourceCell(), ls.label()), ls);
@@ -92,10 +95,11 @@ public final class Assessment {
         for (AssessedLine l : lines) {
             ProjectState.LineState ls = byKey.remove(l.key());
             if (ls == null) {
-                out.add(l.reclassify(p));
+                out.add(l.reclassify(p, years));
             } else {
                 CostLine c = l.line().withLayer(ls.layer()).withFlags(ls.llmPriced(), ls.usageVariable());
-                out.add(new AssessedLine(c, ls.decision(), ls.noteTime(), CogsTest.classify(ls.decision(), p)));
+                out.add(new AssessedLine(c, ls.decision(), ls.noteTime(),
+                        CogsTest.classify(ls.decision(), c.reported(), p, years)));
             }
         }
         List<String> newNotes = new ArrayList<>(notes);
@@ -148,11 +152,16 @@ public final class Assessment {
         return out;
     }
 
+    /** The model's fiscal years under a policy (the ASU 2025-06 test runs per year). */
+    private List<java.time.LocalDate> years(Policy p) {
+        return CogsTest.fiscalYears(model.periods(), p);
+    }
+
     // ----- changes (each gives a new assessment) -----
 
     /** Line {@code index} with a new decision and note time, classified again. */
     public Assessment decide(int index, LineDecision decision, Instant noteTime) {
-        return withLine(index, lines.get(index).decide(decision, noteTime, policy));
+        return withLine(index, lines.get(index).decide(decision, noteTime, policy, years(policy)));
     }
 
     /** Line {@code index} with its cost line changed (layer, stress flags). */
@@ -163,15 +172,16 @@ public final class Assessment {
     /** Replaces one line; its classification is recomputed under the current policy. */
     public Assessment withLine(int index, AssessedLine line) {
         List<AssessedLine> copy = new ArrayList<>(lines);
-        copy.set(index, line.reclassify(policy));
+        copy.set(index, line.reclassify(policy, years(policy)));
         return new Assessment(source, copy, revenue, policy, levers, scenarios, activeScenario, notes);
     }
 
     /** Replaces several lines at once (one undo step). */
     public Assessment withLines(List<Integer> indices, List<AssessedLine> newLines) {
         List<AssessedLine> copy = new ArrayList<>(lines);
+        List<java.time.LocalDate> years = years(policy);
         for (int k = 0; k < indices.size(); k++) {
-            copy.set(indices.get(k), newLines.get(k).reclassify(policy));
+            copy.set(indices.get(k), newLines.get(k).reclassify(policy, years));
         }
         return new Assessment(source, copy, revenue, policy, levers, scenarios, activeScenario, notes);
     }
@@ -182,8 +192,9 @@ public final class Assessment {
             return this;
         }
         List<AssessedLine> copy = new ArrayList<>(lines.size());
+        List<java.time.LocalDate> years = years(newPolicy);
         for (AssessedLine l : lines) {
-            copy.add(l.reclassify(newPolicy));
+            copy.add(l.reclassify(newPolicy, years));
         }
         return new Assessment(source, copy, revenue, newPolicy, levers, scenarios, activeScenario, notes);
     }

@@ -1,6 +1,7 @@
 package com.marginworkbench.app;
 
 import com.marginworkbench.classify.Policy;
+import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.workbook.ReadResult;
@@ -62,6 +63,20 @@ public final class Workbench {
     /** A project file read from disk, not yet applied; {@code warning} is set when it could not be read. */
     public record SavedProject(Optional<Path> file, Optional<ProjectFile.Loaded> loaded, String warning) {
         public static final SavedProject NONE = new SavedProject(Optional.empty(), Optional.empty(), "");
+
+        /** The reading hints the project keeps (the user's ranges, roles, signs, units), or none. */
+        public ReadingHints hints() {
+            return loaded.map(l -> l.state().hints()).orElse(ReadingHints.NONE);
+        }
+
+        /**
+         * The project as it stands in {@code a}, as if just read from {@code file}: applying it to a
+         * new reading of the same workbook keeps every decision that still matches a line.
+         */
+        public static SavedProject current(Path file, Assessment a) {
+            return new SavedProject(Optional.ofNullable(file), Optional.of(new ProjectFile.Loaded(a.projectState(),
+                    a.mapping(), ProjectFile.FORMAT_VERSION)), "");
+        }
     }
 
     /**
@@ -116,10 +131,17 @@ public final class Workbench {
 
     /** Saves the assessment's decisions, policy, levers and scenarios to {@code target}, atomically. */
     public static void saveProject(Assessment a, Path target) throws IOException {
+        saveProject(a, com.marginworkbench.model.ReadingHints.NONE, target);
+    }
+
+    /** Like {@link #saveProject(Assessment, Path)}, keeping the mapping the user gave the reader. */
+    public static void saveProject(Assessment a, com.marginworkbench.model.ReadingHints hints, Path target)
+            throws IOException {
         Path file = a.source().file();
-        ProjectFile.save(target, a.projectState(), a.mapping(), file == null ? a.model().name()
+        ProjectFile.save(target, a.projectState().withHints(hints), a.mapping(), file == null ? a.model().name()
                 : file.getFileName().toString());
     }
+
 
     /** The state a project file would hold, for a caller that writes it later (off the UI thread). */
     public static ProjectState projectState(Assessment a) {

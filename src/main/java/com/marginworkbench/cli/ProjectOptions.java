@@ -56,6 +56,6 @@ public class ProjectOptions {
             err.println("margin-workbench: " + note);
         }
         Assessment a = opened.assessment();
-        return a.withPolicy(options.policyOver(a.policy())).withLevers(options.levers(a.levers()));
+        return a.withPolicy(options.policyOver(a.policy())).withLevers(options.levers(a.levers(), a.model()));
     }
 }

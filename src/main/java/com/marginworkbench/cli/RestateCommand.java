@@ -2,9 +2,6 @@ package com.marginworkbench.cli;
 
 import com.marginworkbench.app.Assessment;
 import com.marginworkbench.app.Workbench;
-import com.marginworkbench.classify.Classification;
-import com.marginworkbench.classify.CogsTest;
-import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Figures;
 import com.marginworkbench.project.SafeFiles;
 import com.marginworkbench.workbook.ReadResult;
@@ -25,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -111,7 +107,7 @@ public final class RestateCommand implements Callable<Integer> {
             throws WorkbookReadException, RestateException, Workbench.ProjectException {
         RestatedWorkbookWriter.check(file, target);
         ReadAhead.Timed ahead = ReadAhead.take(file);
-        ReadResult read = ahead != null ? ahead.result() : WorkbookReader.read(file);
+        ReadResult read = levers.apply(ahead != null ? ahead.result() : WorkbookReader.read(file));
         Assessment a = projects.assess(file, read, levers, err);
         RestatedWorkbookWriter.Outcome o = Workbench.restate(a, target, mode, null);
         Figures t = o.figures().total();

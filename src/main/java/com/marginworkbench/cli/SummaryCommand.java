@@ -121,8 +121,8 @@ public final class SummaryCommand implements Callable<Integer> {
     Summary summarize(Path file, PrintWriter err) throws WorkbookReadException, Workbench.ProjectException {
         long t0 = System.nanoTime();
         ReadAhead.Timed ahead = tables.isEmpty() ? ReadAhead.take(file) : null;
-        ReadResult read = ahead != null ? ahead.result() : tables.isEmpty() ? WorkbookReader.read(file)
-                : WorkbookReader.read(file, null, ReadingHints.tables(tables));
+        ReadResult read = levers.apply(ahead != null ? ahead.result() : tables.isEmpty() ? WorkbookReader.read(file)
+                : WorkbookReader.read(file, null, ReadingHints.tables(tables)));
         long t1 = System.nanoTime();
         long readMs = ahead != null ? ahead.readMs() : (t1 - t0) / 1_000_000;
         Assessment a = projects.assess(file, read, levers, err);
@@ -226,7 +226,25 @@ public final class SummaryCommand implements Callable<Integer> {
         for (LeverAxis lever : LeverAxis.values()) {
             lv.put(lever.id(), lever.get(l));
         }
+        lv.put("heavyUserBaseline", l.heavyUserBaseline());
+        lv.put("heavyUserFactor", l.heavyUserFactor());
+        lv.put("firstForecastPeriod", l.firstForecastPeriod() < 0 ? null
+                : model.periods().label(l.firstForecastPeriod()));
         root.put("levers", lv);
+        Map<String, Object> pol = new LinkedHashMap<>();
+        pol.put("framework", s.policy.framework().name());
+        pol.put("fiscalYearStart", s.policy.fiscalYearStart() == null ? null : s.policy.fiscalYearStart().toString());
+        pol.put("asu202506Adopted", s.policy.asu202506Adopted());
+        List<Object> asu = new ArrayList<>();
+        for (java.time.LocalDate y : CogsTest.fiscalYears(model.periods(), s.policy)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("fiscalYearStart", y.toString());
+            m.put("asu202506Applies", s.policy.asu202506AppliesToYear(y));
+            asu.add(m);
+        }
+        pol.put("asu202506ByFiscalYear", asu);
+        pol.put("freeTier", s.policy.freeTier().name());
+        root.put("policy", pol);
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("revenue", t.revenue());
         totals.put("aiRevenue", t.aiRevenue());
@@ -234,6 +252,10 @@ public final class SummaryCommand implements Callable<Integer> {
         totals.put("reportedCogs", t.reportedCogs());
         totals.put("restatedCogs", t.restatedCogs());
         totals.put("restatedCogsStressed", t.stressedCogs());
+        totals.put("vendorCreditsInCogs", s.result.totalCredits(com.marginworkbench.model.Layer.AI)
+                + s.result.totalCredits(com.marginworkbench.model.Layer.SOFTWARE));
+        totals.put("amortizationInCogs", s.result.totalAmortization(com.marginworkbench.model.Layer.AI)
+                + s.result.totalAmortization(com.marginworkbench.model.Layer.SOFTWARE));
         root.put("totals", totals);
         Map<String, Object> margins = new LinkedHashMap<>();
         margins.put("reportedBlended", orNull(t.reportedBlended()));
@@ -242,10 +264,21 @@ public final class SummaryCommand implements Callable<Integer> {
         margins.put("aiLayer", orNull(t.aiLayer()));
         margins.put("aiLayerStressed", orNull(t.aiLayerStressed()));
         margins.put("softwareLayer", orNull(t.softwareLayer()));
+        margins.put("reportedAiLayer", orNull(t.reportedAiLayer()));
+        if (t.noAiCostReported()) {
+            margins.put("reportedAiLayerNote", "n/a (no AI cost in reported cost of revenue)");
+        }
+        margins.put("restatedBlendedExCredits", orNull(s.result.restatedBlendedExCredits()));
+        margins.put("aiLayerExCredits", orNull(s.result.aiLayerExCredits()));
         root.put("margins", margins);
+        com.marginworkbench.margin.UnitEconomics u = s.result.unitEconomics();
         Map<String, Object> ue = new LinkedHashMap<>();
-        ue.put("ltvToCac", orNull(s.result.unitEconomics().ltvToCac()));
-        ue.put("ltvToCacStressed", orNull(s.result.unitEconomics().ltvToCacStressed()));
+        ue.put("ltvToCac", orNull(u.ltvToCac()));
+        ue.put("ltvToCacStressed", orNull(u.ltvToCacStressed()));
+        ue.put("ltvToCacAiLayer", orNull(u.ltvToCacAiLayer()));
+        ue.put("ltvToCacAiLayerStressed", orNull(u.ltvToCacAiLayerStressed()));
+        ue.put("arpaStressed", Double.isFinite(u.arpaStressed()) ? u.arpaStressed() : null);
+        ue.put("cacStressed", Double.isFinite(u.cacStressed()) ? u.cacStressed() : null);
         root.put("unitEconomics", ue);
         root.put("decisions", decisions(s));
         List<Object> lines = new ArrayList<>();
@@ -277,6 +310,17 @@ public final class SummaryCommand implements Callable<Integer> {
             m.put("treatment", cl.treatment().code());
             m.put("reason", cl.reason());
             m.put("total", s.result.lineTotal(i));
+            if (!cl.criteria().isEmpty()) {
+                m.put("criteria", cl.criteria());
+            }
+            if (cl.usefulLifeMonths() > 0) {
+                m.put("usefulLifeMonths", cl.usefulLifeMonths());
+                double am = 0;
+                for (int p = 0; p < model.periods().count(); p++) {
+                    am += s.result.sums().lineAmortization(i, p);
+                }
+                m.put("amortization", am);
+            }
             lines.add(m);
         }
         root.put("lines", lines);
@@ -428,9 +472,14 @@ public final class SummaryCommand implements Callable<Integer> {
                     periods.get(periods.size() - 1));
         }
         out.printf(Locale.ROOT, "Framework   %s%n", s.policy.framework().label());
-        out.printf(Locale.ROOT, "Levers      LLM cost %s, variance buffer %sx, heavy users %s at %sx, price %s%n",
+        out.printf(Locale.ROOT, "Levers      LLM cost %s, variance buffer %sx, heavy users %s at %sx (already %s of usage"
+                        + " in the actuals), price %s%s%n",
                 signedPct(l.llmCostChange()), num(l.varianceBuffer()), plainPct(l.heavyUserShare()),
-                num(l.heavyUserMultiplier()), signedPct(l.priceChange()));
+                num(l.heavyUserMultiplier()), plainPct(l.heavyUserBaseline()), signedPct(l.priceChange()),
+                l.tokenPriceDeclinePerYear() == 0 ? "" : ", token prices -" + plainPct(l.tokenPriceDeclinePerYear())
+                        + " a year on forecast periods");
+        out.printf(Locale.ROOT, "Forecast    %s%n", l.firstForecastPeriod() < 0 ? "none (every period actual)"
+                : "from " + periods.get(l.firstForecastPeriod()));
         out.println();
         out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "", "Reported", "Restated", "Stressed");
         out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "Revenue", money(t.revenue()), money(t.revenue()),
@@ -441,12 +490,27 @@ public final class SummaryCommand implements Callable<Integer> {
                 money(t.restatedCogs()), money(t.stressedCogs()));
         out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "Blended gross margin", pct(t.reportedBlended()),
                 pct(t.restatedBlended()), pct(t.restatedBlendedStressed()));
-        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "AI-layer gross margin", pct(t.reportedAiLayer()),
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "AI-layer gross margin", reportedAiPct(t),
                 pct(t.aiLayer()), pct(t.aiLayerStressed()));
         out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "Software-layer GM", "", pct(t.softwareLayer()),
                 pct(t.softwareLayerStressed()));
-        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "LTV:CAC", "",
-                ratio(s.result.unitEconomics().ltvToCac()), ratio(s.result.unitEconomics().ltvToCacStressed()));
+        com.marginworkbench.margin.UnitEconomics u = s.result.unitEconomics();
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "LTV:CAC, blended GM", "", ratio(u.ltvToCac()),
+                ratio(u.ltvToCacStressed()));
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "LTV:CAC, AI-layer GM", "", ratio(u.ltvToCacAiLayer()),
+                ratio(u.ltvToCacAiLayerStressed()));
+        double credits = s.result.totalCredits(com.marginworkbench.model.Layer.AI)
+                + s.result.totalCredits(com.marginworkbench.model.Layer.SOFTWARE);
+        if (credits != 0) {
+            out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "GM excluding credits", "",
+                    pct(s.result.restatedBlendedExCredits()), "");
+        }
+        double amortization = s.result.totalAmortization(com.marginworkbench.model.Layer.AI)
+                + s.result.totalAmortization(com.marginworkbench.model.Layer.SOFTWARE);
+        if (amortization != 0) {
+            out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "  of COGS: amortization", "", money(amortization),
+                    money(amortization));
+        }
         out.println();
         Decisions.Summary dec = Decisions.summarize(s.prepared, l);
         out.printf(Locale.ROOT, "Break-even  %s%n", dec.breakEvenLlmCost().sentence());
@@ -495,8 +559,12 @@ public final class SummaryCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Read %d ms, computed %d ms%n", s.readMs, s.computeMs);
         }
         out.println();
+        if (t.noAiCostReported()) {
+            out.println("* n/a (no AI cost in reported cost of revenue)");
+        }
         out.println("A decision aid, not accounting advice: classification depends on contracts, facts and the"
-                + " auditor's judgment.");
+                + " auditor's judgment. A management-view reclassification, not a restatement of an error"
+                + " (ASC 250 / IAS 8).");
     }
 
     private static String shortName(com.marginworkbench.model.Placement p) {
@@ -514,6 +582,11 @@ public final class SummaryCommand implements Callable<Integer> {
 
     private static String cut(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /** The AI layer as reported: "n/a (...)" when the workbook puts no AI cost in cost of revenue. */
+    static String reportedAiPct(Figures t) {
+        return t.noAiCostReported() ? "n/a*" : pct(t.reportedAiLayer());
     }
 
     /** A margin as "84.3%", or "n/a" where there is none. */

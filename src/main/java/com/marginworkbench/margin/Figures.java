@@ -131,7 +131,14 @@ public record Figures(Basis reported, Basis restated, Basis stressed) {
 
     /** The AI layer as the workbook places its costs. */
     public OptionalDouble reportedAiLayer() {
-        return reported.aiLayer();
+        // No AI cost in reported cost of revenue: the reported AI-layer margin is not 100%, it is not
+        // there to measure ("n/a (no AI cost in reported cost of revenue)").
+        return reportedAiCogs() == 0 ? OptionalDouble.empty() : reported.aiLayer();
+    }
+
+    /** True when the workbook reports AI revenue but puts no AI cost in cost of revenue. */
+    public boolean noAiCostReported() {
+        return aiRevenue() != 0 && reportedAiCogs() == 0;
     }
 
     public OptionalDouble restatedBlended() {

@@ -13,6 +13,8 @@ import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.ReadingHints;
+import com.marginworkbench.model.RowRole;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,6 +132,10 @@ public final class ProjectFile {
             ld.variesWithUsage = d.answers().variesWithUsage().name();
             ld.note = d.note().isEmpty() ? null : d.note();
             ld.noteTime = l.noteTime() == null ? null : l.noteTime().toString();
+            ld.origin = d.origin() == LineDecision.Origin.USER ? null : d.origin().name();
+            ld.criteriaMet = d.criteriaMet() == com.marginworkbench.classify.Answer.DEFAULT ? null
+                    : d.criteriaMet().name();
+            ld.usefulLifeMonths = d.usefulLifeMonths() == 0 ? null : d.usefulLifeMonths();
             ld.aiShare = l.layer() == null ? 0 : l.layer().aiShare();
             ld.llmPriced = l.llmPriced();
             ld.usageVariable = l.usageVariable();
@@ -143,6 +149,7 @@ public final class ProjectFile {
             rd.usagePriced = r.usagePriced();
             dto.revenue.add(rd);
         }
+        dto.reading = hintsDto(s.hints());
         return dto;
     }
 
@@ -166,7 +173,16 @@ public final class ProjectFile {
             CostType type = ld.costType == null ? null : costType(ld.costType);
             Answers answers = new Answers(answer(ld.triggeredByCustomer), answer(ld.neededForDelivery),
                     answer(ld.variesWithUsage));
-            lines.add(new ProjectState.LineState(ld.source, ld.label, new LineDecision(type, answers, ld.note),
+            LineDecision.Origin origin = LineDecision.Origin.USER;
+            for (LineDecision.Origin o : LineDecision.Origin.values()) {
+                if (o.name().equalsIgnoreCase(ld.origin == null ? "" : ld.origin.trim())) {
+                    origin = o;
+                }
+            }
+            int life = ld.usefulLifeMonths == null || ld.usefulLifeMonths < 0 || ld.usefulLifeMonths > 600 ? 0
+                    : ld.usefulLifeMonths;
+            LineDecision decision = new LineDecision(type, answers, ld.note, origin, answer(ld.criteriaMet), life);
+            lines.add(new ProjectState.LineState(ld.source, ld.label, decision,
                     ld.noteTime == null ? null : Instant.parse(ld.noteTime), new LayerSplit(ld.aiShare),
                     ld.llmPriced, ld.usageVariable));
         }
@@ -176,7 +192,38 @@ public final class ProjectFile {
                 revenue.add(new ProjectState.RevenueState(rd.source, rd.label, new LayerSplit(rd.aiShare), rd.usagePriced));
             }
         }
-        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines, revenue);
+        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines, revenue,
+                hints(dto.reading));
+    }
+
+    private static ProjectFileDto.HintsDto hintsDto(ReadingHints h) {
+        if (h == null || h.isEmpty()) {
+            return null;
+        }
+        ProjectFileDto.HintsDto d = new ProjectFileDto.HintsDto();
+        d.tables.addAll(h.tables());
+        d.headerRow = h.headerRow();
+        d.labelColumn = h.labelColumn();
+        new java.util.TreeMap<>(h.roles()).forEach((row, role) -> d.roles.put(row, role.name()));
+        d.flippedRows.addAll(new java.util.TreeSet<>(h.flippedRows()));
+        d.flipAllCosts = h.flipAllCosts();
+        d.units = h.units();
+        d.unitScale = h.unitScale();
+        d.periodColumns.addAll(h.periodColumns());
+        return d;
+    }
+
+    private static ReadingHints hints(ProjectFileDto.HintsDto d) {
+        if (d == null) {
+            return ReadingHints.NONE;
+        }
+        java.util.Map<String, RowRole> roles = new java.util.LinkedHashMap<>();
+        if (d.roles != null) {
+            d.roles.forEach((row, role) -> roles.put(row, RowRole.parse(role)));
+        }
+        return new ReadingHints(d.tables, d.headerRow, d.labelColumn, roles,
+                d.flippedRows == null ? null : new java.util.LinkedHashSet<>(d.flippedRows), d.flipAllCosts, d.units,
+                d.unitScale, d.periodColumns);
     }
 
     /** Ids are written as enum names; a hand-edited label is accepted too. */

@@ -30,6 +30,8 @@ public class ProjectFileDto {
     public List<LineDto> lines = new ArrayList<>();
     /** Revenue lines whose layer or usage pricing the user set; absent in files of earlier builds. */
     public List<RevenueDto> revenue = new ArrayList<>();
+    /** What the user told the reader in the mapping view; absent when the reader found the table alone. */
+    public HintsDto reading;
 
     /** How the workbook was read, so a reader change can be noticed when the file is reopened. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -64,6 +66,12 @@ public class ProjectFileDto {
         public String variesWithUsage;
         public String note;
         public String noteTime;
+        /** Where the cost type came from (USER, SUGGESTED_WITH_CONTEXT, SUGGESTED_FROM_NAME); absent = USER. */
+        public String origin;
+        /** Capitalization criteria of a training or index-build line: YES, NO or absent (not assessed). */
+        public String criteriaMet;
+        /** Useful life in months of a capitalized line; absent or 0 = the stated default. */
+        public Integer usefulLifeMonths;
         public double aiShare;
         public boolean llmPriced;
         public boolean usageVariable;
@@ -76,5 +84,20 @@ public class ProjectFileDto {
         public String label;
         public double aiShare;
         public boolean usagePriced;
+    }
+
+    /** The mapping the user gave the reader (see {@code model.ReadingHints}); rows named {@code Sheet!12}. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static class HintsDto {
+        public List<String> tables = new ArrayList<>();
+        public Integer headerRow;
+        public String labelColumn;
+        public java.util.Map<String, String> roles = new java.util.LinkedHashMap<>();
+        public List<String> flippedRows = new ArrayList<>();
+        public boolean flipAllCosts;
+        public String units;
+        public Double unitScale;
+        public List<String> periodColumns = new ArrayList<>();
     }
 }

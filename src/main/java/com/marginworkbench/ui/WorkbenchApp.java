@@ -22,17 +22,7 @@ import java.util.Optional;
  */
 public final class WorkbenchApp extends Application {
     /** The reader the window uses, with its progress and cancel passed through. */
-    static final WorkbookLoader LOADER = (file, progress) -> WorkbookReader.read(file, new WorkbookReader.Progress() {
-        @Override
-        public void update(double fraction, String step) {
-            progress.update(fraction, step);
-        }
-
-        @Override
-        public boolean cancelled() {
-            return progress.cancelled();
-        }
-    });
+    static final WorkbookLoader LOADER = com.marginworkbench.ui.mapping.ReaderAdapter.INSTANCE;
 
     /** The restated-workbook writer the window uses. */
     static final WorkbookExporter EXPORTER = (req, progress) -> RestatedWorkbookWriter.write(req.source(), req.read(),

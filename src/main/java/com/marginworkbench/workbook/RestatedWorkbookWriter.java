@@ -350,6 +350,7 @@ public final class RestatedWorkbookWriter {
         plan.sheets = new RestatedSheets(sourceName, read.model(), classifications, decisions, policy, levers, names,
                 styles, sourceSheets, kinds);
         plan.sheets.notRead(read.problems().stream().filter(Problem::unreadLine).toList());
+        plan.sheets.sourceSha256(sha256(source));
         for (com.marginworkbench.model.RevenueLine r : read.model().revenue()) {
             if (plan.sheets.linked(r.source())) {
                 RestatedSheets.want(kinds, r.source(), r.amounts());
@@ -592,6 +593,20 @@ public final class RestatedWorkbookWriter {
         @Override
         public void close() throws IOException {
             flush();
+        }
+    }
+
+    /** The source file's SHA-256 in hex for the run details, or "" when it cannot be read again. */
+    static String sha256(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int k; (k = in.read(buf)) > 0; ) {
+                md.update(buf, 0, k);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return "";
         }
     }
 }

@@ -386,7 +386,7 @@ public final class WorkbookReader {
         }
     }
 
-    private static Workbook open(Path file) throws IOException {
+    static Workbook open(Path file) throws IOException {
         PoiLimits.set();
         // Read-only: the source workbook is never written back.
         return WorkbookFactory.create(file.toFile(), null, true);

@@ -2,11 +2,16 @@ package com.marginworkbench.ui.workbench;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.ui.AppSettings;
 import com.marginworkbench.ui.charts.ChartsView;
 import com.marginworkbench.ui.grid.CostGridView;
+import com.marginworkbench.ui.mapping.MappingView;
+import com.marginworkbench.ui.mapping.MappingViewModel;
 import com.marginworkbench.ui.grid.RevenueGridView;
+import com.marginworkbench.ui.customers.CustomersView;
+import com.marginworkbench.ui.customers.CustomersViewModel;
+import com.marginworkbench.ui.customers.MeasuredLeversBox;
+import com.marginworkbench.usage.WorkbookInference;
 import com.marginworkbench.ui.grid.TotalsView;
 import com.marginworkbench.ui.stress.StressPanelView;
 import com.marginworkbench.ui.tiles.TilesView;
@@ -74,6 +79,8 @@ public final class WorkbenchView extends BorderPane {
     private final RevenueGridView revenueGrid;
     private final TabPane lineTabs = new TabPane();
     private final StressPanelView stressPanel;
+    private final CustomersViewModel customersModel;
+    private final CustomersView customers;
     private final ChartsView charts;
     private final Menu recentMenu = new Menu("Open _Recent");
     private final CheckMenuItem darkItem = new CheckMenuItem("_Dark theme");
@@ -87,6 +94,7 @@ public final class WorkbenchView extends BorderPane {
         return t;
     });
     private Task<?> running;
+    private MappingView mappingView;
     private Consumer<String> errorSink = this::showError;
 
     public WorkbenchView(WorkbenchViewModel vm, WorkbookLoader loader, WorkbookExporter exporter, AppSettings settings) {
@@ -99,8 +107,12 @@ public final class WorkbenchView extends BorderPane {
         stressPanel = new StressPanelView(vm);
         charts = new ChartsView(vm);
         revenueGrid = new RevenueGridView(vm);
+        customersModel = new CustomersViewModel(vm.stress(),
+                () -> vm.hasDocument() ? WorkbookInference.customerFacing(vm.model(), vm.decisions()) : null);
+        customers = new CustomersView(customersModel);
 
         OutlineView outline = new OutlineView(vm);
+        outline.setOnOpenMapping(this::openMapping);
         SplitPane centre = new SplitPane(linesPane(), charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
@@ -114,7 +126,7 @@ public final class WorkbenchView extends BorderPane {
         stressScroll.setFitToWidth(true);
         stressScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(stressScroll, Priority.ALWAYS);
-        VBox rightScroll = new VBox(10, tiles, stressScroll);
+        VBox rightScroll = new VBox(10, tiles, new MeasuredLeversBox(customersModel), stressScroll);
         rightScroll.getStyleClass().add("right-panel");
         rightScroll.setMinWidth(300);
 
@@ -191,9 +203,64 @@ public final class WorkbenchView extends BorderPane {
         return revenueGrid;
     }
 
-    /** Brings the cost lines (0) or the revenue lines (1) to the front. */
+    /** The per-customer AI economics from imported usage (the Customers tab). */
+    public CustomersView customers() {
+        return customers;
+    }
+
+    public CustomersViewModel customersModel() {
+        return customersModel;
+    }
+
+    /** Brings the cost lines (0), the revenue lines (1) or the customers (2) to the front. */
     public void showLines(int tab) {
         lineTabs.getSelectionModel().select(tab);
+    }
+
+    /**
+     * Shows the mapping view in its own window (one per main window): the sheet's cells with each
+     * row's role, the checks, and the controls that correct the reading.
+     */
+    public MappingView openMapping() {
+        if (!vm.hasDocument()) {
+            return null;
+        }
+        if (mappingView == null) {
+            MappingViewModel.Worker worker = new MappingViewModel.Worker() {
+                @Override
+                public <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> done, Consumer<Exception> failed) {
+                    background.submit(() -> {
+                        try {
+                            T value = work.call();
+                            Platform.runLater(() -> done.accept(value));
+                        } catch (Exception ex) {
+                            Platform.runLater(() -> failed.accept(ex));
+                        }
+                    });
+                }
+            };
+            mappingView = new MappingView(new MappingViewModel(vm, loader, worker));
+            Stage stage = new Stage();
+            stage.initOwner(getScene().getWindow());
+            stage.setTitle("Mapping — how the workbook is read");
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(mappingView, Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight()));
+            scene.getStylesheets().addAll(getScene().getStylesheets());
+            mappingView.getStyleClass().addAll(getStyleClass().filtered(c -> c.startsWith("theme-")));
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Z"), vm::undo);
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), vm::redo);
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
+            stage.setScene(scene);
+            stage.titleProperty().bind(Bindings.createStringBinding(() -> "Mapping — "
+                    + (vm.fileProperty().get() == null ? "" : vm.fileProperty().get().getFileName()), vm.fileProperty()));
+        } else {
+            mappingView.model().refresh();
+        }
+        Stage stage = (Stage) mappingView.getScene().getWindow();
+        stage.show();
+        stage.toFront();
+        mappingView.cells().requestFocus();
+        return mappingView;
     }
 
     /** Cost and revenue lines as two tabs over one totals row (reported and restated). */
@@ -204,7 +271,9 @@ public final class WorkbenchView extends BorderPane {
         revenue.setId("revenueTab");
         costs.textProperty().bind(Bindings.size(vm.rows()).asString("Cost lines (%d)"));
         revenue.textProperty().bind(Bindings.size(vm.revenueRows()).asString("Revenue lines (%d)"));
-        lineTabs.getTabs().setAll(costs, revenue);
+        Tab customerTab = new Tab("Customers", customers);
+        customerTab.setId("customersTab");
+        lineTabs.getTabs().setAll(costs, revenue, customerTab);
         lineTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         lineTabs.getStyleClass().add("line-tabs");
         VBox.setVgrow(lineTabs, Priority.ALWAYS);
@@ -266,7 +335,10 @@ public final class WorkbenchView extends BorderPane {
         darkItem.setOnAction(e -> setDarkTheme(darkItem.isSelected()));
         CheckMenuItem periods = new CheckMenuItem("_Period amounts");
         periods.selectedProperty().bindBidirectional(grid.showPeriodsToggle().selectedProperty());
-        Menu view = new Menu("_View", null, darkItem, periods);
+        MenuItem mapping = item("_Mapping of the workbook…", "Shortcut+M", Feather.GRID, e -> openMapping());
+        mapping.setId("mappingItem");
+        mapping.disableProperty().bind(vm.fileProperty().isNull());
+        Menu view = new Menu("_View", null, mapping, new SeparatorMenuItem(), darkItem, periods);
 
         MenuItem about = item("_About Margin Workbench", null, Feather.INFO, e -> about());
         Menu help = new Menu("_Help", null, about);
@@ -507,11 +579,12 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         var snapshot = vm.snapshot();
+        var hints = vm.hints();
         Path target = vm.projectPath();
         vm.markSaved();
         var future = background.submit(() -> {
             try {
-                com.marginworkbench.app.Workbench.saveProject(snapshot, target);
+                com.marginworkbench.app.Workbench.saveProject(snapshot, hints, target);
                 Platform.runLater(() -> vm.setStatus("Saved " + target.getFileName()));
             } catch (Exception ex) {
                 Platform.runLater(() -> {

@@ -18,6 +18,7 @@ import com.marginworkbench.margin.UnitEconomics;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.project.ProjectState;
@@ -47,10 +48,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
@@ -127,6 +126,8 @@ public final class WorkbenchViewModel {
 
     /** The workbook as the user has assessed it (lines with their decisions, policy); levers live in {@link #stress}. */
     private Assessment assessment;
+    /** What the user told the reader in the mapping view (kept in the project file). */
+    private ReadingHints hints = ReadingHints.NONE;
     private MarginEngine.Prepared prepared;
     private boolean figuresPending;
     private boolean restoring;
@@ -171,16 +172,37 @@ public final class WorkbenchViewModel {
     /** Like {@link #read(WorkbookLoader, Path)} with progress, cancellation and the project file's place. */
     public static Loaded read(WorkbookLoader loader, Path workbook, WorkbookLoader.Progress progress,
                               UnaryOperator<Path> projectLocator) throws Exception {
-        ReadResult rr = loader.load(workbook, progress);
-        return new Loaded(rr, Workbench.readProject(workbook, Workbench.ProjectChoice.at(projectLocator.apply(workbook)),
-                null));
+        Workbench.SavedProject saved = Workbench.readProject(workbook,
+                Workbench.ProjectChoice.at(projectLocator.apply(workbook)), null);
+        // The saved mapping goes to the reader: the user's ranges, roles, signs and units come back.
+        ReadingHints h = saved.hints();
+        ReadResult rr = loader.load(workbook, progress, h);
+        return new Loaded(rr, saved);
     }
 
     /** Shows a loaded workbook, restoring its saved decisions; runs on the UI thread. */
     public void install(Loaded loaded) {
+        install(loaded, false);
+    }
+
+    /**
+     * Shows the same workbook read again with a new mapping, keeping every decision that still
+     * matches a line (by source cell and label), the policy, levers, scenarios and the undo history
+     * (a mapping edit is undone by showing the earlier reading again, so older line edits find
+     * their lines where they left them). The project file then keeps the new mapping.
+     */
+    public void reread(ReadResult read, ReadingHints newHints) {
+        hints = newHints == null ? ReadingHints.NONE : newHints;
+        install(new Loaded(read, Workbench.SavedProject.current(projectPath(), snapshot())), true);
+    }
+
+    private void install(Loaded loaded, boolean sameWorkbook) {
         ReadResult rr = loaded.read();
         Workbench.Opened opened = Workbench.assess(rr, Policy.US_GAAP_DEFAULT, loaded.saved());
         assessment = opened.assessment();
+        if (!sameWorkbook) {
+            hints = loaded.saved().hints();
+        }
         FinancialModel m = assessment.model();
         restoring = true;
         try {
@@ -198,20 +220,28 @@ public final class WorkbenchViewModel {
         file.set(rr.file());
         sheets.setAll(rr.sheets());
         problems.setAll(rr.problems());
-        filterSheet.set("");
+        if (!sameWorkbook) {
+            filterSheet.set("");
+        }
         rows.setAll(newRows);
         List<RevenueRow> newRevenueRows = new ArrayList<>(m.revenue().size());
         for (int i = 0; i < m.revenue().size(); i++) {
             newRevenueRows.add(new RevenueRow(i, m.revenue().get(i)));
         }
         revenueRows.setAll(newRevenueRows);
-        undo.clear();
+        if (!sameWorkbook) {
+            undo.clear();
+        }
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
         prepared = assessment.prepare();
         stress.restore(assessment.scenarios(), assessment.levers(), assessment.activeScenario());
         refreshFigures();
         structureVersion.set(structureVersion.get() + 1);
         dirty.set(false);
+        if (sameWorkbook) {
+            markDirty();
+            refreshFilter();
+        }
         long review = assessment.lines().stream().filter(l -> l.classification().isReview()).count();
         StringBuilder sb = new StringBuilder();
         sb.append(m.costs().size()).append(" cost lines, ").append(review).append(" to review");
@@ -223,7 +253,9 @@ public final class WorkbenchViewModel {
         if (!rr.problems().isEmpty()) {
             sb.append(", ").append(rr.problems().size()).append(" reading notes");
         }
-        if (opened.project().isPresent()) {
+        if (sameWorkbook) {
+            sb.append("; read again with your mapping");
+        } else if (opened.project().isPresent()) {
             sb.append("; saved decisions restored");
         }
         for (String note : assessment.notes()) {
@@ -590,13 +622,13 @@ public final class WorkbenchViewModel {
 
     /** What the project file will hold, captured now. */
     public ProjectState projectState() {
-        return snapshot().projectState();
+        return snapshot().projectState().withHints(hints);
     }
 
     /** Saves the project file beside the workbook and returns its path. */
     public Path saveProject() throws IOException {
         Path target = projectPath();
-        Workbench.saveProject(snapshot(), target);
+        Workbench.saveProject(snapshot(), hints, target);
         dirty.set(false);
         return target;
     }
@@ -742,6 +774,11 @@ public final class WorkbenchViewModel {
 
     public Assessment assessment() {
         return assessment;
+    }
+
+    /** What the user told the reader (none until the mapping view is used or a project file gives it). */
+    public ReadingHints hints() {
+        return hints;
     }
 
     public List<LineDecision> decisions() {
