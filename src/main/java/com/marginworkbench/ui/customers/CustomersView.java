@@ -43,8 +43,7 @@ import java.util.function.Function;
 public final class CustomersView extends BorderPane {
     private static final String CSS = "/com/marginworkbench/ui/customers/customers.css";
     /** Margin buckets of the distribution chart, from the deepest loss. */
-    static final String[] BUCKETS = {"below −50%", "−50% to −25%", "−25% to 0%", "0% to 25%", "25% to 50%",
-            "50% to 75%", "75% and up", "no revenue"};
+    static final String[] BUCKETS = {"< −50", "−50…−25", "−25…0", "0…25", "25…50", "50…75", "≥ 75", "no rev."};
 
     private final CustomersViewModel vm;
     private final TableView<CustomerEconomics> table = new TableView<>();
@@ -98,7 +97,8 @@ public final class CustomersView extends BorderPane {
         lorenz.setAnimated(false);
         lorenz.getStyleClass().add("lorenz-chart");
         CategoryAxis bx = new CategoryAxis();
-        bx.setLabel("AI margin");
+        bx.setLabel("AI margin (%)");
+        bx.setTickLabelRotation(0);
         NumberAxis by = new NumberAxis();
         by.setLabel("Customers");
         margins = new BarChart<>(bx, by);
@@ -121,7 +121,7 @@ public final class CustomersView extends BorderPane {
         margins.setMinHeight(0);
         SplitPane split = new SplitPane(table, charts);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.62);
         setCenter(split);
 
         vm.reportProperty().addListener((o, a, r) -> refresh(r));
@@ -153,7 +153,7 @@ public final class CustomersView extends BorderPane {
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("Import usage or spend exports (LiteLLM, Langfuse, Helicone, OpenAI,"
                 + " Anthropic, or customer,date,cost) to see AI margin per customer."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<CustomerEconomics, CustomerEconomics> badge = new TableColumn<>("Status");
         badge.setId("customersBadge");
         badge.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -170,6 +170,7 @@ public final class CustomersView extends BorderPane {
                 setGraphic(badge(item));
             }
         });
+        badge.setPrefWidth(125);
         table.getColumns().add(badge);
         table.getColumns().add(text("Customer", CustomerEconomics::id));
         table.getColumns().add(text("Plan or team", c -> c.group() == null ? "" : c.group()));
@@ -205,6 +206,7 @@ public final class CustomersView extends BorderPane {
     private static TableColumn<CustomerEconomics, String> text(String title, Function<CustomerEconomics, String> f) {
         TableColumn<CustomerEconomics, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setPrefWidth(90);
         return c;
     }
 
@@ -221,6 +223,7 @@ public final class CustomersView extends BorderPane {
             }
         });
         c.getStyleClass().add("amount-cell");
+        c.setPrefWidth(105);
         return c;
     }
 

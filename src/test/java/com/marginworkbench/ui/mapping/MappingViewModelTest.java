@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.within;
  * each correction re-reads, changes the figures, is undone, and comes back from the project file.
  */
 class MappingViewModelTest {
-    static final String MODEL = "real-models/saas-monthly-pnl-gbp.xlsx";
+    static final String MODEL = "corpus/real-models/saas-monthly-pnl-gbp.xlsx";
 
     @TempDir
     Path dir;
