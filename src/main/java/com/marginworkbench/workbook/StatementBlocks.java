@@ -19,6 +19,8 @@ import java.util.TreeMap;
  */
 final class StatementBlocks {
     private static final int HEADER_SCAN_ROWS = 400;
+    /** Header rows are looked for this far down a sheet; a ledger's 20,000 lines below its header are not. */
+    private static final int HEADER_SCAN_LIMIT = 5_000;
     /** Rows a block may span; a 20,000-line cost ledger is still one block. */
     private static final int MAX_BLOCK_ROWS = 1_000_000;
 
@@ -35,7 +37,7 @@ final class StatementBlocks {
         List<StatementPeriods.Columns> headers = new ArrayList<>();
         int rows = s.rowCount();
         int scanned = 0;
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < rows && r < HEADER_SCAN_LIMIT; r++) {
             if (!StatementPeriods.mayBeHeader(s, r)) {
                 continue;
             }
@@ -192,19 +194,20 @@ final class StatementBlocks {
     /** The last row before a heading (no amounts) that opens another statement. */
     private static int otherStatementStart(GridSheet s, int from, int end) {
         for (int r = from; r <= end && r < from + 2000; r++) {
-            GridCell[] row = s.row(r);
-            if (row.length == 0) {
+            Object[] row = s.rowCells(r);
+            if (row == null) {
                 continue;
             }
             String t = null;
             int texts = 0;
             boolean number = false;
-            for (GridCell c : row) {
-                if (c != null && c.isText()) {
+            for (Object e : row) {
+                if (e instanceof GridCell c && c.isText()) {
                     texts++;
                     t = t == null ? c.text() : t;
-                } else if (c != null && c.isNumber()) {
+                } else if (e != null) {
                     number = true;
+                    break;
                 }
             }
             if (t != null && !number && texts == 1) {

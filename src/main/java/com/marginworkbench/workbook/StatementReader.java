@@ -212,7 +212,10 @@ final class StatementReader {
     private static String why(StatementBlock b, Outcome o) {
         List<String> said = new ArrayList<>();
         for (RowRead x : o.rows) {
-            if ((x.role == RowRole.TOTAL || x.role.isLine()) && said.size() < 4 && x.meaning != Meaning.UNKNOWN
+            if (said.size() >= 4) {
+                break;
+            }
+            if ((x.role == RowRole.TOTAL || x.role.isLine()) && x.meaning != Meaning.UNKNOWN
                     && said.stream().noneMatch(s -> s.equalsIgnoreCase(x.label.trim()))) {
                 said.add(x.label.trim());
             }
@@ -270,7 +273,11 @@ final class StatementReader {
             StatementBlock b = o.block;
             int[] cols = new int[n];
             java.util.Arrays.fill(cols, -1);
-            System.arraycopy(b.columns.columns(), 0, cols, offset, b.columns.count());
+            int[] none = cols.clone();
+            if (b.orientation.equals("periods in columns")) {
+                // a turned or pivoted table has no cell per period where the restated sheet could link
+                System.arraycopy(b.columns.columns(), 0, cols, offset, b.columns.count());
+            }
             for (RowRead x : o.rows) {
                 rows.add(new Reading.Row(b.sheet.name(), x.row + 1, x.label, x.role, x.role.isLine() ? x.placement
                         : null, x.why));
@@ -292,7 +299,7 @@ final class StatementReader {
             if (o.derivedCost != null && lines) {
                 Pending p = Pending.of(pending, "derived", o, "Cost of revenue (derived: revenue − gross profit)",
                         Placement.COST_OF_REVENUE, new SourceRef(b.sheet.name(), o.grossProfit.row, b.labelColumn,
-                                cols, units.scale()), n);
+                                none, units.scale()), n);
                 for (int i = 0; i < o.derivedCost.length; i++) {
                     p.amounts[offset + i] = o.derivedCost[i] * units.scale();
                 }
