@@ -234,7 +234,7 @@ public final class Assessment {
     /** What was read, with the lines as the user has them now (layer and flag edits included). */
     public ReadResult current() {
         return new ReadResult(source.file(), model, decisions(), source.problems(), source.sheets(), source.ownModel(),
-                source.reading());
+                source.reading(), source.stamp());
     }
 
     public ProjectState projectState() {

@@ -152,7 +152,15 @@ public final class Workbench {
     public static RestatedWorkbookWriter.Outcome restate(Assessment a, Path target,
                                                          RestatedWorkbookWriter.Progress progress)
             throws RestateException {
+        return restate(a, target, com.marginworkbench.project.SafeFiles.Mode.REPLACE, progress);
+    }
+
+    /** The same, saying what to do when {@code target} exists (replace, refuse, or take the next free name). */
+    public static RestatedWorkbookWriter.Outcome restate(Assessment a, Path target,
+                                                         com.marginworkbench.project.SafeFiles.Mode mode,
+                                                         RestatedWorkbookWriter.Progress progress)
+            throws RestateException {
         return RestatedWorkbookWriter.write(a.source().file(), a.current(), a.classifications(), a.decisions(),
-                a.policy(), a.levers(), target, progress);
+                a.policy(), a.levers(), target, mode, progress);
     }
 }

@@ -100,7 +100,9 @@ public final class ProjectFile {
         dto.savedAt = Instant.now().toString();
         byte[] bytes = MAPPER.writeValueAsString(dto).getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        SafeFiles.write(file, bytes);
+        // The project file carries the client's decisions: never more readable than the workbook beside it.
+        Path workbook = workbookName == null ? null : file.toAbsolutePath().resolveSibling(workbookName);
+        SafeFiles.write(file, workbook, SafeFiles.Mode.REPLACE, out -> out.write(bytes));
     }
 
     static ProjectFileDto toDto(ProjectState s) {

@@ -22,16 +22,70 @@ public final class AppSettings {
     private final Path file;
     private final Properties props = new Properties();
 
+    /** Why the settings file was set aside at start, or null when it was fine (or absent). */
+    private String note;
+
     public AppSettings(Path dir) {
         this.dir = dir;
         this.file = dir.resolve("settings.properties");
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                props.load(in);
-            } catch (IOException | IllegalArgumentException e) {
+        if (Files.exists(file)) {
+            String damage = load();
+            if (damage != null) {
                 props.clear();
+                note = setAside(damage);
+                startNote = note;
             }
         }
+    }
+
+    /** Reads the file; returns what is wrong with it, or null when it is sound. */
+    private String load() {
+        if (!Files.isRegularFile(file)) {
+            return "it is not a regular file";
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return "it could not be read (" + e.getMessage() + ")";
+        }
+        for (String key : props.stringPropertyNames()) {
+            String v = props.getProperty(key);
+            if (key.startsWith("recent.")) {
+                try {
+                    Path.of(v);
+                } catch (java.nio.file.InvalidPathException e) {
+                    return "'" + key + "' is not a file path";
+                }
+            } else if (key.equals("theme.dark") && !v.equals("true") && !v.equals("false")) {
+                return "'theme.dark' is neither true nor false";
+            }
+        }
+        return null;
+    }
+
+    /** Renames the damaged file out of the way (kept for a look) and says so. */
+    private String setAside(String damage) {
+        Path aside = file.resolveSibling("settings.properties.damaged-" + System.currentTimeMillis());
+        try {
+            Files.move(file, aside);
+            return "The settings file was damaged (" + damage + "); it was set aside as " + aside.getFileName()
+                    + " and the window starts with fresh settings.";
+        } catch (IOException | RuntimeException e) {
+            return "The settings file " + file + " is damaged (" + damage + ") and could not be set aside; the"
+                    + " window starts with fresh settings.";
+        }
+    }
+
+    /** The note of the settings set aside in this process, for the window's status line (null if none). */
+    private static volatile String startNote;
+
+    public static String startNote() {
+        return startNote;
+    }
+
+    /** A sentence for the window when the settings file was damaged and set aside; null otherwise. */
+    public String note() {
+        return note;
     }
 
     /** The per-user location; {@code -Dmarginworkbench.config.dir=...} moves it (tests, portable use). */
@@ -54,9 +108,13 @@ public final class AppSettings {
         for (int i = 0; i < MAX_RECENT; i++) {
             String v = props.getProperty("recent." + i);
             if (v != null && !v.isBlank()) {
-                Path p = Path.of(v);
-                if (Files.isRegularFile(p)) {
-                    out.add(p);
+                try {
+                    Path p = Path.of(v);
+                    if (Files.isRegularFile(p)) {
+                        out.add(p);
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // not a path on this system: skipped
                 }
             }
         }

@@ -14,6 +14,9 @@ public final class WindowLauncher {
     public static int launch(String... args) {
         try {
             AppSettings settings = AppSettings.atDefaultLocation();
+            if (settings.note() != null) {
+                System.err.println("margin-workbench: " + settings.note());
+            }
             WorkbenchApp.initialFile(java.util.List.of(args), settings)
                     .ifPresent(f -> Preload.start(f, settings::projectFileFor));
             Application.launch(WorkbenchApp.class, args);

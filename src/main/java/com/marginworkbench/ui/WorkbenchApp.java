@@ -58,6 +58,9 @@ public final class WorkbenchApp extends Application {
         } else {
             vm.setStatus("Open a workbook with File > Open (Ctrl+O), or drop one on the window.");
         }
+        if (AppSettings.startNote() != null) {
+            vm.setStatus(AppSettings.startNote());
+        }
         view.show(stage);
         if (Boolean.getBoolean("marginworkbench.timing")) {
             System.err.println("margin-workbench: window shown after "

@@ -147,7 +147,8 @@ final class RestatedSheets {
     static final int B_REPORTED = 3;
 
     /** Names of the four new sheets and the defined names actually used (a name may carry a suffix when taken). */
-    record Names(String pl, String classification, String stress, String bridge, Map<String, String> defined) {
+    record Names(String pl, String classification, String stress, String bridge, String sensitivity,
+                 Map<String, String> defined) {
         String name(String wanted) {
             return defined.get(wanted);
         }

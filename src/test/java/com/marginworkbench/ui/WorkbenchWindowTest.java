@@ -202,7 +202,7 @@ class WorkbenchWindowTest {
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(target.toFile())) {
             assertThat(wb.getSheet("Restated P&L")).isNotNull();
             assertThat(wb.getSheet("Classification")).isNotNull();
-            assertThat(wb.getNumberOfSheets()).isEqualTo(17 + 4);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(17 + 5);
         }
         assertThat(Files.readAllBytes(workbook)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(workbook)).isEqualTo(mtime);

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RestatedWorkbookWriterTest {
     private static final Set<String> TOUCHED = Set.of("xl/workbook.xml", "xl/_rels/workbook.xml.rels",
             "[Content_Types].xml", "xl/styles.xml");
-    private static final List<String> NEW_SHEETS = List.of("Restated P&L", "Classification", "Stress", "Margin Bridge");
+    private static final List<String> NEW_SHEETS = List.of("Restated P&L", "Classification", "Stress", "Margin Bridge", "Sensitivity");
     private static final Levers STRESSED = new Levers(0.5, 1.2, 0.1, 5, -0.1, 0.3);
 
     @TempDir
@@ -150,7 +150,7 @@ class RestatedWorkbookWriterTest {
         RestateFixtures.Fixture again = new RestateFixtures.Fixture(first, f.read());
         RestatedWorkbookWriter.Outcome o = restate(again, STRESSED, dir.resolve("again.xlsx"));
         assertThat(o.sheets()).containsExactly("Restated P&L (2)", "Classification (2)", "Stress (2)",
-                "Margin Bridge (2)");
+                "Margin Bridge (2)", "Sensitivity (2)");
         assertThat(o.definedNames().get("AILayerGM")).isEqualTo("AILayerGM_2");
         try (Workbook wb = RestatedWorkbookCheck.open(dir.resolve("again.xlsx"))) {
             assertFormulasMatchCache(wb, o.sheets());

@@ -313,8 +313,11 @@ public final class WorkbenchView extends BorderPane {
         } else {
             export.disableProperty().bind(vm.fileProperty().isNull());
         }
+        MenuItem pack = item("Export _board pack (PDF)…", "Shortcut+P", Feather.FILE_TEXT, e -> chooseBoardPack());
+        pack.setId("boardPackItem");
+        pack.disableProperty().bind(vm.fileProperty().isNull());
         MenuItem quit = item("E_xit", null, null, e -> ((Stage) getScene().getWindow()).close());
-        Menu file = new Menu("_File", null, open, recentMenu, new SeparatorMenuItem(), save, export,
+        Menu file = new Menu("_File", null, open, recentMenu, new SeparatorMenuItem(), save, export, pack,
                 new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("_Undo", "Shortcut+Z", Feather.ROTATE_CCW, e -> vm.undo());
@@ -547,6 +550,65 @@ public final class WorkbenchView extends BorderPane {
             errorSink.accept("The restated workbook was not written: " + (t.getMessage() == null ? t : t.getMessage()));
         });
         task.setOnCancelled(e -> vm.setStatus("Export cancelled; nothing was written"));
+        run(task);
+        return task;
+    }
+
+    private void chooseBoardPack() {
+        if (!vm.hasDocument()) {
+            return;
+        }
+        Path source = vm.fileProperty().get().toAbsolutePath();
+        String name = source.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        Path suggested = com.marginworkbench.project.SafeFiles.freeName(source.getParent(), name, "-board-pack",
+                ".pdf");
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export board pack");
+        fc.setInitialDirectory(suggested.getParent().toFile());
+        fc.setInitialFileName(suggested.getFileName().toString());
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PDF, A4", "*.pdf"),
+                new FileChooser.ExtensionFilter("PDF, Letter", "*.pdf"));
+        File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            boolean letter = fc.getSelectedExtensionFilter() != null
+                    && fc.getSelectedExtensionFilter().getDescription().contains("Letter");
+            exportBoardPack(f.toPath(), letter ? com.marginworkbench.report.BoardPackPdf.Paper.LETTER
+                    : com.marginworkbench.report.BoardPackPdf.Paper.A4);
+        }
+    }
+
+    /** Writes the board pack of the current figures in the background; never over the workbook itself. */
+    public Task<Path> exportBoardPack(Path target, com.marginworkbench.report.BoardPackPdf.Paper paper) {
+        if (!vm.hasDocument()) {
+            return null;
+        }
+        Path source = vm.fileProperty().get().toAbsolutePath().normalize();
+        Path out = target.toAbsolutePath().normalize();
+        com.marginworkbench.report.BoardPack boardPack = vm.boardPack(java.time.LocalDate.now());
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                updateMessage("Writing " + out.getFileName() + "…");
+                if (out.equals(source) || (Files.exists(out) && Files.isSameFile(source, out))) {
+                    throw new IllegalStateException(out.getFileName()
+                            + " is the workbook you opened; choose another name so the source stays as it is.");
+                }
+                try {
+                    com.marginworkbench.project.SafeFiles.write(out,
+                            o -> com.marginworkbench.report.BoardPackPdf.write(boardPack, paper, o));
+                } catch (java.io.IOException e) {
+                    throw com.marginworkbench.project.SafeFiles.explain(e, out);
+                }
+                return out;
+            }
+        };
+        task.setOnSucceeded(e -> vm.setStatus("Board pack written to " + task.getValue()));
+        task.setOnFailed(e -> {
+            vm.setStatus("Board pack not written");
+            Throwable t = task.getException();
+            errorSink.accept("The board pack was not written: " + (t.getMessage() == null ? t : t.getMessage()));
+        });
+        task.setOnCancelled(e -> vm.setStatus("Board pack cancelled; nothing was written"));
         run(task);
         return task;
     }

@@ -665,6 +665,21 @@ public final class WorkbenchViewModel {
                 a.policy(), a.levers(), target);
     }
 
+    /** The board pack of what the user has now (edits, policy and levers included); null without a workbook. */
+    public com.marginworkbench.report.BoardPack boardPack(java.time.LocalDate date) {
+        if (assessment == null) {
+            return null;
+        }
+        Assessment a = snapshot();
+        return com.marginworkbench.report.BoardPack.of(file.get().getFileName().toString(), a.current().model(),
+                a.classifications(), a.policy(), a.levers(), date);
+    }
+
+    /** The lever-independent sums of the current classification, for goal seek and sensitivity; null without a workbook. */
+    public MarginEngine.Prepared prepared() {
+        return prepared;
+    }
+
     // ----- accessors -----
 
     public ObservableList<CostRow> rows() {
