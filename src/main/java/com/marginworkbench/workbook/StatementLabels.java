@@ -149,7 +149,7 @@ final class StatementLabels {
         if (n.isEmpty()) {
             return Meaning.UNKNOWN;
         }
-        if (UNITS.matcher(n).find() || n.length() > 70) {
+        if (UNITS.matcher(n).find()) {
             return Meaning.UNITS;
         }
         boolean total = TOTAL.matcher(n).find();

@@ -111,7 +111,7 @@ class WorkbenchWindowTest {
         assertThat(row.treatment()).isEqualTo(Treatment.RESEARCH_DEVELOPMENT);
         assertThat(robot.lookup(".badge-rnd").tryQuery()).isPresent();
 
-        pick(robot, "typeColumn", "Internal-tool inference");
+        pick(robot, "typeColumn", "Free-tier inference");
         assertThat(row.treatment()).isEqualTo(Treatment.OPERATING_EXPENSE);
         assertThat(robot.lookup(".badge-opex").queryAs(Label.class).getText()).isEqualTo("OpEx");
 
@@ -178,7 +178,7 @@ class WorkbenchWindowTest {
         assertThat(vm.fileProperty().get()).isEqualTo(workbook);
         assertThat(view.grid().table().getItems()).hasSize(19);
         CostRow row = findOnly(robot, "Engineering payroll");
-        pick(robot, "typeColumn", "Internal-tool inference");
+        pick(robot, "typeColumn", "Free-tier inference");
         assertThat(row.treatment()).isEqualTo(Treatment.OPERATING_EXPENSE);
     }
 
@@ -212,13 +212,13 @@ class WorkbenchWindowTest {
     void savedDecisionsComeBackWhenTheWorkbookIsReopened(FxRobot robot) throws Exception {
         waitForLoad();
         CostRow row = findOnly(robot, "Engineering payroll");
-        pick(robot, "typeColumn", "Internal-tool inference");
+        pick(robot, "typeColumn", "Free-tier inference");
         robot.interact(() -> view.stressPanel().slider(Lever.LLM_COST).setValue(50));
         robot.clickOn(view.grid().table());
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         Path project = workbook.resolveSibling("northwind.mwb.json");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(project));
-        assertThat(Files.readString(project)).contains("\"INTERNAL_INFERENCE\"").contains("COGS (as reported)");
+        assertThat(Files.readString(project)).contains("\"FREE_TIER_INFERENCE\"").contains("COGS (as reported)");
 
         CostRow first = vm.rows().get(0);
         robot.interact(() -> view.open(workbook));
