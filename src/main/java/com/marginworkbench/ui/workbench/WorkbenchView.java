@@ -543,15 +543,8 @@ public final class WorkbenchView extends BorderPane {
                 });
             }
         };
-        task.setOnSucceeded(e -> vm.setStatus("Restated workbook written to " + task.getValue()));
-        task.setOnFailed(e -> {
-            vm.setStatus("Export failed; nothing was written");
-            Throwable t = task.getException();
-            errorSink.accept("The restated workbook was not written: " + (t.getMessage() == null ? t : t.getMessage()));
-        });
-        task.setOnCancelled(e -> vm.setStatus("Export cancelled; nothing was written"));
-        run(task);
-        return task;
+        return runWriting(task, "Restated workbook written to ", "Export failed; nothing was written",
+                "The restated workbook was not written: ", "Export cancelled; nothing was written");
     }
 
     private void chooseBoardPack() {
@@ -602,13 +595,20 @@ public final class WorkbenchView extends BorderPane {
                 return out;
             }
         };
-        task.setOnSucceeded(e -> vm.setStatus("Board pack written to " + task.getValue()));
+        return runWriting(task, "Board pack written to ", "Board pack not written",
+                "The board pack was not written: ", "Board pack cancelled; nothing was written");
+    }
+
+    /** Runs a task that writes one file, with the status and error messages of its three endings. */
+    private <T> Task<T> runWriting(Task<T> task, String written, String failedStatus, String failedMessage,
+            String cancelled) {
+        task.setOnSucceeded(e -> vm.setStatus(written + task.getValue()));
         task.setOnFailed(e -> {
-            vm.setStatus("Board pack not written");
+            vm.setStatus(failedStatus);
             Throwable t = task.getException();
-            errorSink.accept("The board pack was not written: " + (t.getMessage() == null ? t : t.getMessage()));
+            errorSink.accept(failedMessage + (t.getMessage() == null ? t : t.getMessage()));
         });
-        task.setOnCancelled(e -> vm.setStatus("Board pack cancelled; nothing was written"));
+        task.setOnCancelled(e -> vm.setStatus(cancelled));
         run(task);
         return task;
     }
