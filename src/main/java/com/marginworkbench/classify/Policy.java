@@ -33,6 +33,16 @@ public record Policy(Framework framework, boolean asu202506Adopted, LocalDate fi
         return framework == Framework.US_GAAP && (asu202506Adopted || asu202506Mandatory());
     }
 
+    /**
+     * True when ASU 2025-06 governs the fiscal year beginning on {@code yearStart} (US GAAP only):
+     * adopted early, or mandatory because that year begins after 15 December 2027. A multi-year
+     * model can have years on both sides.
+     */
+    public boolean asu202506AppliesToYear(LocalDate yearStart) {
+        return framework == Framework.US_GAAP
+                && (asu202506Adopted || (yearStart != null && yearStart.isAfter(ASU_2025_06_EFFECTIVE_AFTER)));
+    }
+
     public Policy withFramework(Framework f) {
         return new Policy(f, asu202506Adopted, fiscalYearStart, freeTier);
     }

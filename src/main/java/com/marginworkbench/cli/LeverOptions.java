@@ -1,10 +1,13 @@
 package com.marginworkbench.cli;
 
 import com.marginworkbench.classify.Framework;
+import com.marginworkbench.classify.FreeTierPolicy;
 import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.UnitInputs;
+import com.marginworkbench.workbook.ReadResult;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
@@ -12,6 +15,12 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The stress levers and the framework as command-line options, shared by every command that
@@ -23,13 +32,106 @@ public class LeverOptions {
     private CommandSpec spec;
 
     private Framework framework = Framework.US_GAAP;
+    private boolean frameworkGiven;
     private Levers levers = Levers.NEUTRAL;
+    /** The levers typed on the command line, in display units: they override a project file's. */
+    private final Map<Lever, Double> given = new EnumMap<>(Lever.class);
+    private LocalDate fiscalYearStart;
+    /** Null until typed: a typed policy option overrides a project file's, an untyped one leaves it. */
+    private Boolean asuAdopted;
+    private FreeTierPolicy freeTier;
+    private String forecastFrom;
+    private Double arpa;
+    private Double churn;
+    private Double cac;
+
+    @Option(names = "--preset", paramLabel = "seed",
+            description = "Start from a named stress: 'seed' is LLM cost +50%% with a 1.2x variance buffer (the"
+                    + " other levers keep their values).")
+    void setPreset(String value) {
+        if (!"seed".equalsIgnoreCase(value.trim())) {
+            throw usage("--preset: '" + value + "' is not a preset; the one preset is 'seed'");
+        }
+        levers = levers.withLlmCostChange(Levers.SEED_PRESET.llmCostChange())
+                .withVarianceBuffer(Levers.SEED_PRESET.varianceBuffer());
+        given.put(Lever.LLM_COST, Lever.LLM_COST.read(Levers.SEED_PRESET));
+        given.put(Lever.VARIANCE_BUFFER, Lever.VARIANCE_BUFFER.read(Levers.SEED_PRESET));
+    }
+
+    @Option(names = "--fiscal-year-start", paramLabel = "YYYY-MM-DD",
+            description = "First day of a fiscal year of the model (e.g. 2026-04-01); decides ASU 2025-06 year by year "
+                    + "(default: the model's own, else calendar years).")
+    void setFiscalYearStart(String value) {
+        try {
+            String t = value.trim();
+            fiscalYearStart = LocalDate.parse(t.length() == 7 ? t + "-01" : t);
+        } catch (DateTimeParseException e) {
+            throw usage("--fiscal-year-start: '" + value + "' is not a date; write it like 2026-04-01");
+        }
+    }
+
+    @Option(names = "--asu-2025-06", paramLabel = "adopted|not-adopted",
+            description = "Whether ASU 2025-06 is adopted early (default: not adopted; mandatory for fiscal years "
+                    + "beginning after 15 December 2027 either way).")
+    void setAsu(String value) {
+        String t = value.trim().toLowerCase(Locale.ROOT);
+        asuAdopted = switch (t) {
+            case "adopted", "yes", "true", "early" -> true;
+            case "not-adopted", "no", "false", "none" -> false;
+            default -> throw usage("--asu-2025-06: '" + value + "' is not a choice; use adopted or not-adopted");
+        };
+    }
+
+    @Option(names = "--free-tier", paramLabel = "acquisition|fulfilment",
+            description = "Free-tier inference as an acquisition cost in sales and marketing (default) or as contract "
+                    + "fulfilment in cost of revenue.")
+    void setFreeTier(String value) {
+        String t = value.trim().toLowerCase(Locale.ROOT);
+        freeTier = switch (t) {
+            case "acquisition", "acquisition-cost", "s&m", "sm" -> FreeTierPolicy.ACQUISITION_COST;
+            case "fulfilment", "fulfillment", "contract-fulfilment", "contract-fulfillment", "cogs" ->
+                    FreeTierPolicy.CONTRACT_FULFILMENT;
+            default -> throw usage("--free-tier: '" + value + "' is not a policy; use acquisition or fulfilment");
+        };
+    }
+
+    @Option(names = "--forecast-from", paramLabel = "PERIOD",
+            description = "First forecast period, by its heading (e.g. Jul-26) or its number (1 = the first); 'none' "
+                    + "marks every period actual (default: from headings marked E or F, else none). The token-price "
+                    + "decline applies to forecast periods only.")
+    void setForecastFrom(String value) {
+        forecastFrom = value.trim();
+    }
+
+    @Option(names = "--arpa", paramLabel = "AMOUNT",
+            description = "Average revenue per account per month, for LTV:CAC (overrides the workbook's).")
+    void setArpa(String value) {
+        arpa = positive("--arpa", value);
+    }
+
+    @Option(names = "--churn", paramLabel = "PCT",
+            description = "Monthly churn in percent (e.g. 1.5), for LTV:CAC (overrides the workbook's).")
+    void setChurn(String value) {
+        Double v = parsePercent(value);
+        if (v == null || !(v > 0 && v <= 1)) {
+            throw usage("--churn: '" + value + "' is not a monthly churn; it must be above 0% and at most 100%");
+        }
+        churn = v;
+    }
+
+    @Option(names = "--cac", paramLabel = "AMOUNT",
+            description = "Customer acquisition cost per new account, for LTV:CAC (overrides the workbook's).")
+    void setCac(String value) {
+        cac = positive("--cac", value);
+    }
+
 
     @Option(names = "--framework", paramLabel = "us-gaap|ifrs",
             description = "Accounting framework whose rules and references apply (default: us-gaap).")
     void setFramework(String value) {
         try {
             framework = Framework.parse(value);
+            frameworkGiven = true;
         } catch (IllegalArgumentException e) {
             throw usage("--framework: '" + value + "' is not a framework; use us-gaap or ifrs");
         }
@@ -42,6 +144,7 @@ public class LeverOptions {
             throw usage(lever.option() + ": " + problem);
         }
         levers = lever.write(levers, lever.parse(value));
+        given.put(lever, lever.parse(value));
     }
 
     /**
@@ -98,10 +201,82 @@ public class LeverOptions {
         return levers;
     }
 
-    /** The policy for the chosen framework, with the model's fiscal year start (it decides ASU 2025-06). */
+    /** {@code base} (a project file's levers) with the levers typed on the command line set over it. */
+    public Levers levers(Levers base) {
+        Levers l = base;
+        for (Map.Entry<Lever, Double> e : given.entrySet()) {
+            l = e.getKey().write(l, e.getValue());
+        }
+        return l;
+    }
+
+    /**
+     * {@code base} with the typed levers over it and the first forecast period for this model:
+     * from --forecast-from, else from headings marked as forecasts ("Jul-26E"), else none (the
+     * token-price decline then changes nothing).
+     */
+    public Levers levers(Levers base, FinancialModel model) {
+        Levers l = levers(base);
+        if (model == null) {
+            return l;
+        }
+        int first;
+        if (forecastFrom == null) {
+            first = model.periods().firstForecastFromHeadings();
+        } else if (forecastFrom.equalsIgnoreCase("none")) {
+            first = -1;
+        } else {
+            first = model.periods().indexOf(forecastFrom);
+            if (first < 0 && forecastFrom.matches("\\d{1,6}")) {
+                int k = Integer.parseInt(forecastFrom);
+                first = k >= 1 && k <= model.periods().count() ? k - 1 : -2;
+            }
+            if (first < 0) {
+                throw usage("--forecast-from: '" + forecastFrom + "' is not a period of this workbook; give a heading "
+                        + "such as " + (model.periods().count() == 0 ? "Jan-26" : model.periods().label(0))
+                        + " or a number from 1 to " + model.periods().count());
+            }
+        }
+        return l.withFirstForecastPeriod(first);
+    }
+
+    /** The model with ARPA, churn and CAC from the options where given (a workbook's own otherwise). */
+    public FinancialModel model(FinancialModel model) {
+        if (arpa == null && churn == null && cac == null) {
+            return model;
+        }
+        UnitInputs own = model.unitInputs();
+        UnitInputs in = new UnitInputs(arpa != null ? arpa : own == null ? Double.NaN : own.arpaMonthly(),
+                churn != null ? churn : own == null ? Double.NaN : own.churnMonthly(),
+                cac != null ? cac : own == null ? Double.NaN : own.cac(), own == null ? null : own.basis());
+        return model.withUnitInputs(in);
+    }
+
+    /** The read result with the unit-economics options applied to its model. */
+    public ReadResult apply(ReadResult read) {
+        FinancialModel m = model(read.model());
+        return m == read.model() ? read : new ReadResult(read.file(), m, read.decisions(), read.problems(),
+                read.sheets(), read.ownModel(), read.reading());
+    }
+
+    /**
+     * {@code base} (a project file's policy), with the framework, fiscal-year start, ASU 2025-06
+     * adoption and free-tier policy typed on the command line, if any.
+     */
+    public Policy policyOver(Policy base) {
+        Policy p = frameworkGiven ? base.withFramework(framework) : base;
+        return new Policy(p.framework(), asuAdopted != null ? asuAdopted : p.asu202506Adopted(),
+                fiscalYearStart != null ? fiscalYearStart : p.fiscalYearStart(), freeTier != null ? freeTier : p.freeTier());
+    }
+
+    /**
+     * The policy: framework, ASU 2025-06 adoption and free-tier policy from the options, and the
+     * fiscal-year start from --fiscal-year-start, else the model's own.
+     */
     public Policy policy(FinancialModel model) {
-        Policy p = Policy.of(framework);
-        return model == null ? p : p.withFiscalYearStart(model.fiscalYearStart());
+        LocalDate start = fiscalYearStart != null ? fiscalYearStart : model == null ? null : model.fiscalYearStart();
+        return new Policy(framework, asuAdopted != null && asuAdopted, start,
+                freeTier != null ? freeTier : FreeTierPolicy.ACQUISITION_COST);
     }
 
     public Policy policy() {
@@ -112,6 +287,14 @@ public class LeverOptions {
     static Double parsePercent(String text) {
         Double v = Lever.Unit.PERCENT.parse(text);
         return v == null ? null : v / 100;
+    }
+
+    private double positive(String option, String value) {
+        Double v = Lever.Unit.MULTIPLE.parse(value == null ? "" : value.trim().replace("$", "").replace(",", ""));
+        if (v == null || v <= 0) {
+            throw usage(option + ": '" + value + "' is not a positive amount; write it like 1200");
+        }
+        return v;
     }
 
     private ParameterException usage(String message) {

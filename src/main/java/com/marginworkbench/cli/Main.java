@@ -39,7 +39,7 @@ public final class Main implements Runnable {
                 return 2;
             }
             cl.setParameterExceptionHandler((ex, a) -> {
-                System.err.println("margin-workbench: " + ex.getMessage() + " (see --help)");
+                System.err.println("margin-workbench: " + parameterMessage(ex) + " (see --help)");
                 return 2;
             });
             return cl.execute(args);
@@ -50,6 +50,26 @@ public final class Main implements Runnable {
         } finally {
             ReadAhead.discard();
         }
+    }
+
+    /** Picocli's message, or a plain one when a file name cannot be used on this system. */
+    public static String parameterMessage(Exception ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.file.InvalidPathException p) {
+                return "the file name '" + p.getInput() + "' cannot be used here: it has characters that this"
+                        + " system's language setting (" + languageSetting() + ") cannot encode; run with a UTF-8"
+                        + " setting such as LANG=C.UTF-8, or rename the file";
+            }
+        }
+        return ex.getMessage();
+    }
+
+    private static String languageSetting() {
+        String lang = System.getenv("LC_ALL");
+        if (lang == null || lang.isEmpty()) {
+            lang = System.getenv("LANG");
+        }
+        return "LANG=" + (lang == null || lang.isEmpty() ? "C" : lang);
     }
 
     /** No arguments, or a single argument naming an existing file: the window, not a command. */
@@ -84,6 +104,9 @@ public final class Main implements Runnable {
         if (java.nio.file.Files.isDirectory(p)) {
             return p + " is a folder; open a workbook (.xlsx, .xlsm or .xls), or run 'summary " + p
                     + "' for every workbook in it";
+        }
+        if (java.nio.file.Files.exists(p)) {
+            return p + " is not a regular file (a pipe, device or socket); open a workbook saved on disk";
         }
         return "no file " + p.toAbsolutePath() + "; check the path, or run --help for the commands";
     }

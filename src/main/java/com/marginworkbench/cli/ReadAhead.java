@@ -71,6 +71,9 @@ final class ReadAhead {
         Path file = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--table") || a.startsWith("--table=")) {
+                return; // the read depends on the range given; it starts after the options are parsed
+            }
             if (a.isEmpty() || a.startsWith("-")) {
                 continue;
             }

@@ -1,9 +1,9 @@
 package com.marginworkbench.cli;
 
-import com.marginworkbench.classify.Classification;
-import com.marginworkbench.classify.CogsTest;
-import com.marginworkbench.classify.Policy;
+import com.marginworkbench.app.Assessment;
+import com.marginworkbench.app.Workbench;
 import com.marginworkbench.margin.Figures;
+import com.marginworkbench.project.SafeFiles;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.RestateException;
 import com.marginworkbench.workbook.RestatedWorkbookWriter;
@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -47,8 +46,14 @@ public final class RestateCommand implements Callable<Integer> {
                     + " file). For a folder of workbooks: an existing folder for the results.")
     private Path output;
 
+    @Option(names = "--force", description = "Replace the file named by -o if it exists (never the source).")
+    private boolean force;
+
     @Mixin
     private LeverOptions levers;
+
+    @Mixin
+    private ProjectOptions projects;
 
     @Spec
     private CommandSpec spec;
@@ -58,6 +63,10 @@ public final class RestateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (projects.conflicting()) {
+                err.println("margin-workbench: --project and --no-project contradict each other; give one.");
+                return 2;
+            }
             if (Files.isDirectory(workbook)) {
                 return folder(out, err);
             }
@@ -65,13 +74,19 @@ public final class RestateCommand implements Callable<Integer> {
                 err.println("margin-workbench: " + workbook + " does not exist.");
                 return 2;
             }
+            boolean named = output != null && !Files.isDirectory(output);
             Path target = output == null ? RestatedWorkbookWriter.defaultTarget(workbook)
-                    : Files.isDirectory(output) ? RestatedWorkbookWriter.defaultTarget(workbook, output) : output;
-            Restated r = restate(workbook, target);
+                    : named ? output : RestatedWorkbookWriter.defaultTarget(workbook, output);
+            SafeFiles.Mode mode = !named ? SafeFiles.Mode.NEXT_FREE_NAME
+                    : force ? SafeFiles.Mode.REPLACE : SafeFiles.Mode.NEW_ONLY;
+            if (named) {
+                checkOverwrite(target);
+            }
+            Restated r = restate(workbook, target, mode, err);
             out.println(r.line());
             out.flush();
             return Unread.report(err, r.read());
-        } catch (WorkbookReadException | RestateException e) {
+        } catch (WorkbookReadException | RestateException | Workbench.ProjectException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -88,20 +103,19 @@ public final class RestateCommand implements Callable<Integer> {
     }
 
     /** Restates one file and returns the line that says where it went and what changed. */
-    private Restated restate(Path file, Path target) throws WorkbookReadException, RestateException {
+    private Restated restate(Path file, Path target, SafeFiles.Mode mode, PrintWriter err)
+            throws WorkbookReadException, RestateException, Workbench.ProjectException {
         RestatedWorkbookWriter.check(file, target);
         ReadAhead.Timed ahead = ReadAhead.take(file);
-        ReadResult read = ahead != null ? ahead.result() : WorkbookReader.read(file);
-        Policy policy = levers.policy(read.model());
-        List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
-        RestatedWorkbookWriter.Outcome o = RestatedWorkbookWriter.write(file, read, cls, read.decisions(), policy,
-                levers.levers(), target, null);
+        ReadResult read = levers.apply(ahead != null ? ahead.result() : WorkbookReader.read(file));
+        Assessment a = projects.assess(file, read, levers, err);
+        RestatedWorkbookWriter.Outcome o = Workbench.restate(a, target, mode, null);
         Figures t = o.figures().total();
         StringBuilder line = new StringBuilder("Wrote ").append(o.target())
                 .append(": reported GM ").append(SummaryCommand.pct(t.reportedBlended()))
                 .append(", restated ").append(SummaryCommand.pct(t.restatedBlended()))
                 .append(", AI layer ").append(SummaryCommand.pct(t.aiLayer()));
-        if (!levers.levers().isNeutral()) {
+        if (!a.levers().isNeutral()) {
             line.append(", AI layer stressed ").append(SummaryCommand.pct(t.aiLayerStressed()));
         }
         long unread = com.marginworkbench.workbook.Problem.unreadLines(read.problems());
@@ -128,19 +142,53 @@ public final class RestateCommand implements Callable<Integer> {
             try {
                 Path target = output == null ? RestatedWorkbookWriter.defaultTarget(f)
                         : RestatedWorkbookWriter.defaultTarget(f, output);
-                Restated r = restate(f, target);
+                Restated r = restate(f, target, SafeFiles.Mode.NEXT_FREE_NAME, err);
                 out.println(r.line());
                 out.flush();
                 if (Unread.report(err, r.read()) != 0) {
                     incomplete++;
                 }
-            } catch (WorkbookReadException | RestateException e) {
+            } catch (WorkbookReadException | RestateException | Workbench.ProjectException e) {
                 failures++;
                 err.println("margin-workbench: " + e.getMessage());
             }
             out.flush();
         }
         return failures > 0 ? 2 : incomplete > 0 ? Unread.EXIT_CODE : 0;
+    }
+
+    /**
+     * An existing file named by -o is replaced only with --force, and never when it is read-only (it
+     * may be someone else's). Checked before the long read; the writer checks again at the end.
+     */
+    private void checkOverwrite(Path target) throws RestateException {
+        RestatedWorkbookWriter.check(workbook, target); // the source itself is refused first, whatever --force says
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!force) {
+            throw new RestateException(target + " already exists; add --force to replace it, or choose another name"
+                    + " (without -o the output gets a free name of its own).");
+        }
+        if (!Files.isRegularFile(target)) {
+            throw new RestateException(target + " is not a regular file; choose another name.");
+        }
+        if (!Files.isWritable(target) || readOnlyOrNotOurs(target)) {
+            throw new RestateException(target + " is read-only (or not yours to change), so it is not replaced even"
+                    + " with --force; choose another name.");
+        }
+    }
+
+    /** Marked read-only, or owned by another user (checked by name: root can write anything). */
+    private static boolean readOnlyOrNotOurs(Path target) {
+        try {
+            if (!Files.getPosixFilePermissions(target).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)) {
+                return true;
+            }
+            return !Files.getOwner(target).getName().equals(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** Earlier outputs of this command are not restated again. */

@@ -2,6 +2,8 @@ package com.marginworkbench.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.marginworkbench.app.Assessment;
+import com.marginworkbench.app.Workbench;
 import com.marginworkbench.classify.Classification;
 import com.marginworkbench.classify.CogsTest;
 import com.marginworkbench.classify.CostType;
@@ -13,12 +15,15 @@ import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.GoalSeek;
 import com.marginworkbench.margin.MarginMeasure;
 import com.marginworkbench.margin.StressWalk;
+import com.marginworkbench.margin.LeverAxis;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginEngine;
 import com.marginworkbench.margin.MarginResult;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.WorkbookReadException;
@@ -60,11 +65,19 @@ public final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     private boolean json;
 
+    @Option(names = "--table", paramLabel = "'SHEET'!A1:Z99",
+            description = "Read only this range (repeatable, in period order): its first row with periods holds the"
+                    + " period headings, its first text column the labels.")
+    private List<String> tables = new ArrayList<>();
+
     @Option(names = "--timings", description = "Add how long reading and computing took.")
     private boolean timings;
 
     @Mixin
     private LeverOptions levers;
+
+    @Mixin
+    private ProjectOptions projects;
 
     @Spec
     private CommandSpec spec;
@@ -79,17 +92,21 @@ public final class SummaryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (projects.conflicting()) {
+                err.println("margin-workbench: --project and --no-project contradict each other; give one.");
+                return 2;
+            }
             if (Files.isDirectory(workbook)) {
                 return folder(out, err);
             }
-            Summary s = summarize(workbook);
+            Summary s = summarize(workbook, err);
             if (json) {
                 out.println(JsonText.write(toJson(s)));
             } else {
                 printTable(out, s);
             }
             return Unread.report(err, s.read());
-        } catch (WorkbookReadException e) {
+        } catch (WorkbookReadException | Workbench.ProjectException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -101,18 +118,19 @@ public final class SummaryCommand implements Callable<Integer> {
         }
     }
 
-    Summary summarize(Path file) throws WorkbookReadException {
+    Summary summarize(Path file, PrintWriter err) throws WorkbookReadException, Workbench.ProjectException {
         long t0 = System.nanoTime();
-        ReadAhead.Timed ahead = ReadAhead.take(file);
-        ReadResult read = ahead != null ? ahead.result() : WorkbookReader.read(file);
+        ReadAhead.Timed ahead = tables.isEmpty() ? ReadAhead.take(file) : null;
+        ReadResult read = levers.apply(ahead != null ? ahead.result() : tables.isEmpty() ? WorkbookReader.read(file)
+                : WorkbookReader.read(file, null, ReadingHints.tables(tables)));
         long t1 = System.nanoTime();
         long readMs = ahead != null ? ahead.readMs() : (t1 - t0) / 1_000_000;
-        Policy policy = levers.policy(read.model());
-        List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
-        MarginEngine.Prepared prepared = MarginEngine.prepare(read.model(), cls);
-        MarginResult result = prepared.apply(levers.levers());
+        Assessment a = projects.assess(file, read, levers, err);
+        MarginEngine.Prepared prepared = a.prepare();
+        MarginResult result = prepared.apply(a.levers());
         long t2 = System.nanoTime();
-        return new Summary(read, cls, prepared, result, policy, readMs, (t2 - t1) / 1_000_000);
+        return new Summary(a.current(), a.classifications(), prepared, result, a.policy(), readMs,
+                (t2 - t1) / 1_000_000);
     }
 
     private int folder(PrintWriter out, PrintWriter err) throws IOException {
@@ -126,7 +144,7 @@ public final class SummaryCommand implements Callable<Integer> {
         List<Object> all = new ArrayList<>();
         for (Path f : files) {
             try {
-                Summary s = summarize(f);
+                Summary s = summarize(f, err);
                 if (json) {
                     all.add(toJson(s));
                 } else {
@@ -135,7 +153,7 @@ public final class SummaryCommand implements Callable<Integer> {
                 if (Unread.report(err, s.read()) != 0) {
                     incomplete++;
                 }
-            } catch (WorkbookReadException e) {
+            } catch (WorkbookReadException | Workbench.ProjectException e) {
                 failures++;
                 err.println("margin-workbench: " + e.getMessage());
                 if (json) {
@@ -205,12 +223,28 @@ public final class SummaryCommand implements Callable<Integer> {
         root.put("framework", s.policy.framework().name());
         root.put("periods", model.periods().labels());
         Map<String, Object> lv = new LinkedHashMap<>();
-        lv.put("llmCostChange", l.llmCostChange());
-        lv.put("varianceBuffer", l.varianceBuffer());
-        lv.put("heavyUserShare", l.heavyUserShare());
-        lv.put("heavyUserMultiplier", l.heavyUserMultiplier());
-        lv.put("priceChange", l.priceChange());
+        for (LeverAxis lever : LeverAxis.values()) {
+            lv.put(lever.id(), lever.get(l));
+        }
+        lv.put("heavyUserBaseline", l.heavyUserBaseline());
+        lv.put("heavyUserFactor", l.heavyUserFactor());
+        lv.put("firstForecastPeriod", l.firstForecastPeriod() < 0 ? null
+                : model.periods().label(l.firstForecastPeriod()));
         root.put("levers", lv);
+        Map<String, Object> pol = new LinkedHashMap<>();
+        pol.put("framework", s.policy.framework().name());
+        pol.put("fiscalYearStart", s.policy.fiscalYearStart() == null ? null : s.policy.fiscalYearStart().toString());
+        pol.put("asu202506Adopted", s.policy.asu202506Adopted());
+        List<Object> asu = new ArrayList<>();
+        for (java.time.LocalDate y : CogsTest.fiscalYears(model.periods(), s.policy)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("fiscalYearStart", y.toString());
+            m.put("asu202506Applies", s.policy.asu202506AppliesToYear(y));
+            asu.add(m);
+        }
+        pol.put("asu202506ByFiscalYear", asu);
+        pol.put("freeTier", s.policy.freeTier().name());
+        root.put("policy", pol);
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("revenue", t.revenue());
         totals.put("aiRevenue", t.aiRevenue());
@@ -218,6 +252,10 @@ public final class SummaryCommand implements Callable<Integer> {
         totals.put("reportedCogs", t.reportedCogs());
         totals.put("restatedCogs", t.restatedCogs());
         totals.put("restatedCogsStressed", t.stressedCogs());
+        totals.put("vendorCreditsInCogs", s.result.totalCredits(com.marginworkbench.model.Layer.AI)
+                + s.result.totalCredits(com.marginworkbench.model.Layer.SOFTWARE));
+        totals.put("amortizationInCogs", s.result.totalAmortization(com.marginworkbench.model.Layer.AI)
+                + s.result.totalAmortization(com.marginworkbench.model.Layer.SOFTWARE));
         root.put("totals", totals);
         Map<String, Object> margins = new LinkedHashMap<>();
         margins.put("reportedBlended", orNull(t.reportedBlended()));
@@ -226,10 +264,21 @@ public final class SummaryCommand implements Callable<Integer> {
         margins.put("aiLayer", orNull(t.aiLayer()));
         margins.put("aiLayerStressed", orNull(t.aiLayerStressed()));
         margins.put("softwareLayer", orNull(t.softwareLayer()));
+        margins.put("reportedAiLayer", orNull(t.reportedAiLayer()));
+        if (t.noAiCostReported()) {
+            margins.put("reportedAiLayerNote", "n/a (no AI cost in reported cost of revenue)");
+        }
+        margins.put("restatedBlendedExCredits", orNull(s.result.restatedBlendedExCredits()));
+        margins.put("aiLayerExCredits", orNull(s.result.aiLayerExCredits()));
         root.put("margins", margins);
+        com.marginworkbench.margin.UnitEconomics u = s.result.unitEconomics();
         Map<String, Object> ue = new LinkedHashMap<>();
-        ue.put("ltvToCac", orNull(s.result.unitEconomics().ltvToCac()));
-        ue.put("ltvToCacStressed", orNull(s.result.unitEconomics().ltvToCacStressed()));
+        ue.put("ltvToCac", orNull(u.ltvToCac()));
+        ue.put("ltvToCacStressed", orNull(u.ltvToCacStressed()));
+        ue.put("ltvToCacAiLayer", orNull(u.ltvToCacAiLayer()));
+        ue.put("ltvToCacAiLayerStressed", orNull(u.ltvToCacAiLayerStressed()));
+        ue.put("arpaStressed", Double.isFinite(u.arpaStressed()) ? u.arpaStressed() : null);
+        ue.put("cacStressed", Double.isFinite(u.cacStressed()) ? u.cacStressed() : null);
         root.put("unitEconomics", ue);
         root.put("decisions", decisions(s));
         List<Object> lines = new ArrayList<>();
@@ -261,6 +310,17 @@ public final class SummaryCommand implements Callable<Integer> {
             m.put("treatment", cl.treatment().code());
             m.put("reason", cl.reason());
             m.put("total", s.result.lineTotal(i));
+            if (!cl.criteria().isEmpty()) {
+                m.put("criteria", cl.criteria());
+            }
+            if (cl.usefulLifeMonths() > 0) {
+                m.put("usefulLifeMonths", cl.usefulLifeMonths());
+                double am = 0;
+                for (int p = 0; p < model.periods().count(); p++) {
+                    am += s.result.sums().lineAmortization(i, p);
+                }
+                m.put("amortization", am);
+            }
             lines.add(m);
         }
         root.put("lines", lines);
@@ -279,6 +339,7 @@ public final class SummaryCommand implements Callable<Integer> {
         }
         root.put("problems", problems);
         root.put("linesNotRead", Problem.unreadLines(s.read.problems()));
+        reading(root, s.read.reading());
         if (timings) {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("readMs", s.readMs);
@@ -286,6 +347,42 @@ public final class SummaryCommand implements Callable<Integer> {
             root.put("timings", tm);
         }
         return root;
+    }
+
+    /** Which table was read and why, the units, the checks against the workbook's totals, and the confidence. */
+    private static void reading(Map<String, Object> root, Reading r) {
+        List<Object> tables = new ArrayList<>();
+        for (Reading.Table t : r.tables()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sheet", t.sheet());
+            m.put("range", t.range());
+            m.put("headerRow", t.headerRow());
+            m.put("labelColumn", t.labelColumn());
+            m.put("orientation", t.orientation());
+            m.put("why", t.why());
+            tables.add(m);
+        }
+        root.put("table", tables.isEmpty() ? null : tables.get(0));
+        if (tables.size() > 1) {
+            root.put("tables", tables);
+        }
+        root.put("units", r.units());
+        root.put("unitScale", r.unitScale());
+        List<Object> checks = new ArrayList<>();
+        for (Reading.Check c : r.checks()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("what", c.what());
+            m.put("row", c.row());
+            m.put("holds", c.holds());
+            if (c.detail() != null) {
+                m.put("detail", c.detail());
+            }
+            checks.add(m);
+        }
+        root.put("checks", checks);
+        root.put("confidence", r.confidence().code());
+        root.put("confidenceReasons", r.reasons());
+        root.put("readingNotes", r.notes());
     }
 
     /** Break-even, goal seek, tornado and stress walk; a figure the solver cannot give is null with a note. */
@@ -347,15 +444,42 @@ public final class SummaryCommand implements Callable<Integer> {
         Figures t = s.result.total();
         Levers l = s.result.levers();
         List<String> periods = model.periods().labels();
+        Reading reading = s.read.reading();
+        if (reading.confidence() == Reading.Confidence.LOW) {
+            out.println("WARNING     Low confidence in this reading: " + String.join("; ", reading.reasons())
+                    + ". Check the figures, or point at the statement with --table 'SHEET'!A1:Z99.");
+        }
         out.printf(Locale.ROOT, "Workbook    %s%n", s.read.file().getFileName());
+        for (Reading.Table table : reading.tables()) {
+            out.printf(Locale.ROOT, "Table       %s (%s; header row %d, labels in column %s): %s%n",
+                    table.reference(), table.orientation(), table.headerRow(), table.labelColumn(), table.why());
+        }
+        if (reading.units() != null) {
+            out.printf(Locale.ROOT, "Units       %s%s%n", reading.units(), reading.unitScale() == 1 ? ""
+                    : String.format(Locale.ROOT, " (amounts below multiplied by %,.0f)", reading.unitScale()));
+        }
+        if (!reading.checks().isEmpty()) {
+            long holding = reading.checks().stream().filter(Reading.Check::holds).count();
+            out.printf(Locale.ROOT, "Checks      %d of %d of the workbook's own totals add up%s%n", holding,
+                    reading.checks().size(), holding == reading.checks().size() ? "" : ": " + String.join("; ",
+                            reading.checks().stream().filter(c -> !c.holds()).map(c -> c.what() + " at " + c.row())
+                                    .toList()));
+        }
+        out.printf(Locale.ROOT, "Confidence  %s%s%n", reading.confidence().code(), reading.reasons().isEmpty() ? ""
+                : " (" + String.join("; ", reading.reasons()) + ")");
         if (!periods.isEmpty()) {
             out.printf(Locale.ROOT, "Periods     %d (%s to %s)%n", periods.size(), periods.get(0),
                     periods.get(periods.size() - 1));
         }
         out.printf(Locale.ROOT, "Framework   %s%n", s.policy.framework().label());
-        out.printf(Locale.ROOT, "Levers      LLM cost %s, variance buffer %sx, heavy users %s at %sx, price %s%n",
+        out.printf(Locale.ROOT, "Levers      LLM cost %s, variance buffer %sx, heavy users %s at %sx (already %s of usage"
+                        + " in the actuals), price %s%s%n",
                 signedPct(l.llmCostChange()), num(l.varianceBuffer()), plainPct(l.heavyUserShare()),
-                num(l.heavyUserMultiplier()), signedPct(l.priceChange()));
+                num(l.heavyUserMultiplier()), plainPct(l.heavyUserBaseline()), signedPct(l.priceChange()),
+                l.tokenPriceDeclinePerYear() == 0 ? "" : ", token prices -" + plainPct(l.tokenPriceDeclinePerYear())
+                        + " a year on forecast periods");
+        out.printf(Locale.ROOT, "Forecast    %s%n", l.firstForecastPeriod() < 0 ? "none (every period actual)"
+                : "from " + periods.get(l.firstForecastPeriod()));
         out.println();
         out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "", "Reported", "Restated", "Stressed");
         out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "Revenue", money(t.revenue()), money(t.revenue()),
@@ -366,12 +490,27 @@ public final class SummaryCommand implements Callable<Integer> {
                 money(t.restatedCogs()), money(t.stressedCogs()));
         out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "Blended gross margin", pct(t.reportedBlended()),
                 pct(t.restatedBlended()), pct(t.restatedBlendedStressed()));
-        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "AI-layer gross margin", pct(t.reportedAiLayer()),
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "AI-layer gross margin", reportedAiPct(t),
                 pct(t.aiLayer()), pct(t.aiLayerStressed()));
         out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "Software-layer GM", "", pct(t.softwareLayer()),
                 pct(t.softwareLayerStressed()));
-        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "LTV:CAC", "",
-                ratio(s.result.unitEconomics().ltvToCac()), ratio(s.result.unitEconomics().ltvToCacStressed()));
+        com.marginworkbench.margin.UnitEconomics u = s.result.unitEconomics();
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "LTV:CAC, blended GM", "", ratio(u.ltvToCac()),
+                ratio(u.ltvToCacStressed()));
+        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "LTV:CAC, AI-layer GM", "", ratio(u.ltvToCacAiLayer()),
+                ratio(u.ltvToCacAiLayerStressed()));
+        double credits = s.result.totalCredits(com.marginworkbench.model.Layer.AI)
+                + s.result.totalCredits(com.marginworkbench.model.Layer.SOFTWARE);
+        if (credits != 0) {
+            out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "GM excluding credits", "",
+                    pct(s.result.restatedBlendedExCredits()), "");
+        }
+        double amortization = s.result.totalAmortization(com.marginworkbench.model.Layer.AI)
+                + s.result.totalAmortization(com.marginworkbench.model.Layer.SOFTWARE);
+        if (amortization != 0) {
+            out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "  of COGS: amortization", "", money(amortization),
+                    money(amortization));
+        }
         out.println();
         Decisions.Summary dec = Decisions.summarize(s.prepared, l);
         out.printf(Locale.ROOT, "Break-even  %s%n", dec.breakEvenLlmCost().sentence());
@@ -420,8 +559,12 @@ public final class SummaryCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Read %d ms, computed %d ms%n", s.readMs, s.computeMs);
         }
         out.println();
+        if (t.noAiCostReported()) {
+            out.println("* n/a (no AI cost in reported cost of revenue)");
+        }
         out.println("A decision aid, not accounting advice: classification depends on contracts, facts and the"
-                + " auditor's judgment.");
+                + " auditor's judgment. A management-view reclassification, not a restatement of an error"
+                + " (ASC 250 / IAS 8).");
     }
 
     private static String shortName(com.marginworkbench.model.Placement p) {
@@ -439,6 +582,11 @@ public final class SummaryCommand implements Callable<Integer> {
 
     private static String cut(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /** The AI layer as reported: "n/a (...)" when the workbook puts no AI cost in cost of revenue. */
+    static String reportedAiPct(Figures t) {
+        return t.noAiCostReported() ? "n/a*" : pct(t.reportedAiLayer());
     }
 
     /** A margin as "84.3%", or "n/a" where there is none. */

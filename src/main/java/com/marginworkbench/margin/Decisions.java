@@ -112,6 +112,31 @@ public final class Decisions {
         return cells;
     }
 
+    /** Columns of the default two-way table: LLM cost change over the stress panel's range. */
+    public static final double[] GRID_LLM_COST = {-0.5, -0.25, 0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0};
+    /** Rows of the default two-way table: heavy-user multiplier over the stress panel's range. */
+    public static final double[] GRID_HEAVY_MULTIPLIER = {1, 2, 3, 5, 7.5, 10, 15, 20};
+
+    /**
+     * A two-way table: the chosen margin at every pair of values, {@code cells[i][j]} at {@code ys[i]}
+     * and {@code xs[j]}; {@code context} names an assumed partner lever ("" when none).
+     */
+    public record Grid(LeverAxis x, double[] xs, LeverAxis y, double[] ys, double[][] cells, String context) {
+    }
+
+    /** The default two-way table: LLM cost change × heavy-user multiplier on the stressed AI layer. */
+    public static Grid defaultGrid(MarginEngine.Prepared model, Levers levers) {
+        return grid(model, levers, LeverAxis.LLM_COST, GRID_LLM_COST, LeverAxis.HEAVY_MULTIPLIER,
+                GRID_HEAVY_MULTIPLIER);
+    }
+
+    public static Grid grid(MarginEngine.Prepared model, Levers levers, LeverAxis x, double[] xs, LeverAxis y,
+                            double[] ys) {
+        String context = y.contextNote(levers).isEmpty() ? x.contextNote(levers) : y.contextNote(levers);
+        return new Grid(x, xs.clone(), y, ys.clone(), grid(model, levers, MarginMeasure.AI_LAYER_STRESSED, x, xs, y,
+                ys), context);
+    }
+
     private static double clamp(LeverAxis a, double v) {
         return Math.max(a.min(), Math.min(a.max(), v));
     }

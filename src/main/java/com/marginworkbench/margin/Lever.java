@@ -29,7 +29,11 @@ public enum Lever {
     TOKEN_DECLINE("token-decline", "Token price decline / year", Unit.PERCENT, false, 0, 99, 0, 90, 1, 0,
             "TokenPriceDeclinePerYear",
             "A what-if, off by default: token prices for a fixed capability have fallen fast but unevenly. "
-                    + "Applied per year to LLM-priced lines. Not a forecast.");
+                    + "Applied per year to LLM-priced lines, on forecast periods only. Not a forecast."),
+    HEAVY_BASELINE("heavy-user-baseline", "Heavy users' usage share in the actuals", Unit.PERCENT, false, 0, 99, 0, 90,
+            1, 0, "HeavyUserBaseline",
+            "The share of usage heavy users already have in the actual figures, so the heavy-user stress is measured "
+                    + "against it and they are not counted twice. 0 = the actuals hold no heavy users.");
 
     /** How a lever is typed and shown. */
     public enum Unit {
@@ -191,6 +195,7 @@ public enum Lever {
             case HEAVY_MULTIPLIER -> l.heavyUserMultiplier();
             case PRICE_CHANGE -> l.priceChange();
             case TOKEN_DECLINE -> l.tokenPriceDeclinePerYear();
+            case HEAVY_BASELINE -> l.heavyUserBaseline();
         };
     }
 
@@ -200,7 +205,7 @@ public enum Lever {
         for (Lever lever : values()) {
             v[lever.ordinal()] = lever == this ? engine : lever.get(l);
         }
-        return Levers.of(v);
+        return Levers.of(v).withFirstForecastPeriod(l.firstForecastPeriod());
     }
 
     /** The lever's display value in {@code l}. */

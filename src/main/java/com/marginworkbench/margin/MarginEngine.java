@@ -1,6 +1,7 @@
 package com.marginworkbench.margin;
 
 import com.marginworkbench.classify.Classification;
+import com.marginworkbench.classify.OpexFunction;
 import com.marginworkbench.classify.Treatment;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
@@ -21,10 +22,13 @@ import java.util.OptionalDouble;
  * does both.
  *
  * <p>Restated COGS holds the lines the test puts in COGS, plus lines under Review that the workbook
- * reported in COGS: a line under review keeps its reported place until someone decides.
+ * reported in COGS: a line under review keeps its reported place until someone decides; plus the
+ * amortization of capitalized lines whose asset delivers the paid service. Under stress, fixed
+ * delivery costs (the usage answer is no), vendor credits (negative amounts) and amortization are
+ * held fixed.
  */
 public final class MarginEngine {
-    /** Flag classes of restated COGS: bit 0 = LLM-priced, bit 1 = usage-variable. */
+    /** Flag classes of restated COGS: bit 0 = LLM-priced, bit 1 = usage-variable; 0 = fixed. */
     private static final int CLASSES = 4;
 
     private MarginEngine() {
@@ -38,6 +42,49 @@ public final class MarginEngine {
     public static boolean inRestatedCogs(CostLine line, Classification c) {
         Treatment t = c.treatment();
         return t == Treatment.COST_OF_REVENUE || (t == Treatment.REVIEW && line.reported().isCostOfRevenue());
+    }
+
+    /** The stress class a restated line's spend falls in: fixed delivery costs are fixed whatever their flags. */
+    static int classOf(CostLine line, Classification c) {
+        if (c.fixedDelivery() || isCredit(line)) {
+            return 0;
+        }
+        return (line.llmPriced() ? 1 : 0) | (line.usageVariable() ? 2 : 0);
+    }
+
+    /** A vendor credit or discount: a line whose amounts add up to less than zero. */
+    public static boolean isCredit(CostLine line) {
+        return line.total() < 0;
+    }
+
+    static int classIndex(EngineSums.StressClass cls) {
+        return switch (cls) {
+            case FIXED -> 0;
+            case LLM_ONLY -> 1;
+            case VARIABLE_ONLY -> 2;
+            case LLM_AND_VARIABLE -> 3;
+        };
+    }
+
+    /**
+     * Straight-line amortization of a capitalized line: each period's spend is spread evenly over
+     * the useful life, starting the period after it is spent (the asset is in use once built);
+     * what falls after the model's last period is not shown.
+     */
+    static double[] amortize(double[] amounts, int lifeMonths, int monthsPerPeriod) {
+        int n = amounts.length;
+        double[] out = new double[n];
+        for (int j = 0; j < n; j++) {
+            double v = amounts[j];
+            if (v == 0) {
+                continue;
+            }
+            for (int k = 0; j + 1 + k < n && (long) k * monthsPerPeriod < lifeMonths; k++) {
+                double months = Math.min(monthsPerPeriod, lifeMonths - (long) k * monthsPerPeriod);
+                out[j + 1 + k] += v * months / lifeMonths;
+            }
+        }
+        return out;
     }
 
     public static Prepared prepare(FinancialModel model, List<Classification> classifications) {
@@ -62,6 +109,7 @@ public final class MarginEngine {
         }
 
         List<BridgeItem> bridgeLines = new ArrayList<>();
+        int monthsPerPeriod = model.periods().monthsPerPeriod();
         for (int li = 0; li < costs.size(); li++) {
             CostLine line = costs.get(li);
             Classification c = classifications.get(li);
@@ -72,10 +120,18 @@ public final class MarginEngine {
             double[] amounts = FinancialModel.amountsOf(line);
             boolean reported = line.reported().isCostOfRevenue();
             boolean restated = inRestatedCogs(line, c);
-            int cls = (line.llmPriced() ? 1 : 0) | (line.usageVariable() ? 2 : 0);
+            int cls = classOf(line, c);
             double[] byTreatment = p.costByTreatment[c.treatment().ordinal()];
             double[] clsAi = p.restAi[cls];
             double[] clsSw = p.restSw[cls];
+            double[] fixedAi = p.restAi[0];
+            double[] fixedSw = p.restSw[0];
+            boolean sm = c.treatment() == Treatment.OPERATING_EXPENSE && c.function() == OpexFunction.SALES_MARKETING;
+            // A line whose total is negative is a vendor credit or discount: held fixed under stress
+            // (a +50% LLM price does not grow it) and shown apart so GM can be read without it.
+            boolean credit = restated && isCredit(line);
+            double[] toAi = credit ? fixedAi : clsAi;
+            double[] toSw = credit ? fixedSw : clsSw;
             double total = 0;
             for (int i = 0; i < n; i++) {
                 double v = amounts[i];
@@ -86,8 +142,30 @@ public final class MarginEngine {
                     p.repAiCogs[i] += v * a;
                 }
                 if (restated) {
-                    clsAi[i] += v * a;
-                    clsSw[i] += v * b;
+                    toAi[i] += v * a;
+                    toSw[i] += v * b;
+                    if (credit) {
+                        p.creditAi[i] += v * a;
+                        p.creditSw[i] += v * b;
+                    }
+                }
+                if (sm) {
+                    p.smTotal[i] += v;
+                    if (line.llmPriced()) {
+                        p.smLlm[i] += v;
+                    }
+                }
+            }
+            if (c.treatment() == Treatment.CAPITALIZED && c.usefulLifeMonths() > 0) {
+                double[] am = amortize(amounts, c.usefulLifeMonths(), monthsPerPeriod);
+                p.lineAmort[li] = am;
+                if (c.amortizationInCogs()) {
+                    for (int i = 0; i < n; i++) {
+                        fixedAi[i] += am[i] * a;
+                        fixedSw[i] += am[i] * b;
+                        p.amortAi[i] += am[i] * a;
+                        p.amortSw[i] += am[i] * b;
+                    }
                 }
             }
             p.lineTotals[li] = total;
@@ -112,6 +190,13 @@ public final class MarginEngine {
         final double[][] restSw;
         final double[][] costByTreatment;
         final double[] lineTotals;
+        final double[] creditAi;
+        final double[] creditSw;
+        final double[] amortAi;
+        final double[] amortSw;
+        final double[][] lineAmort;
+        final double[] smTotal;
+        final double[] smLlm;
         List<BridgeItem> bridgeLines = List.of();
 
         Prepared(FinancialModel model, int n) {
@@ -126,6 +211,13 @@ public final class MarginEngine {
             restSw = new double[CLASSES][n];
             costByTreatment = new double[Treatment.values().length][n];
             lineTotals = new double[model.costs().size()];
+            creditAi = new double[n];
+            creditSw = new double[n];
+            amortAi = new double[n];
+            amortSw = new double[n];
+            lineAmort = new double[model.costs().size()][];
+            smTotal = new double[n];
+            smLlm = new double[n];
         }
 
         public FinancialModel model() {
@@ -149,13 +241,15 @@ public final class MarginEngine {
             double llm = 1 + levers.llmCostChange();
             double price = 1 + levers.priceChange();
             double perYear = model.periods().granularity().perYear();
-            double keep = 1 - levers.tokenPriceDeclinePerYear();
 
             List<Figures> periods = new ArrayList<>(n);
-            double[] t = new double[13];
+            double[] llmFactors = new double[n];
+            Figures total = Figures.ZERO;
+            double smStressed = 0;
+            double smPlain = 0;
             for (int i = 0; i < n; i++) {
-                double decline = keep == 1 ? 1 : Math.pow(keep, i / perYear);
-                double llmI = llm * decline;
+                double llmI = llm * levers.tokenPriceFactor(i, perYear);
+                llmFactors[i] = llmI;
                 // Stress factor per flag class, for the AI share and the software share of a line.
                 double restCogs = 0;
                 double restAiCogs = 0;
@@ -176,18 +270,14 @@ public final class MarginEngine {
                 double aiRev = revAiFlat[i] + revAiUsage[i];
                 double rev = aiRev + revSw[i];
                 double stAiRev = (revAiFlat[i] + revAiUsage[i] * heavy) * price;
-                Figures f = new Figures(rev, aiRev, revSw[i], repCogs[i], repAiCogs[i],
+                Figures f = Figures.of(rev, aiRev, revSw[i], repCogs[i], repAiCogs[i],
                         restCogs, restAiCogs, restCogs - restAiCogs,
                         stAiRev + revSw[i], stAiRev, stAi + stSw, stAi, stSw);
                 periods.add(f);
-                double[] v = {f.revenue(), f.aiRevenue(), f.softwareRevenue(), f.reportedCogs(), f.reportedAiCogs(),
-                        f.restatedCogs(), f.restatedAiCogs(), f.restatedSoftwareCogs(), f.stressedRevenue(),
-                        f.stressedAiRevenue(), f.stressedCogs(), f.stressedAiCogs(), f.stressedSoftwareCogs()};
-                for (int k = 0; k < t.length; k++) {
-                    t[k] += v[k];
-                }
+                total = total.plus(f);
+                smPlain += smTotal[i];
+                smStressed += smTotal[i] + smLlm[i] * (llmI - 1);
             }
-            Figures total = new Figures(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12]);
 
             List<BridgeItem> bridge = new ArrayList<>(withBridge ? bridgeLines.size() : 0);
             for (BridgeItem b : withBridge ? bridgeLines : List.<BridgeItem>of()) {
@@ -196,24 +286,32 @@ public final class MarginEngine {
                 bridge.add(new BridgeItem(b.lineIndex(), b.label(), b.source(), b.reportedInCogs(), b.restatedInCogs(),
                         b.amount(), impact));
             }
+            double cacFactor = smPlain > 0 ? smStressed / smPlain : 1;
             return new MarginResult(model.periods().labels(), periods, total, bridge,
-                    unitEconomics(model.unitInputs(), total), levers, lineTotals, costByTreatment);
+                    unitEconomics(model.unitInputs(), total, cacFactor), levers, lineTotals, costByTreatment,
+                    new EngineSums(this, llmFactors, levers));
         }
 
-        private static UnitEconomics unitEconomics(UnitInputs in, Figures total) {
+        /**
+         * LTV:CAC on two bases. Both use the account's whole monthly bill (ARPA); the blended basis
+         * carries restated blended GM, the AI-layer basis the AI layer's GM (what LTV would be if
+         * every revenue dollar earned the AI layer's margin). Under stress, ARPA moves with the
+         * stressed bill (a price change moves only the AI part of it) and CAC with the LLM-priced
+         * spend in sales and marketing (free-tier inference).
+         */
+        private static UnitEconomics unitEconomics(UnitInputs in, Figures total, double cacFactor) {
             if (in == null || !in.isComplete()) {
                 return UnitEconomics.NOT_AVAILABLE;
             }
-            boolean ai = in.basis() == UnitInputs.MarginBasis.AI_LAYER;
-            OptionalDouble gm = ai ? total.aiLayer() : total.restatedBlended();
-            OptionalDouble gmStressed = ai ? total.aiLayerStressed() : total.restatedBlendedStressed();
-            double rev = ai ? total.aiRevenue() : total.revenue();
-            double revStressed = ai ? total.stressedAiRevenue() : total.stressedRevenue();
-            // A price change or usage-priced heavy users move what an account pays, so ARPA moves too.
-            double arpaStressed = rev == 0 ? in.arpaMonthly() : in.arpaMonthly() * revStressed / rev;
-            OptionalDouble ltv = ltv(in.arpaMonthly(), gm, in.churnMonthly());
-            OptionalDouble ltvS = ltv(arpaStressed, gmStressed, in.churnMonthly());
-            return new UnitEconomics(ltv, ratio(ltv, in.cac()), ltvS, ratio(ltvS, in.cac()));
+            double rev = total.revenue();
+            double arpaStressed = rev == 0 ? in.arpaMonthly() : in.arpaMonthly() * total.stressedRevenue() / rev;
+            double cacStressed = in.cac() * cacFactor;
+            OptionalDouble ltv = ltv(in.arpaMonthly(), total.restatedBlended(), in.churnMonthly());
+            OptionalDouble ltvS = ltv(arpaStressed, total.restatedBlendedStressed(), in.churnMonthly());
+            OptionalDouble ltvAi = ltv(in.arpaMonthly(), total.aiLayer(), in.churnMonthly());
+            OptionalDouble ltvAiS = ltv(arpaStressed, total.aiLayerStressed(), in.churnMonthly());
+            return new UnitEconomics(ltv, ratio(ltv, in.cac()), ltvS, ratio(ltvS, cacStressed),
+                    ltvAi, ratio(ltvAi, in.cac()), ltvAiS, ratio(ltvAiS, cacStressed), arpaStressed, cacStressed);
         }
 
         private static OptionalDouble ltv(double arpa, OptionalDouble gm, double churn) {

@@ -11,11 +11,46 @@ import java.util.List;
  */
 public record MarginResult(List<String> periodLabels, List<Figures> periods, Figures total, List<BridgeItem> bridge,
                            UnitEconomics unitEconomics, Levers levers, double[] lineTotals,
-                           double[][] costByTreatment) {
+                           double[][] costByTreatment, EngineSums sums) {
     public MarginResult {
         periodLabels = List.copyOf(periodLabels);
         periods = List.copyOf(periods);
         bridge = List.copyOf(bridge);
+    }
+
+    /** Restated cost of revenue gross of vendor credits (credits are negative amounts in COGS). */
+    public double restatedCogsExCredits(int period) {
+        return periods.get(period).restatedCogs() + sums.credits(com.marginworkbench.model.Layer.AI, period)
+                + sums.credits(com.marginworkbench.model.Layer.SOFTWARE, period);
+    }
+
+    /** Vendor credits in restated cost of revenue over all periods, as a positive amount. */
+    public double totalCredits(com.marginworkbench.model.Layer layer) {
+        double s = 0;
+        for (int i = 0; i < periods.size(); i++) {
+            s += sums.credits(layer, i);
+        }
+        return s;
+    }
+
+    /** Amortization charged to cost of revenue over all periods. */
+    public double totalAmortization(com.marginworkbench.model.Layer layer) {
+        double s = 0;
+        for (int i = 0; i < periods.size(); i++) {
+            s += sums.amortization(layer, i);
+        }
+        return s;
+    }
+
+    /** Restated blended GM with vendor credits taken out of cost of revenue (all periods). */
+    public java.util.OptionalDouble restatedBlendedExCredits() {
+        return Figures.margin(total.revenue(), total.restatedCogs() + totalCredits(com.marginworkbench.model.Layer.AI)
+                + totalCredits(com.marginworkbench.model.Layer.SOFTWARE));
+    }
+
+    /** AI-layer GM with vendor credits taken out of cost of revenue (all periods). */
+    public java.util.OptionalDouble aiLayerExCredits() {
+        return Figures.margin(total.aiRevenue(), total.restatedAiCogs() + totalCredits(com.marginworkbench.model.Layer.AI));
     }
 
     public Figures period(int index) {

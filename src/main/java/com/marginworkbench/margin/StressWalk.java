@@ -23,14 +23,16 @@ public record StressWalk(double base, List<Step> steps, double stressed) {
     }
 
     public static StressWalk of(MarginEngine.Prepared model, Levers levers, MarginMeasure measure) {
-        Levers l = Levers.NEUTRAL;
+        // The periods marked forecast stay marked through the walk (the token decline needs them).
+        Levers l = Levers.NEUTRAL.withFirstForecastPeriod(levers.firstForecastPeriod());
         double before = measure.of(model.total(l));
         double base = before;
         List<Step> steps = new ArrayList<>();
         Levers[] after = {
                 l = l.withLlmCostChange(levers.llmCostChange()).withTokenPriceDecline(levers.tokenPriceDeclinePerYear()),
                 l = l.withVarianceBuffer(levers.varianceBuffer()),
-                l = l.withHeavyUsers(levers.heavyUserShare(), levers.heavyUserMultiplier()),
+                l = l.withHeavyUsers(levers.heavyUserShare(), levers.heavyUserMultiplier())
+                        .withHeavyUserBaseline(levers.heavyUserBaseline()),
                 l = l.withPriceChange(levers.priceChange()),
         };
         String[] labels = {"LLM cost", "Variance buffer", "Heavy users", "Price"};

@@ -36,6 +36,10 @@ public record FinancialModel(String name, Periods periods, List<RevenueLine> rev
         return new FinancialModel(name, periods, newRevenue, costs, unitInputs, fiscalYearStart);
     }
 
+    public FinancialModel withUnitInputs(UnitInputs inputs) {
+        return new FinancialModel(name, periods, revenue, costs, inputs, fiscalYearStart);
+    }
+
     public FinancialModel withCost(int index, CostLine line) {
         java.util.ArrayList<CostLine> copy = new java.util.ArrayList<>(costs);
         copy.set(index, line);

@@ -10,8 +10,11 @@ import com.marginworkbench.classify.Framework;
 import com.marginworkbench.classify.FreeTierPolicy;
 import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
+import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.ReadingHints;
+import com.marginworkbench.model.RowRole;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +35,11 @@ import java.util.Optional;
  * leaves half a file.
  */
 public final class ProjectFile {
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: levers keyed by the lever catalogue's ids. 1: levers keyed by the field names of
+     * {@code Levers}; still read.
+     */
+    public static final int FORMAT_VERSION = 2;
     public static final String SUFFIX = ".mwb.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,8 +56,17 @@ public final class ProjectFile {
         return dir.resolve(base + SUFFIX);
     }
 
+    /** A project file as read: the state, how the workbook was read then, and the file's format version. */
+    public record Loaded(ProjectState state, ProjectFileDto.MappingDto mapping, int formatVersion) {
+    }
+
     /** The saved state, or empty when there is no project file yet. */
     public static Optional<ProjectState> load(Path file) throws IOException {
+        return read(file).map(Loaded::state);
+    }
+
+    /** The saved state with its mapping and format version, or empty when there is no project file yet. */
+    public static Optional<Loaded> read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -66,8 +85,8 @@ public final class ProjectFile {
                     + dto.formatVersion + "); it was left as it is");
         }
         try {
-            return Optional.of(fromDto(dto));
-        } catch (IllegalArgumentException e) {
+            return Optional.of(new Loaded(fromDto(dto), dto.mapping, dto.formatVersion));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new IOException(file.getFileName() + ": " + e.getMessage() + "; the file was left as it is", e);
         }
     }
@@ -81,7 +100,9 @@ public final class ProjectFile {
         dto.savedAt = Instant.now().toString();
         byte[] bytes = MAPPER.writeValueAsString(dto).getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        SafeFiles.write(file, bytes);
+        // The project file carries the client's decisions: never more readable than the workbook beside it.
+        Path workbook = workbookName == null ? null : file.toAbsolutePath().resolveSibling(workbookName);
+        SafeFiles.write(file, workbook, SafeFiles.Mode.REPLACE, out -> out.write(bytes));
     }
 
     static ProjectFileDto toDto(ProjectState s) {
@@ -111,6 +132,10 @@ public final class ProjectFile {
             ld.variesWithUsage = d.answers().variesWithUsage().name();
             ld.note = d.note().isEmpty() ? null : d.note();
             ld.noteTime = l.noteTime() == null ? null : l.noteTime().toString();
+            ld.origin = d.origin() == LineDecision.Origin.USER ? null : d.origin().name();
+            ld.criteriaMet = d.criteriaMet() == com.marginworkbench.classify.Answer.DEFAULT ? null
+                    : d.criteriaMet().name();
+            ld.usefulLifeMonths = d.usefulLifeMonths() == 0 ? null : d.usefulLifeMonths();
             ld.aiShare = l.layer() == null ? 0 : l.layer().aiShare();
             ld.llmPriced = l.llmPriced();
             ld.usageVariable = l.usageVariable();
@@ -124,6 +149,7 @@ public final class ProjectFile {
             rd.usagePriced = r.usagePriced();
             dto.revenue.add(rd);
         }
+        dto.reading = hintsDto(s.hints());
         return dto;
     }
 
@@ -147,7 +173,16 @@ public final class ProjectFile {
             CostType type = ld.costType == null ? null : costType(ld.costType);
             Answers answers = new Answers(answer(ld.triggeredByCustomer), answer(ld.neededForDelivery),
                     answer(ld.variesWithUsage));
-            lines.add(new ProjectState.LineState(ld.source, ld.label, new LineDecision(type, answers, ld.note),
+            LineDecision.Origin origin = LineDecision.Origin.USER;
+            for (LineDecision.Origin o : LineDecision.Origin.values()) {
+                if (o.name().equalsIgnoreCase(ld.origin == null ? "" : ld.origin.trim())) {
+                    origin = o;
+                }
+            }
+            int life = ld.usefulLifeMonths == null || ld.usefulLifeMonths < 0 || ld.usefulLifeMonths > 600 ? 0
+                    : ld.usefulLifeMonths;
+            LineDecision decision = new LineDecision(type, answers, ld.note, origin, answer(ld.criteriaMet), life);
+            lines.add(new ProjectState.LineState(ld.source, ld.label, decision,
                     ld.noteTime == null ? null : Instant.parse(ld.noteTime), new LayerSplit(ld.aiShare),
                     ld.llmPriced, ld.usageVariable));
         }
@@ -157,7 +192,38 @@ public final class ProjectFile {
                 revenue.add(new ProjectState.RevenueState(rd.source, rd.label, new LayerSplit(rd.aiShare), rd.usagePriced));
             }
         }
-        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines, revenue);
+        return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines, revenue,
+                hints(dto.reading));
+    }
+
+    private static ProjectFileDto.HintsDto hintsDto(ReadingHints h) {
+        if (h == null || h.isEmpty()) {
+            return null;
+        }
+        ProjectFileDto.HintsDto d = new ProjectFileDto.HintsDto();
+        d.tables.addAll(h.tables());
+        d.headerRow = h.headerRow();
+        d.labelColumn = h.labelColumn();
+        new java.util.TreeMap<>(h.roles()).forEach((row, role) -> d.roles.put(row, role.name()));
+        d.flippedRows.addAll(new java.util.TreeSet<>(h.flippedRows()));
+        d.flipAllCosts = h.flipAllCosts();
+        d.units = h.units();
+        d.unitScale = h.unitScale();
+        d.periodColumns.addAll(h.periodColumns());
+        return d;
+    }
+
+    private static ReadingHints hints(ProjectFileDto.HintsDto d) {
+        if (d == null) {
+            return ReadingHints.NONE;
+        }
+        java.util.Map<String, RowRole> roles = new java.util.LinkedHashMap<>();
+        if (d.roles != null) {
+            d.roles.forEach((row, role) -> roles.put(row, RowRole.parse(role)));
+        }
+        return new ReadingHints(d.tables, d.headerRow, d.labelColumn, roles,
+                d.flippedRows == null ? null : new java.util.LinkedHashSet<>(d.flippedRows), d.flipAllCosts, d.units,
+                d.unitScale, d.periodColumns);
     }
 
     /** Ids are written as enum names; a hand-edited label is accepted too. */
@@ -173,23 +239,35 @@ public final class ProjectFile {
         return s == null ? Answer.DEFAULT : Answer.parse(s);
     }
 
-    private static ProjectFileDto.LeversDto leversDto(Levers l) {
-        ProjectFileDto.LeversDto d = new ProjectFileDto.LeversDto();
-        d.llmCostChange = l.llmCostChange();
-        d.varianceBuffer = l.varianceBuffer();
-        d.heavyUserShare = l.heavyUserShare();
-        d.heavyUserMultiplier = l.heavyUserMultiplier();
-        d.priceChange = l.priceChange();
-        d.tokenPriceDeclinePerYear = l.tokenPriceDeclinePerYear();
+    /** Format 1's names of the levers (the fields of {@code Levers}), by the catalogue's lever. */
+    private static final Map<String, Lever> FORMAT_1_NAMES = Map.of("llmCostChange", Lever.LLM_COST,
+            "varianceBuffer", Lever.VARIANCE_BUFFER, "heavyUserShare", Lever.HEAVY_SHARE,
+            "heavyUserMultiplier", Lever.HEAVY_MULTIPLIER, "priceChange", Lever.PRICE_CHANGE,
+            "tokenPriceDeclinePerYear", Lever.TOKEN_DECLINE);
+
+    private static Map<String, Double> leversDto(Levers l) {
+        Map<String, Double> d = new LinkedHashMap<>();
+        for (Lever lever : Lever.values()) {
+            d.put(lever.id(), lever.get(l));
+        }
         return d;
     }
 
-    private static Levers levers(ProjectFileDto.LeversDto d) {
+    private static Levers levers(Map<String, Double> d) {
+        Levers l = Levers.NEUTRAL;
         if (d == null) {
-            return Levers.NEUTRAL;
+            return l;
         }
-        return new Levers(d.llmCostChange, d.varianceBuffer, d.heavyUserShare, d.heavyUserMultiplier, d.priceChange,
-                d.tokenPriceDeclinePerYear);
+        for (Map.Entry<String, Double> e : d.entrySet()) {
+            Lever lever = FORMAT_1_NAMES.get(e.getKey());
+            if (lever == null) {
+                lever = Arrays.stream(Lever.values()).filter(x -> x.id().equals(e.getKey())).findFirst().orElse(null);
+            }
+            if (lever != null && e.getValue() != null) {
+                l = lever.with(l, e.getValue());
+            }
+        }
+        return l;
     }
 
     private static String firstLine(String s) {

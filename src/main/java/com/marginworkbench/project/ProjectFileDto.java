@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON shape of a project file. Kept apart from the core records so that the file format can
@@ -18,12 +19,19 @@ public class ProjectFileDto {
     public String savedAt;
     public MappingDto mapping;
     public PolicyDto policy;
-    public LeversDto levers;
+    /**
+     * Lever values as the engine takes them (fractions and multipliers), by the lever catalogue's
+     * id ({@code "llm-cost": 0.5}); format 1 used the field names of {@code Levers}
+     * ({@code "llmCostChange": 0.5}), which are still read.
+     */
+    public Map<String, Double> levers;
     public String activeScenario;
     public List<ScenarioDto> scenarios = new ArrayList<>();
     public List<LineDto> lines = new ArrayList<>();
     /** Revenue lines whose layer or usage pricing the user set; absent in files of earlier builds. */
     public List<RevenueDto> revenue = new ArrayList<>();
+    /** What the user told the reader in the mapping view; absent when the reader found the table alone. */
+    public HintsDto reading;
 
     /** How the workbook was read, so a reader change can be noticed when the file is reopened. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,21 +49,10 @@ public class ProjectFileDto {
         public String freeTier;
     }
 
-    /** Lever values as the engine takes them (fractions and multipliers). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public static class LeversDto {
-        public double llmCostChange;
-        public double varianceBuffer = 1;
-        public double heavyUserShare;
-        public double heavyUserMultiplier = 1;
-        public double priceChange;
-        public double tokenPriceDeclinePerYear;
-    }
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static class ScenarioDto {
         public String name;
-        public LeversDto levers;
+        public Map<String, Double> levers;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,6 +66,12 @@ public class ProjectFileDto {
         public String variesWithUsage;
         public String note;
         public String noteTime;
+        /** Where the cost type came from (USER, SUGGESTED_WITH_CONTEXT, SUGGESTED_FROM_NAME); absent = USER. */
+        public String origin;
+        /** Capitalization criteria of a training or index-build line: YES, NO or absent (not assessed). */
+        public String criteriaMet;
+        /** Useful life in months of a capitalized line; absent or 0 = the stated default. */
+        public Integer usefulLifeMonths;
         public double aiShare;
         public boolean llmPriced;
         public boolean usageVariable;
@@ -81,5 +84,20 @@ public class ProjectFileDto {
         public String label;
         public double aiShare;
         public boolean usagePriced;
+    }
+
+    /** The mapping the user gave the reader (see {@code model.ReadingHints}); rows named {@code Sheet!12}. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static class HintsDto {
+        public List<String> tables = new ArrayList<>();
+        public Integer headerRow;
+        public String labelColumn;
+        public java.util.Map<String, String> roles = new java.util.LinkedHashMap<>();
+        public List<String> flippedRows = new ArrayList<>();
+        public boolean flipAllCosts;
+        public String units;
+        public Double unitScale;
+        public List<String> periodColumns = new ArrayList<>();
     }
 }

@@ -41,20 +41,47 @@ public final class SafeFiles {
         }
     }
 
+    /** What to do when the final name is taken when the file is ready. */
+    public enum Mode {
+        /** Replace it in one step (the caller asked, e.g. --force or the window's confirmation). */
+        REPLACE,
+        /** Never replace: refuse, leaving the existing file as it is. */
+        NEW_ONLY,
+        /** Never replace: take the next free numbered name ({@code -2}, {@code -3}, ...) instead. */
+        NEXT_FREE_NAME
+    }
+
     /**
-     * Writes {@code target} atomically. The stream handed to {@code content} is buffered; it need
-     * not be closed by the caller.
+     * Writes {@code target} atomically, replacing it if it exists, with the permissions of the file it
+     * replaces (or private to the owner when it is new). The stream handed to {@code content} is
+     * buffered; it need not be closed by the caller.
      *
      * @throws WriteFailedException with a one-line message when the folder cannot be written, the disk
      *                              is full or the move fails; other exceptions from {@code content}
      *                              pass through unchanged (the temporary file is removed either way)
      */
     public static void write(Path target, Content content) throws IOException {
+        write(target, null, Mode.REPLACE, content);
+    }
+
+    /**
+     * Writes {@code target} atomically and returns the name it ended under (another one only in
+     * {@link Mode#NEXT_FREE_NAME}). The temporary file is private to the owner (0600) while it is
+     * written and is removed by a shutdown hook if the process is stopped (SIGTERM, SIGINT); the
+     * finished file takes the permissions of {@code like} (the source it was made from), never wider,
+     * and never wider than a file it replaces. {@code like} null: the permissions of the replaced
+     * file, else owner-only.
+     */
+    public static Path write(Path target, Path like, Mode mode, Content content) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new WriteFailedException("The folder " + folder + " does not exist; create it or choose another.",
                     null);
+        }
+        if (mode == Mode.NEW_ONLY && Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new WriteFailedException(absolute.getFileName() + " already exists in " + folder
+                    + "; choose another name, or allow replacing it (--force).", null);
         }
         if (SWEPT.add(folder)) {
             sweep(folder);
@@ -62,11 +89,9 @@ public final class SafeFiles {
         Path temp;
         try {
             temp = createTemp(folder);
-            keepPermissions(absolute, temp);
         } catch (IOException e) {
             throw explain(e, absolute);
         }
-        boolean done = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -82,17 +107,140 @@ public final class SafeFiles {
                 }
                 throw e;
             }
-            moveIntoPlace(temp, absolute);
-            done = true;
+            Path written = publish(temp, absolute, like, mode);
             syncFolder(folder);
+            return written;
         } finally {
-            if (!done) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The original failure matters more; a stray temp file is named so it is recognisable.
+            // After a link the temporary name is a second name of the finished file; after a failure it
+            // is the unfinished one. Either way it goes.
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // The original failure matters more; a stray temp file is named so it is recognisable.
+            }
+            LIVE.remove(temp);
+        }
+    }
+
+    /** Puts the finished temporary file under its final name as {@code mode} says; returns that name. */
+    private static Path publish(Path temp, Path target, Path like, Mode mode) throws IOException {
+        if (mode == Mode.REPLACE) {
+            setPermissions(temp, permissionsFor(like, target));
+            moveIntoPlace(temp, target);
+            return target;
+        }
+        Path candidate = target;
+        for (int i = 2; ; i++) {
+            setPermissions(temp, permissionsFor(like, null));
+            if (linkNew(temp, candidate)) {
+                return candidate;
+            }
+            if (mode == Mode.NEW_ONLY) {
+                throw new WriteFailedException(target.getFileName() + " appeared in " + target.getParent()
+                        + " while it was being written; it was left as it is. Choose another name, or allow"
+                        + " replacing it (--force).", null);
+            }
+            candidate = numbered(target, i);
+        }
+    }
+
+    /** {@code name.ext} becomes {@code name-k.ext}; a name already ending in {@code -n} gets {@code -k} instead. */
+    static Path numbered(Path target, int k) {
+        String file = target.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String base = dot > 0 ? file.substring(0, dot) : file;
+        String ext = dot > 0 ? file.substring(dot) : "";
+        base = base.replaceFirst("-\\d+$", "");
+        return target.resolveSibling(base + "-" + k + ext);
+    }
+
+    /**
+     * Gives {@code temp} the name {@code target} only if that name is free, in one step (a hard link,
+     * which fails when the name exists); false when it is taken. Where links are not supported, a
+     * move that does not replace does the same, less atomically.
+     */
+    private static boolean linkNew(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            if (e instanceof java.nio.file.FileSystemException f && Files.exists(target,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            try {
+                Files.move(temp, target);
+                return true;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                return false;
+            } catch (IOException e2) {
+                throw explain(e2, target);
+            }
+        }
+    }
+
+    /** Temporary files being written by this process: removed by the shutdown hook on SIGTERM or SIGINT. */
+    private static final java.util.Set<Path> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static final class Hook {
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (Path p : LIVE) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException | RuntimeException ignored) {
+                        // the process is ending; a leftover is swept by a later write
+                    }
+                }
+            }, "remove-temporary-files"));
+        }
+
+        static void install() {
+            // the static block does the work, once
+        }
+    }
+
+    /**
+     * The permissions of a finished file: those of {@code like} (its source) with owner read and write
+     * added and execute removed, never wider than the file it replaces; owner-only without a source.
+     */
+    static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissionsFor(Path like, Path replaced) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = java.util.EnumSet.of(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> base = null;
+            if (like != null && Files.exists(like)) {
+                base = Files.getPosixFilePermissions(like);
+            }
+            if (replaced != null && Files.exists(replaced)) {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> old = Files.getPosixFilePermissions(replaced);
+                if (base == null) {
+                    base = old;
+                } else {
+                    base.retainAll(old);
                 }
             }
+            if (base != null) {
+                for (java.nio.file.attribute.PosixFilePermission p : base) {
+                    if (!p.name().endsWith("EXECUTE")) {
+                        perms.add(p);
+                    }
+                }
+            }
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not a POSIX file system: owner-only stays
+        }
+        return perms;
+    }
+
+    private static void setPermissions(Path file, java.util.Set<java.nio.file.attribute.PosixFilePermission> perms) {
+        try {
+            Files.setPosixFilePermissions(file, perms);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Not a POSIX file system; the defaults apply.
         }
     }
 
@@ -129,11 +277,9 @@ public final class SafeFiles {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    /**
-     * A new empty file with the folder's default permissions (a temp file from the JDK would be
-     * private to the owner, and the final file would keep that).
-     */
+    /** A new empty file private to the owner (0600), removed by the shutdown hook if the process is stopped. */
     private static Path createTemp(Path folder) throws IOException {
+        Hook.install();
         java.security.SecureRandom random = new java.security.SecureRandom();
         for (int attempt = 0; ; attempt++) {
             // The writer's process id is in the name, so a later write can tell a leftover from a killed
@@ -141,8 +287,15 @@ public final class SafeFiles {
             Path candidate = folder.resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-"
                     + Long.toUnsignedString(random.nextLong(), 36) + TEMP_SUFFIX);
             try {
-                return Files.createFile(candidate);
+                LIVE.add(candidate);
+                try {
+                    return Files.createFile(candidate, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    return Files.createFile(candidate);
+                }
             } catch (java.nio.file.FileAlreadyExistsException e) {
+                LIVE.remove(candidate);
                 if (attempt > 20) {
                     throw e;
                 }
@@ -187,17 +340,6 @@ public final class SafeFiles {
             }
         } catch (IOException | RuntimeException e) {
             // Tidying up is a courtesy; the write itself must not fail for it.
-        }
-    }
-
-    /** A replaced file keeps its permissions. */
-    private static void keepPermissions(Path target, Path temp) {
-        try {
-            if (Files.exists(target)) {
-                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
-            }
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // Not a POSIX file system; the defaults apply.
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.OptionalDouble;
  * that moved and the settings. The PDF writer only lays it out.
  */
 public record BoardPack(String workbook, LocalDate date, FinancialModel model, Policy policy, Levers levers,
-                        MarginResult result, Decisions.Summary decisions, List<MovedLine> moved) {
+                        MarginResult result, Decisions.Summary decisions, Decisions.Grid grid, List<MovedLine> moved) {
     public BoardPack {
         moved = List.copyOf(moved);
     }
@@ -46,7 +46,7 @@ public record BoardPack(String workbook, LocalDate date, FinancialModel model, P
                     c.describe(), c.reason(), c.referencesText()));
         }
         return new BoardPack(workbook, date, model, policy, levers, result, Decisions.summarize(prepared, levers),
-                moved);
+                Decisions.defaultGrid(prepared, levers), moved);
     }
 
     public Figures total() {
@@ -88,11 +88,11 @@ public record BoardPack(String workbook, LocalDate date, FinancialModel model, P
     }
 
     static String pct(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", fraction * 100) : "n/a";
+        return DecisionCharts.pct(fraction);
     }
 
     static String points(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%+.1f pts", fraction * 100) : "n/a";
+        return DecisionCharts.points(fraction);
     }
 
 }

@@ -3,16 +3,16 @@ package com.marginworkbench.report;
 import com.marginworkbench.margin.Decisions;
 import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.GoalSeek;
+import com.marginworkbench.margin.LeverAxis;
 import com.marginworkbench.margin.StressWalk;
 import com.marginworkbench.ui.util.Benchmarks;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
@@ -54,16 +54,18 @@ public final class BoardPackPdf {
             + "break-even and goal-seek values are solved exactly from the same arithmetic, one lever at a time. "
             + "Statutory classification depends on contracts, facts and the auditor's judgment.";
 
-    private static final Color INK = new Color(0x22, 0x22, 0x22);
-    private static final Color MUTED = new Color(0x6B, 0x6B, 0x6B);
-    private static final Color RULE = new Color(0xD0, 0xD0, 0xD0);
-    private static final Color NAVY = new Color(0x1F, 0x38, 0x64);
-    private static final Color BLUE = new Color(0x44, 0x72, 0xC4);
-    private static final Color GREY = new Color(0x80, 0x80, 0x80);
-    private static final Color ORANGE = new Color(0xED, 0x7D, 0x31);
-    private static final Color RED = new Color(0xC0, 0x00, 0x00);
-    private static final Color GREEN = new Color(0x37, 0x86, 0x3C);
-    private static final Color TILE = new Color(0xF3, 0xF5, 0xF9);
+    private static final int INK = DecisionCharts.INK;
+    private static final int MUTED = DecisionCharts.MUTED;
+    private static final int RULE = DecisionCharts.RULE;
+    private static final int NAVY = DecisionCharts.NAVY;
+    private static final int BLUE = DecisionCharts.BLUE;
+    private static final int GREY = DecisionCharts.GREY;
+    private static final int ORANGE = 0xED7D31;
+    private static final int RED = DecisionCharts.RED;
+    private static final int GREEN = DecisionCharts.GREEN;
+    private static final int TILE = 0xF3F5F9;
+    private static final int BAND = 0xB08D57;
+    private static final int BAND_TEXT = 0x8A6A3A;
     private static final float MARGIN = 40;
 
     private final BoardPack pack;
@@ -97,6 +99,8 @@ public final class BoardPackPdf {
             try {
                 pageOne();
                 pageTwo();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             } finally {
                 if (page != null) {
                     page.close();
@@ -120,13 +124,13 @@ public final class BoardPackPdf {
         if (page != null) {
             page.close();
         }
-        page = new PdfCanvas(doc, paper.size);
+        page = new PdfCanvas(doc, paper.size, fonts);
         pageNumber++;
         y = MARGIN;
         page.line(MARGIN, bottom() + 6, MARGIN + contentWidth(), bottom() + 6, RULE, 0.5f, false);
-        page.text(MARGIN, bottom() + 16, fonts.regular, 7, MUTED, "Margin Workbench board pack · " + pack.workbook()
+        page.text(MARGIN, bottom() + 16, 7, false, MUTED, "Margin Workbench board pack · " + pack.workbook()
                 + " · management view, not accounting advice");
-        page.textRight(MARGIN + contentWidth(), bottom() + 16, fonts.regular, 7, MUTED, "Page " + pageNumber);
+        page.textRight(MARGIN + contentWidth(), bottom() + 16, 7, false, MUTED, "Page " + pageNumber);
     }
 
     private void ensure(float needed) throws IOException {
@@ -138,12 +142,12 @@ public final class BoardPackPdf {
     private void pageOne() throws IOException {
         newPage();
         Figures t = pack.total();
-        page.text(MARGIN, y + 18, fonts.bold, 18, NAVY, "Gross margin, restated and stressed");
+        page.text(MARGIN, y + 18, 18, true, NAVY, "Gross margin, restated and stressed");
         y += 32;
         List<String> periods = pack.model().periods().labels();
         String span = periods.isEmpty() ? "" : periods.size() + " periods (" + periods.get(0) + " to "
                 + periods.get(periods.size() - 1) + ") · ";
-        page.text(MARGIN, y, fonts.regular, 9, MUTED, PdfCanvas.fit(fonts.regular, 9, pack.workbook() + " · " + span
+        page.text(MARGIN, y, 9, false, MUTED, page.fit(9, false, pack.workbook() + " · " + span
                 + pack.policy().framework().label() + " · " + pack.date(), contentWidth()));
         y += 14;
 
@@ -160,12 +164,12 @@ public final class BoardPackPdf {
             float x = MARGIN + i * (tw + gap);
             page.fill(x, y, tw, 58, TILE);
             page.fill(x, y, 3, 58, i == 3 ? RED : i == 2 ? ORANGE : i == 1 ? BLUE : GREY);
-            page.text(x + 10, y + 14, fonts.regular, 8, MUTED, tiles[i][0]);
-            page.text(x + 10, y + 38, fonts.bold, 20, INK, tiles[i][1]);
-            page.text(x + 10, y + 51, fonts.regular, 7, MUTED, PdfCanvas.fit(fonts.regular, 7, tiles[i][2], tw - 14));
+            page.text(x + 10, y + 14, 8, false, MUTED, tiles[i][0]);
+            page.text(x + 10, y + 38, 20, true, INK, tiles[i][1]);
+            page.text(x + 10, y + 51, 7, false, MUTED, page.fit(7, false, tiles[i][2], tw - 14));
         }
         y += 70;
-        paragraph("Scenario. " + pack.scenario(), fonts.regular, 8.5f, INK);
+        paragraph("Scenario. " + pack.scenario(), 8.5f, false, INK);
         y += 4;
 
         heading("Gross margin by period");
@@ -189,8 +193,8 @@ public final class BoardPackPdf {
             deltas.add(s.effect());
         }
         ensure(150);
-        waterfall(MARGIN, y, contentWidth(), 140, "Base AI layer", w.base(), labels, deltas, "Stressed",
-                w.stressed());
+        DecisionCharts.waterfall(page, MARGIN, y, contentWidth(), 140, "Base AI layer", w.base(), labels, deltas,
+                "Stressed", w.stressed());
         y += 150;
     }
 
@@ -215,12 +219,19 @@ public final class BoardPackPdf {
             labels.add((pack.moved().size() - shown) + " other lines");
             deltas.add(rest);
         }
-        waterfall(MARGIN, y, contentWidth(), 150, "Reported", t.reportedBlended().orElse(Double.NaN), labels, deltas,
-                "Restated", t.restatedBlended().orElse(Double.NaN));
+        DecisionCharts.waterfall(page, MARGIN, y, contentWidth(), 150, "Reported",
+                t.reportedBlended().orElse(Double.NaN), labels, deltas, "Restated",
+                t.restatedBlended().orElse(Double.NaN));
         y += 160;
 
         heading("Sensitivity: each lever low and high (AI-layer gross margin, stressed)");
-        tornado(MARGIN, y, contentWidth());
+        y += DecisionCharts.tornado(page, MARGIN, y, contentWidth(), pack.decisions().tornado()) + 4;
+
+        Decisions.Grid g = pack.grid();
+        heading("Two-way: " + g.x().label() + " × " + g.y().label() + " (AI-layer gross margin, stressed"
+                + (g.context().isEmpty() ? "" : ", " + g.context()) + ")");
+        y += DecisionCharts.heatMap(page, MARGIN, y, contentWidth(), g.x(), g.xs(), g.y(), g.ys(), g.cells(),
+                g.x().get(pack.levers()), g.y().get(pack.levers())) + 8;
 
         heading("Lines that moved");
         movedTable();
@@ -231,35 +242,35 @@ public final class BoardPackPdf {
             bullet(p);
         }
         y += 4;
-        paragraph(METHOD_NOTE, fonts.regular, 7.5f, MUTED);
+        paragraph(METHOD_NOTE, 7.5f, false, MUTED);
     }
 
     // ---------------------------------------------------------------- text blocks
 
     private void heading(String s) throws IOException {
         ensure(40);
-        page.text(MARGIN, y + 11, fonts.bold, 11, NAVY, s);
+        page.text(MARGIN, y + 11, 11, true, NAVY, s);
         y += 14;
         page.line(MARGIN, y, MARGIN + contentWidth(), y, RULE, 0.5f, false);
         y += 6;
     }
 
-    private void paragraph(String s, PDFont font, float size, Color color) throws IOException {
-        for (String line : PdfCanvas.wrap(font, size, s, contentWidth())) {
+    private void paragraph(String s, float size, boolean bold, int color) throws IOException {
+        for (String line : page.wrap(size, s, contentWidth())) {
             ensure(size + 3);
-            page.text(MARGIN, y + size, font, size, color, line);
+            page.text(MARGIN, y + size, size, bold, color, line);
             y += size + 3;
         }
     }
 
     private void bullet(String s) throws IOException {
-        List<String> lines = PdfCanvas.wrap(fonts.regular, 9, s, contentWidth() - 12);
+        List<String> lines = page.wrap(9, s, contentWidth() - 12);
         for (int i = 0; i < lines.size(); i++) {
             ensure(12);
             if (i == 0) {
-                page.text(MARGIN + 2, y + 9, fonts.bold, 9, NAVY, "•");
+                page.text(MARGIN + 2, y + 9, 9, true, NAVY, "•");
             }
-            page.text(MARGIN + 12, y + 9, fonts.regular, 9, INK, lines.get(i));
+            page.text(MARGIN + 12, y + 9, 9, false, INK, lines.get(i));
             y += 12;
         }
     }
@@ -297,7 +308,7 @@ public final class BoardPackPdf {
         for (double g = lo; g <= hi + 1e-9; g += 0.2) {
             float gy = sy.at(g);
             page.line(plotX, gy, plotX + plotW, gy, g == 0 ? MUTED : RULE, 0.4f, false);
-            page.textRight(plotX - 4, gy + 3, fonts.regular, 7, MUTED, String.format(Locale.ROOT, "%.0f%%", g * 100));
+            page.textRight(plotX - 4, gy + 3, 7, false, MUTED, String.format(Locale.ROOT, "%.0f%%", g * 100));
         }
         for (Benchmarks.Band b : Benchmarks.BANDS) {
             double v = b.percent() / 100;
@@ -305,15 +316,15 @@ public final class BoardPackPdf {
                 continue;
             }
             float by = sy.at(v);
-            page.line(plotX, by, plotX + plotW, by, new Color(0xB0, 0x8D, 0x57), 0.5f, true);
-            page.text(plotX + plotW + 4, by + 2.5f, fonts.regular, 6, new Color(0x8A, 0x6A, 0x3A),
-                    PdfCanvas.fit(fonts.regular, 6, b.label(), 146));
+            page.line(plotX, by, plotX + plotW, by, BAND, 0.5f, true);
+            page.text(plotX + plotW + 4, by + 2.5f, 6, false, BAND_TEXT,
+                    page.fit(6, false, b.label(), 146));
         }
         float[] xs = new float[n];
         for (int i = 0; i < n; i++) {
             xs[i] = n == 1 ? plotX + plotW / 2 : plotX + plotW * i / (n - 1);
         }
-        Color[] colors = {GREY, BLUE, ORANGE, RED};
+        int[] colors = {GREY, BLUE, ORANGE, RED};
         String[] names = {"Reported (blended)", "Restated (blended)", "AI layer", "AI layer, stressed"};
         for (int s = 0; s < 4; s++) {
             float[] ys = new float[n];
@@ -332,164 +343,15 @@ public final class BoardPackPdf {
         List<String> labels = pack.model().periods().labels();
         int every = Math.max(1, (int) Math.ceil(n * 34.0 / plotW));
         for (int i = 0; i < n; i += every) {
-            page.textCenter(xs[i], top + plotH + 10, fonts.regular, 6.5f, MUTED, labels.get(i));
+            page.textCenter(xs[i], top + plotH + 10, 6.5f, false, MUTED, labels.get(i));
         }
         float lx = plotX;
         for (int s = 0; s < 4; s++) {
             page.line(lx, top + h - 4, lx + 14, top + h - 4, colors[s], 1.4f, s == 3);
-            page.text(lx + 18, top + h - 1.5f, fonts.regular, 7.5f, INK, names[s]);
-            lx += 22 + PdfCanvas.width(fonts.regular, 7.5f, names[s]) + 12;
+            page.text(lx + 18, top + h - 1.5f, 7.5f, false, INK, names[s]);
+            lx += 22 + page.textWidth(7.5f, false, names[s]) + 12;
         }
-        page.text(lx, top + h - 1.5f, fonts.regular, 7, new Color(0x8A, 0x6A, 0x3A), "- - benchmarks (ICONIQ, Bessemer)");
-    }
-
-    /**
-     * A waterfall: the start as a bar from 0, each step floating from the running total (green up, red
-     * down), the end as a bar; values printed on every bar, names under it.
-     */
-    private void waterfall(float x, float top, float w, float h, String startLabel, double start, List<String> labels,
-                           List<Double> deltas, String endLabel, double end) throws IOException {
-        if (!Double.isFinite(start) || !Double.isFinite(end)) {
-            page.text(x, top + 12, fonts.regular, 9, MUTED, "Not available: no revenue to divide by.");
-            return;
-        }
-        int bars = labels.size() + 2;
-        double lo = Math.min(0, Math.min(start, end));
-        double hi = Math.max(0, Math.max(start, end));
-        double run = start;
-        for (double d : deltas) {
-            run += d;
-            lo = Math.min(lo, run);
-            hi = Math.max(hi, run);
-        }
-        double pad = (hi - lo) * 0.12 + 1e-9;
-        float plotH = h - 30;
-        Scale sy = new Scale(lo - (lo < 0 ? pad : 0), hi + pad, top + plotH, top + 4);
-        float slot = w / bars;
-        float bw = Math.min(54, slot * 0.6f);
-        page.line(x, sy.at(0), x + w, sy.at(0), MUTED, 0.5f, false);
-        run = start;
-        float prevTop = sy.at(start);
-        for (int i = 0; i < bars; i++) {
-            float cx = x + slot * i + slot / 2;
-            double from;
-            double to;
-            Color color;
-            String value;
-            String name;
-            if (i == 0) {
-                from = 0;
-                to = start;
-                color = NAVY;
-                value = BoardPack.pct(start);
-                name = startLabel;
-            } else if (i == bars - 1) {
-                from = 0;
-                to = end;
-                color = NAVY;
-                value = BoardPack.pct(end);
-                name = endLabel;
-            } else {
-                double d = deltas.get(i - 1);
-                from = run;
-                to = run + d;
-                run = to;
-                color = d >= 0 ? GREEN : RED;
-                value = BoardPack.points(d);
-                name = labels.get(i - 1);
-            }
-            float y1 = sy.at(Math.max(from, to));
-            float y2 = sy.at(Math.min(from, to));
-            page.fill(cx - bw / 2, y1, bw, Math.max(0.8f, y2 - y1), color);
-            if (i > 0) {
-                page.line(cx - slot + bw / 2, prevTop, cx - bw / 2, prevTop, GREY, 0.4f, true);
-            }
-            prevTop = sy.at(to);
-            boolean up = to >= from;
-            float vy = up || i == 0 || i == bars - 1 ? y1 - 3 : y2 + 9;
-            if (to < 0 && (i == 0 || i == bars - 1)) {
-                vy = y2 + 9;
-            }
-            page.textCenter(cx, vy, fonts.bold, 7.5f, INK, value);
-            List<String> nameLines = PdfCanvas.wrap(fonts.regular, 7, name, slot - 4);
-            for (int k = 0; k < Math.min(2, nameLines.size()); k++) {
-                String line = k == 1 && nameLines.size() > 2
-                        ? PdfCanvas.fit(fonts.regular, 7, nameLines.get(1) + " " + nameLines.get(2), slot - 4)
-                        : nameLines.get(k);
-                page.textCenter(cx, top + plotH + 10 + k * 8.5f, fonts.regular, 7, MUTED, line);
-            }
-        }
-    }
-
-    /** One row per lever: its range, a bar from the margin at low to the margin at high about the base. */
-    private void tornado(float x, float top, float w) throws IOException {
-        List<Decisions.TornadoBar> bars = pack.decisions().tornado();
-        if (bars.isEmpty() || !Double.isFinite(bars.get(0).base())) {
-            page.text(x, top + 12, fonts.regular, 9, MUTED, "Not available: the AI layer has no revenue.");
-            y += 20;
-            return;
-        }
-        double base = bars.get(0).base();
-        double lo = base;
-        double hi = base;
-        for (Decisions.TornadoBar b : bars) {
-            for (double v : new double[] {b.marginAtLow(), b.marginAtHigh()}) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        float labelW = 190;
-        float plotX = x + labelW;
-        float plotW = w - labelW - 40;
-        double pad = (hi - lo) * 0.05 + 1e-6;
-        Scale sx = new Scale(lo - pad, hi + pad, plotX, plotX + plotW);
-        float row = 17;
-        float h = row * bars.size();
-        float bx = sx.at(base);
-        for (int i = 0; i < bars.size(); i++) {
-            Decisions.TornadoBar b = bars.get(i);
-            float ry = top + i * row;
-            String name = b.lever().label() + " " + b.lever().format(b.low()) + " to " + b.lever().format(b.high());
-            page.text(x, ry + 11, fonts.regular, 7.5f, INK, PdfCanvas.fit(fonts.regular, 7.5f, name, labelW - 6));
-            if (!b.context().isEmpty()) {
-                page.text(x, ry + 16.5f, fonts.regular, 5.5f, MUTED, PdfCanvas.fit(fonts.regular, 5.5f, b.context(),
-                        labelW - 6));
-            }
-            drawTornadoEnd(bx, ry, sx, b.marginAtLow(), new Color(0x9D, 0xB9, 0xE3));
-            drawTornadoEnd(bx, ry, sx, b.marginAtHigh(), BLUE);
-        }
-        page.line(bx, top - 2, bx, top + h, INK, 0.7f, false);
-        page.textCenter(bx, top + h + 9, fonts.regular, 7, MUTED, "base " + BoardPack.pct(base));
-        page.fill(plotX, top + h + 14, 8, 6, new Color(0x9D, 0xB9, 0xE3));
-        page.text(plotX + 11, top + h + 19.5f, fonts.regular, 7, MUTED, "lever at its low value");
-        page.fill(plotX + 110, top + h + 14, 8, 6, BLUE);
-        page.text(plotX + 121, top + h + 19.5f, fonts.regular, 7, MUTED, "at its high value");
-        y = top + h + 30;
-    }
-
-    private void drawTornadoEnd(float bx, float ry, Scale sx, double m, Color color) throws IOException {
-        if (!Double.isFinite(m)) {
-            return;
-        }
-        float mx = sx.at(m);
-        float left = Math.min(bx, mx);
-        float width = Math.abs(mx - bx);
-        page.fill(left, ry + 3, Math.max(width, 0.6f), row() - 6, color);
-        String label = BoardPack.pct(m);
-        if (Math.abs(mx - bx) < 0.5f) {
-            return;
-        }
-        if (mx >= bx) {
-            page.text(mx + 3, ry + 11, fonts.regular, 6.5f, INK, label);
-        } else {
-            page.textRight(mx - 3, ry + 11, fonts.regular, 6.5f, INK, label);
-        }
-    }
-
-    private static float row() {
-        return 17;
+        page.text(lx, top + h - 1.5f, 7, false, BAND_TEXT, "- - benchmarks (ICONIQ, Bessemer)");
     }
 
     /** The moved lines, largest effect first, as many as fit on this page and the next. */
@@ -497,7 +359,7 @@ public final class BoardPackPdf {
         List<BoardPack.MovedLine> lines = pack.moved();
         if (lines.isEmpty()) {
             paragraph("No line changes place: the workbook already reports cost of revenue as the test does.",
-                    fonts.regular, 9, INK);
+                    9, false, INK);
             return;
         }
         float w = contentWidth();
@@ -507,10 +369,11 @@ public final class BoardPackPdf {
         int printed = 0;
         for (BoardPack.MovedLine m : lines) {
             String why = m.reason() + " (" + m.standards() + ")";
-            List<String> whyLines = PdfCanvas.wrap(fonts.regular, 6.5f, why, w - cols[4]);
+            List<String> whyLines = page.wrap(6.5f, why, w - cols[4]);
             int nLines = Math.min(3, Math.max(1, whyLines.size()));
             float rowH = 4 + 8 * Math.max(2, nLines);
-            if (y + rowH > bottom() - 70) {
+            // the last page keeps room for the framework, the policies and the method note
+            if (y + rowH > bottom() - (pageNumber >= 3 ? 150 : 0)) {
                 if (pageNumber >= 3) {
                     break;
                 }
@@ -518,20 +381,20 @@ public final class BoardPackPdf {
                 tableHead(cols, heads);
             }
             float ry = y;
-            page.text(MARGIN, ry + 8, fonts.bold, 7, INK, PdfCanvas.fit(fonts.bold, 7, m.label(), cols[1] - 6));
-            page.text(MARGIN, ry + 16, fonts.regular, 6.5f, MUTED, PdfCanvas.fit(fonts.regular, 6.5f, m.source(),
+            page.text(MARGIN, ry + 8, 7, true, INK, page.fit(7, true, m.label(), cols[1] - 6));
+            page.text(MARGIN, ry + 16, 6.5f, false, MUTED, page.fit(6.5f, false, m.source(),
                     cols[1] - 6));
-            page.text(MARGIN + cols[1], ry + 8, fonts.regular, 7, INK, m.intoCogs() ? "into COGS" : "out of COGS");
-            page.text(MARGIN + cols[1], ry + 16, fonts.regular, 6.5f, MUTED, PdfCanvas.fit(fonts.regular, 6.5f,
+            page.text(MARGIN + cols[1], ry + 8, 7, false, INK, m.intoCogs() ? "into COGS" : "out of COGS");
+            page.text(MARGIN + cols[1], ry + 16, 6.5f, false, MUTED, page.fit(6.5f, false,
                     m.treatment(), cols[2] - cols[1] - 4));
-            page.textRight(MARGIN + cols[3] - 8, ry + 8, fonts.regular, 7, INK,
+            page.textRight(MARGIN + cols[3] - 8, ry + 8, 7, false, INK,
                     String.format(Locale.ROOT, "%,.0f", m.amount()));
-            page.textRight(MARGIN + cols[4] - 8, ry + 8, fonts.regular, 7, m.gmImpact() < 0 ? RED : GREEN,
+            page.textRight(MARGIN + cols[4] - 8, ry + 8, 7, false, m.gmImpact() < 0 ? RED : GREEN,
                     BoardPack.points(m.gmImpact()));
             for (int k = 0; k < nLines; k++) {
                 String line = k == nLines - 1 && whyLines.size() > nLines
-                        ? PdfCanvas.fit(fonts.regular, 6.5f, whyLines.get(k) + " …", w - cols[4]) : whyLines.get(k);
-                page.text(MARGIN + cols[4], ry + 8 + k * 8, fonts.regular, 6.5f, INK, line);
+                        ? page.fit(6.5f, false, whyLines.get(k) + " …", w - cols[4]) : whyLines.get(k);
+                page.text(MARGIN + cols[4], ry + 8 + k * 8, 6.5f, false, INK, line);
             }
             y += rowH;
             page.line(MARGIN, y - 1, MARGIN + w, y - 1, RULE, 0.3f, false);
@@ -540,7 +403,7 @@ public final class BoardPackPdf {
         if (printed < lines.size()) {
             y += 2;
             paragraph((lines.size() - printed) + " more lines moved, each smaller in effect; the restated workbook's "
-                    + "Margin Bridge sheet lists them all.", fonts.regular, 7.5f, MUTED);
+                    + "Margin Bridge sheet lists them all.", 7.5f, false, MUTED);
         }
         y += 8;
     }
@@ -549,9 +412,9 @@ public final class BoardPackPdf {
         for (int i = 0; i < cols.length; i++) {
             boolean right = i == 2 || i == 3;
             if (right) {
-                page.textRight(MARGIN + cols[i + 1] - 8, y + 8, fonts.bold, 7, MUTED, heads[i]);
+                page.textRight(MARGIN + cols[i + 1] - 8, y + 8, 7, true, MUTED, heads[i]);
             } else {
-                page.text(MARGIN + cols[i], y + 8, fonts.bold, 7, MUTED, heads[i]);
+                page.text(MARGIN + cols[i], y + 8, 7, true, MUTED, heads[i]);
             }
         }
         y += 12;
@@ -563,7 +426,7 @@ public final class BoardPackPdf {
     }
 
     /** Maps a value range onto a span of the page. */
-    private record Scale(double lo, double hi, float from, float to) {
+    private record Scale(double lo, double hi, double from, double to) {
         float at(double v) {
             return (float) (from + (to - from) * (v - lo) / (hi - lo));
         }

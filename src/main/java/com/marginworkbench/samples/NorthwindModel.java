@@ -437,6 +437,8 @@ final class NorthwindModel {
         scalar("ueLtv", "Lifetime value (LTV)", "USD", a("ueArpa") + "*" + a("ueGm") + "/" + a("ueChurn"), AMOUNT);
         scalar("ueRatio", "LTV:CAC", "ratio", a("ueLtv") + "/" + a("ueCac"), MULT);
         name(NAME_LTV_TO_CAC, "ueRatio");
+        scalar("ueRatioAi", "LTV:CAC on the AI-layer margin (same ARPA at the AI layer's margin)", "ratio",
+                a("ueArpa") + "*" + a("ueAiGm") + "/" + a("ueChurn") + "/" + a("ueCac"), MULT);
         scalar("ueRatioReported", "LTV:CAC on the reported margin", "ratio",
                 a("ueArpa") + "*" + a("ueGmReported") + "/" + a("ueChurn") + "/" + a("ueCac"), MULT);
         scalar("uePayback", "CAC payback", "months", a("ueCac") + "/(" + a("ueArpa") + "*" + a("ueGm") + ")", MONTHS);
@@ -474,9 +476,14 @@ final class NorthwindModel {
                 c -> fy("cTotal") + "+" + c + row("sInf") + "+" + c + row("sRev"), AMOUNT);
         scenarioRow("sGm", "Blended gross margin", "%",
                 c -> "(" + c + row("sTotRev") + "-" + c + row("sCogs") + ")/" + c + row("sTotRev"), PCT);
-        // A price change moves what an account pays, so ARPA moves with revenue.
+        // Free-tier inference is LLM-priced acquisition spend: the LLM lever moves CAC with it.
+        scenarioRow("sCac", "CAC incl. stressed free-tier inference", "USD", c -> a("ueCac") + "*(" + fy("oSm") + "+"
+                + fy("oFree") + "*" + c + row("sLlm") + ")/" + fy("oSm"), AMOUNT);
+        // A price change moves what an account pays (only its AI part), so ARPA moves with revenue.
         scenarioRow("sLtvCac", "LTV:CAC", "ratio", c -> a("ueArpa") + "*(" + c + row("sTotRev") + "/" + fy("revTotal")
-                + ")*" + c + row("sGm") + "/" + a("ueChurn") + "/" + a("ueCac"), MULT);
+                + ")*" + c + row("sGm") + "/" + a("ueChurn") + "/" + c + row("sCac"), MULT);
+        scenarioRow("sLtvCacAi", "LTV:CAC on the AI-layer margin", "ratio", c -> a("ueArpa") + "*(" + c + row("sTotRev")
+                + "/" + fy("revTotal") + ")*" + c + row("sAiGm") + "/" + a("ueChurn") + "/" + c + row("sCac"), MULT);
         sheet.setColumnWidth(0, 40 * 256);
         sheet.setColumnWidth(1, 10 * 256);
         sheet.setColumnWidth(2, 2 * 256);

@@ -1,5 +1,7 @@
 package com.marginworkbench.ui;
 
+import com.marginworkbench.app.ProjectLocation;
+import com.marginworkbench.app.SampleLocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,58 +24,90 @@ public final class AppSettings {
     private final Path file;
     private final Properties props = new Properties();
 
+    /** Why the settings file was set aside at start, or null when it was fine (or absent). */
+    private String note;
+
     public AppSettings(Path dir) {
         this.dir = dir;
         this.file = dir.resolve("settings.properties");
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                props.load(in);
-            } catch (IOException | IllegalArgumentException e) {
+        if (Files.exists(file)) {
+            String damage = load();
+            if (damage != null) {
                 props.clear();
+                note = setAside(damage);
+                startNote = note;
             }
         }
     }
 
+    /** Reads the file; returns what is wrong with it, or null when it is sound. */
+    private String load() {
+        if (!Files.isRegularFile(file)) {
+            return "it is not a regular file";
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return "it could not be read (" + e.getMessage() + ")";
+        }
+        for (String key : props.stringPropertyNames()) {
+            String v = props.getProperty(key);
+            if (key.startsWith("recent.")) {
+                try {
+                    Path.of(v);
+                } catch (java.nio.file.InvalidPathException e) {
+                    return "'" + key + "' is not a file path";
+                }
+            } else if (key.equals("theme.dark") && !v.equals("true") && !v.equals("false")) {
+                return "'theme.dark' is neither true nor false";
+            }
+        }
+        return null;
+    }
+
+    /** Renames the damaged file out of the way (kept for a look) and says so. */
+    private String setAside(String damage) {
+        Path aside = file.resolveSibling("settings.properties.damaged-" + System.currentTimeMillis());
+        try {
+            Files.move(file, aside);
+            return "The settings file was damaged (" + damage + "); it was set aside as " + aside.getFileName()
+                    + " and the window starts with fresh settings.";
+        } catch (IOException | RuntimeException e) {
+            return "The settings file " + file + " is damaged (" + damage + ") and could not be set aside; the"
+                    + " window starts with fresh settings.";
+        }
+    }
+
+    /** The note of the settings set aside in this process, for the window's status line (null if none). */
+    private static volatile String startNote;
+
+    public static String startNote() {
+        return startNote;
+    }
+
+    /** A sentence for the window when the settings file was damaged and set aside; null otherwise. */
+    public String note() {
+        return note;
+    }
+
     /** The per-user location; {@code -Dmarginworkbench.config.dir=...} moves it (tests, portable use). */
     public static AppSettings atDefaultLocation() {
-        String override = System.getProperty("marginworkbench.config.dir");
-        if (override != null && !override.isBlank()) {
-            return new AppSettings(Path.of(override));
-        }
-        String home = System.getProperty("user.home");
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path dir;
-        if (os.contains("win") && System.getenv("APPDATA") != null) {
-            dir = Path.of(System.getenv("APPDATA"), "Margin Workbench");
-        } else if (os.contains("mac")) {
-            dir = Path.of(home, "Library", "Application Support", "Margin Workbench");
-        } else {
-            String xdg = System.getenv("XDG_CONFIG_HOME");
-            dir = (xdg == null || xdg.isBlank() ? Path.of(home, ".config") : Path.of(xdg)).resolve("margin-workbench");
-        }
-        return new AppSettings(dir);
+        return new AppSettings(ProjectLocation.defaultSettingsFolder());
     }
 
     /**
      * Where a workbook's project file lives: beside it, unless that folder cannot be written or
-     * the workbook is one of the bundled samples (an installed app's folder, or the project's own
-     * sample-models); then under this settings folder, named after the workbook and its path.
+     * the workbook is one of the bundled samples; then under this settings folder (see
+     * {@link ProjectLocation}).
      */
     public Path projectFileFor(Path workbook) {
-        Path beside = com.marginworkbench.project.ProjectFile.pathFor(workbook);
-        Path folder = beside.getParent();
+        ProjectLocation location = new ProjectLocation(dir);
         boolean besideWanted = switch (projectPlace()) {
             case BESIDE -> true;
             case APP_FOLDER -> false;
-            case UNSET -> !looksShared(folder) || sharedBeside();
+            case UNSET -> !looksShared(workbook.toAbsolutePath().getParent()) || sharedBeside();
         };
-        if (besideWanted && !SampleLocator.isSampleFolder(folder) && Files.isWritable(folder)) {
-            return beside;
-        }
-        String name = beside.getFileName().toString();
-        String base = name.substring(0, name.length() - com.marginworkbench.project.ProjectFile.SUFFIX.length());
-        String tag = Integer.toHexString(workbook.toAbsolutePath().normalize().toString().hashCode());
-        return dir.resolve("projects").resolve(base + "-" + tag + com.marginworkbench.project.ProjectFile.SUFFIX);
+        return besideWanted ? location.projectFileFor(workbook) : location.settingsCopy(workbook);
     }
 
     /** Where project files go: beside each workbook, in this settings folder, or not chosen yet. */
@@ -142,9 +176,13 @@ public final class AppSettings {
         for (int i = 0; i < MAX_RECENT; i++) {
             String v = props.getProperty("recent." + i);
             if (v != null && !v.isBlank()) {
-                Path p = Path.of(v);
-                if (Files.isRegularFile(p)) {
-                    out.add(p);
+                try {
+                    Path p = Path.of(v);
+                    if (Files.isRegularFile(p)) {
+                        out.add(p);
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // not a path on this system: skipped
                 }
             }
         }

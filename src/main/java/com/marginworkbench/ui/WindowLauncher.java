@@ -24,6 +24,9 @@ public final class WindowLauncher {
         PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             AppSettings settings = AppSettings.atDefaultLocation();
+            if (settings.note() != null) {
+                System.err.println("margin-workbench: " + settings.note());
+            }
             WorkbenchApp.initialFile(java.util.List.of(args), settings)
                     .ifPresent(f -> Preload.start(f, settings::projectFileFor));
             Application.launch(WorkbenchApp.class, args);

@@ -1,5 +1,6 @@
 package com.marginworkbench.ui;
 
+import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
@@ -21,17 +22,7 @@ import java.util.Optional;
  */
 public final class WorkbenchApp extends Application {
     /** The reader the window uses, with its progress and cancel passed through. */
-    static final WorkbookLoader LOADER = (file, progress) -> WorkbookReader.read(file, new WorkbookReader.Progress() {
-        @Override
-        public void update(double fraction, String step) {
-            progress.update(fraction, step);
-        }
-
-        @Override
-        public boolean cancelled() {
-            return progress.cancelled();
-        }
-    });
+    static final WorkbookLoader LOADER = com.marginworkbench.ui.mapping.ReaderAdapter.INSTANCE;
 
     /** The restated-workbook writer the window uses. */
     static final WorkbookExporter EXPORTER = (req, progress) -> RestatedWorkbookWriter.write(req.source(), req.read(),
@@ -66,6 +57,9 @@ public final class WorkbenchApp extends Application {
             }
         } else {
             vm.setStatus("Open a workbook with File > Open (Ctrl+O), or drop one on the window.");
+        }
+        if (AppSettings.startNote() != null) {
+            vm.setStatus(AppSettings.startNote());
         }
         view.show(stage);
         if (settings.welcomeDue()) {

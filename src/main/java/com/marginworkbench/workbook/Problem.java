@@ -9,7 +9,9 @@ package com.marginworkbench.workbook;
  */
 public record Problem(String source, String message, String line, String cell, String error) {
     public Problem {
-        message = InputGuards.shorten(message);
+        message = VisibleText.visible(InputGuards.shorten(message));
+        source = VisibleText.visible(source);
+        line = VisibleText.visible(line);
     }
 
     public Problem(String source, String message) {

@@ -42,6 +42,7 @@ public final class RestatedWorkbookWriter {
     public static final String CLASSIFICATION_SHEET = "Classification";
     public static final String STRESS_SHEET = "Stress";
     public static final String BRIDGE_SHEET = "Margin Bridge";
+    public static final String SENSITIVITY_SHEET = "Sensitivity";
 
     /** Defined names of the headline cells and of the lever inputs on the Stress sheet. */
     public static final List<String> HEADLINE_NAMES = List.of("ReportedBlendedGM", "RestatedBlendedGM", "AILayerGM",
@@ -110,6 +111,20 @@ public final class RestatedWorkbookWriter {
     public static Outcome write(Path source, ReadResult read, List<Classification> classifications,
                                 List<LineDecision> decisions, Policy policy, Levers levers, Path target,
                                 Progress progress) throws RestateException {
+        return write(source, read, classifications, decisions, policy, levers, target, SafeFiles.Mode.REPLACE,
+                progress);
+    }
+
+    /**
+     * Like {@link #write(Path, ReadResult, List, List, Policy, Levers, Path, Progress)}, saying what to
+     * do when {@code target} exists once the file is ready: replace it (the user agreed), refuse, or
+     * take the next free numbered name ({@link Outcome#target()} says which). The output takes the
+     * source's permissions, never wider. The source must still be the version that was read (size,
+     * times and inode), when its package is opened and after it has been copied; else nothing is written.
+     */
+    public static Outcome write(Path source, ReadResult read, List<Classification> classifications,
+                                List<LineDecision> decisions, Policy policy, Levers levers, Path target,
+                                SafeFiles.Mode mode, Progress progress) throws RestateException {
         Progress listener = progress == null ? Progress.NONE : progress;
         int costs = read.model().costs().size();
         if (classifications.size() != costs || decisions.size() != costs) {
@@ -120,22 +135,43 @@ public final class RestatedWorkbookWriter {
             throw new RestateException(source + ": no periods were found, so there is nothing to restate.");
         }
         try (SourcePackage pkg = SourcePackage.open(source)) {
+            checkSameVersion(source, read);
             if (pkg.macroEnabled && !lowerName(source).endsWith(".xlsm")) {
                 throw new RestateException(source + " holds macros but is named .xlsx; rename it to .xlsm first.");
             }
             Plan plan = plan(pkg, read, classifications, decisions, policy, levers, source);
+            Path written;
             try {
-                SafeFiles.write(target, out -> writePackage(pkg, plan, out, listener));
+                written = SafeFiles.write(target, source, mode, out -> {
+                    writePackage(pkg, plan, out, listener);
+                    try {
+                        checkSameVersion(source, read);
+                    } catch (RestateException e) {
+                        throw new SafeFiles.WriteFailedException(e.getMessage(), e);
+                    }
+                });
             } catch (SafeFiles.WriteFailedException e) {
                 throw new RestateException(e.getMessage(), e);
             } catch (IOException e) {
                 throw new RestateException("Could not restate " + source + ": " + e.getMessage(), e);
             }
             listener.update(1.0);
-            return new Outcome(target, List.of(plan.names.pl(), plan.names.classification(), plan.names.stress(),
-                    plan.names.bridge()), plan.names.defined(), plan.sheets.result());
+            return new Outcome(written, List.of(plan.names.pl(), plan.names.classification(), plan.names.stress(),
+                    plan.names.bridge(), plan.names.sensitivity()), plan.names.defined(), plan.sheets.result());
         } catch (IOException e) {
             throw new RestateException("Could not read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a source that is no longer the version that was read (replaced, or saved again, since). */
+    private static void checkSameVersion(Path source, ReadResult read) throws RestateException {
+        if (read.stamp() == null) {
+            return;
+        }
+        try {
+            read.stamp().check(source, "restated");
+        } catch (WorkbookReadException e) {
+            throw new RestateException(e.getMessage(), e);
         }
     }
 
@@ -185,8 +221,9 @@ public final class RestatedWorkbookWriter {
 
     private static final class Plan {
         RestatedSheets sheets;
+        SensitivitySheet sensitivity;
         RestatedSheets.Names names;
-        /** New sheet part names in the order PL, Classification, Stress, Bridge. */
+        /** New sheet part names in the order PL, Classification, Stress, Bridge, Sensitivity. */
         final List<String> sheetParts = new ArrayList<>();
         final Map<String, byte[]> replaced = new LinkedHashMap<>();
         /** A styles part added because the workbook had none, or null. */
@@ -209,6 +246,7 @@ public final class RestatedWorkbookWriter {
         String cls = freeSheetName(CLASSIFICATION_SHEET, taken);
         String stress = freeSheetName(STRESS_SHEET, taken);
         String bridge = freeSheetName(BRIDGE_SHEET, taken);
+        String sensitivity = freeSheetName(SENSITIVITY_SHEET, taken);
 
         Set<String> takenNames = new HashSet<>();
         for (SourcePackage.DefinedName d : pkg.definedNames) {
@@ -223,7 +261,7 @@ public final class RestatedWorkbookWriter {
         for (String wanted : INPUT_NAMES) {
             defined.put(wanted, freeDefinedName(wanted, takenNames));
         }
-        plan.names = new RestatedSheets.Names(pl, cls, stress, bridge, defined);
+        plan.names = new RestatedSheets.Names(pl, cls, stress, bridge, sensitivity, defined);
 
         // Styles: append to the workbook's own part, or add a part when it has none.
         RestatedStyles styles;
@@ -252,7 +290,7 @@ public final class RestatedWorkbookWriter {
         List<String> overrides = pkg.overriddenParts();
         reserved.addAll(overrides);
         String folder = SourcePackage.folderOf(pkg.workbookPart) + "worksheets/sheet";
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             String part = freePart(pkg, folder, reserved);
             reserved.add(part.toLowerCase(Locale.ROOT));
             plan.sheetParts.add(part);
@@ -264,13 +302,13 @@ public final class RestatedWorkbookWriter {
             ids.add(r.id());
         }
         List<String> newIds = new ArrayList<>();
-        for (int i = 1; newIds.size() < 5; i++) {
+        for (int i = 1; newIds.size() < 6; i++) {
             String id = "rIdMW" + i;
             if (!ids.contains(id)) {
                 newIds.add(id);
             }
         }
-        String[] sheetNames = {pl, cls, stress, bridge};
+        String[] sheetNames = {pl, cls, stress, bridge, sensitivity};
         String wbFolder = SourcePackage.folderOf(pkg.workbookPart);
 
         // Workbook part: the new sheets, the defined names and recalculation on load.
@@ -287,44 +325,36 @@ public final class RestatedWorkbookWriter {
             throw new RestateException(source + " is damaged (its workbook has no relationships part); open and "
                     + "save it again in Excel or LibreOffice.");
         }
-        XmlPartText rels = XmlPartText.decode(pkg.bytes(pkg.workbookRelsPart));
-        String rp = rels.rootPrefix();
-        StringBuilder relXml = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            relXml.append('<').append(rp).append("Relationship Id=\"").append(newIds.get(i)).append("\" Type=\"")
-                    .append(SourcePackage.REL_WORKSHEET).append("\" Target=\"")
-                    .append(XmlPartText.escape(relative(wbFolder, plan.sheetParts.get(i)))).append("\"/>");
+        org.w3c.dom.Document rels = XmlPartDom.parse(pkg.bytes(pkg.workbookRelsPart), pkg.workbookRelsPart);
+        org.w3c.dom.Element relsRoot = rels.getDocumentElement();
+        for (int i = 0; i < plan.sheetParts.size(); i++) {
+            relsRoot.appendChild(relationship(relsRoot, newIds.get(i), SourcePackage.REL_WORKSHEET,
+                    relative(wbFolder, plan.sheetParts.get(i))));
         }
         if (plan.newStylesPart != null) {
-            relXml.append('<').append(rp).append("Relationship Id=\"").append(newIds.get(4)).append("\" Type=\"")
-                    .append(SourcePackage.REL_STYLES).append("\" Target=\"")
-                    .append(XmlPartText.escape(relative(wbFolder, plan.newStylesPart))).append("\"/>");
+            relsRoot.appendChild(relationship(relsRoot, newIds.get(5), SourcePackage.REL_STYLES,
+                    relative(wbFolder, plan.newStylesPart)));
         }
-        int relsRoot = rels.openTag(rp + "Relationships", 0);
-        rels.insert(rels.endOfContent(relsRoot, rp + "Relationships"), relXml.toString());
-        plan.replaced.put(pkg.workbookRelsPart, rels.encode());
+        plan.replaced.put(pkg.workbookRelsPart, XmlPartDom.write(rels));
 
         // Content types.
-        XmlPartText ct = XmlPartText.decode(pkg.bytes(SourcePackage.CONTENT_TYPES));
-        String cp = ct.rootPrefix();
-        StringBuilder ctXml = new StringBuilder();
+        org.w3c.dom.Document ct = XmlPartDom.parse(pkg.bytes(SourcePackage.CONTENT_TYPES), SourcePackage.CONTENT_TYPES);
+        org.w3c.dom.Element types = ct.getDocumentElement();
         for (String part : plan.sheetParts) {
-            ctXml.append('<').append(cp).append("Override PartName=\"/").append(XmlPartText.escape(part))
-                    .append("\" ContentType=\"").append(SourcePackage.CT_WORKSHEET).append("\"/>");
+            types.appendChild(override(types, part, SourcePackage.CT_WORKSHEET));
         }
         if (plan.newStylesPart != null) {
-            ctXml.append('<').append(cp).append("Override PartName=\"/").append(XmlPartText.escape(plan.newStylesPart))
-                    .append("\" ContentType=\"").append(SourcePackage.CT_STYLES).append("\"/>");
+            types.appendChild(override(types, plan.newStylesPart, SourcePackage.CT_STYLES));
         }
-        int typesRoot = ct.openTag(cp + "Types", 0);
-        ct.insert(ct.endOfContent(typesRoot, cp + "Types"), ctXml.toString());
-        plan.replaced.put(SourcePackage.CONTENT_TYPES, ct.encode());
+        plan.replaced.put(SourcePackage.CONTENT_TYPES, XmlPartDom.write(ct));
 
         String sourceName = source.getFileName().toString();
         SourceCellKinds kinds = new SourceCellKinds();
         plan.sheets = new RestatedSheets(sourceName, read.model(), classifications, decisions, policy, levers, names,
                 styles, sourceSheets, kinds);
         plan.sheets.notRead(read.problems().stream().filter(Problem::unreadLine).toList());
+        plan.sheets.sourceSha256(sha256(source));
+        plan.sensitivity = new SensitivitySheet(read.model(), classifications, levers, names, styles);
         for (com.marginworkbench.model.RevenueLine r : read.model().revenue()) {
             if (plan.sheets.linked(r.source())) {
                 RestatedSheets.want(kinds, r.source(), r.amounts());
@@ -340,6 +370,11 @@ public final class RestatedWorkbookWriter {
             plan.copyBytes += Math.max(0, e.getCompressedSize());
         }
         return plan;
+    }
+
+    /** Excel's cell text limit as the writer applies it (for tests of that limit). */
+    public static String fitCellForTest(String text) {
+        return SheetXmlWriter.fitCell(text);
     }
 
     private static String freeSheetName(String wanted, Set<String> taken) {
@@ -375,35 +410,38 @@ public final class RestatedWorkbookWriter {
         return part.startsWith(folder) ? part.substring(folder.length()) : "/" + part;
     }
 
+    /**
+     * The workbook part with the four sheets, the defined names (headline figures, inputs, and the
+     * hidden markers that name the added sheets) and recalculation on load, edited through an XML
+     * parser in the part's own encoding.
+     */
     private static byte[] editWorkbook(byte[] original, String[] sheetNames, long maxSheetId, List<String> ids,
-                                       RestatedSheets.Names names) {
-        XmlPartText wb = XmlPartText.decode(original);
-        String p = wb.rootPrefix();
-        int root = wb.openTag(p + "workbook", 0);
-        String rootTag = wb.toString().substring(root, wb.tagEnd(root));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*[\"']"
-                + java.util.regex.Pattern.quote(SourcePackage.NS_REL) + "[\"']").matcher(rootTag);
-        String relPrefix = m.find() ? m.group(1) : null;
-
-        int existingSheets = 0;
-        java.util.regex.Matcher sheetTags = java.util.regex.Pattern.compile(
-                "<" + java.util.regex.Pattern.quote(p) + "sheet[\\s/>]").matcher(wb.toString());
-        while (sheetTags.find()) {
-            existingSheets++;
+                                       RestatedSheets.Names names) throws IOException {
+        org.w3c.dom.Document doc = XmlPartDom.parse(original, "workbook");
+        org.w3c.dom.Element wb = doc.getDocumentElement();
+        org.w3c.dom.Element sheets = XmlPartDom.child(wb, "sheets");
+        if (sheets == null) {
+            throw new IOException("the workbook part has no list of sheets");
         }
-        StringBuilder sheets = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            sheets.append('<').append(p).append("sheet name=\"").append(XmlPartText.escape(sheetNames[i]))
-                    .append("\" sheetId=\"").append(maxSheetId + 1 + i).append("\" ");
-            if (relPrefix != null) {
-                sheets.append(relPrefix).append(":id=\"").append(ids.get(i)).append("\"/>");
-            } else {
-                sheets.append("mwr:id=\"").append(ids.get(i)).append("\" xmlns:mwr=\"").append(SourcePackage.NS_REL)
-                        .append("\"/>");
+        String relPrefix = wb.lookupPrefix(SourcePackage.NS_REL);
+        int existingSheets = 0;
+        for (org.w3c.dom.Node n = sheets.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element) {
+                existingSheets++;
             }
         }
-        int sheetsTag = wb.openTag(p + "sheets", 0);
-        wb.insert(wb.endOfContent(sheetsTag, p + "sheets"), sheets.toString());
+        for (int i = 0; i < sheetNames.length; i++) {
+            org.w3c.dom.Element sheet = XmlPartDom.element(wb, "sheet");
+            sheet.setAttribute("name", sheetNames[i]);
+            sheet.setAttribute("sheetId", Long.toString(maxSheetId + 1 + i));
+            if (relPrefix == null) {
+                sheet.setAttributeNS(XMLConstants_XMLNS, "xmlns:mwr", SourcePackage.NS_REL);
+                sheet.setAttributeNS(SourcePackage.NS_REL, "mwr:id", ids.get(i));
+            } else {
+                sheet.setAttributeNS(SourcePackage.NS_REL, relPrefix + ":id", ids.get(i));
+            }
+            sheets.appendChild(sheet);
+        }
 
         String plRef = RestatedSheets.quote(names.pl()) + "!";
         String stRef = RestatedSheets.quote(names.stress()) + "!";
@@ -417,54 +455,74 @@ public final class RestatedWorkbookWriter {
         for (Lever lever : Lever.values()) {
             targets.put(lever.definedName(), stRef + RestatedSheets.abs(RestatedSheets.inputRow(lever), 1));
         }
-        StringBuilder defined = new StringBuilder();
+        org.w3c.dom.Element defined = XmlPartDom.child(wb, "definedNames");
+        if (defined == null) {
+            defined = XmlPartDom.element(wb, "definedNames");
+            XmlPartDom.insertBefore(wb, defined, "calcPr", "oleSize", "customWorkbookViews", "pivotCaches",
+                    "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst");
+        }
         for (Map.Entry<String, String> e : targets.entrySet()) {
-            defined.append('<').append(p).append("definedName name=\"").append(names.name(e.getKey())).append("\">")
-                    .append(XmlPartText.escape(e.getValue())).append("</").append(p).append("definedName>");
+            org.w3c.dom.Element name = XmlPartDom.element(wb, "definedName");
+            name.setAttribute("name", names.name(e.getKey()));
+            name.setTextContent(e.getValue());
+            defined.appendChild(name);
         }
-        // Each new sheet repeats its frozen label columns on every printed page (the bridge has one).
-        for (int i = 0; i < 4; i++) {
-            String columns = i < 3 ? "!$A:$B" : "!$A:$A";
-            defined.append('<').append(p).append("definedName name=\"_xlnm.Print_Titles\" localSheetId=\"")
-                    .append(existingSheets + i).append("\">")
-                    .append(XmlPartText.escape(RestatedSheets.quote(sheetNames[i]) + columns))
-                    .append("</").append(p).append("definedName>");
+        // The markers: each added sheet named by a hidden name, so a later read knows the sheet is ours
+        // (they follow the sheet through renames and moves in Excel).
+        Set<String> existing = new HashSet<>();
+        for (org.w3c.dom.Node n = defined.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element d) {
+                existing.add(d.getAttribute("name").toLowerCase(Locale.ROOT));
+            }
         }
-        int extLst = wb.openTag(p + "extLst", 0);
-        int limit = extLst < 0 ? Integer.MAX_VALUE : extLst;
-        int dn = wb.openTag(p + "definedNames", 0);
-        if (dn >= 0 && dn < limit) {
-            wb.insert(wb.endOfContent(dn, p + "definedNames"), defined.toString());
-        } else {
-            int at = firstOf(wb, p, limit, "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr",
-                    "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst");
-            wb.insert(at, "<" + p + "definedNames>" + defined + "</" + p + "definedNames>");
+        for (String sheetName : sheetNames) {
+            org.w3c.dom.Element marker = XmlPartDom.element(wb, "definedName");
+            int k = 1;
+            while (existing.contains((AddedSheets.MARKER_PREFIX + k).toLowerCase(Locale.ROOT))) {
+                k++;
+            }
+            existing.add((AddedSheets.MARKER_PREFIX + k).toLowerCase(Locale.ROOT));
+            marker.setAttribute("name", AddedSheets.MARKER_PREFIX + k);
+            marker.setAttribute("hidden", "1");
+            marker.setTextContent(RestatedSheets.quote(sheetName) + "!$A$1");
+            defined.appendChild(marker);
+        }
+        // Each new sheet repeats its label columns on every printed page: two on the P&L,
+        // Classification and Stress sheets, one on the bridge and the sensitivity table.
+        for (int i = 0; i < sheetNames.length; i++) {
+            org.w3c.dom.Element titles = XmlPartDom.element(wb, "definedName");
+            titles.setAttribute("name", "_xlnm.Print_Titles");
+            titles.setAttribute("localSheetId", Integer.toString(existingSheets + i));
+            titles.setTextContent(RestatedSheets.quote(sheetNames[i]) + (i < 3 ? "!$A:$B" : "!$A:$A"));
+            defined.appendChild(titles);
         }
 
         // Recalculate on load: the new formulas then agree with the source cells in any program.
-        extLst = wb.openTag(p + "extLst", 0);
-        limit = extLst < 0 ? Integer.MAX_VALUE : extLst;
-        int calc = wb.openTag(p + "calcPr", 0);
-        if (calc >= 0 && calc < limit) {
-            wb.setAttribute(calc, "fullCalcOnLoad", "1");
-        } else {
-            int at = firstOf(wb, p, limit, "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr",
+        org.w3c.dom.Element calc = XmlPartDom.child(wb, "calcPr");
+        if (calc == null) {
+            calc = XmlPartDom.element(wb, "calcPr");
+            XmlPartDom.insertBefore(wb, calc, "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr",
                     "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst");
-            wb.insert(at, "<" + p + "calcPr fullCalcOnLoad=\"1\"/>");
         }
-        return wb.encode();
+        calc.setAttribute("fullCalcOnLoad", "1");
+        return XmlPartDom.write(doc);
     }
 
-    /** Where the first of the named elements starts (before {@code limit}), else the workbook's closing tag. */
-    private static int firstOf(XmlPartText wb, String p, int limit, String... localNames) {
-        int best = -1;
-        for (String name : localNames) {
-            int at = wb.openTag(p + name, 0);
-            if (at >= 0 && (at < limit || name.equals("extLst")) && (best < 0 || at < best)) {
-                best = at;
-            }
-        }
-        return best >= 0 ? best : wb.closeTag(p + "workbook", 0);
+    private static final String XMLConstants_XMLNS = javax.xml.XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
+
+    private static org.w3c.dom.Element relationship(org.w3c.dom.Element root, String id, String type, String target) {
+        org.w3c.dom.Element r = XmlPartDom.element(root, "Relationship");
+        r.setAttribute("Id", id);
+        r.setAttribute("Type", type);
+        r.setAttribute("Target", target);
+        return r;
+    }
+
+    private static org.w3c.dom.Element override(org.w3c.dom.Element root, String part, String contentType) {
+        org.w3c.dom.Element o = XmlPartDom.element(root, "Override");
+        o.setAttribute("PartName", "/" + part);
+        o.setAttribute("ContentType", contentType);
+        return o;
     }
 
     // ------------------------------------------------------------------------------------ write
@@ -529,6 +587,11 @@ public final class RestatedWorkbookWriter {
         zip.putArchiveEntry(new ZipArchiveEntry(plan.sheetParts.get(3)));
         sheets.writeBridge(entryStream);
         zip.closeArchiveEntry();
+        checkCancel(progress);
+
+        zip.putArchiveEntry(new ZipArchiveEntry(plan.sheetParts.get(4)));
+        plan.sensitivity.write(entryStream);
+        zip.closeArchiveEntry();
         zip.finish();
         zip.flush();
         progress.update(0.99);
@@ -554,6 +617,20 @@ public final class RestatedWorkbookWriter {
         @Override
         public void close() throws IOException {
             flush();
+        }
+    }
+
+    /** The source file's SHA-256 in hex for the run details, or "" when it cannot be read again. */
+    static String sha256(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int k; (k = in.read(buf)) > 0; ) {
+                md.update(buf, 0, k);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return "";
         }
     }
 }

@@ -121,8 +121,23 @@ final class SheetXmlWriter {
         }
         open(col, style, "inlineStr");
         out.write("<is><t xml:space=\"preserve\">");
-        writeEscaped(value, true);
+        writeEscaped(fitCell(value), true);
         out.write("</t></is></c>");
+    }
+
+    /** The most characters Excel keeps in one cell. */
+    static final int MAX_CELL_TEXT = 32_767;
+
+    /** Text cut to Excel's limit for a cell, ending with an ellipsis when cut (never half a character pair). */
+    static String fitCell(String value) {
+        if (value.length() <= MAX_CELL_TEXT) {
+            return value;
+        }
+        int end = MAX_CELL_TEXT - 1;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end) + "…";
     }
 
     void number(int col, double value, int style) throws IOException {

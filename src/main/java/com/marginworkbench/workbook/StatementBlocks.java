@@ -19,6 +19,8 @@ import java.util.TreeMap;
  */
 final class StatementBlocks {
     private static final int HEADER_SCAN_ROWS = 400;
+    /** Header rows are looked for this far down a sheet; a ledger's 20,000 lines below its header are not. */
+    private static final int HEADER_SCAN_LIMIT = 5_000;
     /** Rows a block may span; a 20,000-line cost ledger is still one block. */
     private static final int MAX_BLOCK_ROWS = 1_000_000;
 
@@ -35,7 +37,7 @@ final class StatementBlocks {
         List<StatementPeriods.Columns> headers = new ArrayList<>();
         int rows = s.rowCount();
         int scanned = 0;
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < rows && r < HEADER_SCAN_LIMIT; r++) {
             if (!StatementPeriods.mayBeHeader(s, r)) {
                 continue;
             }
@@ -46,6 +48,13 @@ final class StatementBlocks {
             if (h != null) {
                 headers.add(h);
             }
+        }
+        if (headers.isEmpty()) {
+            StatementBlock t = transposed(s);
+            if (t != null) {
+                blocks.add(t);
+            }
+            return blocks;
         }
         for (int i = 0; i < headers.size(); i++) {
             StatementPeriods.Columns h = headers.get(i);
@@ -185,19 +194,20 @@ final class StatementBlocks {
     /** The last row before a heading (no amounts) that opens another statement. */
     private static int otherStatementStart(GridSheet s, int from, int end) {
         for (int r = from; r <= end && r < from + 2000; r++) {
-            GridCell[] row = s.row(r);
-            if (row.length == 0) {
+            Object[] row = s.rowCells(r);
+            if (row == null) {
                 continue;
             }
             String t = null;
             int texts = 0;
             boolean number = false;
-            for (GridCell c : row) {
-                if (c != null && c.isText()) {
+            for (Object e : row) {
+                if (e instanceof GridCell c && c.isText()) {
                     texts++;
                     t = t == null ? c.text() : t;
-                } else if (c != null && c.isNumber()) {
+                } else if (e != null) {
                     number = true;
+                    break;
                 }
             }
             if (t != null && !number && texts == 1) {
@@ -248,6 +258,66 @@ final class StatementBlocks {
             }
         }
         return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- periods in rows
+
+    /**
+     * A statement with its periods down a column and its lines across a row (Revenue, COGS, Gross
+     * profit as column headings): read as if turned a quarter, one period per row.
+     */
+    private static StatementBlock transposed(GridSheet s) {
+        for (int r = 0; r < Math.min(30, s.rowCount()); r++) {
+            GridCell[] row = s.row(r);
+            int meaningful = 0;
+            for (GridCell c : row) {
+                if (c != null && c.isText()) {
+                    StatementLabels.Meaning m = StatementLabels.meaning(StatementLabels.normalize(c.text()));
+                    if (m == StatementLabels.Meaning.REVENUE || m == StatementLabels.Meaning.REVENUE_TOTAL
+                            || m == StatementLabels.Meaning.COST_OF_REVENUE || m == StatementLabels.Meaning.GROSS_PROFIT
+                            || m == StatementLabels.Meaning.OPEX || m == StatementLabels.Meaning.NET_INCOME) {
+                        meaningful++;
+                    }
+                }
+            }
+            if (meaningful < 2) {
+                continue;
+            }
+            int lastRow = Math.min(s.rowCount() - 1, r + 400);
+            int width = 0;
+            for (int k = r; k <= lastRow; k++) {
+                width = Math.max(width, s.width(k));
+            }
+            GridSheet turned = new GridSheet(s.name(), s.hidden());
+            for (int k = r; k <= lastRow; k++) {
+                for (int c = 0; c < s.width(k); c++) {
+                    GridCell cell = s.cell(k, c);
+                    if (cell != null) {
+                        turned.set(c, k, cell);
+                    }
+                }
+            }
+            for (int c = 0; c < width; c++) {
+                if (!StatementPeriods.mayBeHeader(turned, c)) {
+                    continue;
+                }
+                StatementPeriods.Columns h = StatementPeriods.at(turned, c, r + 1);
+                if (h == null || h.count() < 2) {
+                    continue;
+                }
+                List<String> notes = new ArrayList<>(h.notes());
+                notes.add("The periods run down the rows (column " + SourceRef.columnName(c) + "); the statement is"
+                        + " read turned, one period per row.");
+                StatementPeriods.Columns turnedHeader = new StatementPeriods.Columns(h.row(), h.columns(), h.periods(),
+                        h.granularity(), notes);
+                StatementBlock b = new StatementBlock(turned, turnedHeader, c + 1, width - 1, r, null);
+                b.orientation = "periods in rows";
+                b.sourceRange = SourceRef.cellName(r, c) + ":" + SourceRef.cellName(lastRow, width - 1);
+                b.title = title(s, r, c);
+                return b;
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- long format

@@ -49,23 +49,29 @@ final class StatementChecks {
      */
     private static void group(Outcome o, RowRole role, Meaning totalMeaning, String what) {
         List<RowRead> run = new ArrayList<>();
+        // the run's sum, kept as it grows: a 20,000-line block stays linear
+        double[] running = new double[o.block.columns.count()];
+        boolean any = o.rows.stream().anyMatch(r -> r.role == role);
         for (RowRead x : o.rows) {
             if (x.role == role) {
-                if (run.size() >= 2 && equal(sum(run), x.excel)) {
+                if (run.size() >= 2 && equal(running, x.excel)) {
                     x.role = RowRole.TOTAL;
                     x.why = "adds up the " + role.label().toLowerCase(Locale.ROOT) + " lines above it";
                     run.clear();
+                    java.util.Arrays.fill(running, 0);
                     continue;
                 }
                 run.add(x);
+                StatementRows.add(running, x.excel);
             } else if (x.role == RowRole.TOTAL && x.meaning == totalMeaning && blank(x)) {
                 // a total without its figures (formulas saved without results) checks nothing
                 run.clear();
+                java.util.Arrays.fill(running, 0);
             } else if (x.role == RowRole.TOTAL && x.meaning == totalMeaning) {
                 List<RowRead> lines = new ArrayList<>(run);
                 String cell = cell(o, x);
                 if (lines.isEmpty()) {
-                    if (!o.rows.stream().anyMatch(r -> r.role == role)) {
+                    if (!any) {
                         x.role = role;
                         x.placement = role == RowRole.REVENUE ? com.marginworkbench.model.Placement.REVENUE
                                 : role == RowRole.COST_OF_REVENUE ? com.marginworkbench.model.Placement.COST_OF_REVENUE
@@ -97,8 +103,10 @@ final class StatementChecks {
                     }
                 }
                 run.clear();
+                java.util.Arrays.fill(running, 0);
             } else if (x.role == RowRole.TOTAL) {
                 run.clear();
+                java.util.Arrays.fill(running, 0);
             }
         }
     }

@@ -117,12 +117,39 @@ final class StatementLabels {
         return t;
     }
 
+    /** Meanings by label shape (digits as 0): a generated ledger repeats a few shapes thousands of times. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Meaning> MEANINGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
     /** The meaning of a normalized label. */
     static Meaning meaning(String n) {
+        String key = n.indexOf('0') < 0 && !containsDigit(n) ? n : DIGITS.matcher(n).replaceAll("0");
+        Meaning m = MEANINGS.get(key);
+        if (m == null) {
+            m = meaningOf(n);
+            if (MEANINGS.size() > 50_000) {
+                MEANINGS.clear();
+            }
+            MEANINGS.put(key, m);
+        }
+        return m;
+    }
+
+    private static boolean containsDigit(String n) {
+        for (int i = 0; i < n.length(); i++) {
+            if (Character.isDigit(n.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Meaning meaningOf(String n) {
         if (n.isEmpty()) {
             return Meaning.UNKNOWN;
         }
-        if (UNITS.matcher(n).find() || n.length() > 70) {
+        if (UNITS.matcher(n).find()) {
             return Meaning.UNITS;
         }
         boolean total = TOTAL.matcher(n).find();

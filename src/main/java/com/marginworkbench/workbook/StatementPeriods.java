@@ -187,7 +187,7 @@ final class StatementPeriods {
     /** Years typed as numbers, date serials with a steady step, or numbered months under a "Month" heading. */
     private static void addNumbers(GridSheet s, int r, List<Integer> numberCols, List<Double> numbers,
                                    List<Integer> cols, List<Period> periods, List<LocalDate> dates) {
-        if (numberCols.isEmpty()) {
+        if (numberCols.isEmpty() || namesALine(s, r, numberCols.get(0))) {
             return;
         }
         boolean allYears = true;
@@ -251,6 +251,18 @@ final class StatementPeriods {
         periods.addAll(p2);
         dates.clear();
         dates.addAll(d2);
+    }
+
+    /** True when the row's label left of its numbers names a line ("Revenue 2000 2001 2002" is amounts, not years). */
+    private static boolean namesALine(GridSheet s, int r, int firstNumber) {
+        for (int c = firstNumber - 1; c >= 0; c--) {
+            GridCell cell = s.cell(r, c);
+            if (cell != null && cell.isText()) {
+                StatementLabels.Meaning m = StatementLabels.meaning(StatementLabels.normalize(cell.text()));
+                return m != StatementLabels.Meaning.UNKNOWN && m != StatementLabels.Meaning.UNITS;
+            }
+        }
+        return false;
     }
 
     /** "Month", "Quarter" or "Year" in the row's own label or the two rows above: what numbered columns count. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -80,11 +81,11 @@ final class StatementReader {
                 parts.add(StatementRows.read(b, hints.roles()));
             }
         } else {
-            Outcome best = best(sheets, hints);
-            if (best == null) {
+            List<Outcome> best = best(sheets, hints);
+            if (best.isEmpty()) {
                 return null;
             }
-            parts.add(best);
+            parts.addAll(best);
         }
         return new Found(parts, hints);
     }
@@ -133,7 +134,7 @@ final class StatementReader {
 
     // ---------------------------------------------------------------- finding the statement
 
-    private static Outcome best(List<GridSheet> sheets, ReadingHints hints) {
+    private static List<Outcome> best(List<GridSheet> sheets, ReadingHints hints) {
         List<StatementBlock> candidates = new ArrayList<>();
         for (int i = 0; i < sheets.size(); i++) {
             GridSheet s = sheets.get(i);
@@ -165,11 +166,11 @@ final class StatementReader {
                 bestScore = score;
             }
         }
-        if (best != null) {
-            StatementBlock b = best.block;
-            b.why = why(b, best);
+        if (best == null) {
+            return List.of();
         }
-        return best;
+        best.block.why = why(best.block, best);
+        return StatementJoin.parts(best, candidates, hints);
     }
 
     /** How much a block looks like an income statement: its labels, its title and its sheet's name. */
@@ -211,7 +212,10 @@ final class StatementReader {
     private static String why(StatementBlock b, Outcome o) {
         List<String> said = new ArrayList<>();
         for (RowRead x : o.rows) {
-            if ((x.role == RowRole.TOTAL || x.role.isLine()) && said.size() < 4 && x.meaning != Meaning.UNKNOWN
+            if (said.size() >= 4) {
+                break;
+            }
+            if ((x.role == RowRole.TOTAL || x.role.isLine()) && x.meaning != Meaning.UNKNOWN
                     && said.stream().noneMatch(s -> s.equalsIgnoreCase(x.label.trim()))) {
                 said.add(x.label.trim());
             }
@@ -244,6 +248,15 @@ final class StatementReader {
             notes.addAll(o.block.columns.notes());
             notes.addAll(o.notes);
         }
+        if (parts.size() > 1 && new HashSet<>(labels).size() < labels.size()) {
+            // months without a year on each sheet: the sheet says which year
+            labels.clear();
+            for (Outcome o : parts) {
+                for (Period p : o.block.columns.periods()) {
+                    labels.add(p.label() + " (" + o.block.sheet.name() + ")");
+                }
+            }
+        }
         int n = labels.size();
         List<RevenueLine> revenue = new ArrayList<>();
         List<CostLine> costs = new ArrayList<>();
@@ -252,6 +265,7 @@ final class StatementReader {
         List<Reading.Row> rows = new ArrayList<>();
         List<Reading.Check> checks = new ArrayList<>();
         int offset = 0;
+        Map<String, Pending> pending = new LinkedHashMap<>();
         double costSign = hints.flipAllCosts() ? -main.costSign : main.costSign;
         for (Outcome o : parts) {
             problems.addAll(o.problems);
@@ -259,7 +273,11 @@ final class StatementReader {
             StatementBlock b = o.block;
             int[] cols = new int[n];
             java.util.Arrays.fill(cols, -1);
-            System.arraycopy(b.columns.columns(), 0, cols, offset, b.columns.count());
+            int[] none = cols.clone();
+            if (b.orientation.equals("periods in columns")) {
+                // a turned or pivoted table has no cell per period where the restated sheet could link
+                System.arraycopy(b.columns.columns(), 0, cols, offset, b.columns.count());
+            }
             for (RowRead x : o.rows) {
                 rows.add(new Reading.Row(b.sheet.name(), x.row + 1, x.label, x.role, x.role.isLine() ? x.placement
                         : null, x.why));
@@ -269,38 +287,39 @@ final class StatementReader {
                 boolean cost = x.role != RowRole.REVENUE;
                 double scale = units.scale() * (cost ? costSign : 1)
                         * (hints.flippedRows().contains(b.sheet.name() + "!" + (x.row + 1)) ? -1 : 1);
-                double[] amounts = new double[n];
-                for (int i = 0; i < x.values.length; i++) {
-                    amounts[offset + i] = x.values[i] * scale;
-                }
-                SourceRef src = new SourceRef(b.sheet.name(), x.row, b.labelColumn, cols, scale);
-                String label = x.label.trim();
-                if (!cost) {
-                    boolean ai = dictionary.isAiRevenue(label);
-                    revenue.add(new RevenueLine(label, src, amounts, ai ? LayerSplit.AI : LayerSplit.SOFTWARE,
-                            dictionary.isUsagePriced(label)));
-                    continue;
-                }
-                Placement placement = x.role == RowRole.COST_OF_REVENUE ? Placement.COST_OF_REVENUE
+                Placement placement = !cost ? Placement.REVENUE : x.role == RowRole.COST_OF_REVENUE
+                        ? Placement.COST_OF_REVENUE
                         : x.placement == null || x.placement == Placement.REVENUE ? Placement.OTHER_OPEX : x.placement;
-                addCost(costs, decisions, dictionary, label, src, amounts, placement);
+                Pending p = Pending.of(pending, x.role + "|" + x.norm, o, x.label.trim(), placement,
+                        new SourceRef(b.sheet.name(), x.row, b.labelColumn, cols, scale), n);
+                for (int i = 0; i < x.values.length; i++) {
+                    p.amounts[offset + i] = x.values[i] * scale;
+                }
             }
             if (o.derivedCost != null && lines) {
-                double[] amounts = new double[n];
+                Pending p = Pending.of(pending, "derived", o, "Cost of revenue (derived: revenue − gross profit)",
+                        Placement.COST_OF_REVENUE, new SourceRef(b.sheet.name(), o.grossProfit.row, b.labelColumn,
+                                none, units.scale()), n);
                 for (int i = 0; i < o.derivedCost.length; i++) {
-                    amounts[offset + i] = o.derivedCost[i] * units.scale();
+                    p.amounts[offset + i] = o.derivedCost[i] * units.scale();
                 }
-                SourceRef src = new SourceRef(b.sheet.name(), o.grossProfit.row, b.labelColumn, cols, units.scale());
-                addCost(costs, decisions, dictionary, "Cost of revenue (derived: revenue − gross profit)", src,
-                        amounts, Placement.COST_OF_REVENUE);
             }
             offset += b.columns.count();
+        }
+        for (Pending p : pending.values()) {
+            if (p.placement == Placement.REVENUE) {
+                revenue.add(new RevenueLine(p.label, p.source, p.amounts, dictionary.isAiRevenue(p.label)
+                        ? LayerSplit.AI : LayerSplit.SOFTWARE, dictionary.isUsagePriced(p.label)));
+            } else {
+                addCost(costs, decisions, dictionary, p.label, p.source, p.amounts, p.placement);
+            }
         }
         List<Reading.Table> tables = new ArrayList<>();
         for (Outcome o : parts) {
             StatementBlock b = o.block;
-            tables.add(new Reading.Table(b.sheet.name(), b.range(), b.columns.row() + 1,
-                    SourceRef.columnName(b.labelColumn), b.orientation, b.why));
+            boolean turned = b.orientation.equals("periods in rows");
+            tables.add(new Reading.Table(b.sheet.name(), b.range(), turned ? b.labelColumn + 1 : b.columns.row() + 1,
+                    SourceRef.columnName(turned ? b.columns.row() : b.labelColumn), b.orientation, b.why));
         }
         if (costSign < 0) {
             notes.add("Costs are stored as negative numbers in this statement; every cost line is read as a"
@@ -312,6 +331,35 @@ final class StatementReader {
                 : Plausibility.judge(reading, revenueRead, costsRead, main);
         Periods periods = new Periods(labels, main.block.columns.granularity());
         return new Result(periods, revenue, costs, decisions, problems, reading);
+    }
+
+    /** A line being put together: one per label and role, filled part by part for a statement over sheets. */
+    private static final class Pending {
+        final String label;
+        final Placement placement;
+        final SourceRef source;
+        final double[] amounts;
+        final Outcome part;
+
+        private Pending(String label, Placement placement, SourceRef source, double[] amounts, Outcome part) {
+            this.label = label;
+            this.placement = placement;
+            this.source = source;
+            this.amounts = amounts;
+            this.part = part;
+        }
+
+        static Pending of(Map<String, Pending> pending, String key, Outcome part, String label, Placement placement,
+                          SourceRef source, int n) {
+            Pending p = pending.get(key);
+            if (p != null && p.part != part) {
+                return p;
+            }
+            String unique = p == null ? key : key + "|" + source.row();
+            Pending made = new Pending(label, placement, source, new double[n], part);
+            pending.put(unique, made);
+            return made;
+        }
     }
 
     private static void addCost(List<CostLine> costs, List<LineDecision> decisions, VendorDictionary dictionary,
@@ -333,6 +381,15 @@ final class StatementReader {
         static Units find(StatementBlock b) {
             StringBuilder text = new StringBuilder(b.title == null ? "" : b.title);
             text.append(" | ").append(b.sheet.name());
+            int header = b.columns.row();
+            for (int r = Math.max(0, header - 30); r < header && !b.orientation.equals("long format"); r++) {
+                GridCell[] row = b.sheet.row(r);
+                for (int c = 0; c < row.length && c < 30; c++) {
+                    if (row[c] != null && row[c].isText() && row[c].text().length() < 120) {
+                        text.append(" | ").append(row[c].text());
+                    }
+                }
+            }
             for (int r = b.firstRow; r <= Math.min(b.lastRow, b.firstRow + 200); r++) {
                 String t = StatementRows.text(b.sheet, r, b.labelColumn);
                 if (t != null && t.length() < 120) {

@@ -125,6 +125,21 @@ final class StatementRows {
             boolean ratio = true;
             boolean fraction = false;
             for (int i = 0; i < cols.length; i++) {
+                if (s.isPlainNumber(r, cols[i])) {
+                    // the common case, without wrapping the number in a cell
+                    double d = s.number(r, cols[i]);
+                    if (Double.isFinite(d)) {
+                        x.values[i] = d;
+                        x.hasNumber = true;
+                        double a = Math.abs(d);
+                        ratio &= a <= 1.5;
+                        fraction |= a != Math.rint(a);
+                        if (x.textNumbers) {
+                            x.excel[i] = d;
+                        }
+                        continue;
+                    }
+                }
                 CellValues.Value v = CellValues.read(s.cell(r, cols[i]));
                 switch (v.status()) {
                     case NUMBER -> {

@@ -61,7 +61,11 @@ final class StreamingGrid {
      * an empty grid, so the list names the same sheets as POI's user model would.
      */
     static List<GridSheet> of(Path file, WorkbookReader.Progress progress) throws Exception {
-        Book book = book(file, progress, names -> name -> true);
+        // The sheets a restate added are not read: the figures come from the original sheets only.
+        Book book = book(file, progress, names -> {
+            java.util.Set<String> added = AddedSheets.of(names);
+            return name -> !AddedSheets.isAdded(added, name);
+        });
         List<GridSheet> out = new ArrayList<>(book.sheets().size());
         java.util.Iterator<GridSheet> scanned = book.grids().iterator();
         for (SheetEntry e : book.sheets()) {
@@ -95,13 +99,16 @@ final class StreamingGrid {
                     + workbookPath.substring(dir.length()) + ".rels");
             List<String[]> sheets = new ArrayList<>();
             List<DefinedName> names = new ArrayList<>();
+            boolean[] date1904 = new boolean[1];
             parse(zip, workbookPath, new DefaultHandler() {
                 private final StringBuilder text = new StringBuilder();
                 private String name;
 
                 @Override
                 public void startElement(String uri, String local, String qName, Attributes a) {
-                    if ("sheet".equals(local)) {
+                    if ("workbookPr".equals(local)) {
+                        date1904[0] = DateSystem.is1904(a.getValue("date1904"));
+                    } else if ("sheet".equals(local)) {
                         sheets.add(new String[]{a.getValue("name"), a.getValue(NS_REL, "id"), a.getValue("state")});
                     } else if ("definedName".equals(local)) {
                         name = a.getValue("name");
@@ -156,6 +163,9 @@ final class StreamingGrid {
                 if (progress != null) {
                     progress.update(Math.min(0.9, 0.1 + 0.8 * index / sheets.size()), "Read sheet " + s[0]);
                 }
+            }
+            if (date1904[0]) {
+                DateSystem.shiftTo1900(out);
             }
             return new Book(entries, names, out);
         }
@@ -266,7 +276,7 @@ final class StreamingGrid {
             @Override
             public void endElement(String uri, String local, String qName) {
                 switch (local) {
-                    case "si" -> out.add(text.toString());
+                    case "si" -> out.add(VisibleText.decodeEscapes(text.toString()));
                     case "rPh" -> inPhonetic = false;
                     case "t" -> inT = false;
                     default -> {
@@ -854,8 +864,8 @@ final class StreamingGrid {
             }
             if (kind == 'i') {
                 if (valueStart >= 0) {
-                    grid.set(row, col, GridCell.text(new String(bytes, valueStart, valueEnd - valueStart,
-                            StandardCharsets.UTF_8), null));
+                    grid.set(row, col, GridCell.text(VisibleText.decodeEscapes(new String(bytes, valueStart,
+                            valueEnd - valueStart, StandardCharsets.UTF_8)), null));
                 }
                 return true;
             }
@@ -1379,7 +1389,7 @@ final class StreamingGrid {
                     if (inline == null) {
                         return;
                     }
-                    cell = GridCell.text(inline, formula);
+                    cell = GridCell.text(VisibleText.decodeEscapes(inline), formula);
                 }
                 case "str", "d" -> cell = value == null ? noValue() : GridCell.text(value, formula);
                 case "b" -> cell = value == null ? noValue() : new GridCell(GridCell.Kind.BOOLEAN,

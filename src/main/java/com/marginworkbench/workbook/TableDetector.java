@@ -247,6 +247,8 @@ public final class TableDetector {
             VendorDictionary.Suggestion sug = suggestions[index];
             CostType type = sug.costType();
             String note = sug.note();
+            LineDecision.Origin origin = sug.nameOnly() ? LineDecision.Origin.SUGGESTED_FROM_NAME
+                    : LineDecision.Origin.SUGGESTED_WITH_CONTEXT;
             boolean llm = sug.llmPriced();
             boolean usage = sug.usageVariable();
             Layer layer = sug.layer();
@@ -265,6 +267,7 @@ public final class TableDetector {
                             layer = given.defaultLayer();
                         }
                         type = given;
+                        origin = LineDecision.Origin.USER;
                         note = "Cost type from the workbook's Cost type column (" + typeCell + ")";
                     }
                 }
@@ -272,7 +275,7 @@ public final class TableDetector {
             LayerSplit split = layerOverride != null ? layerOverride
                     : layer != null ? LayerSplit.of(layer) : LayerSplit.SOFTWARE;
             costs.add(new CostLine(c.label, src, amounts, split, placement, llm, usage));
-            decisions.add(new LineDecision(type, Answers.DEFAULTS, note));
+            decisions.add(new LineDecision(type, Answers.DEFAULTS, note).withOrigin(origin));
         }
     }
 

@@ -46,17 +46,36 @@ final class UserModelGrid {
     static Loaded load(Workbook workbook, WorkbookReader.Progress progress) throws WorkbookReadException {
         UserModelGrid g = new UserModelGrid(workbook);
         List<GridSheet> sheets = g.load(progress);
+        if (uses1904(workbook)) {
+            DateSystem.shiftTo1900(sheets);
+        }
         return new Loaded(sheets, g.calculated);
+    }
+
+    /** True for a workbook saved with the 1904 date system (.xlsx or .xls). */
+    static boolean uses1904(Workbook workbook) {
+        if (workbook instanceof org.apache.poi.xssf.usermodel.XSSFWorkbook x) {
+            return x.isDate1904();
+        }
+        if (workbook instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h) {
+            return h.getInternalWorkbook().isUsing1904DateWindowing();
+        }
+        return false;
     }
 
     private List<GridSheet> load(WorkbookReader.Progress progress) throws WorkbookReadException {
         List<GridSheet> out = new ArrayList<>();
         int n = workbook.getNumberOfSheets();
+        java.util.Set<String> added = AddedSheets.of(workbook);
         for (int i = 0; i < n; i++) {
             WorkbookReader.checkCancelled(progress);
             Sheet sheet = workbook.getSheetAt(i);
             boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
             GridSheet grid = new GridSheet(sheet.getSheetName(), hidden);
+            if (AddedSheets.isAdded(added, sheet.getSheetName())) {
+                out.add(grid); // a sheet a restate added: kept in the outline, never read
+                continue;
+            }
             for (Row row : sheet) {
                 for (Cell cell : row) {
                     GridCell g = convert(cell);

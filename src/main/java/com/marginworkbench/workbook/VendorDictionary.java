@@ -24,13 +24,16 @@ import java.util.Map;
  * that decided, so a user can see why. No term, no suggestion: the COGS test then asks for review.
  */
 public final class VendorDictionary {
-    /** What the dictionary suggests for one label; {@code costType} is null when nothing matched. */
+    /**
+     * What the dictionary suggests for one label; {@code costType} is null when nothing matched.
+     * {@code nameOnly}: only a vendor or topic name matched, no word saying what the spend does.
+     */
     public record Suggestion(CostType costType, Layer layer, boolean llmPriced, boolean usageVariable,
-                             List<String> matchedTerms, String note) {
+                             List<String> matchedTerms, String note, boolean nameOnly) {
     }
 
     private record Group(String id, CostType costType, Layer layer, boolean llmPriced, boolean usageVariable,
-                         Map<String, CostType> byContext) {
+                         Map<String, CostType> byContext, boolean namesTheActivity) {
     }
 
     /** A term as tokens; exactly one of group (index) or context (id) is set, or it is a revenue word. */
@@ -98,7 +101,8 @@ public final class VendorDictionary {
             Layer layer = g.get("layer") != null ? Layer.parse(text(g.get("layer"))) : type.defaultLayer();
             d.groups.add(new Group(text(g.get("id")), type, layer,
                     flag(g.get("llmPriced"), type.defaultLlmPriced()),
-                    flag(g.get("usageVariable"), type.defaultUsageVariable()), byContext));
+                    flag(g.get("usageVariable"), type.defaultUsageVariable()), byContext,
+                    flag(g.get("namesTheActivity"), false)));
             int index = d.groups.size() - 1;
             for (Object t : list(g.get("terms"))) {
                 d.add(new Term(tokens(text(t)), index, null, 0));
@@ -227,12 +231,13 @@ public final class VendorDictionary {
         for (int i = 0; i < terms.size(); i++) {
             note.append(i == 0 ? "" : " + ").append('\'').append(terms.get(i)).append('\'');
         }
-        return new Suggestion(type, layer, g.llmPriced, usage, List.copyOf(terms), note.toString());
+        return new Suggestion(type, layer, g.llmPriced, usage, List.copyOf(terms), note.toString(),
+                decisive == null && !g.namesTheActivity);
     }
 
     private static Suggestion none() {
         return new Suggestion(null, null, false, false, List.of(),
-                "No dictionary term matched this label; choose a cost type");
+                "No dictionary term matched this label; choose a cost type", false);
     }
 
     /** True when a revenue line's label says it is AI revenue (AI add-on, AI credits, usage-billed model features). */

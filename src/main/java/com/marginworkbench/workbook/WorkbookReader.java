@@ -1,5 +1,6 @@
 package com.marginworkbench.workbook;
 
+import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.ReadingHints;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -106,6 +107,48 @@ public final class WorkbookReader {
     static ReadResult read(Path file, Progress progress, Route route, ReadingHints hints)
             throws WorkbookReadException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        PathChecks.checkReadable(file, name);
+        SourceStamp stamp;
+        try {
+            stamp = SourceStamp.of(file);
+        } catch (IOException e) {
+            throw new WorkbookReadException(name + " cannot be read: " + oneLine(e.getMessage()) + ".");
+        }
+        ReadResult r = readChecked(file, name, progress, route, hints);
+        // The file is opened more than once while reading; a different version at the end means the
+        // figures could mix two versions.
+        stamp.check(file, "read");
+        return visibleLabels(r).withStamp(stamp);
+    }
+
+    /** Labels with control characters made visible, so a label can never drive the terminal or hide text. */
+    private static ReadResult visibleLabels(ReadResult r) {
+        FinancialModel m = r.model();
+        boolean changed = false;
+        List<com.marginworkbench.model.RevenueLine> revenue = new java.util.ArrayList<>(m.revenue().size());
+        for (com.marginworkbench.model.RevenueLine l : m.revenue()) {
+            String v = VisibleText.visible(l.label());
+            changed |= !v.equals(l.label());
+            revenue.add(v.equals(l.label()) ? l
+                    : new com.marginworkbench.model.RevenueLine(v, l.source(), l.amounts(), l.layer(), l.usagePriced()));
+        }
+        List<com.marginworkbench.model.CostLine> costs = new java.util.ArrayList<>(m.costs().size());
+        for (com.marginworkbench.model.CostLine l : m.costs()) {
+            String v = VisibleText.visible(l.label());
+            changed |= !v.equals(l.label());
+            costs.add(v.equals(l.label()) ? l : new com.marginworkbench.model.CostLine(v, l.source(), l.amounts(),
+                    l.layer(), l.reported(), l.llmPriced(), l.usageVariable()));
+        }
+        if (!changed) {
+            return r;
+        }
+        return new ReadResult(r.file(), m.withRevenue(revenue).withCosts(costs), r.decisions(), r.problems(),
+                r.sheets(), r.ownModel(), r.reading(), r.stamp());
+    }
+
+    private static ReadResult readChecked(Path file, String name, Progress progress, Route route,
+                                          ReadingHints hints)
+            throws WorkbookReadException {
         Checked checked = check(file, name);
         Kind kind = checked.kind();
         update(progress, 0.05, "Checked " + name);
@@ -218,16 +261,6 @@ public final class WorkbookReader {
     }
 
     private static Checked check(Path file, String name) throws WorkbookReadException {
-        if (!Files.exists(file)) {
-            throw new WorkbookReadException(name + ": file not found (" + file.toAbsolutePath()
-                    + "); check the path.");
-        }
-        if (Files.isDirectory(file)) {
-            throw new WorkbookReadException(name + " is a folder, not a workbook; give the path of an .xlsx file.");
-        }
-        if (!Files.isReadable(file)) {
-            throw new WorkbookReadException(name + " cannot be opened: no permission to read it.");
-        }
         byte[] head = new byte[512];
         int n;
         long size;
@@ -353,7 +386,7 @@ public final class WorkbookReader {
         }
     }
 
-    private static Workbook open(Path file) throws IOException {
+    static Workbook open(Path file) throws IOException {
         PoiLimits.set();
         // Read-only: the source workbook is never written back.
         return WorkbookFactory.create(file.toFile(), null, true);

@@ -64,4 +64,23 @@ class ArchitectureTest {
                 .because("the command line and the writers must run on a machine with no display")
                 .check(classes);
     }
+
+    @Test
+    void theApplicationLayerKnowsNothingOfTheWindowOrTheCommandLine() {
+        noClasses().that().resideInAPackage("com.marginworkbench.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                        "picocli..", "com.marginworkbench.ui..", "com.marginworkbench.cli..")
+                .because("the window and the command line are thin callers of one application layer")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheApplicationLayerTouchesProjectPersistence() {
+        noClasses().that().resideOutsideOfPackages("com.marginworkbench.app..", "com.marginworkbench.project..")
+                .should().dependOnClassesThat()
+                .haveNameMatching("com\\.marginworkbench\\.project\\.ProjectFile(Dto)?(\\$.*)?")
+                .because("the window and the command line read and write project files only through the"
+                        + " application layer, so both apply a project the same way")
+                .check(classes);
+    }
 }

@@ -20,11 +20,14 @@ class CogsTestTest {
     }
 
     @Test
-    void cogsTypeAnsweredNotVaryingWithUsageIsReviewNotSilentlyOpex() {
+    void cogsTypeAnsweredNotVaryingWithUsageIsAFixedDeliveryCost() {
+        // Usage is not a gate: a reserved cluster serving customers is paid for by them and needed to
+        // deliver, so it is a cost of revenue, only a fixed one.
         Answers answers = Answers.DEFAULTS.withVariesWithUsage(Answer.NO);
         Classification c = CogsTest.classify(CostType.HOSTING_CUSTOMER, answers, GAAP);
-        assertThat(c.treatment()).isEqualTo(Treatment.REVIEW);
-        assertThat(c.contradiction()).contains("not varying with usage");
+        assertThat(c.treatment()).isEqualTo(Treatment.COST_OF_REVENUE);
+        assertThat(c.fixedDelivery()).isTrue();
+        assertThat(c.reason()).contains("fixed delivery cost");
     }
 
     @Test
@@ -32,7 +35,7 @@ class CogsTestTest {
         Classification c = CogsTest.classify(CostType.DATA_LABELING, Answers.of(true, true, true), GAAP);
         assertThat(c.treatment()).isEqualTo(Treatment.REVIEW);
         assertThat(c.contradiction()).contains("Training-data labeling").contains("research and development")
-                .contains("cost of revenue");
+                .contains("triggered by a paying customer and needed for delivery");
     }
 
     @Test

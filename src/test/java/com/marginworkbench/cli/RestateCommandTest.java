@@ -46,7 +46,7 @@ class RestateCommandTest {
         assertThat(Files.readAllBytes(source)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(source).toMillis()).isEqualTo(1_500_000_000_000L);
         try (Workbook wb = WorkbookFactory.create(out.toFile(), null, true)) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(21);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(22);
             assertThat(wb.getSheet("Stress")).isNotNull();
             assertThat(wb.getName("LLMCostChange")).isNotNull();
         }

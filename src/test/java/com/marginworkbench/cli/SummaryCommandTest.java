@@ -32,9 +32,7 @@ class SummaryCommandTest {
      * 100 in cost of revenue, an unknown line, and rent.
      */
     private Path pnl(String name) throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            var s = wb.createSheet("P&L");
-            Object[][] rows = {
+        Object[][] rows = {
                     {"", "Jan-26", "Feb-26"},
                     {"Revenue"},
                     {"Subscription", 600, 600},
@@ -45,24 +43,8 @@ class SummaryCommandTest {
                     {"OpenAI API - production", 200, 200},
                     {"Miscellaneous", 10, 10},
                     {"Office rent", 50, 50},
-            };
-            for (int r = 0; r < rows.length; r++) {
-                var row = s.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object v = rows[r][c];
-                    if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else {
-                        row.createCell(c).setCellValue((String) v);
-                    }
-                }
-            }
-            Path file = dir.resolve(name);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
-            return file;
-        }
+        };
+        return TestWorkbooks.write(dir.resolve(name), rows);
     }
 
     @Test
@@ -73,27 +55,38 @@ class SummaryCommandTest {
         assertThat(r.err()).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.fieldNames()).toIterable().containsExactly("workbook", "framework", "periods", "levers",
-                "totals", "margins", "unitEconomics", "decisions", "lines", "review", "problems", "linesNotRead");
+                "policy", "totals", "margins", "unitEconomics", "decisions", "lines", "review", "problems",
+                "linesNotRead", "table", "units", "unitScale", "checks", "confidence", "confidenceReasons",
+                "readingNotes");
         assertThat(j.get("workbook").asText()).isEqualTo("pnl.xlsx");
         assertThat(j.get("framework").asText()).isEqualTo("IFRS");
         assertThat(j.get("periods")).extracting(JsonNode::asText).containsExactly("Jan-26", "Feb-26");
         assertThat(j.get("levers").fieldNames()).toIterable().containsExactly("llmCostChange", "varianceBuffer",
-                "heavyUserShare", "heavyUserMultiplier", "priceChange");
+                "heavyUserShare", "heavyUserMultiplier", "priceChange", "tokenPriceDeclinePerYear",
+                "heavyUserBaseline", "heavyUserFactor", "firstForecastPeriod");
         assertThat(j.at("/levers/llmCostChange").asDouble()).isEqualTo(0.5);
         assertThat(j.get("totals").fieldNames()).toIterable().containsExactly("revenue", "aiRevenue",
-                "softwareRevenue", "reportedCogs", "restatedCogs", "restatedCogsStressed");
+                "softwareRevenue", "reportedCogs", "restatedCogs", "restatedCogsStressed", "vendorCreditsInCogs",
+                "amortizationInCogs");
         assertThat(j.at("/totals/revenue").asDouble()).isEqualTo(2000);
         assertThat(j.at("/totals/aiRevenue").asDouble()).isEqualTo(800);
         assertThat(j.at("/totals/reportedCogs").asDouble()).isEqualTo(200);
         assertThat(j.at("/totals/restatedCogs").asDouble()).isEqualTo(600);
         assertThat(j.at("/totals/restatedCogsStressed").asDouble()).isEqualTo(800);
         assertThat(j.get("margins").fieldNames()).toIterable().containsExactly("reportedBlended", "restatedBlended",
-                "restatedBlendedStressed", "aiLayer", "aiLayerStressed", "softwareLayer");
+                "restatedBlendedStressed", "aiLayer", "aiLayerStressed", "softwareLayer", "reportedAiLayer",
+                "reportedAiLayerNote", "restatedBlendedExCredits", "aiLayerExCredits");
+        // The workbook puts no AI cost in reported cost of revenue: not 100%, but n/a with the reason.
+        assertThat(j.at("/margins/reportedAiLayer").isNull()).isTrue();
+        assertThat(j.at("/margins/reportedAiLayerNote").asText())
+                .isEqualTo("n/a (no AI cost in reported cost of revenue)");
         assertThat(j.at("/margins/reportedBlended").asDouble()).isEqualTo(0.9, within(1e-12));
         assertThat(j.at("/margins/restatedBlended").asDouble()).isEqualTo(0.7, within(1e-12));
         assertThat(j.at("/margins/aiLayer").asDouble()).isEqualTo(0.5, within(1e-12));
         assertThat(j.at("/margins/aiLayerStressed").asDouble()).isEqualTo(0.25, within(1e-12));
         assertThat(j.at("/unitEconomics/ltvToCac").isNull()).isTrue();
+        assertThat(j.get("unitEconomics").fieldNames()).toIterable().containsExactly("ltvToCac", "ltvToCacStressed",
+                "ltvToCacAiLayer", "ltvToCacAiLayerStressed", "arpaStressed", "cacStressed");
         assertThat(j.get("lines")).hasSize(6);
         JsonNode openai = j.get("lines").get(3);
         assertThat(openai.fieldNames()).toIterable().containsExactly("label", "source", "kind", "layer", "costType",

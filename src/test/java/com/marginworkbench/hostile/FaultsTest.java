@@ -96,7 +96,7 @@ class FaultsTest {
         int killedWhileWriting = 0;
         for (BooleanSupplier moment : moments) {
             started[0] = System.nanoTime();
-            Process child = start(dir, Main.class, "restate", source.toString(), "-o", out.toString());
+            Process child = start(dir, Main.class, "restate", source.toString(), "-o", out.toString(), "--force");
             boolean reached = await(child, moment);
             if (child.isAlive()) {
                 if (partBytes(dir) >= 0) {
@@ -128,6 +128,65 @@ class FaultsTest {
         assertThat(log).doesNotContain(SafeFiles.TEMP_PREFIX);
         assertThat(dir.resolve("client-restated-2.xlsx")).exists();
         assertThat(sha(source)).isEqualTo(sourceSha);
+    }
+
+    @Test
+    void sigtermWhileWritingLeavesNoTemporaryFileAndNoOutput() throws Exception {
+        Path source = dir.resolve("client.xlsx");
+        LargeModel.write(source, 4_000, 60);
+        Files.setPosixFilePermissions(source, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path out = dir.resolve("client-restated.xlsx");
+        Process child = start(dir, Main.class, "restate", source.toString());
+        boolean writing = await(child, () -> partBytes(dir) > 100_000);
+        assumeTrue(writing, "the restate finished before it could be stopped mid-write");
+        child.destroy(); // SIGTERM: the shutdown hook runs
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("stopped by SIGTERM, or just finished").isIn(143, 0);
+        assertThat(partBytes(dir)).as("no temporary file left behind").isEqualTo(-1);
+        if (child.exitValue() == 143) {
+            assertThat(out).as("nothing under the final name").doesNotExist();
+        }
+    }
+
+    @Test
+    void twoWritersOnOneTargetNeverOverwriteEachOther() throws Exception {
+        Path source = dir.resolve("client.xlsx");
+        LargeModel.write(source, 2_000, 36);
+        // Default names: each run takes its own name and says which.
+        Process a = start(dir, Main.class, "restate", source.toString());
+        Process b = start(dir, Main.class, "restate", source.toString());
+        assertThat(a.waitFor(120, TimeUnit.SECONDS) && b.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(a.exitValue()).isZero();
+        assertThat(b.exitValue()).isZero();
+        List<String> said;
+        try (Stream<Path> logs = Files.list(dir)) {
+            said = logs.filter(p -> p.getFileName().toString().startsWith("child-")).map(p -> {
+                try {
+                    return Files.readString(p).strip();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+        assertThat(said).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("Wrote "));
+        assertThat(said).anySatisfy(l -> assertThat(l).contains("client-restated.xlsx:"))
+                .anySatisfy(l -> assertThat(l).contains("client-restated-2.xlsx:"));
+        for (String name : List.of("client-restated.xlsx", "client-restated-2.xlsx")) {
+            try (ZipFile zip = new ZipFile(dir.resolve(name).toFile())) {
+                assertThat(zip.getEntry("xl/workbook.xml")).as(name).isNotNull();
+            }
+        }
+        // One named target, both with --force: one whole workbook at the end, no leftovers.
+        Path named = dir.resolve("board.xlsx");
+        Process c = start(dir, Main.class, "restate", source.toString(), "-o", named.toString(), "--force");
+        Process d = start(dir, Main.class, "restate", source.toString(), "-o", named.toString(), "--force");
+        assertThat(c.waitFor(120, TimeUnit.SECONDS) && d.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(c.exitValue()).isZero();
+        assertThat(d.exitValue()).isZero();
+        try (ZipFile zip = new ZipFile(named.toFile())) {
+            assertThat(zip.getEntry("xl/workbook.xml")).isNotNull();
+        }
+        assertThat(partBytes(dir)).isEqualTo(-1);
     }
 
     @Test

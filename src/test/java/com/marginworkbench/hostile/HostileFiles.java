@@ -608,7 +608,7 @@ public final class HostileFiles {
     }
 
     /** Lets {@link #row} write into a StringBuilder. */
-    private static final class StringWriterRows extends Writer {
+    static final class StringWriterRows extends Writer {
         private final StringBuilder sb;
 
         StringWriterRows(StringBuilder sb) {

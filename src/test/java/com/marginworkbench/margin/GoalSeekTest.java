@@ -137,7 +137,8 @@ class GoalSeekTest {
                 .cost("Human review of outputs", 2.2, CostType.HITL_DELIVERY, Placement.OTHER_OPEX);
         double c = 1 - 143.4 / 85.8;
         double k = (-1 + Math.sqrt(1 - 4 * c)) / 2;
-        GoalSeek.Result r = GoalSeek.solve(yearly.prepare(), Levers.NEUTRAL.withLlmCostChange(0.5),
+        // every period marked forecast from the first, so the decline compounds from i = 0 (issue 13, item 14)
+        GoalSeek.Result r = GoalSeek.solve(yearly.prepare(), Levers.NEUTRAL.withLlmCostChange(0.5).withFirstForecastPeriod(0),
                 LeverAxis.TOKEN_DECLINE, MarginMeasure.AI_LAYER_STRESSED, 0.5);
         assertThat(r.status()).isEqualTo(GoalSeek.Status.FOUND);
         assertThat(r.value()).isCloseTo(1 - k, within(1e-9));

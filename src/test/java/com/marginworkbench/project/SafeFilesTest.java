@@ -89,19 +89,21 @@ class SafeFilesTest {
     }
 
     @Test
-    void replacingKeepsPermissionsAndNewFilesAreNotPrivate() throws Exception {
+    void replacingKeepsPermissionsAndNewFilesWithoutASourceArePrivate() throws Exception {
         Path shared = dir.resolve("shared.xlsx");
         Files.writeString(shared, "x");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
         SafeFiles.write(shared, new byte[] {1, 2});
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rw-rw-r--");
 
+        // A new file with no source to take permissions from is the owner's only (it may hold client data).
         Path fresh = dir.resolve("fresh.xlsx");
         SafeFiles.write(fresh, new byte[] {1});
-        // Default permissions of the folder (umask), not the owner-only mode of a JDK temp file.
-        assertThat(Files.getPosixFilePermissions(fresh)).contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ);
-        Path probe = Files.createFile(dir.resolve("probe"));
-        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(Files.getPosixFilePermissions(probe));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-------");
+        // With a source, its permissions (never wider).
+        Path made = dir.resolve("made.xlsx");
+        SafeFiles.write(made, shared, SafeFiles.Mode.REPLACE, out -> out.write(1));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rw-rw-r--");
     }
 
     @Test

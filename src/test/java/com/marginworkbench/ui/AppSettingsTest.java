@@ -37,4 +37,28 @@ class AppSettingsTest {
         assertThat(p.getParent()).isEqualTo(dir.resolve("config").resolve("projects"));
         assertThat(p.getFileName().toString()).startsWith("northwind-ai-model-").endsWith(".mwb.json");
     }
+
+    @Test
+    void aDamagedSettingsFileIsSetAsideWithANoteAndTheWindowStartsFresh() throws Exception {
+        for (String damaged : new String[] {"recent.0=\\u12G4 broken escape\n", "recent.0=/tmp/a\u0000b.xlsx\n",
+                "theme.dark=\u0001\u0002\u00ff\n"}) {
+            Path config = Files.createDirectories(dir.resolve("config-" + damaged.hashCode()));
+            Files.writeString(config.resolve("settings.properties"), damaged, java.nio.charset.StandardCharsets.ISO_8859_1);
+            AppSettings s = new AppSettings(config);
+            assertThat(s.note()).as(damaged).contains("damaged").contains("set aside")
+                    .contains("settings.properties.damaged-");
+            assertThat(AppSettings.startNote()).isEqualTo(s.note());
+            assertThat(s.firstStart()).isTrue();
+            assertThat(s.recentFiles()).isEmpty();
+            try (var files = Files.list(config)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .singleElement().asString().startsWith("settings.properties.damaged-");
+            }
+            Path a = Files.writeString(dir.resolve("a.xlsx"), "x");
+            s.addRecent(a);
+            AppSettings again = new AppSettings(config);
+            assertThat(again.note()).isNull();
+            assertThat(again.recentFiles()).containsExactly(a.toAbsolutePath());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package com.marginworkbench.ui;
 
+import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.classify.Answer;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.stress.ScenarioCompareDialog;
@@ -128,11 +129,11 @@ public final class ScreenshotTour {
         System.exit(0);
     }
 
-    private static void settle() throws InterruptedException {
+    static void settle() throws InterruptedException {
         Thread.sleep(1500);
     }
 
-    private static void shoot(Path file) throws Exception {
+    static void shoot(Path file) throws Exception {
         Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("import failed for " + file);
@@ -140,13 +141,13 @@ public final class ScreenshotTour {
         System.out.println("wrote " + file);
     }
 
-    private static void fx(Runnable r) throws Exception {
+    static void fx(Runnable r) throws Exception {
         FutureTask<Void> t = new FutureTask<>(r, null);
         Platform.runLater(t);
         t.get(60, TimeUnit.SECONDS);
     }
 
-    private static <T> T fxGet(java.util.concurrent.Callable<T> c) throws Exception {
+    static <T> T fxGet(java.util.concurrent.Callable<T> c) throws Exception {
         FutureTask<T> t = new FutureTask<>(c);
         Platform.runLater(t);
         return t.get(60, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package com.marginworkbench.ui;
 
+import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.charts.ChartsView;
 import com.marginworkbench.ui.util.PulseCoalescer;

@@ -155,6 +155,13 @@ public final class WorkbenchResponsivenessBenchmark {
         }
         Stage stage = new Stage();
         view.show(stage);
+        // -Dbench.tab=tab-sensitivity (or tab-stress-walk, ...) measures with that chart tab showing
+        String tab = System.getProperty("bench.tab");
+        if (tab != null) {
+            view.charts().getSelectionModel().select(view.charts().getTabs().stream()
+                    .filter(t -> tab.equals(t.getId())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no chart tab " + tab)));
+        }
         if (vm.rows().size() < 10_000) {
             throw new IllegalStateException("expected 10,000 lines, got " + vm.rows().size());
         }

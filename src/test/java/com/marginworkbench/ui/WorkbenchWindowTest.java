@@ -1,5 +1,6 @@
 package com.marginworkbench.ui;
 
+import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.classify.Treatment;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.util.PulseCoalescer;
@@ -110,7 +111,7 @@ class WorkbenchWindowTest {
         assertThat(row.treatment()).isEqualTo(Treatment.RESEARCH_DEVELOPMENT);
         assertThat(robot.lookup(".badge-rnd").tryQuery()).isPresent();
 
-        pick(robot, "typeColumn", "Internal-tool inference");
+        pick(robot, "typeColumn", "Free-tier inference");
         assertThat(row.treatment()).isEqualTo(Treatment.OPERATING_EXPENSE);
         assertThat(robot.lookup(".badge-opex").queryAs(Label.class).getText()).isEqualTo("OpEx");
 
@@ -177,7 +178,7 @@ class WorkbenchWindowTest {
         assertThat(vm.fileProperty().get()).isEqualTo(workbook);
         assertThat(view.grid().table().getItems()).hasSize(19);
         CostRow row = findOnly(robot, "Engineering payroll");
-        pick(robot, "typeColumn", "Internal-tool inference");
+        pick(robot, "typeColumn", "Free-tier inference");
         assertThat(row.treatment()).isEqualTo(Treatment.OPERATING_EXPENSE);
     }
 
@@ -201,7 +202,7 @@ class WorkbenchWindowTest {
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(target.toFile())) {
             assertThat(wb.getSheet("Restated P&L")).isNotNull();
             assertThat(wb.getSheet("Classification")).isNotNull();
-            assertThat(wb.getNumberOfSheets()).isEqualTo(17 + 4);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(17 + 5);
         }
         assertThat(Files.readAllBytes(workbook)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(workbook)).isEqualTo(mtime);
@@ -211,13 +212,13 @@ class WorkbenchWindowTest {
     void savedDecisionsComeBackWhenTheWorkbookIsReopened(FxRobot robot) throws Exception {
         waitForLoad();
         CostRow row = findOnly(robot, "Engineering payroll");
-        pick(robot, "typeColumn", "Internal-tool inference");
+        pick(robot, "typeColumn", "Free-tier inference");
         robot.interact(() -> view.stressPanel().slider(Lever.LLM_COST).setValue(50));
         robot.clickOn(view.grid().table());
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         Path project = workbook.resolveSibling("northwind.mwb.json");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(project));
-        assertThat(Files.readString(project)).contains("\"INTERNAL_INFERENCE\"").contains("COGS (as reported)");
+        assertThat(Files.readString(project)).contains("\"FREE_TIER_INFERENCE\"").contains("COGS (as reported)");
 
         CostRow first = vm.rows().get(0);
         robot.interact(() -> view.open(workbook));

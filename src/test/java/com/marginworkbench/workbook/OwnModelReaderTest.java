@@ -133,7 +133,7 @@ class OwnModelReaderTest {
         double sheetRatio = cachedName(OwnModelLayout.NAME_LTV_TO_CAC);
         assertThat(neutral.unitEconomics().ltvToCac().getAsDouble()).isCloseTo(sheetRatio, within(1e-9));
         assertThat(sheetRatio).isCloseTo(4.16, within(0.01));
-        double stressedOnSheet = cached(OwnModelLayout.SCENARIOS, "E20");
+        double stressedOnSheet = cached(OwnModelLayout.SCENARIOS, "E21");
         assertThat(llmPlus50.unitEconomics().ltvToCacStressed().getAsDouble()).isCloseTo(stressedOnSheet,
                 within(1e-9));
         assertThat(llmPlus50.total().aiLayerStressed().getAsDouble())
@@ -153,8 +153,18 @@ class OwnModelReaderTest {
                     .isCloseTo(cached(OwnModelLayout.SCENARIOS, col + "15"), within(1e-9));
             assertThat(m.total().restatedBlendedStressed().getAsDouble()).as("blended, column " + col)
                     .isCloseTo(cached(OwnModelLayout.SCENARIOS, col + "19"), within(1e-9));
+            // Row 20: CAC with the free-tier inference in S&M at the stressed LLM price.
+            assertThat(m.unitEconomics().cacStressed()).as("CAC, column " + col)
+                    .isCloseTo(cached(OwnModelLayout.SCENARIOS, col + "20"), within(1e-6));
             assertThat(m.unitEconomics().ltvToCacStressed().getAsDouble()).as("LTV:CAC, column " + col)
-                    .isCloseTo(cached(OwnModelLayout.SCENARIOS, col + "20"), within(1e-9));
+                    .isCloseTo(cached(OwnModelLayout.SCENARIOS, col + "21"), within(1e-9));
+            assertThat(m.unitEconomics().ltvToCacAiLayerStressed().getAsDouble()).as("AI-layer LTV:CAC, column " + col)
+                    .isCloseTo(cached(OwnModelLayout.SCENARIOS, col + "22"), within(1e-9));
+        }
+        // The seed's "4.16 toward roughly 2:1": 4.16 × 40.6 / 84.3 = 2.00, the AI-layer basis, on the sheet too.
+        assertThat(neutral.unitEconomics().ltvToCacAiLayer().getAsDouble()).isCloseTo(2.00, within(0.005))
+                .isCloseTo(cached(OwnModelLayout.SCENARIOS, "D22"), within(1e-9));
+        for (int ignored = 0; ignored < 1; ignored++) {
         }
     }
 

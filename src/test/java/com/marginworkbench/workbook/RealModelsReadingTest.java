@@ -7,10 +7,10 @@ import com.marginworkbench.model.Placement;
 import com.marginworkbench.model.Reading;
 import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.testing.TestFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The real public models of src/test/resources/real-models (see its README, LICENSES and
+ * The real public models of src/test/resources/corpus/real-models (see its README, LICENSES and
  * MANIFEST.json, whose figures were worked out by hand, independently of this product) read as the
  * manifest says: the income-statement sheet, the period count, total revenue, cost of revenue and
  * reported gross margin within 0.5%, and no line other than the revenue, cost-of-revenue and
@@ -29,17 +29,19 @@ import static org.assertj.core.api.Assertions.within;
  * that do not add up to it). Each is read twice: found by the reader, and pointed at with --table.
  */
 class RealModelsReadingTest {
+    /** The corpus on the class path, with its README, MANIFEST.json and LICENSES folder. */
+    static final String CORPUS = "corpus/real-models";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<JsonNode> models() throws Exception {
-        JsonNode manifest = JSON.readTree(RealModelsReadingTest.class.getResourceAsStream("/real-models/MANIFEST.json"));
+        JsonNode manifest = JSON.readTree(RealModelsReadingTest.class.getResourceAsStream("/" + CORPUS + "/MANIFEST.json"));
         List<JsonNode> out = new ArrayList<>();
         manifest.forEach(out::add);
         return out.stream();
     }
 
-    private static Path file(JsonNode m) throws URISyntaxException {
-        return Path.of(RealModelsReadingTest.class.getResource("/real-models/" + m.get("file").asText()).toURI());
+    private static Path file(JsonNode m) {
+        return TestFiles.resource(CORPUS + "/" + m.get("file").asText());
     }
 
     /** The manifest's sheet name without its remarks ("... (2nd sheet)"). */

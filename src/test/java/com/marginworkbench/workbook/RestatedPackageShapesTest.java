@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RestatedPackageShapesTest {
     private static final Levers STRESSED = new Levers(0.5, 1.2, 0.1, 5, -0.1, 0);
-    private static final List<String> NEW_SHEETS = List.of("Restated P&L", "Classification", "Stress", "Margin Bridge");
+    private static final List<String> NEW_SHEETS = List.of("Restated P&L", "Classification", "Stress", "Margin Bridge", "Sensitivity");
 
     @TempDir
     Path dir;

@@ -67,8 +67,8 @@ class RestatedWorkbookFidelityTest {
         assertThat(Files.getLastModifiedTime(source).toMillis()).isEqualTo(1_600_000_000_000L);
         assertOriginalPartsKept(source, out, TOUCHED);
         try (Workbook wb = RestatedWorkbookCheck.open(out)) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(17 + 4);
-            assertFormulasMatchCache(wb, List.of("Restated P&L", "Classification", "Stress", "Margin Bridge"));
+            assertThat(wb.getNumberOfSheets()).isEqualTo(17 + 5);
+            assertFormulasMatchCache(wb, List.of("Restated P&L", "Classification", "Stress", "Margin Bridge", "Sensitivity"));
             assertHeadlinesMatch(wb, engine);
             // The sample is built to the published example: 84.3% restated, 40.6% AI layer, ~12% at +50% LLM cost.
             assertThat(RestatedWorkbookCheck.evaluateName(wb, "RestatedBlendedGM").getAsDouble()).isCloseTo(0.843, within(0.0005));
@@ -93,7 +93,7 @@ class RestatedWorkbookFidelityTest {
         assertThat(Files.readAllBytes(source)).isEqualTo(before);
         assertOriginalPartsKept(source, out, TOUCHED);
         try (Workbook wb = RestatedWorkbookCheck.open(out)) {
-            assertFormulasMatchCache(wb, List.of("Restated P&L", "Classification", "Stress", "Margin Bridge"));
+            assertFormulasMatchCache(wb, List.of("Restated P&L", "Classification", "Stress", "Margin Bridge", "Sensitivity"));
             assertHeadlinesMatch(wb, engine);
         }
     }
@@ -116,9 +116,9 @@ class RestatedWorkbookFidelityTest {
         Map<String, byte[]> parts = RestatedWorkbookCheck.parts(source);
         Set<String> touched = new java.util.HashSet<>(TOUCHED);
         assertOriginalPartsKept(source, out, touched);
-        assertThat(RestatedWorkbookCheck.parts(out).size()).isEqualTo(parts.size() + 4);
+        assertThat(RestatedWorkbookCheck.parts(out).size()).isEqualTo(parts.size() + 5);
         try (Workbook wb = RestatedWorkbookCheck.open(out)) {
-            assertFormulasMatchCache(wb, List.of("Restated P&L", "Classification", "Stress", "Margin Bridge"));
+            assertFormulasMatchCache(wb, List.of("Restated P&L", "Classification", "Stress", "Margin Bridge", "Sensitivity"));
             assertHeadlinesMatch(wb, engine);
         }
     }

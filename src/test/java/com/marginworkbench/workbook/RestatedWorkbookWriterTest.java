@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RestatedWorkbookWriterTest {
     private static final Set<String> TOUCHED = Set.of("xl/workbook.xml", "xl/_rels/workbook.xml.rels",
             "[Content_Types].xml", "xl/styles.xml");
-    private static final List<String> NEW_SHEETS = List.of("Restated P&L", "Classification", "Stress", "Margin Bridge");
+    private static final List<String> NEW_SHEETS = List.of("Restated P&L", "Classification", "Stress", "Margin Bridge", "Sensitivity");
     private static final Levers STRESSED = new Levers(0.5, 1.2, 0.1, 5, -0.1, 0.3);
 
     @TempDir
@@ -64,7 +64,7 @@ class RestatedWorkbookWriterTest {
                 assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
                 String repeated = sheet.getRepeatingColumns().formatAsString();
                 assertThat(repeated).as(name + " repeated columns")
-                        .isEqualTo(name.equals("Margin Bridge") ? "A:A" : "A:B");
+                        .isEqualTo(name.equals("Margin Bridge") || name.equals("Sensitivity") ? "A:A" : "A:B");
             }
             // The source's own sheets keep their print setup: nothing repeats on them.
             assertThat(wb.getSheetAt(0).getRepeatingColumns()).isNull();
@@ -171,7 +171,7 @@ class RestatedWorkbookWriterTest {
         RestateFixtures.Fixture again = new RestateFixtures.Fixture(first, f.read());
         RestatedWorkbookWriter.Outcome o = restate(again, STRESSED, dir.resolve("again.xlsx"));
         assertThat(o.sheets()).containsExactly("Restated P&L (2)", "Classification (2)", "Stress (2)",
-                "Margin Bridge (2)");
+                "Margin Bridge (2)", "Sensitivity (2)");
         assertThat(o.definedNames().get("AILayerGM")).isEqualTo("AILayerGM_2");
         try (Workbook wb = RestatedWorkbookCheck.open(dir.resolve("again.xlsx"))) {
             assertFormulasMatchCache(wb, o.sheets());

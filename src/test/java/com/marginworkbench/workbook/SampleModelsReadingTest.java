@@ -44,7 +44,12 @@ class SampleModelsReadingTest {
         MarginResult stressed = compute(r, Levers.NEUTRAL.withLlmCostChange(0.5));
         assertThat(stressed.total().aiLayerStressed().getAsDouble()).isEqualTo(0.1200, within(0.0005));
         assertThat(stressed.unitEconomics().ltvToCac().getAsDouble()).isEqualTo(4.16, within(0.005));
-        assertThat(stressed.unitEconomics().ltvToCacStressed().getAsDouble()).isEqualTo(3.88, within(0.005));
+        // Before item 11 this was 3.88 with CAC unmoved. Free-tier inference (157,582, LLM-priced, in S&M of
+        // 7,158,498) costs 78,791 more at +50%, so CAC × 7,237,289 / 7,158,498 = CAC × 1.01101:
+        // 3.88 / 1.01101 = 3.84.
+        assertThat(stressed.unitEconomics().ltvToCacStressed().getAsDouble()).isEqualTo(3.84, within(0.005));
+        // the same ARPA at the AI layer's margin: 4.16 × 0.406 / 0.843 = 2.00
+        assertThat(stressed.unitEconomics().ltvToCacAiLayer().getAsDouble()).isEqualTo(2.00, within(0.005));
     }
 
     @Test

@@ -62,6 +62,8 @@ public final class ChartsView extends TabPane {
     private final NumberAxis bridgeY = new NumberAxis();
     private final LabelledBarChart bridgeChart = new LabelledBarChart(bridgeX, bridgeY);
 
+    private final DecisionsView decisions;
+
     private final CategoryAxis costX = new CategoryAxis();
     private final NumberAxis costY = new NumberAxis();
     private final StackedBarChart<String, Number> costChart = new StackedBarChart<>(costX, costY);
@@ -77,12 +79,19 @@ public final class ChartsView extends TabPane {
                 tab("Gross margin by period", gmChart, "gross-margin-by-period"),
                 tab("Margin bridge", bridgeChart, "margin-bridge"),
                 tab("Cost by treatment", costChart, "cost-by-treatment"));
+        decisions = new DecisionsView(vm);
+        getTabs().addAll(decisions.tabs());
         vm.structureVersionProperty().addListener((obs, o, n) -> rebuild());
         vm.documentVersionProperty().addListener((obs, o, n) -> rebuild());
         vm.resultProperty().addListener((obs, o, n) -> updateMargins(n));
         if (vm.result() != null) {
             rebuild();
         }
+    }
+
+    /** The Sensitivity and Stress walk tabs. */
+    public DecisionsView decisions() {
+        return decisions;
     }
 
     public XYChart<String, Number> gmChart() {

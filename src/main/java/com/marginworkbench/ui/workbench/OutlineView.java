@@ -14,6 +14,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class OutlineView extends TreeView<String> {
     private final WorkbenchViewModel vm;
+    private Runnable onOpenMapping = () -> { };
 
     public OutlineView(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -30,8 +31,29 @@ public final class OutlineView extends TreeView<String> {
             Object sheet = n.getGraphic() == null ? null : n.getGraphic().getUserData();
             vm.filterSheetProperty().set(sheet instanceof String s ? s : "");
         });
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && isMappingItem(getSelectionModel().getSelectedItem())) {
+                onOpenMapping.run();
+            }
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && isMappingItem(getSelectionModel().getSelectedItem())) {
+                onOpenMapping.run();
+            }
+        });
         rebuild();
     }
+
+    /** What opening "Correct the reading…" in the notes does: the window shows the mapping view. */
+    public void setOnOpenMapping(Runnable action) {
+        onOpenMapping = action == null ? () -> { } : action;
+    }
+
+    private static boolean isMappingItem(TreeItem<String> item) {
+        return item != null && item.getGraphic() != null && MAPPING.equals(item.getGraphic().getId());
+    }
+
+    private static final String MAPPING = "outlineMapping";
 
     private void rebuild() {
         String name = vm.fileProperty().get() == null ? "No workbook" : vm.fileProperty().get().getFileName().toString();
@@ -50,12 +72,18 @@ public final class OutlineView extends TreeView<String> {
             }
             root.getChildren().add(item);
         }
-        if (!vm.problems().isEmpty()) {
-            TreeItem<String> notes = new TreeItem<>("Reading notes (" + vm.problems().size() + ")",
-                    new FontIcon(Feather.INFO));
-            for (Problem p : vm.problems()) {
-                notes.getChildren().add(new TreeItem<>(p.toString()));
-            }
+        TreeItem<String> notes = new TreeItem<>("Reading notes (" + vm.problems().size() + ")",
+                new FontIcon(Feather.INFO));
+        notes.setExpanded(true);
+        FontIcon mapIcon = new FontIcon(Feather.EDIT_3);
+        mapIcon.setId(MAPPING);
+        if (vm.fileProperty().get() != null) {
+            notes.getChildren().add(new TreeItem<>("Correct the reading… (Ctrl+M)", mapIcon));
+        }
+        for (Problem p : vm.problems()) {
+            notes.getChildren().add(new TreeItem<>(p.toString()));
+        }
+        if (!notes.getChildren().isEmpty()) {
             root.getChildren().add(notes);
         }
         setRoot(root);

@@ -2,11 +2,16 @@ package com.marginworkbench.ui.workbench;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.ui.AppSettings;
 import com.marginworkbench.ui.charts.ChartsView;
 import com.marginworkbench.ui.grid.CostGridView;
+import com.marginworkbench.ui.mapping.MappingView;
+import com.marginworkbench.ui.mapping.MappingViewModel;
 import com.marginworkbench.ui.grid.RevenueGridView;
+import com.marginworkbench.ui.customers.CustomersView;
+import com.marginworkbench.ui.customers.CustomersViewModel;
+import com.marginworkbench.ui.customers.MeasuredLeversBox;
+import com.marginworkbench.usage.WorkbookInference;
 import com.marginworkbench.ui.grid.TotalsView;
 import com.marginworkbench.ui.stress.StressPanelView;
 import com.marginworkbench.ui.tiles.TilesView;
@@ -77,6 +82,8 @@ public final class WorkbenchView extends BorderPane {
     private final RevenueGridView revenueGrid;
     private final TabPane lineTabs = new TabPane();
     private final StressPanelView stressPanel;
+    private final CustomersViewModel customersModel;
+    private final CustomersView customers;
     private final ChartsView charts;
     private final Menu recentMenu = new Menu("Open _Recent");
     private final CheckMenuItem darkItem = new CheckMenuItem("_Dark theme");
@@ -103,6 +110,7 @@ public final class WorkbenchView extends BorderPane {
     private Boolean outlineDocked;
     private Boolean rightDocked;
     private Task<?> running;
+    private MappingView mappingView;
     private Consumer<String> errorSink = this::showError;
 
     public WorkbenchView(WorkbenchViewModel vm, WorkbookLoader loader, WorkbookExporter exporter, AppSettings settings) {
@@ -115,9 +123,13 @@ public final class WorkbenchView extends BorderPane {
         stressPanel = new StressPanelView(vm);
         charts = new ChartsView(vm);
         revenueGrid = new RevenueGridView(vm);
+        customersModel = new CustomersViewModel(vm.stress(),
+                () -> vm.hasDocument() ? WorkbookInference.customerFacing(vm.model(), vm.decisions()) : null);
+        customers = new CustomersView(customersModel);
 
         OutlineView outline = new OutlineView(vm);
         outline.setMinWidth(0);
+        outline.setOnOpenMapping(this::openMapping);
         SplitPane centreSplit = new SplitPane(linesPane(), charts);
         centreSplit.setOrientation(Orientation.VERTICAL);
         centreSplit.setDividerPositions(0.56);
@@ -148,16 +160,18 @@ public final class WorkbenchView extends BorderPane {
         ScrollPane stressScroll = new ScrollPane(stressPanel);
         stressScroll.setFitToWidth(true);
         stressScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        stressScroll.getStyleClass().add("right-panel");
-        stressScroll.setMinWidth(290);
-        stressScroll.setPrefWidth(320);
+        VBox.setVgrow(stressScroll, Priority.ALWAYS);
+        VBox rightScroll = new VBox(10, new MeasuredLeversBox(customersModel), stressScroll);
+        rightScroll.getStyleClass().add("right-panel");
+        rightScroll.setMinWidth(290);
+        rightScroll.setPrefWidth(320);
 
         outlinePane = outline;
-        rightPane = stressScroll;
+        rightPane = rightScroll;
         centrePane = centre;
-        main = new SplitPane(outline, centre, stressScroll);
+        main = new SplitPane(outline, centre, rightScroll);
         SplitPane.setResizableWithParent(outline, false);
-        SplitPane.setResizableWithParent(stressScroll, false);
+        SplitPane.setResizableWithParent(rightScroll, false);
         leftDrawer.getStyleClass().addAll("drawer", "drawer-left");
         rightDrawer.getStyleClass().addAll("drawer", "drawer-right");
         for (StackPane d : List.of(leftDrawer, rightDrawer)) {
@@ -320,9 +334,64 @@ public final class WorkbenchView extends BorderPane {
         return revenueGrid;
     }
 
-    /** Brings the cost lines (0) or the revenue lines (1) to the front. */
+    /** The per-customer AI economics from imported usage (the Customers tab). */
+    public CustomersView customers() {
+        return customers;
+    }
+
+    public CustomersViewModel customersModel() {
+        return customersModel;
+    }
+
+    /** Brings the cost lines (0), the revenue lines (1) or the customers (2) to the front. */
     public void showLines(int tab) {
         lineTabs.getSelectionModel().select(tab);
+    }
+
+    /**
+     * Shows the mapping view in its own window (one per main window): the sheet's cells with each
+     * row's role, the checks, and the controls that correct the reading.
+     */
+    public MappingView openMapping() {
+        if (!vm.hasDocument()) {
+            return null;
+        }
+        if (mappingView == null) {
+            MappingViewModel.Worker worker = new MappingViewModel.Worker() {
+                @Override
+                public <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> done, Consumer<Exception> failed) {
+                    background.submit(() -> {
+                        try {
+                            T value = work.call();
+                            Platform.runLater(() -> done.accept(value));
+                        } catch (Exception ex) {
+                            Platform.runLater(() -> failed.accept(ex));
+                        }
+                    });
+                }
+            };
+            mappingView = new MappingView(new MappingViewModel(vm, loader, worker));
+            Stage stage = new Stage();
+            stage.initOwner(getScene().getWindow());
+            stage.setTitle("Mapping — how the workbook is read");
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(mappingView, Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight()));
+            scene.getStylesheets().addAll(getScene().getStylesheets());
+            mappingView.getStyleClass().addAll(getStyleClass().filtered(c -> c.startsWith("theme-")));
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Z"), vm::undo);
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), vm::redo);
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
+            stage.setScene(scene);
+            stage.titleProperty().bind(Bindings.createStringBinding(() -> "Mapping — "
+                    + (vm.fileProperty().get() == null ? "" : vm.fileProperty().get().getFileName()), vm.fileProperty()));
+        } else {
+            mappingView.model().refresh();
+        }
+        Stage stage = (Stage) mappingView.getScene().getWindow();
+        stage.show();
+        stage.toFront();
+        mappingView.cells().requestFocus();
+        return mappingView;
     }
 
     /** Cost and revenue lines as two tabs over one totals row (reported and restated). */
@@ -333,7 +402,9 @@ public final class WorkbenchView extends BorderPane {
         revenue.setId("revenueTab");
         costs.textProperty().bind(Bindings.size(vm.rows()).asString("Cost lines (%d)"));
         revenue.textProperty().bind(Bindings.size(vm.revenueRows()).asString("Revenue lines (%d)"));
-        lineTabs.getTabs().setAll(costs, revenue);
+        Tab customerTab = new Tab("Customers", customers);
+        customerTab.setId("customersTab");
+        lineTabs.getTabs().setAll(costs, revenue, customerTab);
         lineTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         lineTabs.getStyleClass().add("line-tabs");
         VBox.setVgrow(lineTabs, Priority.ALWAYS);
@@ -373,8 +444,11 @@ public final class WorkbenchView extends BorderPane {
         } else {
             export.disableProperty().bind(vm.fileProperty().isNull());
         }
+        MenuItem pack = item("Export _board pack (PDF)…", "Shortcut+P", Feather.FILE_TEXT, e -> chooseBoardPack());
+        pack.setId("boardPackItem");
+        pack.disableProperty().bind(vm.fileProperty().isNull());
         MenuItem quit = item("E_xit", null, null, e -> ((Stage) getScene().getWindow()).close());
-        Menu file = new Menu("_File", null, open, recentMenu, new SeparatorMenuItem(), save, export,
+        Menu file = new Menu("_File", null, open, recentMenu, new SeparatorMenuItem(), save, export, pack,
                 new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("_Undo", "Shortcut+Z", Feather.ROTATE_CCW, e -> vm.undo());
@@ -410,7 +484,11 @@ public final class WorkbenchView extends BorderPane {
         appFolder.setOnAction(e -> settings.setProjectPlace(AppSettings.ProjectPlace.APP_FOLDER));
         Menu place = new Menu("Project _files", null, beside, appFolder);
         place.setId("projectPlaceMenu");
-        Menu view = new Menu("_View", null, darkItem, periods, new SeparatorMenuItem(), place);
+        MenuItem mapping = item("_Mapping of the workbook…", "Shortcut+M", Feather.GRID, e -> openMapping());
+        mapping.setId("mappingItem");
+        mapping.disableProperty().bind(vm.fileProperty().isNull());
+        Menu view = new Menu("_View", null, mapping, new SeparatorMenuItem(), darkItem, periods,
+                new SeparatorMenuItem(), place);
 
         MenuItem about = item("_About Margin Workbench", null, Feather.INFO, e -> about());
         MenuItem started = item("_Getting started", "F1", Feather.HELP_CIRCLE, e -> showGettingStarted());
@@ -617,13 +695,72 @@ public final class WorkbenchView extends BorderPane {
                 });
             }
         };
-        task.setOnSucceeded(e -> vm.setStatus("Restated workbook written to " + task.getValue()));
+        return runWriting(task, "Restated workbook written to ", "Export failed; nothing was written",
+                "The restated workbook was not written: ", "Export cancelled; nothing was written");
+    }
+
+    private void chooseBoardPack() {
+        if (!vm.hasDocument()) {
+            return;
+        }
+        Path source = vm.fileProperty().get().toAbsolutePath();
+        String name = source.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        Path suggested = com.marginworkbench.project.SafeFiles.freeName(source.getParent(), name, "-board-pack",
+                ".pdf");
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export board pack");
+        fc.setInitialDirectory(suggested.getParent().toFile());
+        fc.setInitialFileName(suggested.getFileName().toString());
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PDF, A4", "*.pdf"),
+                new FileChooser.ExtensionFilter("PDF, Letter", "*.pdf"));
+        File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            boolean letter = fc.getSelectedExtensionFilter() != null
+                    && fc.getSelectedExtensionFilter().getDescription().contains("Letter");
+            exportBoardPack(f.toPath(), letter ? com.marginworkbench.report.BoardPackPdf.Paper.LETTER
+                    : com.marginworkbench.report.BoardPackPdf.Paper.A4);
+        }
+    }
+
+    /** Writes the board pack of the current figures in the background; never over the workbook itself. */
+    public Task<Path> exportBoardPack(Path target, com.marginworkbench.report.BoardPackPdf.Paper paper) {
+        if (!vm.hasDocument()) {
+            return null;
+        }
+        Path source = vm.fileProperty().get().toAbsolutePath().normalize();
+        Path out = target.toAbsolutePath().normalize();
+        com.marginworkbench.report.BoardPack boardPack = vm.boardPack(java.time.LocalDate.now());
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                updateMessage("Writing " + out.getFileName() + "…");
+                if (out.equals(source) || (Files.exists(out) && Files.isSameFile(source, out))) {
+                    throw new IllegalStateException(out.getFileName()
+                            + " is the workbook you opened; choose another name so the source stays as it is.");
+                }
+                try {
+                    com.marginworkbench.project.SafeFiles.write(out,
+                            o -> com.marginworkbench.report.BoardPackPdf.write(boardPack, paper, o));
+                } catch (java.io.IOException e) {
+                    throw com.marginworkbench.project.SafeFiles.explain(e, out);
+                }
+                return out;
+            }
+        };
+        return runWriting(task, "Board pack written to ", "Board pack not written",
+                "The board pack was not written: ", "Board pack cancelled; nothing was written");
+    }
+
+    /** Runs a task that writes one file, with the status and error messages of its three endings. */
+    private <T> Task<T> runWriting(Task<T> task, String written, String failedStatus, String failedMessage,
+            String cancelled) {
+        task.setOnSucceeded(e -> vm.setStatus(written + task.getValue()));
         task.setOnFailed(e -> {
-            vm.setStatus("Export failed; nothing was written");
+            vm.setStatus(failedStatus);
             Throwable t = task.getException();
-            errorSink.accept("The restated workbook was not written: " + (t.getMessage() == null ? t : t.getMessage()));
+            errorSink.accept(failedMessage + (t.getMessage() == null ? t : t.getMessage()));
         });
-        task.setOnCancelled(e -> vm.setStatus("Export cancelled; nothing was written"));
+        task.setOnCancelled(e -> vm.setStatus(cancelled));
         run(task);
         return task;
     }
@@ -655,14 +792,13 @@ public final class WorkbenchView extends BorderPane {
         if (!vm.hasDocument() || vm.fileProperty().get() == null) {
             return;
         }
-        ProjectState state = vm.projectState();
-        var mapping = vm.mapping();
+        var snapshot = vm.snapshot();
+        var hints = vm.hints();
         Path target = vm.projectPath();
-        String workbookName = vm.fileProperty().get().getFileName().toString();
         vm.markSaved();
         var future = background.submit(() -> {
             try {
-                com.marginworkbench.project.ProjectFile.save(target, state, mapping, workbookName);
+                com.marginworkbench.app.Workbench.saveProject(snapshot, hints, target);
                 Platform.runLater(() -> vm.setStatus("Saved " + target.getFileName()));
             } catch (Exception ex) {
                 Platform.runLater(() -> {

@@ -1,8 +1,11 @@
 package com.marginworkbench.ui.workbench;
 
+import com.marginworkbench.app.AssessedLine;
+import com.marginworkbench.app.Assessment;
+import com.marginworkbench.app.ProjectLocation;
+import com.marginworkbench.app.Workbench;
 import com.marginworkbench.classify.Answer;
 import com.marginworkbench.classify.Classification;
-import com.marginworkbench.classify.CogsTest;
 import com.marginworkbench.classify.CostType;
 import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
@@ -15,10 +18,9 @@ import com.marginworkbench.margin.UnitEconomics;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.LayerSplit;
+import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.model.UnitInputs;
-import com.marginworkbench.project.ProjectFile;
-import com.marginworkbench.project.ProjectFileDto;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.stress.StressViewModel;
@@ -47,10 +49,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
@@ -81,7 +82,7 @@ public final class WorkbenchViewModel {
     }
 
     /** A loaded workbook with its saved project state, if any, ready to install on the UI thread. */
-    public record Loaded(ReadResult read, Optional<ProjectState> saved, String projectWarning) {
+    public record Loaded(ReadResult read, Workbench.SavedProject saved) {
     }
 
     /** One row of a side-by-side scenario comparison. */
@@ -138,11 +139,10 @@ public final class WorkbenchViewModel {
     private final StringProperty findText = new SimpleStringProperty(this, "findText", "");
     private final ReadOnlyObjectWrapper<Predicate<CostRow>> rowFilter = new ReadOnlyObjectWrapper<>(this, "rowFilter", r -> true);
 
-    private ReadResult source;
-    private FinancialModel model;
-    private final List<LineDecision> decisions = new ArrayList<>();
-    private final List<Instant> noteTimes = new ArrayList<>();
-    private List<Classification> classifications = List.of();
+    /** The workbook as the user has assessed it (lines with their decisions, policy); levers live in {@link #stress}. */
+    private Assessment assessment;
+    /** What the user told the reader in the mapping view (kept in the project file). */
+    private ReadingHints hints = ReadingHints.NONE;
     private MarginEngine.Prepared prepared;
     private boolean figuresPending;
     private boolean restoring;
@@ -157,7 +157,7 @@ public final class WorkbenchViewModel {
      *                         it to one run per frame, tests pass {@code Runnable::run}
      */
     public WorkbenchViewModel(Consumer<Runnable> figuresScheduler) {
-        this(figuresScheduler, ProjectFile::pathFor);
+        this(figuresScheduler, ProjectLocation::beside);
     }
 
     /** @param projectLocator where the project file of a workbook lives */
@@ -195,92 +195,77 @@ public final class WorkbenchViewModel {
 
     /** Reads the workbook and its project file; safe to call off the UI thread. */
     public static Loaded read(WorkbookLoader loader, Path workbook) throws Exception {
-        return read(loader, workbook, WorkbookLoader.Progress.NONE, ProjectFile::pathFor);
+        return read(loader, workbook, WorkbookLoader.Progress.NONE, ProjectLocation::beside);
     }
 
     /** Like {@link #read(WorkbookLoader, Path)} with progress, cancellation and the project file's place. */
     public static Loaded read(WorkbookLoader loader, Path workbook, WorkbookLoader.Progress progress,
                               UnaryOperator<Path> projectLocator) throws Exception {
-        ReadResult rr = loader.load(workbook, progress);
-        Optional<ProjectState> saved = Optional.empty();
-        String warning = "";
-        try {
-            saved = ProjectFile.load(projectLocator.apply(workbook));
-        } catch (IOException e) {
-            warning = e.getMessage();
-        }
-        return new Loaded(rr, saved, warning);
+        Workbench.SavedProject saved = Workbench.readProject(workbook,
+                Workbench.ProjectChoice.at(projectLocator.apply(workbook)), null);
+        // The saved mapping goes to the reader: the user's ranges, roles, signs and units come back.
+        ReadingHints h = saved.hints();
+        ReadResult rr = loader.load(workbook, progress, h);
+        return new Loaded(rr, saved);
     }
 
     /** Shows a loaded workbook, restoring its saved decisions; runs on the UI thread. */
     public void install(Loaded loaded) {
+        install(loaded, false);
+    }
+
+    /**
+     * Shows the same workbook read again with a new mapping, keeping every decision that still
+     * matches a line (by source cell and label), the policy, levers, scenarios and the undo history
+     * (a mapping edit is undone by showing the earlier reading again, so older line edits find
+     * their lines where they left them). The project file then keeps the new mapping.
+     */
+    public void reread(ReadResult read, ReadingHints newHints) {
+        hints = newHints == null ? ReadingHints.NONE : newHints;
+        install(new Loaded(read, Workbench.SavedProject.current(projectPath(), snapshot())), true);
+    }
+
+    private void install(Loaded loaded, boolean sameWorkbook) {
         ReadResult rr = loaded.read();
-        this.source = rr;
-        FinancialModel m = rr.model();
-        decisions.clear();
-        decisions.addAll(rr.decisions());
-        noteTimes.clear();
-        for (int i = 0; i < decisions.size(); i++) {
-            noteTimes.add(null);
+        Workbench.Opened opened = Workbench.assess(rr, Policy.US_GAAP_DEFAULT, loaded.saved());
+        assessment = opened.assessment();
+        if (!sameWorkbook) {
+            hints = loaded.saved().hints();
         }
-        Policy p = Policy.US_GAAP_DEFAULT;
-        Levers levers = Levers.NEUTRAL;
-        List<ProjectState.Scenario> scenarios = List.of();
-        String active = "";
-        int unmatched = 0;
-        if (loaded.saved().isPresent()) {
-            ProjectState s = loaded.saved().get();
-            p = s.policy();
-            levers = s.levers();
-            scenarios = s.scenarios();
-            active = s.activeScenario();
-            Map<String, ProjectState.LineState> byKey = new HashMap<>();
-            for (ProjectState.LineState ls : s.lines()) {
-                byKey.put(key(ls.sourceCell(), ls.label()), ls);
-            }
-            List<CostLine> costs = new ArrayList<>(m.costs());
-            for (int i = 0; i < costs.size(); i++) {
-                CostLine c = costs.get(i);
-                ProjectState.LineState ls = byKey.remove(key(c.sourceCell(), c.label()));
-                if (ls != null) {
-                    decisions.set(i, ls.decision());
-                    noteTimes.set(i, ls.noteTime());
-                    costs.set(i, c.withLayer(ls.layer()).withFlags(ls.llmPriced(), ls.usageVariable()));
-                }
-            }
-            unmatched = byKey.size();
-            m = m.withCosts(costs);
-            m = m.withRevenue(restoreRevenue(m.revenue(), s.revenue()));
-        }
-        this.model = m;
+        FinancialModel m = assessment.model();
         restoring = true;
         try {
-            policy.set(p.withFiscalYearStart(m.fiscalYearStart()));
+            policy.set(assessment.policy());
         } finally {
             restoring = false;
         }
-        classifications = new ArrayList<>(CogsTest.classifyAll(decisions, policy.get()));
         List<CostRow> newRows = new ArrayList<>(m.costs().size());
         for (int i = 0; i < m.costs().size(); i++) {
-            CostRow r = new CostRow(i, m.costs().get(i));
-            r.update(m.costs().get(i), decisions.get(i), classifications.get(i));
+            AssessedLine l = assessment.line(i);
+            CostRow r = new CostRow(i, l.line());
+            r.update(l.line(), l.decision(), l.classification());
             newRows.add(r);
         }
         file.set(rr.file());
         sheets.setAll(rr.sheets());
         problems.setAll(rr.problems());
-        filterSheet.set("");
+        if (!sameWorkbook) {
+            filterSheet.set("");
+        }
         rows.setAll(newRows);
         List<RevenueRow> newRevenueRows = new ArrayList<>(m.revenue().size());
         for (int i = 0; i < m.revenue().size(); i++) {
             newRevenueRows.add(new RevenueRow(i, m.revenue().get(i)));
         }
         revenueRows.setAll(newRevenueRows);
+        if (!sameWorkbook) {
+            undo.clear();
+        }
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
-        prepared = MarginEngine.prepare(m, classifications);
+        prepared = assessment.prepare();
         applyingLevers = true;
         try {
-            stress.restore(scenarios, levers, active);
+            stress.restore(assessment.scenarios(), assessment.levers(), assessment.activeScenario());
         } finally {
             applyingLevers = false;
         }
@@ -288,11 +273,14 @@ public final class WorkbenchViewModel {
         scenarioAtRest = stress.activeScenarioProperty().get();
         readingDoubt.set(doubtOf(rr.reading()));
         refreshFigures();
-        undo.clear();
         documentVersion.set(documentVersion.get() + 1);
         structureVersion.set(structureVersion.get() + 1);
         dirty.set(false);
-        long review = classifications.stream().filter(Classification::isReview).count();
+        if (sameWorkbook) {
+            markDirty();
+            refreshFilter();
+        }
+        long review = assessment.lines().stream().filter(l -> l.classification().isReview()).count();
         StringBuilder sb = new StringBuilder();
         sb.append(m.costs().size()).append(" cost lines, ").append(review).append(" to review");
         long unread = com.marginworkbench.workbook.Problem.unreadLines(rr.problems());
@@ -303,30 +291,18 @@ public final class WorkbenchViewModel {
         if (!rr.problems().isEmpty()) {
             sb.append(", ").append(rr.problems().size()).append(" reading notes");
         }
-        if (loaded.saved().isPresent()) {
+        if (sameWorkbook) {
+            sb.append("; read again with your mapping");
+        } else if (opened.project().isPresent()) {
             sb.append("; saved decisions restored");
-            if (unmatched > 0) {
-                sb.append(" (").append(unmatched).append(" no longer match a line)");
-            }
         }
-        if (!loaded.projectWarning().isEmpty()) {
-            sb.append("; ").append(loaded.projectWarning());
+        for (String note : assessment.notes()) {
+            sb.append("; ").append(note);
+        }
+        if (!loaded.saved().warning().isEmpty()) {
+            sb.append("; ").append(loaded.saved().warning());
         }
         status.set(sb.toString());
-    }
-
-    /** The saved layer and usage pricing put back on the revenue lines they still match. */
-    private static List<RevenueLine> restoreRevenue(List<RevenueLine> read, List<ProjectState.RevenueState> saved) {
-        Map<String, ProjectState.RevenueState> byKey = new HashMap<>();
-        for (ProjectState.RevenueState rs : saved) {
-            byKey.put(key(rs.sourceCell(), rs.label()), rs);
-        }
-        List<RevenueLine> out = new ArrayList<>(read.size());
-        for (RevenueLine r : read) {
-            ProjectState.RevenueState rs = byKey.get(key(r.sourceCell(), r.label()));
-            out.add(rs == null ? r : r.withLayer(rs.layer()).withUsagePriced(rs.usagePriced()));
-        }
-        return out;
     }
 
     /** The reader's low confidence in words, "" when the reading is medium or high. */
@@ -339,22 +315,19 @@ public final class WorkbenchViewModel {
         return "the reading of this workbook is low-confidence (" + why + "). Check the mapping before quoting any margin.";
     }
 
-    private static String key(String source, String label) {
-        return (source == null ? "" : source) + "\u0000" + (label == null ? "" : label.trim());
-    }
-
     // ----- edits (all undoable) -----
 
     /** Sets the cost type of several lines at once; the stress flags follow the new type. */
     public void setCostType(List<Integer> indices, CostType type) {
         List<Integer> changed = new ArrayList<>();
-        List<LineState> after = new ArrayList<>();
+        List<AssessedLine> after = new ArrayList<>();
         for (int i : indices) {
-            LineDecision d = decisions.get(i);
+            AssessedLine l = assessment.line(i);
+            LineDecision d = l.decision();
             if (d.costType() == type) {
                 continue;
             }
-            CostLine line = model.costs().get(i);
+            CostLine line = l.line();
             CostLine newLine = line;
             if (type != null) {
                 newLine = line.withFlags(type.defaultLlmPriced(), type.defaultUsageVariable());
@@ -365,53 +338,59 @@ public final class WorkbenchViewModel {
                 }
             }
             changed.add(i);
-            after.add(new LineState(newLine, d.withCostType(type), noteTimes.get(i)));
+            after.add(new AssessedLine(newLine, d.withCostType(type), l.noteTime(), l.classification()));
         }
         if (changed.isEmpty()) {
             return;
         }
-        String what = changed.size() == 1 ? "type of '" + model.costs().get(changed.get(0)).label() + "'"
+        String what = changed.size() == 1 ? "type of '" + label(changed.get(0)) + "'"
                 : "type of " + changed.size() + " lines";
         undo.execute(new LineEdit(what, changed, after));
     }
 
+    private String label(int index) {
+        return assessment.line(index).line().label();
+    }
+
     public void setAnswer(int index, Question q, Answer answer) {
-        LineDecision d = decisions.get(index);
+        AssessedLine l = assessment.line(index);
+        LineDecision d = l.decision();
         if (q.of(d.answers()) == answer) {
             return;
         }
         LineDecision nd = d.withAnswers(q.with(d.answers(), answer));
-        undo.execute(new LineEdit("answer on '" + model.costs().get(index).label() + "'", List.of(index),
-                List.of(new LineState(model.costs().get(index), nd, noteTimes.get(index)))));
+        undo.execute(new LineEdit("answer on '" + label(index) + "'", List.of(index),
+                List.of(new AssessedLine(l.line(), nd, l.noteTime(), l.classification()))));
     }
 
     public void setLayer(int index, LayerSplit layer) {
-        CostLine line = model.costs().get(index);
-        if (line.layer().equals(layer)) {
+        AssessedLine l = assessment.line(index);
+        if (l.line().layer().equals(layer)) {
             return;
         }
-        undo.execute(new LineEdit("layer of '" + line.label() + "'", List.of(index),
-                List.of(new LineState(line.withLayer(layer), decisions.get(index), noteTimes.get(index)))));
+        undo.execute(new LineEdit("layer of '" + label(index) + "'", List.of(index),
+                List.of(l.withLine(l.line().withLayer(layer)))));
     }
 
     public void setFlags(int index, boolean llmPriced, boolean usageVariable) {
-        CostLine line = model.costs().get(index);
+        AssessedLine l = assessment.line(index);
+        CostLine line = l.line();
         if (line.llmPriced() == llmPriced && line.usageVariable() == usageVariable) {
             return;
         }
         undo.execute(new LineEdit("stress flags of '" + line.label() + "'", List.of(index),
-                List.of(new LineState(line.withFlags(llmPriced, usageVariable), decisions.get(index),
-                        noteTimes.get(index)))));
+                List.of(l.withLine(line.withFlags(llmPriced, usageVariable)))));
     }
 
     /** Records why a line was decided the way it was, with the time of writing. */
     public void setNote(int index, String note) {
         String n = note == null ? "" : note.trim();
-        if (decisions.get(index).note().equals(n)) {
+        AssessedLine l = assessment.line(index);
+        if (l.decision().note().equals(n)) {
             return;
         }
-        undo.execute(new LineEdit("note on '" + model.costs().get(index).label() + "'", List.of(index),
-                List.of(new LineState(model.costs().get(index), decisions.get(index).withNote(n), Instant.now()))));
+        undo.execute(new LineEdit("note on '" + label(index) + "'", List.of(index),
+                List.of(new AssessedLine(l.line(), l.decision().withNote(n), Instant.now(), l.classification()))));
     }
 
     /** Changes framework or policy as one undoable edit; every badge is re-run. */
@@ -513,7 +492,7 @@ public final class WorkbenchViewModel {
 
     /** Sets the layer of a revenue line (AI, software or an AI share) as one undoable edit. */
     public void setRevenueLayer(int index, LayerSplit layer) {
-        RevenueLine line = model.revenue().get(index);
+        RevenueLine line = assessment.model().revenue().get(index);
         if (layer == null || line.layer().equals(layer)) {
             return;
         }
@@ -522,7 +501,7 @@ public final class WorkbenchViewModel {
 
     /** Says whether a revenue line is priced by usage (heavy users then bring revenue with their cost). */
     public void setRevenueUsagePriced(int index, boolean usagePriced) {
-        RevenueLine line = model.revenue().get(index);
+        RevenueLine line = assessment.model().revenue().get(index);
         if (line.usagePriced() == usagePriced) {
             return;
         }
@@ -561,9 +540,7 @@ public final class WorkbenchViewModel {
     }
 
     private void putRevenue(int index, RevenueLine line) {
-        List<RevenueLine> revenue = new ArrayList<>(model.revenue());
-        revenue.set(index, line);
-        model = model.withRevenue(revenue);
+        assessment = assessment.withRevenueLine(index, line);
         revenueRows.get(index).update(line);
         afterStructureChange();
     }
@@ -577,22 +554,19 @@ public final class WorkbenchViewModel {
         undo.redo();
     }
 
-    private record LineState(CostLine line, LineDecision decision, Instant noteTime) {
-    }
-
-    /** Replaces the state of some lines; reverting puts the captured old state back. */
+    /** Replaces some lines; reverting puts the captured old lines back. */
     private final class LineEdit implements UndoStack.Edit {
         private final String description;
         private final List<Integer> indices;
-        private final List<LineState> before = new ArrayList<>();
-        private final List<LineState> after;
+        private final List<AssessedLine> before = new ArrayList<>();
+        private final List<AssessedLine> after;
 
-        LineEdit(String description, List<Integer> indices, List<LineState> after) {
+        LineEdit(String description, List<Integer> indices, List<AssessedLine> after) {
             this.description = description;
             this.indices = List.copyOf(indices);
             this.after = List.copyOf(after);
             for (int i : indices) {
-                before.add(new LineState(model.costs().get(i), decisions.get(i), noteTimes.get(i)));
+                before.add(assessment.line(i));
             }
         }
 
@@ -612,40 +586,29 @@ public final class WorkbenchViewModel {
         }
     }
 
-    private void put(List<Integer> indices, List<LineState> states) {
-        List<CostLine> costs = new ArrayList<>(model.costs());
-        for (int k = 0; k < indices.size(); k++) {
-            int i = indices.get(k);
-            LineState s = states.get(k);
-            costs.set(i, s.line());
-            decisions.set(i, s.decision());
-            noteTimes.set(i, s.noteTime());
-        }
-        model = model.withCosts(costs);
-        Policy p = policy.get();
+    private void put(List<Integer> indices, List<AssessedLine> lines) {
+        assessment = assessment.withLines(indices, lines);
         for (int i : indices) {
-            Classification c = CogsTest.classify(decisions.get(i), p);
-            classifications.set(i, c);
-            rows.get(i).update(model.costs().get(i), decisions.get(i), c);
+            AssessedLine l = assessment.line(i);
+            rows.get(i).update(l.line(), l.decision(), l.classification());
         }
         afterStructureChange();
     }
 
     private void reclassifyAll() {
-        if (model == null) {
+        if (assessment == null) {
             return;
         }
-        Policy p = policy.get();
-        for (int i = 0; i < decisions.size(); i++) {
-            Classification c = CogsTest.classify(decisions.get(i), p);
-            classifications.set(i, c);
-            rows.get(i).update(model.costs().get(i), decisions.get(i), c);
+        assessment = assessment.withPolicy(policy.get());
+        for (int i = 0; i < assessment.lines().size(); i++) {
+            AssessedLine l = assessment.line(i);
+            rows.get(i).update(l.line(), l.decision(), l.classification());
         }
         afterStructureChange();
     }
 
     private void afterStructureChange() {
-        prepared = MarginEngine.prepare(model, classifications);
+        prepared = assessment.prepare();
         markDirty();
         refreshFigures();
         structureVersion.set(structureVersion.get() + 1);
@@ -687,7 +650,7 @@ public final class WorkbenchViewModel {
         set(tile("ai-stressed"), t.aiLayerStressed(), t.aiLayer());
         tile("stressed").setStanding(Benchmarks.standing(t.restatedBlendedStressed()));
         tile("ai-stressed").setStanding(Benchmarks.standing(t.aiLayerStressed()));
-        OptionalDouble ltvReported = ltvToCacAsReported(model.unitInputs(), t);
+        OptionalDouble ltvReported = ltvToCacAsReported(assessment.model().unitInputs(), t);
         tile("ltv").set(Format.ratio(ue.ltvToCac()), Format.ratioChange(ue.ltvToCac(), ltvReported),
                 tone(ue.ltvToCac(), ltvReported));
         tile("ltv-stressed").set(Format.ratio(ue.ltvToCacStressed()),
@@ -799,39 +762,27 @@ public final class WorkbenchViewModel {
     // ----- project file -----
 
     public boolean hasDocument() {
-        return model != null;
+        return assessment != null;
     }
 
-    /** What the project file will hold, captured now so it can be written off the UI thread. */
+    /**
+     * The assessment as the user has it now, levers and scenarios included: an immutable value,
+     * so it can be saved or restated off the UI thread.
+     */
+    public Assessment snapshot() {
+        return assessment.withLevers(stress.levers())
+                .withScenarios(List.copyOf(stress.scenarios()), stress.activeScenarioProperty().get());
+    }
+
+    /** What the project file will hold, captured now. */
     public ProjectState projectState() {
-        List<ProjectState.LineState> lines = new ArrayList<>(decisions.size());
-        for (int i = 0; i < decisions.size(); i++) {
-            CostLine c = model.costs().get(i);
-            lines.add(new ProjectState.LineState(c.sourceCell(), c.label(), decisions.get(i), noteTimes.get(i), c.layer(),
-                    c.llmPriced(), c.usageVariable()));
-        }
-        List<ProjectState.RevenueState> revenue = new ArrayList<>(model.revenue().size());
-        for (RevenueLine r : model.revenue()) {
-            revenue.add(new ProjectState.RevenueState(r.sourceCell(), r.label(), r.layer(), r.usagePriced()));
-        }
-        return new ProjectState(policy.get(), stress.levers(), stress.activeScenarioProperty().get(),
-                List.copyOf(stress.scenarios()), lines, revenue);
-    }
-
-    public ProjectFileDto.MappingDto mapping() {
-        ProjectFileDto.MappingDto m = new ProjectFileDto.MappingDto();
-        m.ownModel = source != null && source.ownModel();
-        for (SheetInfo s : sheets) {
-            m.sheets.add(s.tableRange() == null ? s.name() : s.name() + "!" + s.tableRange());
-        }
-        m.periods.addAll(model.periods().labels());
-        return m;
+        return snapshot().projectState().withHints(hints);
     }
 
     /** Saves the project file beside the workbook and returns its path. */
     public Path saveProject() throws IOException {
         Path target = projectPath();
-        ProjectFile.save(target, projectState(), mapping(), file.get().getFileName().toString());
+        Workbench.saveProject(snapshot(), hints, target);
         dirty.set(false);
         return target;
     }
@@ -850,7 +801,7 @@ public final class WorkbenchViewModel {
     }
 
     private void markDirty() {
-        if (model != null && file.get() != null) {
+        if (assessment != null && file.get() != null) {
             dirty.set(true);
         }
     }
@@ -862,10 +813,24 @@ public final class WorkbenchViewModel {
 
     /** What the writer needs, as the user has it now (layer and flag edits included). */
     public WorkbookExporter.Request exportRequest(Path target) {
-        ReadResult current = new ReadResult(source.file(), model, decisions, source.problems(), source.sheets(),
-                source.ownModel());
-        return new WorkbookExporter.Request(file.get(), current, List.copyOf(classifications), List.copyOf(decisions),
-                policy.get(), stress.levers(), target);
+        Assessment a = snapshot();
+        return new WorkbookExporter.Request(file.get(), a.current(), a.classifications(), a.decisions(),
+                a.policy(), a.levers(), target);
+    }
+
+    /** The board pack of what the user has now (edits, policy and levers included); null without a workbook. */
+    public com.marginworkbench.report.BoardPack boardPack(java.time.LocalDate date) {
+        if (assessment == null) {
+            return null;
+        }
+        Assessment a = snapshot();
+        return com.marginworkbench.report.BoardPack.of(file.get().getFileName().toString(), a.current().model(),
+                a.classifications(), a.policy(), a.levers(), date);
+    }
+
+    /** The lever-independent sums of the current classification, for goal seek and sensitivity; null without a workbook. */
+    public MarginEngine.Prepared prepared() {
+        return prepared;
     }
 
     // ----- accessors -----
@@ -998,18 +963,27 @@ public final class WorkbenchViewModel {
     }
 
     public FinancialModel model() {
-        return model;
+        return assessment == null ? null : assessment.model();
     }
 
     public ReadResult source() {
-        return source;
+        return assessment == null ? null : assessment.source();
+    }
+
+    public Assessment assessment() {
+        return assessment;
+    }
+
+    /** What the user told the reader (none until the mapping view is used or a project file gives it). */
+    public ReadingHints hints() {
+        return hints;
     }
 
     public List<LineDecision> decisions() {
-        return List.copyOf(decisions);
+        return assessment.decisions();
     }
 
     public List<Classification> classifications() {
-        return List.copyOf(classifications);
+        return assessment.classifications();
     }
 }

@@ -1,5 +1,6 @@
 package com.marginworkbench.ui.workbench;
 
+import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.WorkbookReadException;
 
@@ -27,4 +28,9 @@ public interface WorkbookLoader {
     }
 
     ReadResult load(Path file, Progress progress) throws WorkbookReadException;
+
+    /** Reads with what the user told the reader in the mapping view; a loader that takes no hints ignores them. */
+    default ReadResult load(Path file, Progress progress, ReadingHints hints) throws WorkbookReadException {
+        return load(file, progress);
+    }
 }

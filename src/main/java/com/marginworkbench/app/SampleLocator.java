@@ -1,4 +1,4 @@
-package com.marginworkbench.ui;
+package com.marginworkbench.app;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;

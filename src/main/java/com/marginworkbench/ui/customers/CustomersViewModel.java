@@ -1,0 +1,182 @@
+package com.marginworkbench.ui.customers;
+
+import com.marginworkbench.margin.Levers;
+import com.marginworkbench.usage.CustomerEconomics;
+import com.marginworkbench.usage.HeavyUsers;
+import com.marginworkbench.usage.Reconciliation;
+import com.marginworkbench.usage.UsageEconomics;
+import com.marginworkbench.usage.imports.ImportException;
+import com.marginworkbench.usage.imports.PriceTable;
+import com.marginworkbench.usage.imports.UsageAnalysis;
+import com.marginworkbench.usage.imports.UsageField;
+import com.marginworkbench.ui.stress.StressViewModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Customers view's state: the usage, revenue and mapping files chosen, the last analysis
+ * (computed by {@link UsageAnalysis}, never here), the rows of the table, and the measured
+ * heavy-user values that "Use measured values" puts on the stress levers.
+ */
+public final class CustomersViewModel {
+    private final StressViewModel stress;
+    private final Supplier<Map<YearMonth, Double>> workbookInference;
+    private final ObservableList<CustomerEconomics> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<UsageAnalysis.Report> report = new SimpleObjectProperty<>(this, "report");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "No usage imported yet.");
+    private final List<Path> usageFiles = new ArrayList<>();
+    private final List<Path> revenueFiles = new ArrayList<>();
+    private final Map<String, UsageField> mapping = new LinkedHashMap<>();
+    private Path customersFile;
+    private double heavyCut = HeavyUsers.DEFAULT_CUT;
+
+    /**
+     * @param workbookInference the open workbook's customer-facing inference per month (null or empty
+     *                          without a workbook), asked at each analysis
+     */
+    public CustomersViewModel(StressViewModel stress, Supplier<Map<YearMonth, Double>> workbookInference) {
+        this.stress = stress;
+        this.workbookInference = workbookInference;
+    }
+
+    public ObservableList<CustomerEconomics> rows() {
+        return rows;
+    }
+
+    public ReadOnlyObjectProperty<UsageAnalysis.Report> reportProperty() {
+        return report;
+    }
+
+    public UsageAnalysis.Report report() {
+        return report.get();
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public List<Path> usageFiles() {
+        return List.copyOf(usageFiles);
+    }
+
+    public void setUsageFiles(List<Path> files) {
+        usageFiles.clear();
+        usageFiles.addAll(files);
+    }
+
+    public void setRevenueFiles(List<Path> files) {
+        revenueFiles.clear();
+        revenueFiles.addAll(files);
+    }
+
+    public void setCustomersFile(Path file) {
+        customersFile = file;
+    }
+
+    public void setMapping(Map<String, UsageField> m) {
+        mapping.clear();
+        mapping.putAll(m);
+    }
+
+    public void setHeavyCut(double cut) {
+        heavyCut = cut;
+    }
+
+    public boolean hasUsage() {
+        return !usageFiles.isEmpty();
+    }
+
+    /** Reads the chosen files; runs off the UI thread. */
+    public UsageAnalysis.Report analyse() throws ImportException {
+        Map<YearMonth, Double> inference = workbookInference == null ? null : workbookInference.get();
+        return UsageAnalysis.run(new UsageAnalysis.Request(usageFiles, revenueFiles, customersFile, mapping,
+                PriceTable.bundled(), heavyCut, inference == null || inference.isEmpty() ? null : inference));
+    }
+
+    /** Shows an analysis; on the UI thread. */
+    public void show(UsageAnalysis.Report r) {
+        report.set(r);
+        rows.setAll(r.economics().customers());
+        UsageEconomics e = r.economics();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,d rows, %d customers, %d under water",
+                e.rows(), e.customers().size(), e.underWater().size()));
+        if (e.pricedFromTable() > 0) {
+            s.append(String.format(Locale.ROOT, "; %,d rows priced from the model price table (%s)", e.pricedFromTable(),
+                    r.pricesAsOf()));
+        }
+        if (r.problemCount() > 0) {
+            s.append(String.format(Locale.ROOT, "; %,d bad rows left out, first: %s", r.problemCount(),
+                    r.problems().get(0)));
+        }
+        status.set(s.toString());
+    }
+
+    public void showError(String message) {
+        status.set(message);
+    }
+
+    /** The measured heavy users, or null before an import. */
+    public HeavyUsers measured() {
+        UsageAnalysis.Report r = report.get();
+        return r == null ? null : r.economics().heavyUsers();
+    }
+
+    /** Puts the measured heavy-user share and multiplier on the stress levers (undo: Reset or a scenario). */
+    public boolean useMeasured() {
+        HeavyUsers h = measured();
+        if (h == null || h.customers() < 2) {
+            return false;
+        }
+        Levers l = stress.levers();
+        stress.setLevers(l.withHeavyUsers(Math.min(1, h.share()), Math.min(1000, h.multiplier())));
+        return true;
+    }
+
+    /** "Top 10% of customers: 55.5% of AI cost" and the like, for the summary line. */
+    public String concentrationText() {
+        UsageAnalysis.Report r = report.get();
+        if (r == null) {
+            return "";
+        }
+        var k = r.economics().concentration();
+        return String.format(Locale.ROOT, "Top 1%% of customers: %.1f%% of AI cost · top 5%%: %.1f%% · top 10%%: %.1f%%"
+                + " · Gini %.2f", k.top1pct() * 100, k.top5pct() * 100, k.top10pct() * 100, k.gini());
+    }
+
+    public String measuredText() {
+        HeavyUsers h = measured();
+        if (h == null) {
+            return "Import usage in the Customers tab to measure heavy users.";
+        }
+        return String.format(Locale.ROOT, "Measured: heavy users %.1f%% at %.2f× (top %.0f%% by AI cost per month)",
+                h.share() * 100, h.multiplier(), h.cut() * 100);
+    }
+
+    public String reconciliationText() {
+        UsageAnalysis.Report r = report.get();
+        if (r == null) {
+            return "";
+        }
+        Reconciliation rec = r.reconciliation();
+        if (rec == null) {
+            return "No workbook inference to reconcile with.";
+        }
+        return String.format(Locale.ROOT, "Workbook customer-facing inference $%,.0f; imported $%,.0f; coverage %s;"
+                        + " gap $%,.0f (nothing scaled)", rec.workbookInference(), rec.imported(),
+                rec.coverage() == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", rec.coverage() * 100), rec.gap());
+    }
+}

@@ -1,0 +1,158 @@
+package com.marginworkbench.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.marginworkbench.classify.CostType;
+import com.marginworkbench.classify.Treatment;
+import com.marginworkbench.cli.CliRun;
+import com.marginworkbench.margin.Figures;
+import com.marginworkbench.margin.Lever;
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.WorkbookLoader;
+import com.marginworkbench.workbook.WorkbookReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * One project file, three front doors: the window's view model writes it, a person edits it, and
+ * {@code summary --json}, {@code restate} and the reopened window all show the same figures.
+ */
+class ProjectFileEverywhereTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final WorkbookLoader LOADER = (f, p) -> WorkbookReader.read(f);
+    /** "Pinecone (vector DB, production retrieval)": RAG serving, cost of revenue by the test. */
+    private static final String LINE = "P&L!A25";
+
+    @TempDir
+    Path dir;
+    Path book;
+    ProjectLocation location;
+
+    @BeforeEach
+    void copyWorkbook() throws Exception {
+        book = Files.copy(Path.of("sample-models", "client-pnl-acme.xlsx"), dir.resolve("acme.xlsx"));
+        location = new ProjectLocation(dir.resolve("settings"));
+    }
+
+    private WorkbenchViewModel window() throws Exception {
+        WorkbenchViewModel vm = new WorkbenchViewModel(Runnable::run, location::projectFileFor);
+        vm.install(WorkbenchViewModel.read(LOADER, book, WorkbookLoader.Progress.NONE, location::projectFileFor));
+        return vm;
+    }
+
+    private JsonNode summary(String... extra) throws Exception {
+        String[] args = new String[3 + extra.length];
+        args[0] = "summary";
+        args[1] = book.toString();
+        args[2] = "--json";
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        CliRun run = CliRun.of(args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void anEditedProjectFileChangesSummaryRestateAndTheWindowAlike() throws Exception {
+        Path project = window().saveProject();
+        assertThat(project).isEqualTo(dir.resolve("acme.mwb.json"));
+
+        ObjectNode root = (ObjectNode) JSON.readTree(project.toFile());
+        boolean edited = false;
+        for (JsonNode line : (ArrayNode) root.get("lines")) {
+            if (LINE.equals(line.path("source").asText())) {
+                assertThat(line.path("costType").asText()).isEqualTo(CostType.RAG_SERVING.id());
+                ((ObjectNode) line).put("costType", CostType.SALES_MARKETING.id());
+                edited = true;
+            }
+        }
+        assertThat(edited).as("the window wrote line " + LINE).isTrue();
+        JSON.writerWithDefaultPrettyPrinter().writeValue(project.toFile(), root);
+
+        JsonNode fresh = summary("--no-project");
+        JsonNode withProject = summary();
+        double lineTotal = 51_000;
+        assertThat(withProject.at("/totals/restatedCogs").asDouble())
+                .isCloseTo(fresh.at("/totals/restatedCogs").asDouble() - lineTotal, within(0.01));
+        assertThat(withProject.at("/margins/restatedBlended").asDouble())
+                .isGreaterThan(fresh.at("/margins/restatedBlended").asDouble());
+        CliRun said = CliRun.of("summary", book.toString());
+        assertThat(said.err()).contains("Using project file").contains("acme.mwb.json");
+
+        CliRun restate = CliRun.of("restate", book.toString());
+        assertThat(restate.exit()).as(restate.err()).isZero();
+        assertThat(restate.err()).contains("Using project file");
+        String restated = percent(withProject.at("/margins/restatedBlended").asDouble());
+        assertThat(restate.out()).contains("restated " + restated);
+        CliRun restateFresh = CliRun.of("restate", book.toString(), "--no-project", "-o",
+                dir.resolve("fresh.xlsx").toString());
+        assertThat(restateFresh.out()).contains("restated " + percent(fresh.at("/margins/restatedBlended").asDouble()))
+                .doesNotContain("restated " + restated);
+
+        WorkbenchViewModel reopened = window();
+        assertThat(reopened.rows().stream().filter(r -> r.source().equals(LINE)).findFirst().orElseThrow()
+                .treatment()).isNotEqualTo(Treatment.COST_OF_REVENUE);
+        assertThat(reopened.result().total().restatedBlended().getAsDouble())
+                .isEqualTo(withProject.at("/margins/restatedBlended").asDouble());
+    }
+
+    @Test
+    void theCommandLineAndTheWindowGiveIdenticalFiguresForTheSameProject() throws Exception {
+        WorkbenchViewModel vm = window();
+        int line = vm.rows().stream().filter(r -> r.source().equals(LINE)).findFirst().orElseThrow().index();
+        vm.setCostType(java.util.List.of(line), CostType.EVAL_DEVELOPMENT);
+        vm.stress().valueProperty(Lever.LLM_COST).set(40);
+        vm.stress().valueProperty(Lever.HEAVY_SHARE).set(10);
+        vm.stress().valueProperty(Lever.HEAVY_MULTIPLIER).set(3);
+        vm.saveProject();
+        Figures w = vm.result().total();
+
+        JsonNode cli = summary();
+        assertThat(cli.at("/levers/llmCostChange").asDouble()).isEqualTo(0.4);
+        assertThat(cli.at("/totals/revenue").asDouble()).isEqualTo(w.revenue());
+        assertThat(cli.at("/totals/reportedCogs").asDouble()).isEqualTo(w.reportedCogs());
+        assertThat(cli.at("/totals/restatedCogs").asDouble()).isEqualTo(w.restatedCogs());
+        assertThat(cli.at("/totals/restatedCogsStressed").asDouble()).isEqualTo(w.stressedCogs());
+        same(cli.at("/margins/restatedBlended"), w.restatedBlended());
+        same(cli.at("/margins/restatedBlendedStressed"), w.restatedBlendedStressed());
+        same(cli.at("/margins/aiLayer"), w.aiLayer());
+        same(cli.at("/margins/aiLayerStressed"), w.aiLayerStressed());
+        same(cli.at("/margins/softwareLayer"), w.softwareLayer());
+
+        JsonNode overridden = summary("--llm-cost", "0");
+        assertThat(overridden.at("/levers/llmCostChange").asDouble()).as("a typed lever wins").isZero();
+        assertThat(overridden.at("/levers/heavyUserShare").asDouble()).as("the others stay").isEqualTo(0.1);
+    }
+
+    @Test
+    void aNamedProjectFileMustExistAndNoProjectIgnoresIt() throws Exception {
+        CliRun missing = CliRun.of("summary", book.toString(), "--project", dir.resolve("nope.mwb.json").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip()).contains("nope.mwb.json").doesNotContain("\n").doesNotContain("Exception");
+        CliRun both = CliRun.of("summary", book.toString(), "--project", "x.mwb.json", "--no-project");
+        assertThat(both.exit()).isEqualTo(2);
+        CliRun none = CliRun.of("summary", book.toString());
+        assertThat(none.err()).doesNotContain("project file");
+    }
+
+    private static void same(JsonNode json, OptionalDouble value) {
+        if (value.isEmpty()) {
+            assertThat(json.isNull()).isTrue();
+        } else {
+            assertThat(json.asDouble()).isEqualTo(value.getAsDouble());
+        }
+    }
+
+    private static String percent(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", v * 100);
+    }
+}

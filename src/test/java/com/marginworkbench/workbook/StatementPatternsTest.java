@@ -1,0 +1,229 @@
+package com.marginworkbench.workbook;
+
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.Placement;
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.model.RowRole;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Layouts real models share that the real-model corpus does not show, each in a small workbook
+ * written here: a drivers block and KPI rows above the P&amp;L, funding rows, salaries below gross
+ * profit, a units caption, a statement split over three sheets, periods down the rows, months
+ * followed by Year 2 and Year 3, Actual beside Budget, numbered months, and readings that must come
+ * out low confidence.
+ */
+class StatementPatternsTest {
+    @TempDir
+    Path dir;
+
+    private static double revenue(ReadResult r) {
+        return r.model().revenue().stream().mapToDouble(RevenueLine::total).sum();
+    }
+
+    private static double cost(ReadResult r) {
+        return r.model().costs().stream().filter(c -> c.reported() == Placement.COST_OF_REVENUE)
+                .mapToDouble(CostLine::total).sum();
+    }
+
+    private static Object[] months(int n) {
+        Object[] m = new Object[n];
+        String[] names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        for (int i = 0; i < n; i++) {
+            m[i] = names[i % 12];
+        }
+        return m;
+    }
+
+    private static Object[] row(String label, double... v) {
+        Object[] o = new Object[v.length + 1];
+        o[0] = label;
+        for (int i = 0; i < v.length; i++) {
+            o[i + 1] = v[i];
+        }
+        return o;
+    }
+
+    @Test
+    void startupProjectionWithDriversKpisFundingAndACaption() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Model", 0, 0, "Startup projection");
+        s.row("Model", 1, 0, "All figures in USD thousands");
+        s.row("Model", 3, 0, "Drivers");
+        s.row("Model", 4, 0, "Label", "Y1", "Y2", "Y3");
+        s.row("Model", 5, 0, row("Price per seat", 30, 32, 34));
+        s.row("Model", 6, 0, row("Monthly growth rate", 0.05, 0.04, 0.03));
+        s.row("Model", 8, 0, "Profit and loss");
+        s.row("Model", 9, 0, "Line", "Y1", "Y2", "Y3");
+        s.row("Model", 10, 0, row("Active Customers", 120, 300, 650));
+        s.row("Model", 11, 0, row("ARR", 900, 2400, 5000));
+        s.row("Model", 12, 0, row("Products:", 500, 1500, 3200));
+        s.row("Model", 13, 0, row("Services", 100, 300, 600));
+        s.row("Model", 14, 0, row("Government Loans", 250, 0, 0));
+        s.row("Model", 15, 0, row("Equity", 1000, 0, 2000));
+        s.row("Model", 16, 0, row("Total Revenue", 600, 1800, 3800));
+        s.row("Model", 17, 0, row("Cost of Products:", 200, 540, 1100));
+        s.row("Model", 18, 0, row("Gross Profit", 400, 1260, 2700));
+        s.row("Model", 19, 0, row("Cost of Personnel", 300, 700, 1300));
+        s.row("Model", 20, 0, row("Servers", 40, 90, 160));
+        s.row("Model", 21, 0, row("EBITDA", 60, 470, 1240));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("startup.xlsx")));
+        Reading reading = r.reading();
+        assertThat(reading.table().headerRow()).isEqualTo(10);
+        assertThat(reading.units()).isEqualTo("USD thousands");
+        assertThat(r.model().revenue()).extracting(RevenueLine::label).containsExactly("Products:", "Services");
+        assertThat(revenue(r)).isEqualTo(6_200_000, within(0.01));
+        assertThat(cost(r)).isEqualTo(1_840_000, within(0.01));
+        assertThat(r.model().costs()).filteredOn(c -> c.label().equals("Cost of Personnel")).singleElement()
+                .extracting(CostLine::reported).isNotEqualTo(Placement.COST_OF_REVENUE);
+        assertThat(reading.rows()).filteredOn(x -> x.label().equals("Government Loans") || x.label().equals("Equity"))
+                .extracting(Reading.Row::role).containsOnly(RowRole.FINANCING);
+        assertThat(reading.rows()).filteredOn(x -> x.label().equals("Active Customers") || x.label().equals("ARR"))
+                .extracting(Reading.Row::role).containsOnly(RowRole.KPI);
+        assertThat(reading.checks()).extracting(Reading.Check::holds).contains(true).doesNotContain(false);
+        assertThat(reading.confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
+
+    @Test
+    void aStatementSplitOverThreeSheetsIsJoinedInPeriodOrder() throws Exception {
+        Sheets s = new Sheets();
+        for (int y = 3; y >= 1; y--) {
+            String sheet = "Year " + y;
+            s.row(sheet, 0, 0, "P&L - year " + y);
+            Object[] header = new Object[13];
+            header[0] = "Line";
+            System.arraycopy(months(12), 0, header, 1, 12);
+            s.row(sheet, 1, 0, header);
+            double[] rev = new double[12];
+            double[] cogs = new double[12];
+            double[] gp = new double[12];
+            double[] opex = new double[12];
+            for (int m = 0; m < 12; m++) {
+                rev[m] = 1000 * y + m;
+                cogs[m] = 300 * y;
+                gp[m] = rev[m] - cogs[m];
+                opex[m] = 200;
+            }
+            s.row(sheet, 2, 0, row("Revenue", rev));
+            s.row(sheet, 3, 0, row("Cost of sales", cogs));
+            s.row(sheet, 4, 0, row("Gross profit", gp));
+            s.row(sheet, 5, 0, row("Salaries", opex));
+        }
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("three-years.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(36);
+        assertThat(r.model().periods().label(0)).isEqualTo("Jan (Year 1)");
+        assertThat(r.model().periods().label(35)).isEqualTo("Dec (Year 3)");
+        assertThat(r.reading().tables()).extracting(Reading.Table::sheet).containsExactly("Year 1", "Year 2", "Year 3");
+        assertThat(r.model().revenue()).hasSize(1);
+        assertThat(r.model().revenue().get(0).amount(0)).isEqualTo(1000);
+        assertThat(r.model().revenue().get(0).amount(35)).isEqualTo(3011);
+        assertThat(cost(r)).isEqualTo(12 * 300 * 6, within(0.01));
+    }
+
+    @Test
+    void periodsDownTheRowsAreReadTurned() throws Exception {
+        Sheets s = new Sheets();
+        s.row("History", 0, 0, "Year", "Revenue", "Cost of goods sold", "Gross profit", "Operating expenses");
+        s.row("History", 1, 0, "FY2023", 900.0, 400.0, 500.0, 200.0);
+        s.row("History", 2, 0, "FY2021", 500.0, 250.0, 250.0, 100.0);
+        s.row("History", 3, 0, "FY2022", 700.0, 300.0, 400.0, 150.0);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("turned.xlsx")));
+        assertThat(r.reading().table().orientation()).isEqualTo("periods in rows");
+        assertThat(r.model().periods().labels()).containsExactly("FY2021", "FY2022", "FY2023");
+        assertThat(r.model().revenue().get(0).amounts()).containsExactly(500, 700, 900);
+        assertThat(cost(r)).isEqualTo(950);
+    }
+
+    @Test
+    void monthsThenYearTwoAndThreeAreAllPeriodsWhileAFullYearTotalIsNot() throws Exception {
+        Sheets s = new Sheets();
+        Object[] header = new Object[16];
+        header[0] = "P&L";
+        System.arraycopy(months(12), 0, header, 1, 12);
+        header[13] = "Year 1 total";
+        header[14] = "Year 2";
+        header[15] = "Year 3";
+        s.row("P&L", 0, 0, header);
+        double[] rev = new double[15];
+        double[] cogs = new double[15];
+        double[] gp = new double[15];
+        for (int m = 0; m < 12; m++) {
+            rev[m] = 100;
+            cogs[m] = 40;
+        }
+        rev[12] = 1200;
+        cogs[12] = 480;
+        rev[13] = 3000;
+        cogs[13] = 1100;
+        rev[14] = 6000;
+        cogs[14] = 2000;
+        for (int i = 0; i < 15; i++) {
+            gp[i] = rev[i] - cogs[i];
+        }
+        s.row("P&L", 1, 0, row("Revenue", rev));
+        s.row("P&L", 2, 0, row("COGS", cogs));
+        s.row("P&L", 3, 0, row("Gross profit", gp));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("months-then-years.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(14);
+        assertThat(r.model().periods().label(12)).isEqualTo("Year 2");
+        assertThat(revenue(r)).isEqualTo(1200 + 3000 + 6000);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("mix lengths"));
+    }
+
+    @Test
+    void actualIsReadWhereBudgetSitsBesideIt() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Mgmt", 0, 1, "Actual", null, "Budget", null);
+        s.row("Mgmt", 1, 0, "Line", "Jan-25", "Feb-25", "Jan-25", "Feb-25");
+        s.row("Mgmt", 2, 0, "Net sales", 100.0, 110.0, 120.0, 130.0);
+        s.row("Mgmt", 3, 0, "Cost of sales", 30.0, 33.0, 30.0, 30.0);
+        s.row("Mgmt", 4, 0, "Gross profit", 70.0, 77.0, 90.0, 100.0);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("actual-budget.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(2);
+        assertThat(revenue(r)).isEqualTo(210);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("Actual"));
+    }
+
+    @Test
+    void numberedMonthsUnderAMonthHeading() throws Exception {
+        Sheets s = new Sheets();
+        List<Object> header = new ArrayList<>();
+        header.add("Month");
+        double[] rev = new double[37];
+        double[] cogs = new double[37];
+        for (int m = 0; m <= 36; m++) {
+            header.add((double) m);
+            rev[m] = 10 + m;
+            cogs[m] = 2;
+        }
+        s.row("Forecast", 0, 0, header.toArray());
+        s.row("Forecast", 1, 0, row("Subscription revenue", rev));
+        s.row("Forecast", 2, 0, row("Hosting costs", cogs));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("numbered.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(37);
+        assertThat(r.model().periods().label(0)).isEqualTo("Month 0");
+        assertThat(cost(r)).isEqualTo(74);
+    }
+
+    @Test
+    void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");
+        s.row("P&L", 1, 0, row("Revenue", 100, 120, 140));
+        s.row("P&L", 2, 0, row("Cost of revenue", 2000, 2500, 3000));
+        s.row("P&L", 3, 0, row("Gross profit", 55, 60, 70));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("absurd.xlsx")));
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.LOW);
+        assertThat(r.reading().reasons()).anyMatch(x -> x.contains("gross margin"));
+        assertThat(r.reading().reasons()).anyMatch(x -> x.contains("does not add up"));
+    }
+}
