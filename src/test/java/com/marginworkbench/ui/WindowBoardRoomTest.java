@@ -18,6 +18,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.within;
  * first on the charts; lever changes and Reset undo; the line label and badge stay on screen when
  * the grid scrolls sideways; at 1024×700 the key labels are not cut.
  */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class WindowBoardRoomTest {
     static {
@@ -57,6 +60,8 @@ class WindowBoardRoomTest {
     WorkbenchViewModel vm;
     WorkbenchView view;
     Stage stage;
+    double startWidth;
+    double startHeight;
     final List<String> errors = new ArrayList<>();
 
     @Start
@@ -66,6 +71,14 @@ class WindowBoardRoomTest {
         view = new WorkbenchView(vm, WorkbenchApp.LOADER, WorkbenchApp.EXPORTER, new AppSettings(dir.resolve("config")));
         view.setErrorSink(errors::add);
         view.show(stage);
+        startWidth = stage.getWidth();
+        startHeight = stage.getHeight();
+    }
+
+    /** The stage is shared by every window test class: leave it the size it was given. */
+    @AfterEach
+    void restoreSize(FxRobot robot) {
+        resize(robot, startWidth, startHeight);
     }
 
     private Path copy(String name) throws Exception {
@@ -147,8 +160,8 @@ class WindowBoardRoomTest {
         var slider = view.stressPanel().slider(Lever.VARIANCE_BUFFER);
         robot.interact(() -> {
             slider.setValueChanging(true);
-            for (double v = 1.0; v <= 1.5; v += 0.05) {
-                slider.setValue(v);
+            for (int step = 0; step <= 10; step++) {
+                slider.setValue(1.0 + step * 0.05);
             }
             slider.setValueChanging(false);
         });
@@ -211,7 +224,7 @@ class WindowBoardRoomTest {
         Bounds b = badge.localToScene(badge.getBoundsInLocal());
         assertThat(b.getMinX()).isBetween(tableBounds.getMinX(), tableBounds.getMinX() + 450);
         Node header = table.lookupAll(".column-header").stream()
-                .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h
+                .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
                         && "Line".equals(h.getTableColumn().getText())).findFirst().orElseThrow();
         assertThat(header.localToScene(header.getBoundsInLocal()).getMinX()).isCloseTo(lineAfter, within(2.0));
     }
@@ -257,9 +270,12 @@ class WindowBoardRoomTest {
         assertThat(cut).as("labels cut short").isEmpty();
         assertThat(view.stressPanel().slider(Lever.LLM_COST).localToScene(0, 0).getX()).isLessThan(1024);
 
-        resize(robot, 1600, 1000);
-        assertThat(view.outlineDocked()).isTrue();
+        // The headless screen is 1280×800: wide enough to dock the stress panel, not the outline.
+        resize(robot, 1280, 800);
+        assertThat(view.outlineDocked()).isFalse();
         assertThat(view.stressDocked()).isTrue();
+        assertThat(robot.lookup("#outlineToggle").queryAs(Node.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#stressToggle").queryAs(Node.class).isVisible()).isFalse();
     }
 
     /** A label is whole when the text JavaFX draws is its full text (no ellipsis). */

@@ -56,6 +56,10 @@ public final class TilesView extends StackPane {
         banner.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !plausibility.get().isEmpty(), plausibility));
         strip.visibleProperty().bind(banner.visibleProperty().not());
+        // Only the one shown takes part in layout: a hidden wrapping label would still size the strip.
+        banner.managedProperty().bind(banner.visibleProperty());
+        strip.managedProperty().bind(strip.visibleProperty());
+        setMinWidth(0);
         getChildren().addAll(strip, banner);
         setAlignment(Pos.CENTER_LEFT);
     }

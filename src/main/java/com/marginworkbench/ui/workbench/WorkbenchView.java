@@ -839,7 +839,7 @@ public final class WorkbenchView extends BorderPane {
         a.setTitle("Where should project files go?");
         a.setHeaderText(file.getFileName() + " is in a folder that looks shared or read-only");
         a.setContentText("Margin Workbench keeps your decisions, notes and scenarios for each workbook in a small "
-                + "project file (" + com.marginworkbench.project.ProjectFile.pathFor(file).getFileName() + "). "
+                + "project file (" + com.marginworkbench.app.ProjectLocation.beside(file).getFileName() + "). "
                 + "Beside the workbook, anyone with the folder sees it; in your own folder, only you do.\n\n"
                 + "You can change this later under View > Project files.");
         a.getDialogPane().setMinWidth(520);
