@@ -43,7 +43,7 @@ public class ProjectOptions {
     /**
      * The assessment a command works on: what was read, with the project file applied (and one
      * line on {@code err} saying which), then the framework and levers typed on the command line
-     * set over the project's.
+     * set over the project's (with ARPA, churn, CAC and the first forecast period).
      */
     Assessment assess(Path file, ReadResult read, LeverOptions options, PrintWriter err)
             throws Workbench.ProjectException {
@@ -56,6 +56,6 @@ public class ProjectOptions {
             err.println("margin-workbench: " + note);
         }
         Assessment a = opened.assessment();
-        return a.withPolicy(options.policyOver(a.policy())).withLevers(options.levers(a.levers(), a.model()));
+        return options.assumptionsOver(a.withPolicy(options.policyOver(a.policy())).withLevers(options.levers(a.levers())));
     }
 }

@@ -107,7 +107,7 @@ public final class RestateCommand implements Callable<Integer> {
             throws WorkbookReadException, RestateException, Workbench.ProjectException {
         RestatedWorkbookWriter.check(file, target);
         ReadAhead.Timed ahead = ReadAhead.take(file);
-        ReadResult read = levers.apply(ahead != null ? ahead.result() : WorkbookReader.read(file));
+        ReadResult read = ahead != null ? ahead.result() : WorkbookReader.read(file);
         Assessment a = projects.assess(file, read, levers, err);
         RestatedWorkbookWriter.Outcome o = Workbench.restate(a, target, mode, null);
         Figures t = o.figures().total();

@@ -121,8 +121,8 @@ public final class SummaryCommand implements Callable<Integer> {
     Summary summarize(Path file, PrintWriter err) throws WorkbookReadException, Workbench.ProjectException {
         long t0 = System.nanoTime();
         ReadAhead.Timed ahead = tables.isEmpty() ? ReadAhead.take(file) : null;
-        ReadResult read = levers.apply(ahead != null ? ahead.result() : tables.isEmpty() ? WorkbookReader.read(file)
-                : WorkbookReader.read(file, null, ReadingHints.tables(tables)));
+        ReadResult read = ahead != null ? ahead.result() : tables.isEmpty() ? WorkbookReader.read(file)
+                : WorkbookReader.read(file, null, ReadingHints.tables(tables));
         long t1 = System.nanoTime();
         long readMs = ahead != null ? ahead.readMs() : (t1 - t0) / 1_000_000;
         Assessment a = projects.assess(file, read, levers, err);
