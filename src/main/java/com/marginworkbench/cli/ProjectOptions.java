@@ -58,7 +58,8 @@ public class ProjectOptions {
     /**
      * Reads {@code file} with the reading choices (the project's mapping, {@code --table}) and
      * assesses it: the project's decisions applied (one line on {@code err} saying which file, and
-     * its notes), then the framework and levers typed on the command line set over the project's.
+     * its notes), then the framework and levers typed on the command line set over the project's (with ARPA, churn, CAC and the first
+     * forecast period).
      */
     Opened open(Path file, LeverOptions options, PrintWriter err)
             throws WorkbookReadException, Workbench.ProjectException {
@@ -79,7 +80,6 @@ public class ProjectOptions {
             read = r.result();
             readMs = (System.nanoTime() - t0) / 1_000_000;
         }
-        read = options.apply(read);
         Workbench.Opened opened = Workbench.assess(read, options.policy(read.model()), saved);
         if (!opened.projectLine().isEmpty()) {
             err.println("margin-workbench: " + opened.projectLine());
@@ -88,7 +88,7 @@ public class ProjectOptions {
             err.println("margin-workbench: " + note);
         }
         Assessment a = opened.assessment();
-        a = a.withPolicy(options.policyOver(a.policy())).withLevers(options.levers(a.levers(), a.model()));
+        a = options.assumptionsOver(a.withPolicy(options.policyOver(a.policy())).withLevers(options.levers(a.levers())));
         return new Opened(a, readMs);
     }
 }

@@ -12,6 +12,7 @@ import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
+import com.marginworkbench.model.Assumptions;
 import com.marginworkbench.model.LayerSplit;
 import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.model.RowRole;
@@ -150,6 +151,7 @@ public final class ProjectFile {
             dto.revenue.add(rd);
         }
         dto.reading = hintsDto(s.hints());
+        dto.assumptions = assumptionsDto(s.assumptions());
         return dto;
     }
 
@@ -193,7 +195,38 @@ public final class ProjectFile {
             }
         }
         return new ProjectState(policy, levers(dto.levers), dto.activeScenario, scenarios, lines, revenue,
-                hints(dto.reading));
+                hints(dto.reading), assumptions(dto.assumptions));
+    }
+
+    private static ProjectFileDto.AssumptionsDto assumptionsDto(Assumptions a) {
+        if (a == null || a.isEmpty()) {
+            return null;
+        }
+        ProjectFileDto.AssumptionsDto d = new ProjectFileDto.AssumptionsDto();
+        d.arpaMonthly = a.arpaMonthly();
+        d.churnMonthly = a.churnMonthly();
+        d.cac = a.cac();
+        d.firstForecast = a.firstForecast();
+        return d;
+    }
+
+    /** The saved assumptions; a value out of range (a hand edit) is left out, the others kept. */
+    private static Assumptions assumptions(ProjectFileDto.AssumptionsDto d) {
+        if (d == null) {
+            return Assumptions.NONE;
+        }
+        Assumptions a = Assumptions.NONE.withFirstForecast(d.firstForecast);
+        a = tryUnit(a, d.arpaMonthly, null, null);
+        a = tryUnit(a, null, d.churnMonthly, null);
+        return tryUnit(a, null, null, d.cac);
+    }
+
+    private static Assumptions tryUnit(Assumptions a, Double arpa, Double churn, Double cac) {
+        try {
+            return new Assumptions(arpa, churn, cac, null).over(a);
+        } catch (IllegalArgumentException e) {
+            return a;
+        }
     }
 
     private static ProjectFileDto.HintsDto hintsDto(ReadingHints h) {
