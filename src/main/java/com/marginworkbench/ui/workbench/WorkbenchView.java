@@ -26,6 +26,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
@@ -55,6 +56,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -633,25 +635,33 @@ public final class WorkbenchView extends BorderPane {
 
     /**
      * Saves the project file; the state is captured here, the writing happens off the UI thread.
-     * A failed autosave only says so in the status bar; a failed Ctrl+S also shows a dialog.
+     * A failed autosave only says so in the status bar; a failed Ctrl+S also shows a dialog. When
+     * another window saved the file since, its decisions are joined in; when both changed the same
+     * decision nothing is written: an autosave says so in the status bar, Ctrl+S asks whether to
+     * replace the other window's decisions with these.
      */
     public void save(boolean wait, boolean askedFor) {
+        save(wait, askedFor, false);
+    }
+
+    private void save(boolean wait, boolean askedFor, boolean replace) {
         autosave.stop();
-        if (!vm.hasDocument() || vm.fileProperty().get() == null) {
+        if (!vm.hasDocument() || vm.fileProperty().get() == null || (!askedFor && !wait && !vm.dirtyProperty().get())) {
             return;
         }
-        var snapshot = vm.snapshot();
-        var hints = vm.hints();
-        Path target = vm.projectPath();
+        var request = vm.saveRequest();
+        Path target = request.target();
         vm.markSaved();
         var future = background.submit(() -> {
             try {
-                com.marginworkbench.app.Workbench.saveProject(snapshot, hints, target);
-                Platform.runLater(() -> vm.setStatus("Saved " + target.getFileName()));
+                var done = com.marginworkbench.app.Workbench.saveProject(request, replace);
+                Platform.runLater(() -> vm.setStatus(vm.saved(request, done)));
             } catch (Exception ex) {
                 Platform.runLater(() -> {
-                    vm.setStatus("Could not save " + target.getFileName() + ": " + ex.getMessage());
-                    if (askedFor) {
+                    vm.setStatus("Not saved: " + ex.getMessage());
+                    if (askedFor && ex instanceof IOException io && WorkbenchViewModel.canReplace(io)) {
+                        askReplace(ex.getMessage());
+                    } else if (askedFor) {
                         errorSink.accept("The project file " + target + " could not be saved: " + ex.getMessage());
                     }
                 });
@@ -664,6 +674,18 @@ public final class WorkbenchView extends BorderPane {
                 // the failure was already reported on the UI thread
             }
         }
+    }
+
+    /** After Ctrl+S met another window's different decisions: replace them with these, or leave them. */
+    private void askReplace(String message) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.CANCEL);
+        ButtonType replace = new ButtonType("Replace with mine", ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(replace, ButtonType.CANCEL);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Margin Workbench");
+        a.setHeaderText("Another window changed the same decisions");
+        a.getDialogPane().setMinWidth(520);
+        a.showAndWait().filter(replace::equals).ifPresent(b -> save(false, true, true));
     }
 
     private void showError(String message) {
