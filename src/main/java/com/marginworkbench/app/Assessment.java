@@ -7,8 +7,10 @@ import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginEngine;
 import com.marginworkbench.margin.MarginResult;
+import com.marginworkbench.model.Assumptions;
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.project.ProjectFileDto;
 import com.marginworkbench.project.ProjectState;
@@ -42,20 +44,23 @@ public final class Assessment {
     private final List<ProjectState.Scenario> scenarios;
     private final String activeScenario;
     private final List<String> notes;
+    private final Assumptions assumptions;
 
     private Assessment(ReadResult source, List<AssessedLine> lines, List<RevenueLine> revenue, Policy policy,
                        Levers levers, List<ProjectState.Scenario> scenarios, String activeScenario,
-                       List<String> notes) {
+                       List<String> notes, Assumptions assumptions) {
         this.source = source;
+        this.assumptions = assumptions == null ? Assumptions.NONE : assumptions;
         this.lines = Collections.unmodifiableList(lines);
         this.revenue = List.copyOf(revenue);
         List<CostLine> costs = new ArrayList<>(lines.size());
         for (AssessedLine l : lines) {
             costs.add(l.line());
         }
-        this.model = source.model().withCosts(costs).withRevenue(this.revenue);
+        this.model = this.assumptions.applyTo(source.model().withCosts(costs).withRevenue(this.revenue));
         this.policy = policy;
-        this.levers = levers == null ? Levers.NEUTRAL : levers;
+        this.levers = (levers == null ? Levers.NEUTRAL : levers)
+                .withFirstForecastPeriod(this.assumptions.firstForecastIndex(model.periods()));
         this.scenarios = List.copyOf(scenarios);
         this.activeScenario = activeScenario == null ? "" : activeScenario;
         this.notes = List.copyOf(notes);
@@ -74,7 +79,8 @@ public final class Assessment {
         for (int i = 0; i < costs.size(); i++) {
             lines.add(new AssessedLine(costs.get(i), read.decisions().get(i), null, cls.get(i)));
         }
-        return new Assessment(read, lines, read.model().revenue(), p, Levers.NEUTRAL, List.of(), "", List.of());
+        return new Assessment(read, lines, read.model().revenue(), p, Levers.NEUTRAL, List.of(), "", List.of(),
+                Assumptions.NONE);
     }
 
     /**
@@ -110,8 +116,16 @@ public final class Assessment {
                     .map(ls -> ls.sourceCell() + " " + ls.label()).toList()) + (byKey.size() > 5 ? ", ..." : ""));
         }
         newNotes.addAll(mappingNotes(mapping));
+        Assumptions kept = saved.assumptions();
+        try {
+            kept.firstForecastIndex(model.periods());
+        } catch (IllegalArgumentException e) {
+            newNotes.add("The project file's first forecast period " + e.getMessage().replaceFirst(";.*", "")
+                    + "; the headings decide which periods are forecasts");
+            kept = kept.withFirstForecast(null);
+        }
         return new Assessment(source, out, restoreRevenue(saved.revenue()), p, saved.levers(), saved.scenarios(),
-                saved.activeScenario(), newNotes);
+                saved.activeScenario(), newNotes, kept);
     }
 
     /** The same assessment with {@code more} notes after its own (what reading the project file noticed). */
@@ -121,7 +135,8 @@ public final class Assessment {
         }
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new Assessment(source, new ArrayList<>(lines), revenue, policy, levers, scenarios, activeScenario, all);
+        return new Assessment(source, new ArrayList<>(lines), revenue, policy, levers, scenarios, activeScenario, all,
+                assumptions);
     }
 
     /** The saved layer and usage pricing put back on the revenue lines they still match. */
@@ -183,7 +198,7 @@ public final class Assessment {
     public Assessment withLine(int index, AssessedLine line) {
         List<AssessedLine> copy = new ArrayList<>(lines);
         copy.set(index, line.reclassify(policy, years(policy)));
-        return new Assessment(source, copy, revenue, policy, levers, scenarios, activeScenario, notes);
+        return new Assessment(source, copy, revenue, policy, levers, scenarios, activeScenario, notes, assumptions);
     }
 
     /** Replaces several lines at once (one undo step). */
@@ -193,7 +208,7 @@ public final class Assessment {
         for (int k = 0; k < indices.size(); k++) {
             copy.set(indices.get(k), newLines.get(k).reclassify(policy, years));
         }
-        return new Assessment(source, copy, revenue, policy, levers, scenarios, activeScenario, notes);
+        return new Assessment(source, copy, revenue, policy, levers, scenarios, activeScenario, notes, assumptions);
     }
 
     /** Another framework or policy: every line is classified again. */
@@ -206,25 +221,50 @@ public final class Assessment {
         for (AssessedLine l : lines) {
             copy.add(l.reclassify(newPolicy, years));
         }
-        return new Assessment(source, copy, revenue, newPolicy, levers, scenarios, activeScenario, notes);
+        return new Assessment(source, copy, revenue, newPolicy, levers, scenarios, activeScenario, notes, assumptions);
     }
 
     /** Revenue line {@code index} with another layer or usage pricing. */
     public Assessment withRevenueLine(int index, RevenueLine line) {
         List<RevenueLine> copy = new ArrayList<>(revenue);
         copy.set(index, line);
-        return new Assessment(source, lines, copy, policy, levers, scenarios, activeScenario, notes);
+        return new Assessment(source, lines, copy, policy, levers, scenarios, activeScenario, notes, assumptions);
     }
 
+    /** Other lever values; the first forecast period stays the assessment's own (see {@link #withAssumptions}). */
     public Assessment withLevers(Levers newLevers) {
-        if (newLevers.equals(levers)) {
+        if (effective(newLevers).equals(levers)) {
             return this;
         }
-        return new Assessment(source, lines, revenue, policy, newLevers, scenarios, activeScenario, notes);
+        return new Assessment(source, lines, revenue, policy, newLevers, scenarios, activeScenario, notes, assumptions);
+    }
+
+    /**
+     * Other model assumptions (ARPA, churn, CAC, first forecast period): the unit economics and the
+     * token-price decline follow them.
+     *
+     * @throws IllegalArgumentException when the first forecast period names no period of the workbook
+     */
+    public Assessment withAssumptions(Assumptions newAssumptions) {
+        Assumptions a = newAssumptions == null ? Assumptions.NONE : newAssumptions;
+        a.firstForecastIndex(source.model().periods());
+        if (a.equals(assumptions)) {
+            return this;
+        }
+        return new Assessment(source, lines, revenue, policy, levers, scenarios, activeScenario, notes, a);
+    }
+
+    /**
+     * {@code slider} levers as this assessment applies them: with its first forecast period (the
+     * token-price decline works on forecast periods only). The window's live figures go through
+     * here so they match {@link #figures()}.
+     */
+    public Levers effective(Levers slider) {
+        return slider.withFirstForecastPeriod(levers.firstForecastPeriod());
     }
 
     public Assessment withScenarios(List<ProjectState.Scenario> newScenarios, String active) {
-        return new Assessment(source, lines, revenue, policy, levers, newScenarios, active, notes);
+        return new Assessment(source, lines, revenue, policy, levers, newScenarios, active, notes, assumptions);
     }
 
     // ----- figures -----
@@ -258,7 +298,7 @@ public final class Assessment {
         for (RevenueLine r : revenue) {
             rev.add(new ProjectState.RevenueState(r.sourceCell(), r.label(), r.layer(), r.usagePriced()));
         }
-        return new ProjectState(policy, levers, activeScenario, scenarios, out, rev);
+        return new ProjectState(policy, levers, activeScenario, scenarios, out, rev, ReadingHints.NONE, assumptions);
     }
 
     /** How the workbook was read, as the project file records it. */
@@ -320,6 +360,11 @@ public final class Assessment {
 
     public String activeScenario() {
         return activeScenario;
+    }
+
+    /** ARPA, churn, CAC and first forecast period as the user set them over the workbook's. */
+    public Assumptions assumptions() {
+        return assumptions;
     }
 
     /** What applying a project noticed (lines that no longer match, a mapping that no longer fits). */

@@ -8,9 +8,12 @@ import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.RestateException;
 import com.marginworkbench.workbook.RestatedWorkbookWriter;
+import com.marginworkbench.workbook.WorkbookReadException;
+import com.marginworkbench.workbook.WorkbookReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -180,6 +183,55 @@ public final class Workbench {
     }
 
     /**
+     * A workbook read with the reading choices that apply to it. {@code note} names a saved mapping
+     * that no longer fits the workbook (the automatic reading was used instead); empty otherwise.
+     */
+    public record Read(ReadResult result, ReadingHints hints, String note) {
+    }
+
+    /**
+     * The reading choices for a workbook: the saved project's mapping, with {@code tables} (ranges
+     * typed on the command line, in period order) set over it. Typed ranges replace the project's
+     * ranges with the header row, label column and period columns that belong to them; the roles,
+     * signs and units the user set stay.
+     */
+    public static ReadingHints hints(SavedProject saved, List<String> tables) {
+        ReadingHints h = saved.hints();
+        if (tables == null || tables.isEmpty()) {
+            return h;
+        }
+        return new ReadingHints(tables, null, null, h.roles(), h.flippedRows(), h.flipAllCosts(), h.units(),
+                h.unitScale(), List.of());
+    }
+
+    /**
+     * Reads {@code workbook} with the saved project's mapping and the ranges typed over it (see
+     * {@link #hints(SavedProject, List)}); the window and every command read this way. A typed range
+     * that does not fit is an error; a saved mapping that no longer fits (its sheet is gone, its range
+     * holds no periods) is named in {@link Read#note()} and the automatic reading is used.
+     */
+    public static Read read(Path workbook, SavedProject saved, List<String> tables, WorkbookReader.Progress progress)
+            throws WorkbookReadException {
+        ReadingHints hints = hints(saved, tables);
+        boolean typed = tables != null && !tables.isEmpty();
+        if (hints.isEmpty()) {
+            return new Read(WorkbookReader.read(workbook, progress, ReadingHints.NONE), hints, "");
+        }
+        try {
+            return new Read(WorkbookReader.read(workbook, progress, hints), hints, "");
+        } catch (WorkbookReader.Cancelled e) {
+            throw e;
+        } catch (WorkbookReadException e) {
+            if (typed) {
+                throw e;
+            }
+            ReadResult plain = WorkbookReader.read(workbook, progress, ReadingHints.NONE);
+            return new Read(plain, ReadingHints.NONE, "The project file's reading mapping no longer fits the workbook ("
+                    + e.getMessage() + "); the automatic reading is used.");
+        }
+    }
+
+    /**
      * The assessment of what was read, with the saved project applied when there is one; fresh
      * decisions under {@code freshPolicy} otherwise.
      */
@@ -193,6 +245,7 @@ public final class Workbench {
         a = a.applyProject(loaded.state(), loaded.mapping()).withNotes(droppedNotes(saved));
         Path file = saved.file().orElseThrow();
         String line = "Using project file " + file + " (" + loaded.state().lines().size() + " saved lines"
+                + (loaded.state().hints().isEmpty() ? "" : ", its reading mapping")
                 + (loaded.formatVersion() < ProjectFile.FORMAT_VERSION
                 ? ", format " + loaded.formatVersion() + ", read as it is" : "") + ")"
                 + (saved.warning().isEmpty() ? "" : "; " + saved.warning());

@@ -1,13 +1,13 @@
 package com.marginworkbench.cli;
 
+import com.marginworkbench.app.Assessment;
 import com.marginworkbench.classify.Framework;
 import com.marginworkbench.classify.FreeTierPolicy;
 import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.model.FinancialModel;
-import com.marginworkbench.model.UnitInputs;
-import com.marginworkbench.workbook.ReadResult;
+import com.marginworkbench.model.Assumptions;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
@@ -112,11 +112,11 @@ public class LeverOptions {
     @Option(names = "--churn", paramLabel = "PCT",
             description = "Monthly churn in percent (e.g. 1.5), for LTV:CAC (overrides the workbook's).")
     void setChurn(String value) {
-        Double v = parsePercent(value);
-        if (v == null || !(v > 0 && v <= 1)) {
-            throw usage("--churn: '" + value + "' is not a monthly churn; it must be above 0% and at most 100%");
+        try {
+            churn = Assumptions.parseChurnPercent(value);
+        } catch (IllegalArgumentException e) {
+            throw usage("--churn: " + e.getMessage());
         }
-        churn = v;
     }
 
     @Option(names = "--cac", paramLabel = "AMOUNT",
@@ -211,52 +211,23 @@ public class LeverOptions {
     }
 
     /**
-     * {@code base} with the typed levers over it and the first forecast period for this model:
-     * from --forecast-from, else from headings marked as forecasts ("Jul-26E"), else none (the
-     * token-price decline then changes nothing).
+     * ARPA, churn, CAC and the first forecast period as typed ({@code --forecast-from}); each null
+     * when not typed, so a project file's or the workbook's own stands.
      */
-    public Levers levers(Levers base, FinancialModel model) {
-        Levers l = levers(base);
-        if (model == null) {
-            return l;
-        }
-        int first;
-        if (forecastFrom == null) {
-            first = model.periods().firstForecastFromHeadings();
-        } else if (forecastFrom.equalsIgnoreCase("none")) {
-            first = -1;
-        } else {
-            first = model.periods().indexOf(forecastFrom);
-            if (first < 0 && forecastFrom.matches("\\d{1,6}")) {
-                int k = Integer.parseInt(forecastFrom);
-                first = k >= 1 && k <= model.periods().count() ? k - 1 : -2;
-            }
-            if (first < 0) {
-                throw usage("--forecast-from: '" + forecastFrom + "' is not a period of this workbook; give a heading "
-                        + "such as " + (model.periods().count() == 0 ? "Jan-26" : model.periods().label(0))
-                        + " or a number from 1 to " + model.periods().count());
-            }
-        }
-        return l.withFirstForecastPeriod(first);
+    public Assumptions assumptions() {
+        return new Assumptions(arpa, churn, cac, forecastFrom);
     }
 
-    /** The model with ARPA, churn and CAC from the options where given (a workbook's own otherwise). */
-    public FinancialModel model(FinancialModel model) {
-        if (arpa == null && churn == null && cac == null) {
-            return model;
+    /**
+     * {@code a} with the typed assumptions set over its own (a project file's), as a usage error
+     * naming --forecast-from when that names no period of the workbook.
+     */
+    public Assessment assumptionsOver(Assessment a) {
+        try {
+            return a.withAssumptions(assumptions().over(a.assumptions()));
+        } catch (IllegalArgumentException e) {
+            throw usage("--forecast-from: " + e.getMessage());
         }
-        UnitInputs own = model.unitInputs();
-        UnitInputs in = new UnitInputs(arpa != null ? arpa : own == null ? Double.NaN : own.arpaMonthly(),
-                churn != null ? churn : own == null ? Double.NaN : own.churnMonthly(),
-                cac != null ? cac : own == null ? Double.NaN : own.cac(), own == null ? null : own.basis());
-        return model.withUnitInputs(in);
-    }
-
-    /** The read result with the unit-economics options applied to its model. */
-    public ReadResult apply(ReadResult read) {
-        FinancialModel m = model(read.model());
-        return m == read.model() ? read : new ReadResult(read.file(), m, read.decisions(), read.problems(),
-                read.sheets(), read.ownModel(), read.reading());
     }
 
     /**
@@ -290,11 +261,11 @@ public class LeverOptions {
     }
 
     private double positive(String option, String value) {
-        Double v = Lever.Unit.MULTIPLE.parse(value == null ? "" : value.trim().replace("$", "").replace(",", ""));
-        if (v == null || v <= 0) {
-            throw usage(option + ": '" + value + "' is not a positive amount; write it like 1200");
+        try {
+            return Assumptions.parseAmount(value);
+        } catch (IllegalArgumentException e) {
+            throw usage(option + ": " + e.getMessage());
         }
-        return v;
     }
 
     private ParameterException usage(String message) {

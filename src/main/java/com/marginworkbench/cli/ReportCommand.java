@@ -1,15 +1,12 @@
 package com.marginworkbench.cli;
 
-import com.marginworkbench.classify.Classification;
-import com.marginworkbench.classify.CogsTest;
-import com.marginworkbench.classify.Policy;
+import com.marginworkbench.app.Assessment;
+import com.marginworkbench.app.Workbench;
 import com.marginworkbench.margin.Figures;
 import com.marginworkbench.project.SafeFiles;
 import com.marginworkbench.report.BoardPack;
 import com.marginworkbench.report.BoardPackPdf;
-import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.WorkbookReadException;
-import com.marginworkbench.workbook.WorkbookReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,11 +20,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * {@code report WORKBOOK [-o FILE.pdf] [--paper a4|letter] [levers]}: the board pack as a PDF of two
- * or three pages, with the same levers as {@code summary}. The workbook is only read.
+ * or three pages, with the same levers, project file and reading choices as {@code summary}. The
+ * workbook is only read.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, modelTransformer = LeverOptions.FromCatalogue.class,
         description = "Writes a board pack (PDF): headline margins, margin chart, bridge, stress walk, break-even,"
@@ -45,6 +42,9 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
 
     @Mixin
     private LeverOptions levers;
+
+    @Mixin
+    private ProjectOptions projects;
 
     @Spec
     private CommandSpec spec;
@@ -75,18 +75,20 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
                         + "; choose another -o.");
                 return 2;
             }
-            ReadResult read = WorkbookReader.read(workbook);
-            Policy policy = levers.policy(read.model());
-            List<Classification> cls = CogsTest.classifyAll(read.decisions(), policy);
-            BoardPack pack = BoardPack.of(workbook.getFileName().toString(), read.model(), cls, policy,
-                    levers.levers(), LocalDate.now());
+            if (projects.conflicting()) {
+                err.println("margin-workbench: --project and --no-project contradict each other; give one.");
+                return 2;
+            }
+            Assessment a = projects.open(workbook, levers, err).assessment();
+            BoardPack pack = BoardPack.of(workbook.getFileName().toString(), a.model(), a.classifications(),
+                    a.policy(), a.levers(), LocalDate.now());
             SafeFiles.write(target, o -> BoardPackPdf.write(pack, paper, o));
             Figures t = pack.total();
             out.println("Wrote " + target + ": reported GM " + SummaryCommand.pct(t.reportedBlended())
                     + ", restated " + SummaryCommand.pct(t.restatedBlended()) + ", AI layer "
                     + SummaryCommand.pct(t.aiLayer()) + ", AI layer stressed " + SummaryCommand.pct(t.aiLayerStressed()));
             return 0;
-        } catch (WorkbookReadException e) {
+        } catch (WorkbookReadException | Workbench.ProjectException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
         } catch (IOException e) {

@@ -8,7 +8,6 @@ import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.RestateException;
 import com.marginworkbench.workbook.RestatedWorkbookWriter;
 import com.marginworkbench.workbook.WorkbookReadException;
-import com.marginworkbench.workbook.WorkbookReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,9 +105,8 @@ public final class RestateCommand implements Callable<Integer> {
     private Restated restate(Path file, Path target, SafeFiles.Mode mode, PrintWriter err)
             throws WorkbookReadException, RestateException, Workbench.ProjectException {
         RestatedWorkbookWriter.check(file, target);
-        ReadAhead.Timed ahead = ReadAhead.take(file);
-        ReadResult read = levers.apply(ahead != null ? ahead.result() : WorkbookReader.read(file));
-        Assessment a = projects.assess(file, read, levers, err);
+        Assessment a = projects.open(file, levers, err).assessment();
+        ReadResult read = a.current();
         RestatedWorkbookWriter.Outcome o = Workbench.restate(a, target, mode, null);
         Figures t = o.figures().total();
         StringBuilder line = new StringBuilder("Wrote ").append(o.target())

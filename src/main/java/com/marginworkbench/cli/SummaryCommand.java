@@ -23,11 +23,9 @@ import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.model.Reading;
-import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.WorkbookReadException;
-import com.marginworkbench.workbook.WorkbookReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,11 +62,6 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     private boolean json;
-
-    @Option(names = "--table", paramLabel = "'SHEET'!A1:Z99",
-            description = "Read only this range (repeatable, in period order): its first row with periods holds the"
-                    + " period headings, its first text column the labels.")
-    private List<String> tables = new ArrayList<>();
 
     @Option(names = "--timings", description = "Add how long reading and computing took.")
     private boolean timings;
@@ -119,17 +112,13 @@ public final class SummaryCommand implements Callable<Integer> {
     }
 
     Summary summarize(Path file, PrintWriter err) throws WorkbookReadException, Workbench.ProjectException {
-        long t0 = System.nanoTime();
-        ReadAhead.Timed ahead = tables.isEmpty() ? ReadAhead.take(file) : null;
-        ReadResult read = levers.apply(ahead != null ? ahead.result() : tables.isEmpty() ? WorkbookReader.read(file)
-                : WorkbookReader.read(file, null, ReadingHints.tables(tables)));
+        ProjectOptions.Opened opened = projects.open(file, levers, err);
         long t1 = System.nanoTime();
-        long readMs = ahead != null ? ahead.readMs() : (t1 - t0) / 1_000_000;
-        Assessment a = projects.assess(file, read, levers, err);
+        Assessment a = opened.assessment();
         MarginEngine.Prepared prepared = a.prepare();
         MarginResult result = prepared.apply(a.levers());
         long t2 = System.nanoTime();
-        return new Summary(a.current(), a.classifications(), prepared, result, a.policy(), readMs,
+        return new Summary(a.current(), a.classifications(), prepared, result, a.policy(), opened.readMs(),
                 (t2 - t1) / 1_000_000);
     }
 

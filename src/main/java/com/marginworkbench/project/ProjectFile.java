@@ -12,6 +12,7 @@ import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
+import com.marginworkbench.model.Assumptions;
 import com.marginworkbench.model.LayerSplit;
 import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.model.RowRole;
@@ -252,6 +253,7 @@ public final class ProjectFile {
             dto.revenue.add(rd);
         }
         dto.reading = hintsDto(s.hints());
+        dto.assumptions = assumptionsDto(s.assumptions());
         return dto;
     }
 
@@ -307,7 +309,7 @@ public final class ProjectFile {
             }
         }
         return new ProjectState(policy, levers(dto.levers, "levers", dropped), dto.activeScenario, scenarios, lines,
-                revenue, hints(dto.reading, dropped));
+                revenue, hints(dto.reading, dropped), assumptions(dto.assumptions, dropped));
     }
 
     private static ProjectState.LineState line(ProjectFileDto.LineDto ld, String path, LenientDto.Dropped dropped) {
@@ -339,6 +341,40 @@ public final class ProjectFile {
         }
         dropped.add(path, String.valueOf(aiShare), "a share from 0 to 1");
         return new LayerSplit(0);
+    }
+
+    private static ProjectFileDto.AssumptionsDto assumptionsDto(Assumptions a) {
+        if (a == null || a.isEmpty()) {
+            return null;
+        }
+        ProjectFileDto.AssumptionsDto d = new ProjectFileDto.AssumptionsDto();
+        d.arpaMonthly = a.arpaMonthly();
+        d.churnMonthly = a.churnMonthly();
+        d.cac = a.cac();
+        d.firstForecast = a.firstForecast();
+        return d;
+    }
+
+    /** The saved assumptions; a value out of range (a hand edit) is left out, the others kept. */
+    private static Assumptions assumptions(ProjectFileDto.AssumptionsDto d, LenientDto.Dropped dropped) {
+        if (d == null) {
+            return Assumptions.NONE;
+        }
+        Assumptions a = Assumptions.NONE.withFirstForecast(d.firstForecast);
+        a = tryUnit(a, d.arpaMonthly, null, null, "assumptions.arpaMonthly", dropped);
+        a = tryUnit(a, null, d.churnMonthly, null, "assumptions.churnMonthly", dropped);
+        return tryUnit(a, null, null, d.cac, "assumptions.cac", dropped);
+    }
+
+    private static Assumptions tryUnit(Assumptions a, Double arpa, Double churn, Double cac, String path,
+                                       LenientDto.Dropped dropped) {
+        try {
+            return new Assumptions(arpa, churn, cac, null).over(a);
+        } catch (IllegalArgumentException e) {
+            Double v = arpa != null ? arpa : churn != null ? churn : cac;
+            dropped.add(path, String.valueOf(v), e.getMessage());
+            return a;
+        }
     }
 
     private static ProjectFileDto.HintsDto hintsDto(ReadingHints h) {

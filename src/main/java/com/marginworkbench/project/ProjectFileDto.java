@@ -32,6 +32,8 @@ public class ProjectFileDto {
     public List<RevenueDto> revenue = new ArrayList<>();
     /** What the user told the reader in the mapping view; absent when the reader found the table alone. */
     public HintsDto reading;
+    /** ARPA, churn, CAC and first forecast period the user set over the workbook's own; absent when none. */
+    public AssumptionsDto assumptions;
 
     /** How the workbook was read, so a reader change can be noticed when the file is reopened. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -47,6 +49,18 @@ public class ProjectFileDto {
         public boolean asu202506Adopted;
         public String fiscalYearStart;
         public String freeTier;
+    }
+
+    /** See {@code model.Assumptions}; each field absent when the workbook's own value stands. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static class AssumptionsDto {
+        public Double arpaMonthly;
+        /** A fraction per month: 0.015 is 1.5%. */
+        public Double churnMonthly;
+        public Double cac;
+        /** The heading of the first forecast period, or "none" when every period is actual. */
+        public String firstForecast;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

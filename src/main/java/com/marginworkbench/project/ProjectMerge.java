@@ -40,11 +40,14 @@ public final class ProjectMerge {
                 theirs.activeScenario());
         var scenarios = j.pick("the scenarios", base.scenarios(), ours.scenarios(), theirs.scenarios());
         var hints = j.pick("the reading mapping", base.hints(), ours.hints(), theirs.hints());
+        var assumptions = j.pick("the model assumptions", base.assumptions(), ours.assumptions(),
+                theirs.assumptions());
         List<ProjectState.LineState> lines = j.lines(base.lines(), ours.lines(), theirs.lines(),
                 l -> key(l.sourceCell(), l.label()), ProjectMerge::describe);
         List<ProjectState.RevenueState> revenue = j.lines(base.revenue(), ours.revenue(), theirs.revenue(),
                 r -> key(r.sourceCell(), r.label()), (r, o) -> "revenue line " + name(r.sourceCell(), r.label()));
-        return new Result(new ProjectState(policy, levers, active, scenarios, lines, revenue, hints), j.fromTheirs,
+        return new Result(new ProjectState(policy, levers, active, scenarios, lines, revenue, hints, assumptions),
+                j.fromTheirs,
                 j.conflicts);
     }
 

@@ -21,12 +21,38 @@ final class StatementChecks {
     private StatementChecks() {
     }
 
+    /** Lets the block's totals decide the automatic reading: which rows are lines, the sign of costs. */
     static void resolve(Outcome o) {
+        o.settled = false;
+        checkAll(o);
+    }
+
+    /**
+     * Checks the totals again once the user has set roles over the automatic reading, changing no
+     * role: a check that no longer holds says so, and the sign of costs is decided again.
+     */
+    static void recheck(Outcome o) {
+        o.settled = true;
+        o.derivedBeforeUser = o.derivedCost != null;
+        o.checks.clear();
+        o.notes.clear();
+        o.derivedCost = null;
+        o.grossProfit = null;
+        checkAll(o);
+        o.notes.add("Rows set in the mapping are read as set; the workbook's totals are checked against them,"
+                + " not used to change them.");
+    }
+
+    private static void checkAll(Outcome o) {
         group(o, RowRole.REVENUE, Meaning.REVENUE_TOTAL, "total revenue = the revenue lines");
         group(o, RowRole.COST_OF_REVENUE, Meaning.COST_OF_REVENUE_TOTAL, "total cost of revenue = the cost lines");
         group(o, RowRole.OPERATING_EXPENSE, Meaning.OPEX_TOTAL, "total operating expenses = the expense lines");
         grossProfit(o);
         operatingProfit(o);
+    }
+
+    /** Notes on the lines as finally read, and lines with a cell in error taken out (named, never zero). */
+    static void finish(Outcome o) {
         for (RowRead x : o.rows) {
             if (x.role.isLine() && x.textNumbers) {
                 o.notes.add("'" + x.label + "' (" + cell(o, x) + ") holds numbers typed as text; they are read,"
@@ -54,8 +80,9 @@ final class StatementChecks {
         boolean any = o.rows.stream().anyMatch(r -> r.role == role);
         for (RowRead x : o.rows) {
             if (x.role == role) {
-                if (run.size() >= 2 && equal(running, x.excel)) {
+                if (!o.settled && run.size() >= 2 && equal(running, x.excel)) {
                     x.role = RowRole.TOTAL;
+                    x.sums = role;
                     x.why = "adds up the " + role.label().toLowerCase(Locale.ROOT) + " lines above it";
                     run.clear();
                     java.util.Arrays.fill(running, 0);
@@ -63,6 +90,14 @@ final class StatementChecks {
                 }
                 run.add(x);
                 StatementRows.add(running, x.excel);
+            } else if (o.settled && x.role == RowRole.TOTAL && (x.meaning == totalMeaning || x.sums == role)) {
+                // the roles stand; the total only says whether the lines above it still add up to it
+                if (!run.isEmpty() && !blank(x)) {
+                    o.checks.add(check(o, x.sums == role ? x.label.trim() + " = the "
+                            + role.label().toLowerCase(Locale.ROOT) + " lines above it" : what, x, running, x.excel));
+                }
+                run.clear();
+                java.util.Arrays.fill(running, 0);
             } else if (x.role == RowRole.TOTAL && x.meaning == totalMeaning && blank(x)) {
                 // a total without its figures (formulas saved without results) checks nothing
                 run.clear();
@@ -132,6 +167,11 @@ final class StatementChecks {
             return;
         }
         String cell = cell(o, gp);
+        if (!anyCost && o.settled && !o.derivedBeforeUser) {
+            // the user took the cost lines out: nothing is derived in their place
+            o.costSign = majoritySign(o);
+            return;
+        }
         if (!anyCost) {
             double[] derived = new double[revenue.length];
             boolean positive = true;
@@ -153,6 +193,12 @@ final class StatementChecks {
             o.costSign = -1;
             o.checks.add(new Reading.Check("gross profit = revenue − cost of revenue", cell, true,
                     "costs are stored as negative numbers; they are read as positive costs"));
+            return;
+        }
+        if (o.settled) {
+            o.costSign = majoritySign(o);
+            o.checks.add(check(o, "gross profit = revenue − cost of revenue", gp,
+                    o.costSign < 0 ? plus(revenue, cost) : minus(revenue, cost), gp.values));
             return;
         }
         // Unsure cost rows out, then try again.
@@ -211,6 +257,10 @@ final class StatementChecks {
             o.checks.add(new Reading.Check(what, cell(o, oi), true, null));
             return;
         }
+        if (o.settled) {
+            o.checks.add(check(o, what, oi, minus(gross, opex), oi.excel));
+            return;
+        }
         double[] sure = new double[opex.length];
         for (RowRead x : o.rows) {
             if (x.role == RowRole.OPERATING_EXPENSE && !x.tentative && x.meaning != Meaning.DEPRECIATION) {
@@ -234,6 +284,14 @@ final class StatementChecks {
         o.checks.add(new Reading.Check(what, cell(o, oi), false, String.format(Locale.ROOT,
                 "%s: the lines read give %,.2f, the workbook's operating income is %,.2f",
                 o.block.columns.periods().get(at).label(), expected[at], oi.excel[at])));
+    }
+
+    /** A check of {@code read} (what the lines give) against {@code total} (the workbook's row {@code x}). */
+    private static Reading.Check check(Outcome o, String what, RowRead x, double[] read, double[] total) {
+        int at = firstDifference(read, total);
+        return at < 0 ? new Reading.Check(what, cell(o, x), true, null) : new Reading.Check(what, cell(o, x), false,
+                String.format(Locale.ROOT, "%s: the lines read give %,.2f, the workbook's %s is %,.2f",
+                        o.block.columns.periods().get(at).label(), read[at], x.label.trim(), total[at]));
     }
 
     /** A total with no figures to check against: in error, saved without results, or all zero. */

@@ -82,10 +82,11 @@ final class StatementJoin {
         return o.block.columns.periods().stream().anyMatch(q -> keys.contains(q.key()));
     }
 
+    /** The lines and totals of the automatic reading: a role the user set never decides a join. */
     private static Set<String> labels(Outcome o) {
         Set<String> out = new HashSet<>();
         for (RowRead x : o.rows) {
-            if (x.role.isLine() || x.role == RowRole.TOTAL) {
+            if (x.autoRole.isLine() || x.autoRole == RowRole.TOTAL) {
                 out.add(x.norm);
             }
         }

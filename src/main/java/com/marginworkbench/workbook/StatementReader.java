@@ -156,9 +156,10 @@ final class StatementReader {
                 continue;
             }
             double score = b.score;
-            if (o.failedCheck()) {
+            // judged by the automatic reading: a role the user set never moves the reader to another block
+            if (o.failedBeforeUser) {
                 score -= 6;
-            } else if (!o.checks.isEmpty()) {
+            } else if (o.checkedBeforeUser) {
                 score += 4;
             }
             if (score > bestScore) {

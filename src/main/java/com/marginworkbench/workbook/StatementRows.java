@@ -38,6 +38,12 @@ final class StatementRows {
         /** 0 before revenue, 1 revenue, 2 cost of revenue, 3 after gross profit, 4 after operating profit, 5 after net income. */
         int stage;
         boolean tentative;
+        /** The role was set by the user in the mapping: the totals check it but never change it. */
+        boolean userSet;
+        /** The role the automatic reading gave the row, before any role the user set. */
+        RowRole autoRole;
+        /** The role whose lines above this row it was found to add up (a subtotal found by its values), or null. */
+        RowRole sums;
 
         double total() {
             double t = 0;
@@ -61,6 +67,16 @@ final class StatementRows {
         RowRead grossProfit;
         int unclassified;
         int numericRows;
+        /** True once the roles are decided: the totals are then only checked, no row's role changes. */
+        boolean settled;
+        /** Whether the automatic reading (before any role the user set) had a total that did not check out. */
+        boolean failedBeforeUser;
+        /** Whether the automatic reading was checked against any total. */
+        boolean checkedBeforeUser;
+        /** Whether the automatic reading found a revenue line. */
+        boolean revenueBeforeUser;
+        /** Whether the automatic reading derived cost of revenue from revenue and gross profit. */
+        boolean derivedBeforeUser;
 
         Outcome(StatementBlock block) {
             this.block = block;
@@ -85,8 +101,12 @@ final class StatementRows {
             return checks.stream().anyMatch(c -> !c.holds());
         }
 
+        /**
+         * Whether the automatic reading (before any role the user set) found revenue here: what makes
+         * the block an income statement, so that a user who ignores a revenue row keeps the block.
+         */
         boolean hasRevenue() {
-            return rows.stream().anyMatch(r -> r.role == RowRole.REVENUE);
+            return revenueBeforeUser;
         }
     }
 
@@ -209,15 +229,30 @@ final class StatementRows {
                 o.unclassified++;
             }
         }
+        // The workbook's totals decide the automatic reading first (which rows are lines, which are
+        // subtotals, the sign of costs). A role the user set goes over that reading, and the totals
+        // are then checked again without changing any role: ignoring a line never makes the total
+        // it belonged to a line of its own, and a row the user set stays as set.
+        StatementChecks.resolve(o);
+        o.failedBeforeUser = o.failedCheck();
+        o.checkedBeforeUser = !o.checks.isEmpty();
+        o.revenueBeforeUser = o.rows.stream().anyMatch(r -> r.role == RowRole.REVENUE);
+        boolean userSet = false;
         for (RowRead x : o.rows) {
+            x.autoRole = x.role;
             RowRole given = userRoles.get(s.name() + "!" + (x.row + 1));
             if (given != null) {
                 x.role = given;
                 x.tentative = false;
+                x.userSet = true;
                 x.why = "set by the user";
+                userSet = true;
             }
         }
-        StatementChecks.resolve(o);
+        if (userSet) {
+            StatementChecks.recheck(o);
+        }
+        StatementChecks.finish(o);
         return o;
     }
 

@@ -9,6 +9,7 @@ import com.marginworkbench.classify.Treatment;
 import com.marginworkbench.cli.CliRun;
 import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.Lever;
+import com.marginworkbench.model.Assumptions;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,58 @@ class ProjectFileEverywhereTest extends AcmeWindows {
         JsonNode overridden = summary("--llm-cost", "0");
         assertThat(overridden.at("/levers/llmCostChange").asDouble()).as("a typed lever wins").isZero();
         assertThat(overridden.at("/levers/heavyUserShare").asDouble()).as("the others stay").isEqualTo(0.1);
+    }
+
+    @Test
+    void modelAssumptionsSetInTheWindowReachTheCommandLineAndUndo() throws Exception {
+        WorkbenchViewModel vm = window();
+        String fifth = vm.model().periods().label(4);
+        // ARPA 2 000 a month, churn 2% a month, CAC 15 000; forecasts from the fifth period; tokens 30% cheaper a year
+        vm.changeAssumptions(new Assumptions(2000.0, 0.02, 15_000.0, fifth));
+        assertThat(vm.stress().setFromText(Lever.TOKEN_DECLINE, "30")).isEmpty();
+        vm.stress().valueProperty(Lever.LLM_COST).set(20);
+        vm.refreshFigures();
+        vm.saveProject();
+        var w = vm.result();
+        // LTV:CAC = ARPA × blended GM ÷ churn ÷ CAC = 2000 × GM / 0.02 / 15000
+        double gm = w.total().restatedBlended().getAsDouble();
+        assertThat(w.unitEconomics().ltvToCac().getAsDouble()).isCloseTo(2000 * gm / 0.02 / 15_000, within(1e-9));
+
+        JsonNode cli = summary();
+        assertThat(cli.at("/levers/firstForecastPeriod").asText()).isEqualTo(fifth);
+        assertThat(cli.at("/levers/tokenPriceDeclinePerYear").asDouble()).isEqualTo(0.3);
+        assertThat(cli.at("/unitEconomics/ltvToCac").asDouble()).isEqualTo(w.unitEconomics().ltvToCac().getAsDouble());
+        same(cli.at("/margins/aiLayerStressed"), w.total().aiLayerStressed());
+        assertThat(cli.at("/totals/restatedCogsStressed").asDouble()).isEqualTo(w.total().stressedCogs());
+        // the decline works on forecast periods only: marking every period actual changes the stressed cost
+        JsonNode allActual = summary("--forecast-from", "none");
+        assertThat(allActual.at("/levers/firstForecastPeriod").isNull()).isTrue();
+        assertThat(allActual.at("/totals/restatedCogsStressed").asDouble())
+                .isNotEqualTo(cli.at("/totals/restatedCogsStressed").asDouble());
+        JsonNode typed = summary("--arpa", "1000");
+        assertThat(typed.at("/unitEconomics/ltvToCac").asDouble()).as("a typed ARPA wins, churn and CAC stay")
+                .isCloseTo(cli.at("/unitEconomics/ltvToCac").asDouble() / 2, within(1e-9));
+
+        // one undo step per edit (lever edits are steps too where the window records them)
+        for (int i = 0; i < 3 && !vm.assumptions().isEmpty(); i++) {
+            vm.undoStack().undo();
+        }
+        assertThat(vm.assumptions()).isEqualTo(Assumptions.NONE);
+        assertThat(vm.result().unitEconomics().ltvToCac()).isNotEqualTo(w.unitEconomics().ltvToCac());
+    }
+
+    @Test
+    void aSavedForecastPeriodTheWorkbookNoLongerHasIsNamedAndTheHeadingsDecide() throws Exception {
+        Path project = window().saveProject();
+        ObjectNode root = (ObjectNode) JSON.readTree(project.toFile());
+        root.putObject("assumptions").put("firstForecast", "Dec-99").put("churnMonthly", 7.5).put("cac", 900);
+        JSON.writeValue(project.toFile(), root);
+        CliRun run = CliRun.of("summary", book.toString(), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("first forecast period").contains("Dec-99");
+        WorkbenchViewModel reopened = window();
+        // a churn of 750% a month cannot be; the CAC of 900 is kept
+        assertThat(reopened.assumptions()).isEqualTo(new Assumptions(null, null, 900.0, null));
     }
 
     @Test

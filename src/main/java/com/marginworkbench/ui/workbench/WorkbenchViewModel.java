@@ -20,6 +20,7 @@ import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.LayerSplit;
 import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.model.Assumptions;
 import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.margin.Lever;
@@ -320,6 +321,21 @@ public final class WorkbenchViewModel {
                 List.of(new AssessedLine(l.line(), nd, l.noteTime(), l.classification()))));
     }
 
+    /**
+     * Records whether the capitalization criteria are met for a training or index-build line and
+     * its useful life in months (0 = the stated default), as one undoable edit.
+     */
+    public void setCapitalization(int index, Answer criteriaMet, int usefulLifeMonths) {
+        AssessedLine l = assessment.line(index);
+        LineDecision d = l.decision();
+        if (d.criteriaMet() == criteriaMet && d.usefulLifeMonths() == usefulLifeMonths) {
+            return;
+        }
+        LineDecision nd = d.withCriteriaMet(criteriaMet).withUsefulLifeMonths(usefulLifeMonths);
+        undo.execute(new LineEdit("capitalization of '" + label(index) + "'", List.of(index),
+                List.of(new AssessedLine(l.line(), nd, l.noteTime(), l.classification()))));
+    }
+
     public void setLayer(int index, LayerSplit layer) {
         AssessedLine l = assessment.line(index);
         if (l.line().layer().equals(layer)) {
@@ -372,6 +388,48 @@ public final class WorkbenchViewModel {
                 policy.set(old);
             }
         });
+    }
+
+    /**
+     * Sets ARPA, churn, CAC and the first forecast period as one undoable edit; LTV:CAC and the
+     * token-price decline follow them.
+     *
+     * @throws IllegalArgumentException when the first forecast period names no period of the workbook
+     */
+    public void changeAssumptions(Assumptions next) {
+        if (assessment == null) {
+            return;
+        }
+        Assumptions old = assessment.assumptions();
+        if (assessment.withAssumptions(next).assumptions().equals(old)) {
+            return;
+        }
+        undo.execute(new UndoStack.Edit() {
+            @Override
+            public String description() {
+                return "model assumptions";
+            }
+
+            @Override
+            public void apply() {
+                setAssumptions(next);
+            }
+
+            @Override
+            public void revert() {
+                setAssumptions(old);
+            }
+        });
+    }
+
+    private void setAssumptions(Assumptions a) {
+        assessment = assessment.withAssumptions(a);
+        afterStructureChange();
+    }
+
+    /** ARPA, churn, CAC and first forecast period as set over the workbook's own. */
+    public Assumptions assumptions() {
+        return assessment == null ? Assumptions.NONE : assessment.assumptions();
     }
 
     /** Sets the layer of a revenue line (AI, software or an AI share) as one undoable edit. */
@@ -514,7 +572,7 @@ public final class WorkbenchViewModel {
         if (prepared == null) {
             return;
         }
-        MarginResult r = prepared.apply(stress.levers());
+        MarginResult r = prepared.apply(assessment.effective(stress.levers()));
         result.set(r);
         updateTiles(r);
     }
@@ -568,8 +626,8 @@ public final class WorkbenchViewModel {
         if (prepared == null) {
             return out;
         }
-        MarginResult a = prepared.apply(left);
-        MarginResult b = prepared.apply(right);
+        MarginResult a = prepared.apply(assessment.effective(left));
+        MarginResult b = prepared.apply(assessment.effective(right));
         Figures fa = a.total();
         Figures fb = b.total();
         out.add(new CompareRow("Restated blended GM", Format.percent(fa.restatedBlended()), Format.percent(fb.restatedBlended())));
