@@ -55,10 +55,7 @@ class MappingWindowTest {
         workbook = dir.resolve("saas.xlsx");
         Files.copy(TestFiles.resource("corpus/real-models/saas-monthly-pnl-gbp.xlsx"), workbook);
         vm = new WorkbenchViewModel(new PulseCoalescer());
-        view = new WorkbenchView(vm, WorkbenchApp.LOADER, WorkbenchApp.EXPORTER, new AppSettings(dir.resolve("config")));
-        view.setErrorSink(m -> { });
-        view.show(stage);
-        view.open(workbook);
+        view = WorkbenchWindows.open(stage, vm, workbook, dir.resolve("config"));
     }
 
     private static String text(FxRobot robot, String id) {
