@@ -5,7 +5,7 @@ import com.marginworkbench.samples.SampleModels;
 import com.marginworkbench.ui.customers.CustomersView;
 import com.marginworkbench.ui.customers.CustomersViewModel;
 import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.usage.CustomerEconomics;
 import javafx.scene.chart.XYChart;

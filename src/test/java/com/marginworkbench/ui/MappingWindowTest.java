@@ -6,7 +6,7 @@ import com.marginworkbench.testing.TestFiles;
 import com.marginworkbench.ui.mapping.MappingView;
 import com.marginworkbench.ui.mapping.ReaderAdapter;
 import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.ui.workbench.WorkbookLoader;
 import javafx.scene.Node;

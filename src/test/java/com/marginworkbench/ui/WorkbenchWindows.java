@@ -1,6 +1,6 @@
 package com.marginworkbench.ui;
 
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.stage.Stage;
 

@@ -1,5 +1,10 @@
-package com.marginworkbench.ui.workbench;
+package com.marginworkbench.ui.window;
 
+import com.marginworkbench.ui.workbench.AssumptionsDialog;
+import com.marginworkbench.ui.workbench.OutlineView;
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.WorkbookExporter;
+import com.marginworkbench.ui.workbench.WorkbookLoader;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.marginworkbench.ui.AppSettings;
