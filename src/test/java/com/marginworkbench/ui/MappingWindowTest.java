@@ -16,6 +16,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +51,14 @@ class MappingWindowTest {
     WorkbenchViewModel vm;
     WorkbenchView view;
 
+    @BeforeAll
+    static void patience() {
+        // on a busy build machine the first window of a run takes longer than TestFX's 10 s default
+        if (System.getProperty("testfx.setup.timeout") == null) {
+            System.setProperty("testfx.setup.timeout", "60000");
+        }
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         workbook = dir.resolve("saas.xlsx");
@@ -80,14 +89,14 @@ class MappingWindowTest {
 
     private void awaitRead(MappingView mapping) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !mapping.model().busyProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !mapping.model().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void aRoleSetAndASignFlippedInTheMappingViewMoveTheFiguresAndAreKeptInTheProjectFile(FxRobot robot)
             throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.hasDocument());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.hasDocument());
         WaitForAsyncUtils.waitForFxEvents();
         String reported = text(robot, "#tile-reported-value");
         double cogs = vm.result().total().reportedCogs();
@@ -95,7 +104,7 @@ class MappingWindowTest {
         // View > Mapping of the workbook…
         robot.clickOn("View");
         robot.clickOn("#mappingItem");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#mappingCells").tryQuery().isPresent()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#mappingCells").tryQuery().isPresent()
                 && !robot.lookup("#mappingCells .table-row-cell").queryAll().isEmpty());
         MappingView mapping = robot.lookup("#mappingView").queryAs(MappingView.class);
         awaitRead(mapping);
@@ -138,7 +147,7 @@ class MappingWindowTest {
 
         // the window saves the project on its own; the mapping is in it
         Path project = ProjectFile.pathFor(workbook);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(project)
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(project)
                 && Files.readString(project).contains("P&L!" + COGS));
         String saved = Files.readString(project);
         assertThat(saved).contains("\"reading\"").contains("P&L!" + TAX).contains("COST_OF_REVENUE");
