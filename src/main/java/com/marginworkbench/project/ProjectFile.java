@@ -99,11 +99,98 @@ public final class ProjectFile {
         dto.workbook = workbookName;
         dto.mapping = mapping;
         dto.savedAt = Instant.now().toString();
-        byte[] bytes = MAPPER.writeValueAsString(dto).getBytes(StandardCharsets.UTF_8);
+        synchronized (WRITING) {
+            // The usage section is written by the Customers view (saveUsage); the decisions keep it.
+            dto.usage = existingUsage(file);
+            byte[] bytes = MAPPER.writeValueAsString(dto).getBytes(StandardCharsets.UTF_8);
+            write(file, workbookName, bytes);
+        }
+    }
+
+    private static void write(Path file, String workbookName, byte[] bytes) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         // The project file carries the client's decisions: never more readable than the workbook beside it.
         Path workbook = workbookName == null ? null : file.toAbsolutePath().resolveSibling(workbookName);
         SafeFiles.write(file, workbook, SafeFiles.Mode.REPLACE, out -> out.write(bytes));
+    }
+
+    /** One writer at a time: the decisions and the usage section are saved from different threads. */
+    private static final Object WRITING = new Object();
+
+    /** The usage section the file holds now, or null (no file, no section, or a file that cannot be read). */
+    private static UsageDto existingUsage(Path file) {
+        try {
+            return readUsage(file).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The usage section of a project file (what the Customers view imported and how), or empty when
+     * there is no file or no section.
+     */
+    public static Optional<UsageDto> readUsage(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        com.fasterxml.jackson.databind.JsonNode usage = readTree(file, "").get("usage");
+        if (usage == null || !usage.isObject()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MAPPER.treeToValue(usage, UsageDto.class));
+        } catch (JsonProcessingException e) {
+            throw new IOException(file.getFileName() + ": the usage section cannot be read ("
+                    + firstLine(e.getOriginalMessage()) + "); it was left as it is", e);
+        }
+    }
+
+    /**
+     * Puts {@code usage} (null or empty: none) in the project file, atomically, leaving every other
+     * part of the file as it is; a file that does not exist yet is created with that section only.
+     * A file that cannot be read is not overwritten.
+     */
+    public static void saveUsage(Path file, UsageDto usage, String workbookName) throws IOException {
+        synchronized (WRITING) {
+            com.fasterxml.jackson.databind.node.ObjectNode root;
+            if (Files.isRegularFile(file)) {
+                root = readTree(file, " and the usage settings were not saved");
+                if (root.path("formatVersion").asInt(0) > FORMAT_VERSION) {
+                    throw new IOException(file.getFileName() + " was written by a newer Margin Workbench (format "
+                            + root.path("formatVersion").asInt() + "); it was left as it is");
+                }
+            } else {
+                root = MAPPER.createObjectNode();
+                root.put("formatVersion", FORMAT_VERSION);
+                if (workbookName != null) {
+                    root.put("workbook", workbookName);
+                }
+            }
+            com.fasterxml.jackson.databind.JsonNode section = usage == null ? null : MAPPER.valueToTree(usage);
+            if (section == null || section.isEmpty()) {
+                root.remove("usage");
+            } else {
+                root.set("usage", section);
+            }
+            root.put("savedAt", Instant.now().toString());
+            write(file, workbookName, MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode readTree(Path file, String consequence)
+            throws IOException {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = MAPPER.readTree(Files.readAllBytes(file));
+            if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                return o;
+            }
+            throw new IOException(file.getFileName() + " is not a readable project file (not a JSON object); it was"
+                    + " left as it is" + consequence);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file.getFileName() + " is not a readable project file ("
+                    + firstLine(e.getOriginalMessage()) + "); it was left as it is" + consequence, e);
+        }
     }
 
     static ProjectFileDto toDto(ProjectState s) {

@@ -237,6 +237,7 @@ public final class WorkbenchViewModel {
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
         prepared = assessment.prepare();
         stress.restore(assessment.scenarios(), assessment.levers(), assessment.activeScenario());
+        stress.setDocument(rr.file() == null ? null : new StressViewModel.Document(rr.file(), projectPath()));
         refreshFigures();
         structureVersion.set(structureVersion.get() + 1);
         dirty.set(false);
