@@ -11,14 +11,17 @@ import java.util.Set;
  * optional; {@link #NONE} leaves the reading to the reader.
  *
  * @param tables        ranges such as {@code 'P&L'!A1:N40}, in period order; empty: the reader finds the table
- * @param headerRow     1-based row of the period headings inside the first range, or null
- * @param labelColumn   column letter of the labels, or null
+ * @param headerRow     1-based sheet row of the period headings, inside the first range, or null for the
+ *                      reader's choice (the header row, label column and period columns apply to the first
+ *                      range only, and only when a range is given)
+ * @param labelColumn   column letter of the labels in the first range, or null
  * @param roles         row key ({@code Sheet!12}, see {@link Reading.Row#key()}) to the role the user set
  * @param flippedRows   row keys whose sign is flipped
  * @param flipAllCosts  true: every cost line's sign is flipped
  * @param units         units to state ("USD thousands"), or null to use what the workbook says
  * @param unitScale     multiplier that goes with {@code units} (1000 for thousands), or null
- * @param periodColumns column letters that count as periods, or empty for the reader's choice
+ * @param periodColumns column letters of the first range that count as periods (read as they are: no Budget
+ *                      column gives way to an Actual one), or empty for the reader's choice
  */
 public record ReadingHints(List<String> tables, Integer headerRow, String labelColumn, Map<String, RowRole> roles,
                            Set<String> flippedRows, boolean flipAllCosts, String units, Double unitScale,

@@ -5,7 +5,7 @@ import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.GoalSeek;
 import com.marginworkbench.margin.LeverAxis;
 import com.marginworkbench.margin.StressWalk;
-import com.marginworkbench.ui.charts.Benchmarks;
+import com.marginworkbench.ui.util.Benchmarks;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;

@@ -1,6 +1,7 @@
 package com.marginworkbench.ui;
 
 import com.marginworkbench.app.ProjectLocation;
+import com.marginworkbench.app.SampleLocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -99,7 +101,73 @@ public final class AppSettings {
      * {@link ProjectLocation}).
      */
     public Path projectFileFor(Path workbook) {
-        return new ProjectLocation(dir).projectFileFor(workbook);
+        ProjectLocation location = new ProjectLocation(dir);
+        boolean besideWanted = switch (projectPlace()) {
+            case BESIDE -> true;
+            case APP_FOLDER -> false;
+            case UNSET -> !looksShared(workbook.toAbsolutePath().getParent()) || sharedBeside();
+        };
+        return besideWanted ? location.projectFileFor(workbook) : location.settingsCopy(workbook);
+    }
+
+    /** Where project files go: beside each workbook, in this settings folder, or not chosen yet. */
+    public enum ProjectPlace { BESIDE, APP_FOLDER, UNSET }
+
+    public ProjectPlace projectPlace() {
+        try {
+            return ProjectPlace.valueOf(props.getProperty("project.place", "UNSET"));
+        } catch (IllegalArgumentException e) {
+            return ProjectPlace.UNSET;
+        }
+    }
+
+    public void setProjectPlace(ProjectPlace place) {
+        props.setProperty("project.place", place.name());
+        save();
+    }
+
+    /** The answer, once given, to "keep project files beside workbooks in shared folders?". */
+    private boolean sharedBeside() {
+        return Boolean.parseBoolean(props.getProperty("project.sharedBeside", "false"));
+    }
+
+    /**
+     * True when opening this workbook should first ask where its project file goes: the user has
+     * not chosen a place, has not been asked yet, and the folder looks shared (a network drive, a
+     * synced cloud folder) or cannot be written.
+     */
+    public boolean shouldAskProjectPlace(Path workbook) {
+        Path folder = workbook.toAbsolutePath().getParent();
+        return projectPlace() == ProjectPlace.UNSET && props.getProperty("project.sharedBeside") == null
+                && folder != null && !SampleLocator.isSampleFolder(folder)
+                && (looksShared(folder) || !Files.isWritable(folder));
+    }
+
+    /** Records the answer to the one-time question: beside shared workbooks (true) or in this folder. */
+    public void answerProjectPlace(boolean beside) {
+        props.setProperty("project.sharedBeside", Boolean.toString(beside));
+        setProjectPlace(beside ? ProjectPlace.BESIDE : ProjectPlace.APP_FOLDER);
+    }
+
+    /** A folder on a network share or a synced cloud drive, where a stray file is seen by others. */
+    static boolean looksShared(Path folder) {
+        if (folder == null) {
+            return false;
+        }
+        String f = folder.toAbsolutePath().toString().replace('\\', '/').toLowerCase(Locale.ROOT);
+        return f.startsWith("//") || f.startsWith("/mnt/") || f.startsWith("/media/") || f.startsWith("/net/")
+                || f.startsWith("/volumes/") || f.contains("/shared") || f.contains("dropbox")
+                || f.contains("onedrive") || f.contains("google drive") || f.contains("/box/") || f.contains("sharepoint");
+    }
+
+    /** True until the welcome has been shown once. */
+    public boolean welcomeDue() {
+        return !Boolean.parseBoolean(props.getProperty("welcome.shown", "false"));
+    }
+
+    public void markWelcomeShown() {
+        props.setProperty("welcome.shown", "true");
+        save();
     }
 
     /** Most recent first; only files that still exist. */

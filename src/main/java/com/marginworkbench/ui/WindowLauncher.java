@@ -7,11 +7,21 @@ import javafx.application.Application;
  * command-line path never loads a JavaFX class.
  */
 public final class WindowLauncher {
+    /**
+     * JavaFX warns at every start when it is loaded from the class path instead of as modules.
+     * This app is a single class-path jar on purpose (one file, no module descriptor); the warning
+     * says nothing the user can act on. Kept in a field so the logger and its level are not
+     * collected.
+     */
+    private static final java.util.logging.Logger PLATFORM_LOG =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     private WindowLauncher() {
     }
 
     /** Opens the window and returns when it is closed; 2 when there is no display to open it on. */
     public static int launch(String... args) {
+        PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             AppSettings settings = AppSettings.atDefaultLocation();
             if (settings.note() != null) {

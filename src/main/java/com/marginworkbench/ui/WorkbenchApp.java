@@ -62,6 +62,12 @@ public final class WorkbenchApp extends Application {
             vm.setStatus(AppSettings.startNote());
         }
         view.show(stage);
+        if (settings.welcomeDue()) {
+            javafx.application.Platform.runLater(() -> {
+                settings.markWelcomeShown();
+                view.showGettingStarted();
+            });
+        }
         if (Boolean.getBoolean("marginworkbench.timing")) {
             System.err.println("margin-workbench: window shown after "
                     + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");

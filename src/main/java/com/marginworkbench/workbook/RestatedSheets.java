@@ -294,7 +294,7 @@ final class RestatedSheets {
             widths[i] = 12;
         }
         int lastRow = lineCount() + (notRead.isEmpty() ? 0 : notRead.size() + 2);
-        w.begin(new SheetXmlWriter.Layout(2, 1, widths, "FF4472C4"), lastRow, lastCol);
+        w.begin(new SheetXmlWriter.Layout(2, 1, widths, "FF0F8B8D"), lastRow, lastCol);
         w.row(0, 45);
         String[] headers = {"Line", "Label", "Kind", "Source cell", "Layer", "AI share", "Cost type",
                 "Triggered by a paying customer?", "Needed to deliver the output?", "Varies with usage?",
@@ -491,7 +491,7 @@ final class RestatedSheets {
         for (int i = 1; i <= lastCol; i++) {
             widths[i] = 14;
         }
-        w.begin(new SheetXmlWriter.Layout(2, P_HEADER + 1, widths, "FF70AD47"), pLast, lastCol);
+        w.begin(new SheetXmlWriter.Layout(2, P_HEADER + 1, widths, "FF0F8B8D"), pLast, lastCol);
         w.row(0);
         w.text(0, "Management-view reclassification of " + sourceName + " (not a restatement of an error under ASC 250 "
                 + "or IAS 8)", styles.title);
@@ -891,7 +891,7 @@ final class RestatedSheets {
             widths[i] = 14;
         }
         widths[2] = Math.max(widths[2], 14);
-        w.begin(new SheetXmlWriter.Layout(2, S_HEADER + 1, widths, "FFED7D31"), S_SCENARIOS + 2 + scenarios().size(),
+        w.begin(new SheetXmlWriter.Layout(2, S_HEADER + 1, widths, "FF0F8B8D"), S_SCENARIOS + 2 + scenarios().size(),
                 Math.max(lastCol, 2));
         w.row(0);
         w.text(0, "Stress test: change the yellow inputs and the stressed margins recalculate", styles.title);
@@ -1156,7 +1156,7 @@ final class RestatedSheets {
         SheetXmlWriter w = new SheetXmlWriter(stream, 7);
         List<BridgeItem> items = result.bridge();
         int last = B_REPORTED + items.size() + 2;
-        w.begin(new SheetXmlWriter.Layout(0, B_HEADER + 1, new double[] {52, 18, 14, 12, 12, 16, 16}, "FF7030A0"),
+        w.begin(new SheetXmlWriter.Layout(0, B_HEADER + 1, new double[] {52, 18, 14, 12, 12, 16, 16}, "FF0F8B8D"),
                 last, 6);
         w.row(0);
         w.text(0, "Margin bridge: reported to restated gross margin (blended, all periods)", styles.title);

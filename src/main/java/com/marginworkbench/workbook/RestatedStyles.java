@@ -106,7 +106,7 @@ final class RestatedStyles {
         ensure(x, p, "fonts");
         insertChildren(x, p, "fonts", 1, boldFont);
         ensure(x, p, "fills");
-        insertChildren(x, p, "fills", 3, solidFill(p, "FFD9E1F2") + solidFill(p, "FFFFF2CC") + solidFill(p, "FFE2EFDA"));
+        insertChildren(x, p, "fills", 3, solidFill(p, "FFE6E9EE") + solidFill(p, "FFFFF2CC") + solidFill(p, "FFDCECFC"));
         ensure(x, p, "cellXfs");
         String xfId = hasStyleXf ? " xfId=\"0\"" : "";
         StringBuilder xfs = new StringBuilder();

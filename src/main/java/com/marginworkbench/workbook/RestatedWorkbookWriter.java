@@ -424,6 +424,12 @@ public final class RestatedWorkbookWriter {
             throw new IOException("the workbook part has no list of sheets");
         }
         String relPrefix = wb.lookupPrefix(SourcePackage.NS_REL);
+        int existingSheets = 0;
+        for (org.w3c.dom.Node n = sheets.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element) {
+                existingSheets++;
+            }
+        }
         for (int i = 0; i < sheetNames.length; i++) {
             org.w3c.dom.Element sheet = XmlPartDom.element(wb, "sheet");
             sheet.setAttribute("name", sheetNames[i]);
@@ -480,6 +486,15 @@ public final class RestatedWorkbookWriter {
             marker.setAttribute("hidden", "1");
             marker.setTextContent(RestatedSheets.quote(sheetName) + "!$A$1");
             defined.appendChild(marker);
+        }
+        // Each new sheet repeats its label columns on every printed page: two on the P&L,
+        // Classification and Stress sheets, one on the bridge and the sensitivity table.
+        for (int i = 0; i < sheetNames.length; i++) {
+            org.w3c.dom.Element titles = XmlPartDom.element(wb, "definedName");
+            titles.setAttribute("name", "_xlnm.Print_Titles");
+            titles.setAttribute("localSheetId", Integer.toString(existingSheets + i));
+            titles.setTextContent(RestatedSheets.quote(sheetNames[i]) + (i < 3 ? "!$A:$B" : "!$A:$A"));
+            defined.appendChild(titles);
         }
 
         // Recalculate on load: the new formulas then agree with the source cells in any program.

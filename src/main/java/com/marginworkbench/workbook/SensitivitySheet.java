@@ -61,7 +61,7 @@ final class SensitivitySheet {
         List<Decisions.TornadoBar> bars = summary.tornado();
         int last = TORNADO_HEADER + bars.size() + 2;
         SheetXmlWriter w = new SheetXmlWriter(stream, 6);
-        w.begin(new SheetXmlWriter.Layout(0, 3, new double[] {58, 16, 16, 16, 16, 60}, "FF5B9BD5"), last, 5);
+        w.begin(new SheetXmlWriter.Layout(0, 3, new double[] {58, 16, 16, 16, 16, 60}, "FF0F8B8D"), last, 5);
         w.row(0);
         w.text(0, "Sensitivity: where the AI layer breaks even, and what restores it", styles.title);
         w.row(1);

@@ -34,9 +34,12 @@ final class SheetXmlWriter {
     void begin(Layout layout, int lastRow, int lastColumn) throws IOException {
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
         out.write("<worksheet xmlns=\"" + SourcePackage.NS_MAIN + "\" xmlns:r=\"" + SourcePackage.NS_REL + "\">");
+        // Printed on one page width (labels and numbers together), as many pages down as needed.
+        out.write("<sheetPr>");
         if (layout.tabColor() != null) {
-            out.write("<sheetPr><tabColor rgb=\"" + layout.tabColor() + "\"/></sheetPr>");
+            out.write("<tabColor rgb=\"" + layout.tabColor() + "\"/>");
         }
+        out.write("<pageSetUpPr fitToPage=\"1\"/></sheetPr>");
         out.write("<dimension ref=\"A1:" + SourceRef.cellName(Math.max(lastRow, 0), Math.max(lastColumn, 0)) + "\"/>");
         out.write("<sheetViews><sheetView workbookViewId=\"0\">");
         int fc = layout.frozenColumns();
@@ -181,7 +184,8 @@ final class SheetXmlWriter {
             }
             out.write("</mergeCells>");
         }
-        out.write("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>");
+        out.write("<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>");
+        out.write("<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>");
         out.write("</worksheet>");
         out.flush();
     }

@@ -23,6 +23,8 @@ final class StatementBlocks {
     private static final int HEADER_SCAN_LIMIT = 5_000;
     /** Rows a block may span; a 20,000-line cost ledger is still one block. */
     private static final int MAX_BLOCK_ROWS = 1_000_000;
+    /** Rows below a header looked at to find the label column. */
+    private static final int LABEL_SCAN_ROWS = 400;
 
     private StatementBlocks() {
     }
@@ -76,24 +78,43 @@ final class StatementBlocks {
         return blocks;
     }
 
-    /** A user's range: its first row with periods is the header (its first text column the labels). */
-    static StatementBlock ofRange(GridSheet s, int r1, int c1, int r2, int c2, String given) {
+    /**
+     * How the user laid out a range in the mapping: the header row and label column (0-based, -1
+     * for the reader's choice) and the columns that count as periods (empty for the reader's choice).
+     */
+    record Layout(int headerRow, int labelColumn, java.util.Set<Integer> periodColumns) {
+        static final Layout READER = new Layout(-1, -1, java.util.Set.of());
+    }
+
+    /**
+     * A user's range: its first row with periods is the header (its first text column the labels),
+     * unless {@code layout} names the header row, the label column or the period columns.
+     */
+    static StatementBlock ofRange(GridSheet s, int r1, int c1, int r2, int c2, String given, Layout layout) {
         GridSheet crop = crop(s, r1, c1, r2, c2);
-        StatementBlock pivoted = longFormat(crop);
+        boolean laidOut = layout.headerRow() >= 0 || !layout.periodColumns().isEmpty();
+        StatementBlock pivoted = laidOut ? null : longFormat(crop);
         if (pivoted != null) {
             pivoted.why = "the range given with --table";
             return pivoted;
         }
-        for (int r = r1; r <= Math.min(r2, r1 + 20); r++) {
-            StatementPeriods.Columns h = StatementPeriods.at(crop, r, c1);
+        java.util.function.IntPredicate chosen = layout.periodColumns().isEmpty() ? null
+                : layout.periodColumns()::contains;
+        int from = layout.headerRow() >= 0 ? layout.headerRow() : r1;
+        int to = layout.headerRow() >= 0 ? layout.headerRow() : Math.min(r2, r1 + 20);
+        for (int r = from; r <= to; r++) {
+            StatementPeriods.Columns h = StatementPeriods.at(crop, r, c1, chosen);
             if (h != null) {
-                int label = labelColumn(crop, h, r2);
+                int label = layout.labelColumn() >= 0 ? layout.labelColumn() : labelColumn(crop, h, r2);
                 if (label < 0) {
                     label = c1;
                 }
-                h = dropSumColumns(crop, h, r2);
+                if (chosen == null) {
+                    h = dropSumColumns(crop, h, r2);
+                }
                 StatementBlock b = new StatementBlock(crop, h, h.row() + 1, r2, label, given);
-                b.why = "the range given with --table";
+                b.why = laidOut || layout.labelColumn() >= 0 ? "the range and layout set in the mapping"
+                        : "the range given with --table";
                 b.title = title(crop, h.row(), label);
                 return b;
             }
@@ -221,18 +242,32 @@ final class StatementBlocks {
         return end;
     }
 
-    /** The column left of the periods with the most text that is not a number typed as text. */
     private static int labelColumn(GridSheet s, StatementPeriods.Columns h, int end) {
         int first = h.columns()[0];
         for (int c : h.columns()) {
             first = Math.min(first, c);
         }
+        return labelColumn(s, h.row(), first, end, c -> false);
+    }
+
+    /**
+     * The labels of a table: the column left of its first period column with the most text that is
+     * not a number typed as text, over the rows below the header (up to {@value #LABEL_SCAN_ROWS}
+     * of them, and not past {@code lastRow}); columns {@code skip} lets through are not labels
+     * (a "Cost type" or "Layer" column). -1 when no column left of the periods holds text. The one
+     * rule for the statement reader and the cost-table reader.
+     */
+    static int labelColumn(GridSheet s, int headerRow, int firstPeriodCol, int lastRow,
+                           java.util.function.IntPredicate skip) {
         int best = -1;
         int bestCount = 0;
-        int limit = Math.min(end, h.row() + 400);
-        for (int c = 0; c < first; c++) {
+        int limit = Math.min(Math.min(lastRow, s.rowCount() - 1), headerRow + LABEL_SCAN_ROWS);
+        for (int c = 0; c < firstPeriodCol; c++) {
+            if (skip.test(c)) {
+                continue;
+            }
             int count = 0;
-            for (int r = h.row() + 1; r <= limit; r++) {
+            for (int r = headerRow + 1; r <= limit; r++) {
                 String t = StatementRows.text(s, r, c);
                 if (t != null && CellValues.text(t).status() == CellValues.Status.PROBLEM) {
                     count++;

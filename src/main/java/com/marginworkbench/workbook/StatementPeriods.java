@@ -80,6 +80,15 @@ final class StatementPeriods {
 
     /** The periods the row names (from column {@code from} on), or null when fewer than two. */
     static Columns at(GridSheet s, int r, int from) {
+        return at(s, r, from, null);
+    }
+
+    /**
+     * The periods the row names in the columns {@code chosen} lets through (all when null), or null
+     * when fewer than two. Columns the user chose are read as they are: no Budget column gives way
+     * to an Actual one, no longer duration to a shorter one.
+     */
+    static Columns at(GridSheet s, int r, int from, java.util.function.IntPredicate chosen) {
         GridCell[] row = s.row(r);
         List<Integer> cols = new ArrayList<>();
         List<Period> periods = new ArrayList<>();
@@ -89,7 +98,7 @@ final class StatementPeriods {
         List<Double> numbers = new ArrayList<>();
         for (int c = Math.max(0, from); c < row.length; c++) {
             GridCell cell = row[c];
-            if (cell == null) {
+            if (cell == null || chosen != null && !chosen.test(c)) {
                 continue;
             }
             if (cell.isNumber()) {
@@ -133,8 +142,14 @@ final class StatementPeriods {
         if (cols.size() < 2) {
             return null;
         }
-        keepShortestDuration(s, r, cols, periods, notes);
-        keepActual(s, r, cols, periods, notes);
+        if (chosen == null) {
+            keepShortestDuration(s, r, cols, periods, notes);
+            keepActual(s, r, cols, periods, notes);
+        } else {
+            notes.add("Only the columns chosen in the mapping are read as periods ("
+                    + String.join(", ", cols.stream().map(com.marginworkbench.model.SourceRef::columnName).toList())
+                    + ").");
+        }
         return ordered(r, cols, periods, notes);
     }
 

@@ -76,8 +76,9 @@ final class StatementReader {
     static Found find(String fileName, List<GridSheet> sheets, ReadingHints hints) throws WorkbookReadException {
         List<Outcome> parts = new ArrayList<>();
         if (!hints.tables().isEmpty()) {
-            for (String t : hints.tables()) {
-                StatementBlock b = given(fileName, sheets, t);
+            for (int i = 0; i < hints.tables().size(); i++) {
+                // the header row, label column and period columns the user set belong to the first range
+                StatementBlock b = given(fileName, sheets, hints.tables().get(i), i == 0 ? hints : ReadingHints.NONE);
                 parts.add(StatementRows.read(b, hints.roles()));
             }
         } else {
@@ -92,7 +93,7 @@ final class StatementReader {
 
     // ---------------------------------------------------------------- the range given
 
-    private static StatementBlock given(String fileName, List<GridSheet> sheets, String text)
+    private static StatementBlock given(String fileName, List<GridSheet> sheets, String text, ReadingHints layout)
             throws WorkbookReadException {
         Matcher m = RANGE.matcher(text.trim());
         if (!m.matches()) {
@@ -115,13 +116,57 @@ final class StatementReader {
         int r1 = Integer.parseInt(m.group(4)) - 1;
         int c2 = m.group(5) == null ? 16383 : column(m.group(5));
         int r2 = m.group(6) == null ? 1_048_575 : Integer.parseInt(m.group(6)) - 1;
-        StatementBlock b = StatementBlocks.ofRange(sheet, Math.min(r1, r2), Math.min(c1, c2), Math.max(r1, r2),
-                Math.max(c1, c2), text);
+        int top = Math.min(r1, r2);
+        int bottom = Math.max(r1, r2);
+        int left = Math.min(c1, c2);
+        int right = Math.max(c1, c2);
+        StatementBlocks.Layout l = layout(fileName, text, layout, top, bottom, left, right);
+        StatementBlock b = StatementBlocks.ofRange(sheet, top, left, bottom, right, text, l);
+        if (b == null && l.headerRow() >= 0) {
+            throw new WorkbookReadException(fileName + ": row " + (l.headerRow() + 1) + " of " + text + ", set as the"
+                    + " header row, holds no period headings (dates, months, quarters or years)"
+                    + (l.periodColumns().isEmpty() ? "" : " in the period columns chosen")
+                    + "; choose the row that names the periods.");
+        }
         if (b == null) {
             throw new WorkbookReadException(fileName + ": the range " + text + " has no row of period headings"
-                    + " (dates, months, quarters or years) near its top; give a range whose first row holds them.");
+                    + " (dates, months, quarters or years)" + (l.periodColumns().isEmpty() ? "" : " in the period"
+                    + " columns chosen") + " near its top; give a range whose first row holds them.");
         }
         return b;
+    }
+
+    /** The header row, label column and period columns of the hints, checked to lie inside the range. */
+    private static StatementBlocks.Layout layout(String fileName, String text, ReadingHints h, int top, int bottom,
+                                                 int left, int right) throws WorkbookReadException {
+        int header = -1;
+        if (h.headerRow() != null) {
+            header = h.headerRow() - 1;
+            if (header < top || header > bottom) {
+                throw new WorkbookReadException(fileName + ": the header row " + h.headerRow() + " is outside the range "
+                        + text + "; choose a row inside it.");
+            }
+        }
+        int label = -1;
+        if (h.labelColumn() != null && !h.labelColumn().isBlank()) {
+            label = letters(fileName, text, h.labelColumn(), left, right, "label column");
+        }
+        Set<Integer> periods = new HashSet<>();
+        for (String c : h.periodColumns()) {
+            periods.add(letters(fileName, text, c, left, right, "period column"));
+        }
+        return new StatementBlocks.Layout(header, label, periods);
+    }
+
+    private static int letters(String fileName, String text, String letters, int left, int right, String what)
+            throws WorkbookReadException {
+        String t = letters.trim();
+        int c = t.matches("[A-Za-z]{1,3}") ? column(t) : -1;
+        if (c < left || c > right) {
+            throw new WorkbookReadException(fileName + ": the " + what + " '" + letters + "' is not a column of the"
+                    + " range " + text + "; choose one of its columns (a letter such as B).");
+        }
+        return c;
     }
 
     private static int column(String letters) {

@@ -314,7 +314,10 @@ public final class TableDetector {
                 }
             }
         }
-        int labelCol = labelColumn(s, header.row, firstPeriodCol, costTypeCol, layerCol);
+        int typeCol = costTypeCol;
+        int layer = layerCol;
+        int labelCol = StatementBlocks.labelColumn(s, header.row, firstPeriodCol, s.rowCount() - 1,
+                c -> c == typeCol || c == layer);
         if (labelCol < 0) {
             return null;
         }
@@ -856,29 +859,6 @@ public final class TableDetector {
             kept.add(h.periods.get(i));
         }
         return new Header(h.row, keep.stream().mapToInt(Integer::intValue).toArray(), kept, h.granularity);
-    }
-
-    private static int labelColumn(GridSheet s, int headerRow, int firstPeriodCol, int costTypeCol, int layerCol) {
-        int best = -1;
-        int bestCount = 0;
-        int limit = Math.min(s.rowCount(), headerRow + 2000);
-        for (int c = 0; c < firstPeriodCol; c++) {
-            if (c == costTypeCol || c == layerCol) {
-                continue;
-            }
-            int count = 0;
-            for (int r = headerRow + 1; r < limit; r++) {
-                String t = textAt(s, r, c);
-                if (t != null && CellValues.text(t).status() == CellValues.Status.PROBLEM) {
-                    count++;
-                }
-            }
-            if (count > bestCount) {
-                best = c;
-                bestCount = count;
-            }
-        }
-        return best;
     }
 
     private static String textAt(GridSheet s, int r, int c) {

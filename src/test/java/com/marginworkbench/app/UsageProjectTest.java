@@ -125,4 +125,17 @@ class UsageProjectTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("left as it is");
         assertThat(Files.readString(project)).isEqualTo("{ not json");
     }
+
+    @Test
+    void aUsageSectionThisBuildCannotReadIsKeptByTheDecisionsSave() throws IOException {
+        Path workbook = dir.resolve("model.xlsx");
+        Path project = ProjectFile.pathFor(workbook);
+        Files.writeString(project, "{\"formatVersion\": 2, \"usage\": {\"heavyCut\": \"a tenth\"}}", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> UsageProject.read(workbook, project)).isInstanceOf(IOException.class)
+                .hasMessageContaining("usage section");
+        ProjectFile.save(project, new ProjectState(Policy.US_GAAP_DEFAULT, Levers.NEUTRAL, "", List.of(), List.of()),
+                null, "model.xlsx");
+        assertThat(new ObjectMapper().readTree(project.toFile()).get("usage").toString())
+                .isEqualTo("{\"heavyCut\":\"a tenth\"}");
+    }
 }

@@ -86,6 +86,9 @@ class WorkbenchWindowTest {
         TableView<CostRow> table = view.grid().table();
         TableColumn<CostRow, ?> col = table.getColumns().stream()
                 .filter(c -> columnId.equals(c.getId())).findFirst().orElseThrow();
+        // The answers sit right of Total and "Reported → restated": bring the column into view first.
+        robot.interact(() -> table.scrollToColumn(col));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> table.edit(0, col));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup(".table-cell .combo-box").queryAs(ComboBox.class));

@@ -40,12 +40,12 @@ class RealModelsReadingTest {
         return out.stream();
     }
 
-    private static Path file(JsonNode m) {
+    static Path file(JsonNode m) {
         return TestFiles.resource(CORPUS + "/" + m.get("file").asText());
     }
 
     /** The manifest's sheet name without its remarks ("... (2nd sheet)"). */
-    private static String sheet(JsonNode m) {
+    static String sheet(JsonNode m) {
         return m.get("sheet").asText().replaceAll(" \\(.*\\)$", "");
     }
 
@@ -71,7 +71,7 @@ class RealModelsReadingTest {
         check(m, r);
     }
 
-    private static void check(JsonNode m, ReadResult r) {
+    static void check(JsonNode m, ReadResult r) {
         Reading reading = r.reading();
         assertThat(reading.table()).isNotNull();
         assertThat(reading.table().sheet()).isEqualTo(sheet(m));

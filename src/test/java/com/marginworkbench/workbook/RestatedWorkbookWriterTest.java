@@ -51,6 +51,27 @@ class RestatedWorkbookWriterTest {
     }
 
     @Test
+    void theNewSheetsPrintOnePageWideWithTheirLabelColumnsOnEveryPage() throws Exception {
+        RestateFixtures.Fixture f = RestateFixtures.demo(dir, "demo.xlsx");
+        Path out = dir.resolve("print.xlsx");
+        restate(f, Levers.NEUTRAL, out);
+        try (Workbook wb = RestatedWorkbookCheck.open(out)) {
+            for (String name : NEW_SHEETS) {
+                org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet(name);
+                assertThat(sheet.getFitToPage()).as(name + " fit to page").isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(name + " pages wide").isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).as(name + " pages tall: as many as needed").isZero();
+                assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+                String repeated = sheet.getRepeatingColumns().formatAsString();
+                assertThat(repeated).as(name + " repeated columns")
+                        .isEqualTo(name.equals("Margin Bridge") || name.equals("Sensitivity") ? "A:A" : "A:B");
+            }
+            // The source's own sheets keep their print setup: nothing repeats on them.
+            assertThat(wb.getSheetAt(0).getRepeatingColumns()).isNull();
+        }
+    }
+
+    @Test
     void everyNewFormulaEvaluatesToTheEngineFigures() throws Exception {
         RestateFixtures.Fixture f = RestateFixtures.demo(dir, "demo.xlsx");
         Path out = RestatedWorkbookWriter.defaultTarget(f.file());

@@ -116,6 +116,7 @@ class TreatmentChangeTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("childjvm") // starts LibreOffice: slow tier (mvn verify)
     void libreOfficeRecalculatesTheChangedWorkbookToTheEngine() throws Exception {
         String soffice = findOnPath("soffice");
         Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) is not installed");

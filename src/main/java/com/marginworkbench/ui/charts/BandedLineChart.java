@@ -1,5 +1,8 @@
 package com.marginworkbench.ui.charts;
 
+import com.marginworkbench.ui.util.Benchmarks;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -8,15 +11,20 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** A line chart with horizontal benchmark bands behind the series, each labelled with its source. */
+/**
+ * A line chart with horizontal benchmark bands behind the series, each labelled with its source,
+ * and the value of each visible series written just right of its last point.
+ */
 final class BandedLineChart extends LineChart<String, Number> {
     private static final double HALF_BAND = 1.5;
 
     private final List<Rectangle> bands = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
     private final List<Text> labels = new ArrayList<>();
+    private final List<Text> endLabels = new ArrayList<>();
 
     BandedLineChart(Axis<String> x, NumberAxis y) {
         super(x, y);
@@ -35,6 +43,27 @@ final class BandedLineChart extends LineChart<String, Number> {
             labels.add(t);
             getPlotChildren().addAll(0, List.of(r, l, t));
         }
+    }
+
+    /** Sets the text written at the end of series {@code i} (created on first use, styled {@code end-label-i}). */
+    void setEndLabel(int i, String text) {
+        while (endLabels.size() <= i) {
+            Text t = new Text();
+            t.getStyleClass().addAll("end-label", "end-label-" + endLabels.size());
+            t.setManaged(false);
+            endLabels.add(t);
+            getChartChildren().add(t);
+        }
+        Text t = endLabels.get(i);
+        if (!text.equals(t.getText())) {
+            t.setText(text);
+            requestChartLayout();
+        }
+    }
+
+    /** The text at the end of series {@code i}, or "" when it is not shown. */
+    String endLabel(int i) {
+        return i < endLabels.size() && endLabels.get(i).isVisible() ? endLabels.get(i).getText() : "";
     }
 
     @Override
@@ -59,11 +88,59 @@ final class BandedLineChart extends LineChart<String, Number> {
             l.setStartY(mid);
             l.setEndY(mid);
             Text t = labels.get(i);
-            t.setX(w - t.getLayoutBounds().getWidth() - 6);
+            t.setX(6);
             t.setY(mid - 3);
             r.setVisible(inRange);
             l.setVisible(inRange);
             t.setVisible(inRange);
+        }
+        layoutEndLabels();
+    }
+
+    /** Places each end label right of its series' last point, pushed apart so none overlap. */
+    private void layoutEndLabels() {
+        Node plot = bands.get(0).getParent();
+        if (plot == null || getScene() == null) {
+            return;
+        }
+        List<Text> shown = new ArrayList<>();
+        List<Double> wanted = new ArrayList<>();
+        double right = 0;
+        for (int i = 0; i < endLabels.size(); i++) {
+            Text t = endLabels.get(i);
+            Series<String, Number> s = i < getData().size() ? getData().get(i) : null;
+            Data<String, Number> last = s == null || s.getData().isEmpty() ? null : s.getData().get(s.getData().size() - 1);
+            boolean visible = last != null && s.getNode() != null && s.getNode().isVisible() && !t.getText().isEmpty()
+                    && last.getYValue() != null && Double.isFinite(last.getYValue().doubleValue());
+            t.setVisible(visible);
+            if (!visible) {
+                continue;
+            }
+            double px = getXAxis().getDisplayPosition(last.getXValue());
+            double py = getYAxis().getDisplayPosition(last.getYValue());
+            Point2D p = Double.isFinite(px) && Double.isFinite(py) ? sceneToLocal(plot.localToScene(px, py)) : null;
+            if (p == null || !Double.isFinite(p.getY())) {
+                // A node placed at NaN makes every ancestor's bounds NaN, and JavaFX then draws none of them.
+                t.setVisible(false);
+                continue;
+            }
+            right = Math.max(right, sceneToLocal(plot.localToScene(getXAxis().getWidth(), 0)).getX());
+            shown.add(t);
+            wanted.add(p.getY());
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < shown.size(); k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparingDouble(wanted::get));
+        double lastBottom = Double.NEGATIVE_INFINITY;
+        for (int k : order) {
+            Text t = shown.get(k);
+            double h = t.getLayoutBounds().getHeight();
+            double top = Math.max(wanted.get(k) - h / 2, lastBottom + 1);
+            t.setX(right + 6);
+            t.setY(top - t.getLayoutBounds().getMinY());
+            lastBottom = top + h;
         }
     }
 }

@@ -3,7 +3,10 @@ package com.marginworkbench.ui.charts;
 import com.marginworkbench.classify.Treatment;
 import com.marginworkbench.margin.BridgeItem;
 import com.marginworkbench.margin.Figures;
+import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginResult;
+import com.marginworkbench.margin.Lever;
+import com.marginworkbench.ui.workbench.Format;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -57,7 +60,7 @@ public final class ChartsView extends TabPane {
 
     private final CategoryAxis bridgeX = new CategoryAxis();
     private final NumberAxis bridgeY = new NumberAxis();
-    private final StackedBarChart<String, Number> bridgeChart = new StackedBarChart<>(bridgeX, bridgeY);
+    private final LabelledBarChart bridgeChart = new LabelledBarChart(bridgeX, bridgeY);
 
     private final DecisionsView decisions;
 
@@ -79,6 +82,7 @@ public final class ChartsView extends TabPane {
         decisions = new DecisionsView(vm);
         getTabs().addAll(decisions.tabs());
         vm.structureVersionProperty().addListener((obs, o, n) -> rebuild());
+        vm.documentVersionProperty().addListener((obs, o, n) -> rebuild());
         vm.resultProperty().addListener((obs, o, n) -> updateMargins(n));
         if (vm.result() != null) {
             rebuild();
@@ -104,7 +108,38 @@ public final class ChartsView extends TabPane {
 
     /** The stressed AI-layer margin the chart currently plots for a period (percent), for checks. */
     public double plottedStressedAiLayer(int period) {
-        return gmSeries.get(4).getData().get(period).getYValue().doubleValue();
+        return plotted(4, period);
+    }
+
+    /** The value series {@code k} plots for a period (percent), NaN when it plots none there. */
+    double plotted(int k, int period) {
+        String label = vm.result().periodLabels().get(period);
+        for (XYChart.Data<String, Number> d : gmSeries.get(k).getData()) {
+            if (d.getXValue().equals(label)) {
+                return d.getYValue().doubleValue();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The margin chart's series, in the order: reported blended, restated blended, AI layer, stressed blended, stressed AI layer. */
+    public List<XYChart.Series<String, Number>> gmSeries() {
+        return List.copyOf(gmSeries);
+    }
+
+    /** The text at the end of a margin series (what a reader sees beside the line), "" when none. */
+    public String endLabel(int series) {
+        return gmChart.endLabel(series);
+    }
+
+    /** The margin axis' lower bound (percent). */
+    public double gmAxisLowerBound() {
+        return gmY.getLowerBound();
+    }
+
+    /** The value written above a bridge bar. */
+    public String bridgeLabel(String category) {
+        return bridgeChart.barLabel(category);
     }
 
     private Tab tab(String title, XYChart<String, Number> chart, String fileStem) {
@@ -120,7 +155,7 @@ public final class ChartsView extends TabPane {
             File f = fc.showSaveDialog(getScene().getWindow());
             if (f != null) {
                 try {
-                    savePng(chart, f.toPath());
+                    savePng(chart, title, exportCaption(), f.toPath());
                     vm.setStatus("Chart saved to " + f);
                 } catch (IOException ex) {
                     vm.setStatus("Could not save the chart to " + f + ": " + ex.getMessage());
@@ -150,11 +185,72 @@ public final class ChartsView extends TabPane {
         };
     }
 
-    /** Writes a snapshot of a chart (or any node) as a PNG file. */
+    /** Company, scenario and lever values, as written under the title of a saved chart. */
+    public List<String> exportCaption() {
+        String company = vm.model() == null ? "" : vm.model().name();
+        String file = vm.fileProperty().get() == null ? "" : vm.fileProperty().get().getFileName().toString();
+        String scenario = vm.stress().activeScenarioProperty().get();
+        Levers l = vm.stress().levers();
+        StringBuilder levers = new StringBuilder();
+        for (Lever spec : Lever.values()) {
+            double v = spec.read(l);
+            if (v != spec.read(Levers.NEUTRAL)) {
+                levers.append(levers.length() == 0 ? "" : " · ").append(spec.label()).append(' ').append(spec.format(v));
+            }
+        }
+        String sc = scenario == null || scenario.isEmpty() ? "No saved scenario" : "Scenario: " + scenario
+                + (vm.stress().modifiedProperty().get() ? " (modified)" : "");
+        return List.of(company + (file.isEmpty() ? "" : "  —  " + file) + "  ·  " + vm.policy().framework().label(),
+                sc + "  ·  Levers: " + (levers.length() == 0 ? "neutral (unstressed)" : levers));
+    }
+
+    /** Writes a snapshot of a chart (or any node) as a PNG file at twice its size on screen. */
     public static void savePng(Node node, Path file) throws IOException {
+        write(snapshot2x(node), file);
+    }
+
+    /**
+     * Writes a chart as a PNG at twice its size on screen, with a title and caption lines above it
+     * (company, scenario, levers), ready for a board deck.
+     */
+    public static void savePng(Node chart, String title, List<String> caption, Path file) throws IOException {
+        WritableImage img = snapshot2x(chart);
+        javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(img);
+        view.setFitWidth(img.getWidth() / 2);
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        Label head = new Label(title);
+        head.getStyleClass().add("export-title");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, head);
+        for (String line : caption) {
+            Label l = new Label(line);
+            l.getStyleClass().add("export-caption");
+            box.getChildren().add(l);
+        }
+        box.getChildren().add(view);
+        box.getStyleClass().add("chart-export");
+        box.setPadding(new javafx.geometry.Insets(14, 14, 10, 14));
+        javafx.scene.Scene scene = new javafx.scene.Scene(box);
+        if (chart.getScene() != null) {
+            scene.getStylesheets().setAll(chart.getScene().getStylesheets());
+            javafx.scene.Parent root = chart.getScene().getRoot();
+            box.getStyleClass().addAll(root.getStyleClass().filtered(c -> c.startsWith("theme-")));
+        }
+        box.applyCss();
+        box.layout();
+        write(snapshot2x(box), file);
+    }
+
+    private static WritableImage snapshot2x(Node node) {
         SnapshotParameters params = new SnapshotParameters();
-        WritableImage img = node.snapshot(params, null);
-        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+        params.setTransform(javafx.scene.transform.Transform.scale(2, 2));
+        return node.snapshot(params, null);
+    }
+
+    private static void write(WritableImage img, Path file) throws IOException {
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile())) {
+            throw new IOException("no PNG writer");
+        }
     }
 
     private static void quiet(XYChart<?, ?> chart) {
@@ -163,21 +259,25 @@ public final class ChartsView extends TabPane {
         chart.getYAxis().setAnimated(false);
     }
 
+    private static final String[] GM_NAMES = {"Reported blended", "Restated blended", "AI layer", "Stressed blended",
+            "Stressed AI layer"};
+    private static final String[] GM_SHORT = {"Reported", "Blended", "AI layer", "Stressed", "Stressed AI"};
+
     private void setupGmChart() {
         quiet(gmChart);
         gmChart.setCreateSymbols(false);
         gmChart.setTitle(null);
+        gmChart.getStyleClass().add("gm-chart");
         gmY.setAutoRanging(false);
         gmY.setLabel("Gross margin (%)");
         gmX.setAutoRanging(false);
-        String[] names = {"Reported blended", "Restated blended", "AI layer", "Stressed blended", "Stressed AI layer"};
-        for (String n : names) {
+        for (String n : GM_NAMES) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(n);
             gmSeries.add(s);
         }
         gmChart.getData().addAll(gmSeries);
-        gmChart.setMinHeight(180);
+        gmChart.setMinHeight(160);
     }
 
     private void setupBridge() {
@@ -187,14 +287,15 @@ public final class ChartsView extends TabPane {
         bridgeY.setAutoRanging(true);
         bridgeX.setAutoRanging(true);
         bridgeChart.setCategoryGap(6);
-        bridgeChart.setMinHeight(180);
+        bridgeChart.setMinHeight(160);
         bridgeChart.getStyleClass().add("bridge-chart");
     }
 
     private void setupCost() {
         quiet(costChart);
         costY.setLabel("Cost");
-        costChart.setMinHeight(180);
+        costChart.setMinHeight(160);
+        costChart.getStyleClass().add("cost-chart");
         for (Treatment t : Treatment.values()) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(t.label());
@@ -202,64 +303,112 @@ public final class ChartsView extends TabPane {
         }
     }
 
-    /** New classification: rebuild categories and the data that does not move with the levers. */
+    /**
+     * New workbook or new classification: every series, category list and label is built again
+     * from the current result, so nothing of a previous workbook can stay on a chart.
+     */
     private void rebuild() {
         MarginResult r = vm.result();
         if (r == null) {
             return;
         }
         List<String> labels = r.periodLabels();
-        if (!gmX.getCategories().equals(labels)) {
-            gmX.getCategories().setAll(labels);
-            for (XYChart.Series<String, Number> s : gmSeries) {
-                ObservableList<XYChart.Data<String, Number>> data = FXCollections.observableArrayList();
-                for (String l : labels) {
-                    data.add(new XYChart.Data<>(l, 0.0));
-                }
-                s.setData(data);
-            }
-            costX.getCategories().setAll(labels);
+        gmX.getCategories().setAll(labels);
+        costX.getCategories().setAll(labels);
+        for (int k = 0; k < gmSeries.size(); k++) {
+            gmSeries.get(k).setData(gmData(r, k));
         }
-        double lowest = 0;
-        for (Figures f : r.periods()) {
-            for (Function<Figures, OptionalDouble> m : gmMeasures) {
-                OptionalDouble v = m.apply(f);
-                if (v.isPresent()) {
-                    lowest = Math.min(lowest, v.getAsDouble() * 100);
-                }
-            }
-        }
-        gmY.setLowerBound(lowest >= 0 ? 0 : Math.floor((lowest - 5) / 20) * 20);
+        fitAxis(r, true);
         updateMargins(r);
         rebuildBridge(r);
         rebuildCost(r);
     }
 
-    /** Per tick: margins only, in place; the axis only widens when a value would fall off it. */
-    private void updateMargins(MarginResult r) {
-        if (r == null || gmSeries.get(0).getData().size() != r.periodCount()) {
-            return;
+    /** Data points for the periods where measure {@code k} has a value (no revenue: no point). */
+    private ObservableList<XYChart.Data<String, Number>> gmData(MarginResult r, int k) {
+        ObservableList<XYChart.Data<String, Number>> data = FXCollections.observableArrayList();
+        Function<Figures, OptionalDouble> m = gmMeasures.get(k);
+        for (int i = 0; i < r.periodCount(); i++) {
+            OptionalDouble v = m.apply(r.period(i));
+            if (v.isPresent()) {
+                data.add(new XYChart.Data<>(r.periodLabels().get(i), v.getAsDouble() * 100));
+            }
         }
-        double lowest = gmY.getLowerBound();
-        for (int k = 0; k < gmMeasures.size(); k++) {
-            ObservableList<XYChart.Data<String, Number>> data = gmSeries.get(k).getData();
-            Function<Figures, OptionalDouble> m = gmMeasures.get(k);
-            for (int i = 0; i < r.periodCount(); i++) {
-                OptionalDouble v = m.apply(r.period(i));
-                double y = v.isPresent() ? v.getAsDouble() * 100 : Double.NaN;
-                XYChart.Data<String, Number> d = data.get(i);
-                Number old = d.getYValue();
-                if (old == null || Double.compare(old.doubleValue(), y) != 0) {
-                    d.setYValue(y);
-                }
-                if (y < lowest) {
-                    lowest = y;
+        return data;
+    }
+
+    /**
+     * Sets the margin axis around the figures: tight when {@code tight} (a new workbook, a new
+     * classification, neutral levers), else only wider when a value would fall off, so the axis
+     * stays put while a slider is dragged and Reset brings it back.
+     */
+    private void fitAxis(MarginResult r, boolean tight) {
+        double lowest = 0;
+        double highest = 100;
+        for (Figures f : r.periods()) {
+            for (Function<Figures, OptionalDouble> m : gmMeasures) {
+                OptionalDouble v = m.apply(f);
+                if (v.isPresent()) {
+                    lowest = Math.min(lowest, v.getAsDouble() * 100);
+                    highest = Math.max(highest, v.getAsDouble() * 100);
                 }
             }
         }
-        if (lowest < gmY.getLowerBound()) {
-            gmY.setLowerBound(Math.floor((lowest - 5) / 20) * 20);
+        double lower = lowest >= 0 ? 0 : Math.floor((lowest - 5) / 20) * 20;
+        double upper = highest <= 100 ? 100 : Math.ceil((highest + 5) / 20) * 20;
+        if (tight || lower < gmY.getLowerBound()) {
+            gmY.setLowerBound(lower);
         }
+        if (tight || upper > gmY.getUpperBound()) {
+            gmY.setUpperBound(upper);
+        }
+        gmY.setTickUnit((gmY.getUpperBound() - gmY.getLowerBound()) > 150 ? 20 : 10);
+    }
+
+    /** Per tick: margins only, in place; a series is rebuilt only when a period gains or loses its value. */
+    private void updateMargins(MarginResult r) {
+        if (r == null || !gmX.getCategories().equals(r.periodLabels())) {
+            return;
+        }
+        boolean neutral = vm.stress().levers().equals(Levers.NEUTRAL);
+        for (int k = 0; k < gmMeasures.size(); k++) {
+            XYChart.Series<String, Number> series = gmSeries.get(k);
+            ObservableList<XYChart.Data<String, Number>> data = series.getData();
+            Function<Figures, OptionalDouble> m = gmMeasures.get(k);
+            int present = 0;
+            for (int i = 0; i < r.periodCount(); i++) {
+                if (m.apply(r.period(i)).isPresent()) {
+                    present++;
+                }
+            }
+            if (present != data.size()) {
+                series.setData(gmData(r, k));
+            } else {
+                int j = 0;
+                for (int i = 0; i < r.periodCount(); i++) {
+                    OptionalDouble v = m.apply(r.period(i));
+                    if (v.isEmpty()) {
+                        continue;
+                    }
+                    XYChart.Data<String, Number> d = data.get(j++);
+                    double y = v.getAsDouble() * 100;
+                    if (d.getYValue() == null || Double.compare(d.getYValue().doubleValue(), y) != 0) {
+                        d.setYValue(y);
+                    }
+                }
+            }
+            // At neutral levers the stressed lines lie exactly on the restated ones: hide them.
+            boolean shown = !(neutral && (k == 3 || k == 4));
+            if (series.getNode() != null && series.getNode().isVisible() != shown) {
+                series.getNode().setVisible(shown);
+            }
+            OptionalDouble last = OptionalDouble.empty();
+            for (int i = r.periodCount() - 1; i >= 0 && last.isEmpty(); i--) {
+                last = m.apply(r.period(i));
+            }
+            gmChart.setEndLabel(k, last.isPresent() ? GM_SHORT[k] + " " + Format.percent(last) : "");
+        }
+        fitAxis(r, neutral);
     }
 
     private void rebuildBridge(MarginResult r) {
@@ -273,8 +422,10 @@ public final class ChartsView extends TabPane {
         down.setName("Into COGS");
         up.setName("Out of COGS");
         total.setName("Margin");
+        java.util.Map<String, String> valueLabels = new java.util.LinkedHashMap<>();
         if (rep.isEmpty() || res.isEmpty()) {
             bridgeChart.getData().setAll(List.of(base, down, up, total));
+            bridgeChart.setBarLabels(valueLabels);
             return;
         }
         List<BridgeItem> items = new ArrayList<>(r.bridge());
@@ -286,6 +437,7 @@ public final class ChartsView extends TabPane {
         cats.add(first);
         seen.add(first);
         addBar(total, base, down, up, first, 0, level, true);
+        valueLabels.put(first, Format.percent(rep));
         double rest = 0;
         int restCount = 0;
         for (int i = 0; i < items.size(); i++) {
@@ -302,6 +454,7 @@ public final class ChartsView extends TabPane {
             cats.add(name);
             double next = level + b.gmImpact() * 100;
             addBar(total, base, down, up, name, level, next, false);
+            valueLabels.put(name, Format.points(OptionalDouble.of(b.gmImpact()), OptionalDouble.of(0)));
             level = next;
         }
         if (restCount > 0) {
@@ -309,10 +462,12 @@ public final class ChartsView extends TabPane {
             cats.add(name);
             double next = level + rest;
             addBar(total, base, down, up, name, level, next, false);
+            valueLabels.put(name, Format.points(OptionalDouble.of(rest / 100), OptionalDouble.of(0)));
             level = next;
         }
         cats.add("Restated");
         addBar(total, base, down, up, "Restated", 0, res.getAsDouble() * 100, true);
+        valueLabels.put("Restated", Format.percent(res));
         bridgeX.getCategories().setAll(cats);
         bridgeChart.getData().setAll(List.of(base, down, up, total));
         for (XYChart.Data<String, Number> d : base.getData()) {
@@ -320,6 +475,7 @@ public final class ChartsView extends TabPane {
                 d.getNode().setVisible(false);
             }
         }
+        bridgeChart.setBarLabels(valueLabels);
     }
 
     private static void addBar(XYChart.Series<String, Number> total, XYChart.Series<String, Number> base,

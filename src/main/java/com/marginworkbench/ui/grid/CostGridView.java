@@ -58,6 +58,12 @@ public final class CostGridView extends BorderPane {
     private final List<TableColumn<CostRow, ?>> periodColumns = new ArrayList<>();
     private final ToggleButton showPeriods = new ToggleButton("Period amounts");
     private final FilteredList<CostRow> filtered;
+    /** How far the grid is scrolled sideways; frozen cells and headers move back by as much. */
+    private final javafx.beans.property.DoubleProperty scrollX = new javafx.beans.property.SimpleDoubleProperty();
+    private final List<TableColumn<CostRow, ?>> frozen = new ArrayList<>();
+    private final Label totalsCaption = new Label();
+    private final javafx.scene.layout.Pane totalsArea = new javafx.scene.layout.Pane();
+    private ScrollBarHook hook;
 
     public CostGridView(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -71,14 +77,39 @@ public final class CostGridView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setTableMenuButtonVisible(true);
-        table.setPlaceholder(new Label("No cost lines to show. Open a workbook with File > Open (Ctrl+O) or drop one here."));
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setId("gridPlaceholder");
+        placeholder.textProperty().bind(Bindings.createStringBinding(this::emptyText, vm.filterSheetProperty(),
+                vm.sheets(), vm.rows(), vm.findTextProperty()));
+        table.setPlaceholder(placeholder);
         table.setId("costGrid");
         buildColumns();
         table.setContextMenu(contextMenu());
         setTop(toolbar());
         setCenter(table);
+        setBottom(totalsRow());
+        table.skinProperty().addListener((obs, o, skin) -> javafx.application.Platform.runLater(this::hookScroll));
+        table.getColumns().addListener((javafx.collections.ListChangeListener<TableColumn<CostRow, ?>>) c ->
+                javafx.application.Platform.runLater(this::hookScroll));
         vm.fileProperty().addListener((obs, o, n) -> rebuildPeriodColumns());
         showPeriods.selectedProperty().addListener((obs, o, n) -> rebuildPeriodColumns());
+    }
+
+    /** What the empty grid says: no workbook, a sheet without a cost table, or filters that match nothing. */
+    private String emptyText() {
+        if (vm.rows().isEmpty()) {
+            return "No cost lines to show. Open a workbook with File > Open (Ctrl+O) or drop one here.";
+        }
+        String sheet = vm.filterSheetProperty().get();
+        if (sheet != null && !sheet.isEmpty()) {
+            boolean hasTable = vm.sheets().stream().anyMatch(s -> s.name().equals(sheet) && s.tableRange() != null);
+            if (!hasTable) {
+                return "No cost table was found on the sheet '" + sheet + "', so it has no lines to show. "
+                        + "Choose a sheet marked with the table icon, or the workbook at the top of the outline for all lines.";
+            }
+        }
+        return "No line matches the find text and filters. Clear them to see all lines.";
     }
 
     public TableView<CostRow> table() {
@@ -108,7 +139,7 @@ public final class CostGridView extends BorderPane {
     }
 
     private FlowPane toolbar() {
-        find.setPromptText("Find by label or cell (Ctrl+F)");
+        find.setPromptText("Find label, cell or type (Ctrl+F)");
         find.setId("findField");
         find.textProperty().bindBidirectional(vm.findTextProperty());
         find.setPrefColumnCount(16);
@@ -157,10 +188,16 @@ public final class CostGridView extends BorderPane {
                 filtered, vm.rows()));
         count.getStyleClass().add("muted");
 
+        ToggleButton moved = new ToggleButton("Moved");
+        moved.setGraphic(new FontIcon(Feather.SHUFFLE));
+        moved.setTooltip(new Tooltip("Only lines whose treatment differs from where the workbook reported them"));
+        moved.selectedProperty().bindBidirectional(vm.filterMovedProperty());
+        moved.setId("movedFilter");
+
         showPeriods.setGraphic(new FontIcon(Feather.COLUMNS));
         showPeriods.setTooltip(new Tooltip("Show one column per period"));
 
-        FlowPane bar = new FlowPane(8, 6, find, badge, layer, type, bulkType, showPeriods, count);
+        FlowPane bar = new FlowPane(8, 6, find, badge, moved, layer, type, bulkType, showPeriods, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("grid-toolbar");
@@ -229,15 +266,15 @@ public final class CostGridView extends BorderPane {
                 return Bindings.createObjectBinding(() -> new AnswerShown(r.answerProperty(q).get(),
                         r.classification() == null ? null : r.resolvedAnswer(q)), r.answerProperty(q), r.classificationProperty());
             });
-            col.setCellFactory(cc -> new ComboBoxTableCell<>(ANSWER_CONVERTER, ANSWER_CHOICES));
+            col.setCellFactory(cc -> new AnswerCell());
             col.setOnEditCommit(e -> {
                 if (e.getNewValue() != null) {
                     vm.setAnswer(e.getRowValue().index(), q, e.getNewValue().given());
                 }
             });
-            col.setPrefWidth(112);
+            col.setPrefWidth(86);
             col.setId("answer-" + q.name());
-            Label header = new Label(q.header());
+            Label header = new Label(shortHeader(q));
             header.setTooltip(new Tooltip(q.question()));
             col.setGraphic(header);
             col.setText("");
@@ -255,18 +292,14 @@ public final class CostGridView extends BorderPane {
         total.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().total()));
         total.setCellFactory(col -> new AmountCell());
         total.setPrefWidth(110);
+        total.setUserData(-1);
 
-        TableColumn<CostRow, Placement> reported = new TableColumn<>("Reported as");
-        reported.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reported()));
-        reported.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Placement p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.label());
-            }
-        });
-        reported.setComparator(Comparator.comparing(Placement::label));
-        reported.setPrefWidth(150);
+        TableColumn<CostRow, Classification> reported = new TableColumn<>("Reported → restated");
+        reported.setCellValueFactory(c -> c.getValue().classificationProperty());
+        reported.setCellFactory(col -> new MovedCell());
+        reported.setComparator(Comparator.comparing(Classification::treatment));
+        reported.setPrefWidth(190);
+        reported.setId("movedColumn");
 
         TableColumn<CostRow, String> note = new TableColumn<>("Note / reason");
         note.setCellValueFactory(c -> c.getValue().noteProperty());
@@ -283,18 +316,139 @@ public final class CostGridView extends BorderPane {
         variable.setCellFactory(col -> new FlagCell(false));
         variable.setVisible(false);
 
-        // The badge sits next to the label: it is what a reader scans for first.
+        // Line and badge are what a reader scans for first: they stay on the left when the grid
+        // scrolls sideways; the amount and where the line moved come right after them.
+        freeze(label);
+        freeze(badge);
         table.getColumns().add(label);
         table.getColumns().add(badge);
+        table.getColumns().add(total);
+        table.getColumns().add(reported);
         table.getColumns().add(type);
         table.getColumns().add(layer);
         table.getColumns().addAll(answerCols);
-        table.getColumns().add(total);
-        table.getColumns().add(reported);
         table.getColumns().add(source);
         table.getColumns().add(note);
         table.getColumns().add(llm);
         table.getColumns().add(variable);
+    }
+
+    /** Keeps a column's cells on the left edge whatever the sideways scroll, drawn over the others. */
+    private <T> void freeze(TableColumn<CostRow, T> col) {
+        var inner = col.getCellFactory();
+        col.setCellFactory(c -> {
+            TableCell<CostRow, T> cell = inner.call(c);
+            cell.translateXProperty().bind(scrollX);
+            cell.setViewOrder(-1);
+            cell.getStyleClass().add("frozen-cell");
+            return cell;
+        });
+        col.setReorderable(false);
+        frozen.add(col);
+    }
+
+    /** The sideways scroll bar and column headers exist once the table has a skin; they are found again when columns change. */
+    private record ScrollBarHook(javafx.scene.control.ScrollBar bar) {
+    }
+
+    private void hookScroll() {
+        if (hook == null) {
+            for (javafx.scene.Node n : table.lookupAll(".scroll-bar")) {
+                if (n instanceof javafx.scene.control.ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                    hook = new ScrollBarHook(sb);
+                    scrollX.bind(sb.valueProperty());
+                    sb.valueProperty().addListener(o -> layoutTotals());
+                    break;
+                }
+            }
+        }
+        for (javafx.scene.Node n : table.lookupAll(".column-header")) {
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader h && frozen.contains(h.getTableColumn())
+                    && !h.translateXProperty().isBound()) {
+                h.translateXProperty().bind(scrollX);
+                h.setViewOrder(-1);
+                h.getStyleClass().add("frozen-header");
+            }
+        }
+        rebuildTotals();
+    }
+
+    /** The totals row: a caption under the frozen columns and the sum of the lines shown under each amount column. */
+    private javafx.scene.layout.HBox totalsRow() {
+        totalsCaption.getStyleClass().add("totals-caption");
+        totalsCaption.setMinWidth(0);
+        totalsCaption.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> frozen.stream().mapToDouble(TableColumn::getWidth).sum(),
+                frozen.stream().map(TableColumn::widthProperty).toArray(javafx.beans.Observable[]::new)));
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(totalsArea.widthProperty());
+        clip.heightProperty().bind(totalsArea.heightProperty());
+        totalsArea.setClip(clip);
+        totalsArea.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(totalsArea, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(totalsCaption, totalsArea);
+        row.getStyleClass().add("totals-row");
+        row.setId("totalsRow");
+        table.getItems().addListener((javafx.collections.ListChangeListener<CostRow>) c -> rebuildTotals());
+        totalsArea.widthProperty().addListener(o -> layoutTotals());
+        return row;
+    }
+
+    private final javafx.beans.InvalidationListener relayoutTotals = o -> layoutTotals();
+    private final List<Label> totalLabels = new ArrayList<>();
+    private final List<TableColumn<CostRow, ?>> totalColumns = new ArrayList<>();
+
+    private void rebuildTotals() {
+        List<CostRow> shown = table.getItems();
+        totalsCaption.setText("Total of " + shown.size() + (shown.size() == 1 ? " line" : " lines")
+                + (shown.size() == vm.rows().size() ? "" : " shown"));
+        totalLabels.clear();
+        totalColumns.clear();
+        for (TableColumn<CostRow, ?> col : table.getVisibleLeafColumns()) {
+            Object key = col.getUserData();
+            if (!(key instanceof Integer period)) {
+                continue;
+            }
+            double sum = 0;
+            for (CostRow r : shown) {
+                sum += period < 0 ? r.total() : r.amount(period);
+            }
+            Label l = new Label(Format.amount(sum));
+            l.getStyleClass().add("totals-amount");
+            l.setManaged(false);
+            l.setId(period < 0 ? "totalsTotal" : "totals-" + period);
+            totalLabels.add(l);
+            totalColumns.add(col);
+            col.widthProperty().removeListener(relayoutTotals);
+            col.widthProperty().addListener(relayoutTotals);
+        }
+        totalsArea.getChildren().setAll(totalLabels);
+        layoutTotals();
+    }
+
+    private void layoutTotals() {
+        List<TableColumn<CostRow, ?>> visible = table.getVisibleLeafColumns();
+        for (int i = 0; i < totalLabels.size(); i++) {
+            double x = -scrollX.get();
+            for (TableColumn<CostRow, ?> c : visible) {
+                if (c == totalColumns.get(i)) {
+                    break;
+                }
+                if (!frozen.contains(c)) {
+                    x += c.getWidth();
+                }
+            }
+            Label l = totalLabels.get(i);
+            l.autosize();
+            double w = totalColumns.get(i).getWidth();
+            l.relocate(x + w - l.getWidth() - 6, 0);
+            l.setVisible(x + w > 0);
+        }
+    }
+
+    /** The sum shown in the totals row under the Total column. */
+    public String totalsText() {
+        return totalLabels.isEmpty() ? "" : totalLabels.get(0).getText();
     }
 
     private void rebuildPeriodColumns() {
@@ -310,6 +464,7 @@ public final class CostGridView extends BorderPane {
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().amount(p)));
             col.setCellFactory(cc -> new AmountCell());
             col.setPrefWidth(90);
+            col.setUserData(p);
             periodColumns.add(col);
         }
         table.getColumns().addAll(periodColumns);
@@ -350,7 +505,7 @@ public final class CostGridView extends BorderPane {
                 return "";
             }
             if (a.given() == Answer.DEFAULT && a.resolved() != null) {
-                return "Default (" + (a.resolved() ? "yes" : "no") + ")";
+                return a.resolved() ? "yes" : "no";
             }
             return answerWord(a.given());
         }
@@ -360,6 +515,56 @@ public final class CostGridView extends BorderPane {
             return new AnswerShown(Answer.parse(s), null);
         }
     };
+
+    /** The three answers as compact marks; an answer the type assumes is muted, a given one stands out. */
+    private static final class AnswerCell extends ComboBoxTableCell<CostRow, AnswerShown> {
+        AnswerCell() {
+            super(ANSWER_CONVERTER, ANSWER_CHOICES);
+            getStyleClass().add("answer-cell");
+        }
+
+        @Override
+        public void updateItem(AnswerShown a, boolean empty) {
+            super.updateItem(a, empty);
+            getStyleClass().removeAll("answer-default", "answer-given");
+            if (!empty && a != null && a.given() != null) {
+                getStyleClass().add(a.given() == Answer.DEFAULT ? "answer-default" : "answer-given");
+                setTooltip(new Tooltip(a.given() == Answer.DEFAULT
+                        ? "Not answered: the cost type assumes " + ANSWER_CONVERTER.toString(a) : "Answered " + answerWord(a.given())));
+            } else {
+                setTooltip(null);
+            }
+        }
+    }
+
+    static String shortHeader(Question q) {
+        return switch (q) {
+            case TRIGGERED -> "Customer?";
+            case NEEDED -> "Needed?";
+            case VARIES -> "Varies?";
+        };
+    }
+
+    /** Where the workbook reported the line and where the test puts it: "R&D → COGS" when it moves. */
+    private final class MovedCell extends TableCell<CostRow, Classification> {
+        @Override
+        protected void updateItem(Classification c, boolean empty) {
+            super.updateItem(c, empty);
+            getStyleClass().removeAll("moved-cell");
+            CostRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (row == null || c == null) {
+                setText(null);
+                return;
+            }
+            String from = row.reported().label();
+            if (row.moved()) {
+                setText(from + " → " + c.treatment().label());
+                getStyleClass().add("moved-cell");
+            } else {
+                setText(from);
+            }
+        }
+    }
 
     /** The treatment badge with its reason and references in a tooltip. */
     private final class BadgeCell extends TableCell<CostRow, Classification> {

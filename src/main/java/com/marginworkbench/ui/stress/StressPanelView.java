@@ -65,7 +65,7 @@ public final class StressPanelView extends VBox {
         title.getStyleClass().add("section-title");
         Button reset = new Button("Reset", new FontIcon(Feather.ROTATE_CCW));
         reset.setTooltip(new Tooltip("Back to neutral levers: the unstressed restatement"));
-        reset.setOnAction(e -> stress.reset());
+        reset.setOnAction(e -> vm.resetLevers());
         reset.setId("resetLevers");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -102,6 +102,8 @@ public final class StressPanelView extends VBox {
             }
             Slider slider = new Slider(spec.sliderMin(), spec.sliderMax(), stress.valueProperty(spec).get());
             slider.setAccessibleText(spec.label());
+            // The filled part of the track shows how far a lever is pushed, in both themes.
+            slider.setSkin(new atlantafx.base.controls.ProgressSliderSkin(slider));
             slider.setBlockIncrement(spec.step() * (spec.isPercent() ? 5 : 10));
             slider.setId("slider-" + spec.name());
             TextField field = new TextField(spec.format(stress.valueProperty(spec).get()));
@@ -116,6 +118,7 @@ public final class StressPanelView extends VBox {
                 slider.disableProperty().bind(stress.tokenDeclineEnabledProperty().not());
                 field.disableProperty().bind(stress.tokenDeclineEnabledProperty().not());
             }
+            slider.valueChangingProperty().addListener((obs, o, n) -> stress.changingProperty().set(n));
             slider.valueProperty().addListener((obs, o, n) -> {
                 if (!syncing) {
                     double s = spec.step();
@@ -179,7 +182,7 @@ public final class StressPanelView extends VBox {
         scenarioBox.setOnAction(e -> {
             String name = scenarioBox.getValue();
             if (!syncing && name != null && !name.equals(stress.activeScenarioProperty().get())) {
-                stress.switchTo(name);
+                vm.switchScenario(name);
             }
         });
         Button save = new Button("Save as…", new FontIcon(Feather.BOOKMARK));
@@ -194,7 +197,15 @@ public final class StressPanelView extends VBox {
         delete.disableProperty().bind(scenarioBox.valueProperty().isNull());
         delete.setOnAction(e -> stress.removeScenario(scenarioBox.getValue()));
         HBox.setHgrow(scenarioBox, Priority.ALWAYS);
-        HBox row1 = new HBox(6, scenarioBox, delete);
+        Label modified = new Label("modified", new FontIcon(Feather.EDIT_2));
+        modified.getStyleClass().add("scenario-modified");
+        modified.setId("scenarioModified");
+        modified.setTooltip(new Tooltip("The levers differ from this scenario as saved; Save as… keeps them"));
+        modified.visibleProperty().bind(stress.modifiedProperty());
+        modified.managedProperty().bind(modified.visibleProperty());
+        modified.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row1 = new HBox(6, scenarioBox, modified, delete);
+        row1.setAlignment(Pos.CENTER_LEFT);
         HBox row2 = new HBox(6, save, compare);
         VBox box = new VBox(6, title, row1, row2);
         box.getStyleClass().add("panel-section");

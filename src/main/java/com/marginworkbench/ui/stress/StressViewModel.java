@@ -30,6 +30,8 @@ public final class StressViewModel {
     private final ReadOnlyObjectWrapper<Levers> levers = new ReadOnlyObjectWrapper<>(this, "levers", Levers.NEUTRAL);
     private final ObservableList<ProjectState.Scenario> scenarios = FXCollections.observableArrayList();
     private final StringProperty activeScenario = new SimpleStringProperty(this, "activeScenario", "");
+    private final BooleanProperty changing = new SimpleBooleanProperty(this, "changing", false);
+    private final javafx.beans.binding.BooleanBinding modified;
     private boolean batch;
 
     public StressViewModel() {
@@ -39,6 +41,20 @@ public final class StressViewModel {
             values.put(s, p);
         }
         tokenDeclineEnabled.addListener((obs, o, n) -> publish());
+        modified = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            String a = activeScenario.get();
+            return a != null && !a.isEmpty() && scenario(a).map(s -> !s.levers().equals(levers.get())).orElse(false);
+        }, activeScenario, levers, scenarios);
+    }
+
+    /** True while a slider is being dragged; the drag becomes one undoable step when it ends. */
+    public BooleanProperty changingProperty() {
+        return changing;
+    }
+
+    /** True when the levers no longer match the scenario that was last chosen or saved. */
+    public javafx.beans.binding.BooleanBinding modifiedProperty() {
+        return modified;
     }
 
     /** The lever's value in display units; bind a slider to it. */

@@ -1,5 +1,6 @@
 package com.marginworkbench.ui.tiles;
 
+import com.marginworkbench.ui.util.Benchmarks;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,6 +18,7 @@ public final class Tile {
     private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper("n/a");
     private final ReadOnlyStringWrapper delta = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.NONE);
+    private final ReadOnlyObjectWrapper<Benchmarks.Standing> standing = new ReadOnlyObjectWrapper<>(Benchmarks.Standing.NONE);
 
     /** {@code against}: what the change is measured from, e.g. "vs unstressed". */
     public Tile(String id, String title, String against, String help) {
@@ -52,6 +54,15 @@ public final class Tile {
 
     public ReadOnlyObjectProperty<Tone> toneProperty() {
         return tone.getReadOnlyProperty();
+    }
+
+    /** Where the figure stands against the benchmark bands; NONE for figures that are not coloured. */
+    public ReadOnlyObjectProperty<Benchmarks.Standing> standingProperty() {
+        return standing.getReadOnlyProperty();
+    }
+
+    public void setStanding(Benchmarks.Standing s) {
+        standing.set(s);
     }
 
     public String value() {

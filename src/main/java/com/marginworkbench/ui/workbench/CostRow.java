@@ -128,6 +128,25 @@ public final class CostRow {
         return classification.get();
     }
 
+    /** The treatment that matches where the workbook reported the line (Review never does). */
+    public static Treatment reportedTreatment(Placement p) {
+        return switch (p) {
+            case COST_OF_REVENUE -> Treatment.COST_OF_REVENUE;
+            case RESEARCH_DEVELOPMENT -> Treatment.RESEARCH_DEVELOPMENT;
+            case CAPITALIZED -> Treatment.CAPITALIZED;
+            default -> Treatment.OPERATING_EXPENSE;
+        };
+    }
+
+    /**
+     * True when the line's treatment differs from where the workbook reported it; a line under
+     * review keeps its reported place in the figures, so it has not moved.
+     */
+    public boolean moved() {
+        Treatment t = treatment();
+        return t != null && t != Treatment.REVIEW && t != reportedTreatment(reported);
+    }
+
     /** The answer used by the test for a question (the type's default filled in). */
     public boolean resolvedAnswer(Question q) {
         Classification c = classification.get();

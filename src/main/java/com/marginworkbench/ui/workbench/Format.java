@@ -53,6 +53,34 @@ public final class Format {
         return signFix(String.format(Locale.US, "%,.0f", v));
     }
 
+    /** Money in short form with its scale: "1.24 M", "980 k", "312"; the workbook's own currency. */
+    public static String money(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        String s;
+        if (a >= 1e9) {
+            s = String.format(Locale.ROOT, "%.2f B", v / 1e9);
+        } else if (a >= 1e6) {
+            s = String.format(Locale.ROOT, "%.2f M", v / 1e6);
+        } else if (a >= 1e4) {
+            s = String.format(Locale.ROOT, "%.0f k", v / 1e3);
+        } else {
+            s = String.format(Locale.ROOT, "%.0f", v);
+        }
+        return signFix(s);
+    }
+
+    /** A change in money, short form with a sign: "+1.20 M"; "" when there is none. */
+    public static String moneyChange(double now, double base) {
+        double d = now - base;
+        if (!Double.isFinite(d) || Math.abs(d) < 0.5) {
+            return "";
+        }
+        return (d > 0 ? "+" : "") + money(d);
+    }
+
     private static String signFix(String s) {
         return s.replace('-', MINUS);
     }

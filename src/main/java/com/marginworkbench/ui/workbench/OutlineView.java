@@ -61,9 +61,8 @@ public final class OutlineView extends TreeView<String> {
         root.setExpanded(true);
         for (SheetInfo s : vm.sheets()) {
             FontIcon icon = new FontIcon(s.tableRange() == null ? Feather.FILE : Feather.GRID);
-            if (s.tableRange() != null) {
-                icon.setUserData(s.name());
-            }
+            // Every sheet can be chosen; one without a cost table empties the grid, which says so.
+            icon.setUserData(s.name());
             String text = s.name() + (s.hidden() ? " (hidden)" : "");
             TreeItem<String> item = new TreeItem<>(text, icon);
             if (s.tableRange() != null) {

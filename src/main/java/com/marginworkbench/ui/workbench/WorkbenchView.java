@@ -26,6 +26,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
@@ -47,6 +48,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -55,6 +59,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +98,19 @@ public final class WorkbenchView extends BorderPane {
         t.setDaemon(true);
         return t;
     });
+    private final ToggleButton outlineToggle = new ToggleButton("Sheets");
+    private final ToggleButton stressToggle = new ToggleButton("Stress");
+    private final StackPane body = new StackPane();
+    private final StackPane leftDrawer = new StackPane();
+    private final StackPane rightDrawer = new StackPane();
+    private final javafx.beans.binding.BooleanBinding leftOpen;
+    private final javafx.beans.binding.BooleanBinding rightOpen;
+    private final SplitPane main;
+    private final Region outlinePane;
+    private final Region rightPane;
+    private final Region centrePane;
+    private Boolean outlineDocked;
+    private Boolean rightDocked;
     private Task<?> running;
     private MappingView mappingView;
     private Consumer<String> errorSink = this::showError;
@@ -112,31 +130,78 @@ public final class WorkbenchView extends BorderPane {
         customers = new CustomersView(customersModel);
 
         OutlineView outline = new OutlineView(vm);
+        outline.setMinWidth(0);
         outline.setOnOpenMapping(this::openMapping);
-        SplitPane centre = new SplitPane(linesPane(), charts);
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.58);
+        SplitPane centreSplit = new SplitPane(linesPane(), charts);
+        centreSplit.setOrientation(Orientation.VERTICAL);
+        centreSplit.setDividerPositions(0.56);
 
-        // Tiles stay outside the scroll pane: their figures change on every slider tick, and
-        // inside it each change would make the scroll pane re-measure the whole stress panel.
-        TilesView tiles = new TilesView(vm.tiles());
-        tiles.setPadding(new Insets(10, 10, 0, 10));
-        stressPanel.setPadding(new Insets(0, 10, 10, 10));
+        // The headline figures change on every slider tick; they sit outside any scroll pane
+        // so a tick does not make JavaFX re-measure a whole panel (ADR 0003).
+        TilesView headline = new TilesView(vm.tiles(), vm.plausibilityProperty());
+        outlineToggle.setGraphic(new FontIcon(Feather.SIDEBAR));
+        outlineToggle.setTooltip(new Tooltip("Show the workbook's sheets and tables"));
+        outlineToggle.setId("outlineToggle");
+        stressToggle.setGraphic(new FontIcon(Feather.SLIDERS));
+        stressToggle.setTooltip(new Tooltip("Show the stress levers, scenarios and framework"));
+        stressToggle.setId("stressToggle");
+        for (ToggleButton t : List.of(outlineToggle, stressToggle)) {
+            t.managedProperty().bind(t.visibleProperty());
+            t.setMinWidth(Region.USE_PREF_SIZE);
+            t.getStyleClass().add("drawer-toggle");
+        }
+        HBox.setHgrow(headline, Priority.ALWAYS);
+        HBox head = new HBox(10, outlineToggle, headline, stressToggle);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.getStyleClass().add("headline-bar");
+        VBox centre = new VBox(head, centreSplit);
+        VBox.setVgrow(centreSplit, Priority.ALWAYS);
+        centre.setMinWidth(0);
+
+        stressPanel.setPadding(new Insets(10));
         ScrollPane stressScroll = new ScrollPane(stressPanel);
         stressScroll.setFitToWidth(true);
         stressScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(stressScroll, Priority.ALWAYS);
-        VBox rightScroll = new VBox(10, tiles, new MeasuredLeversBox(customersModel), stressScroll);
+        VBox rightScroll = new VBox(10, new MeasuredLeversBox(customersModel), stressScroll);
         rightScroll.getStyleClass().add("right-panel");
-        rightScroll.setMinWidth(300);
+        rightScroll.setMinWidth(290);
+        rightScroll.setPrefWidth(320);
 
-        SplitPane main = new SplitPane(outline, centre, rightScroll);
-        main.setDividerPositions(0.13, 0.74);
+        outlinePane = outline;
+        rightPane = rightScroll;
+        centrePane = centre;
+        main = new SplitPane(outline, centre, rightScroll);
         SplitPane.setResizableWithParent(outline, false);
         SplitPane.setResizableWithParent(rightScroll, false);
+        leftDrawer.getStyleClass().addAll("drawer", "drawer-left");
+        rightDrawer.getStyleClass().addAll("drawer", "drawer-right");
+        for (StackPane d : List.of(leftDrawer, rightDrawer)) {
+            d.setMaxWidth(Region.USE_PREF_SIZE);
+            d.setPickOnBounds(true);
+        }
+        leftDrawer.setPrefWidth(260);
+        rightDrawer.setPrefWidth(330);
+        StackPane.setAlignment(leftDrawer, Pos.TOP_LEFT);
+        StackPane.setAlignment(rightDrawer, Pos.TOP_RIGHT);
+        // A closed drawer leaves the scene altogether: a list inside a hidden pane would still be
+        // laid out on every pulse.
+        leftOpen = outlineToggle.selectedProperty().and(outlineToggle.visibleProperty());
+        rightOpen = stressToggle.selectedProperty().and(stressToggle.visibleProperty());
+        leftOpen.addListener((obs, was, open) -> showDrawer(leftDrawer, open));
+        rightOpen.addListener((obs, was, open) -> showDrawer(rightDrawer, open));
+        body.getChildren().add(main);
+        body.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                outlineToggle.setSelected(false);
+                stressToggle.setSelected(false);
+            }
+        });
+        body.widthProperty().addListener((obs, o, w) -> arrange(w.doubleValue()));
+        arrange(1600);
 
         setTop(menuBar());
-        setCenter(main);
+        setCenter(body);
         setBottom(statusBar());
 
         autosave.setOnFinished(e -> save(false, false));
@@ -161,6 +226,74 @@ public final class WorkbenchView extends BorderPane {
             e.consume();
         });
         rebuildRecent();
+    }
+
+    /** Below this width the outline becomes a drawer opened from the headline bar. */
+    public static final double OUTLINE_DOCKED_FROM = 1366;
+    /** Below this width the stress panel becomes a drawer as well. */
+    public static final double STRESS_DOCKED_FROM = 1200;
+
+    /**
+     * Docks the side panels when the window is wide enough, else turns them into drawers over the
+     * grid, so the grid and charts keep the room on a small screen or a projector.
+     */
+    private void arrange(double width) {
+        if (width <= 0) {
+            return;
+        }
+        boolean left = width >= OUTLINE_DOCKED_FROM - 20;
+        boolean right = width >= STRESS_DOCKED_FROM - 20;
+        if (Boolean.valueOf(left).equals(outlineDocked) && Boolean.valueOf(right).equals(rightDocked)) {
+            return;
+        }
+        outlineDocked = left;
+        rightDocked = right;
+        List<Node> items = new java.util.ArrayList<>();
+        if (left) {
+            items.add(outlinePane);
+        }
+        items.add(centrePane);
+        if (right) {
+            items.add(rightPane);
+        }
+        if (!main.getItems().equals(items)) {
+            // Taken out first, then put back: a node must leave one parent before joining another.
+            main.getItems().clear();
+            leftDrawer.getChildren().clear();
+            rightDrawer.getChildren().clear();
+            if (!left) {
+                leftDrawer.getChildren().add(outlinePane);
+            }
+            if (!right) {
+                rightDrawer.getChildren().add(rightPane);
+            }
+            main.getItems().addAll(items);
+        }
+        outlineToggle.setVisible(!left);
+        stressToggle.setVisible(!right);
+        if (left && right) {
+            main.setDividerPositions(230 / width, 1 - 330 / width);
+        } else if (right) {
+            main.setDividerPositions(1 - 320 / width);
+        }
+    }
+
+    private void showDrawer(StackPane drawer, boolean open) {
+        if (open && !body.getChildren().contains(drawer)) {
+            body.getChildren().add(drawer);
+        } else if (!open) {
+            body.getChildren().remove(drawer);
+        }
+    }
+
+    /** True when the outline sits in the window, false when it is a drawer. */
+    public boolean outlineDocked() {
+        return Boolean.TRUE.equals(outlineDocked);
+    }
+
+    /** True when the stress panel sits in the window, false when it is a drawer. */
+    public boolean stressDocked() {
+        return Boolean.TRUE.equals(rightDocked);
     }
 
     /** Shows the window on a stage with theme, stylesheet and icons. */
@@ -329,8 +462,13 @@ public final class WorkbenchView extends BorderPane {
         MenuItem find = item("_Find…", "Shortcut+F", Feather.SEARCH, e -> grid.focusFind());
         MenuItem focusGrid = item("Go to _grid", "Shortcut+1", null, e -> grid.table().requestFocus());
         MenuItem focusStress = item("Go to _stress panel", "Shortcut+2", null,
-                e -> stressPanel.slider(com.marginworkbench.margin.Lever.LLM_COST).requestFocus());
-        MenuItem reset = item("Reset _levers", "Shortcut+R", Feather.SLIDERS, e -> vm.stress().reset());
+                e -> {
+                    if (!stressDocked()) {
+                        stressToggle.setSelected(true);
+                    }
+                    stressPanel.slider(com.marginworkbench.margin.Lever.LLM_COST).requestFocus();
+                });
+        MenuItem reset = item("Reset _levers", "Shortcut+R", Feather.SLIDERS, e -> vm.resetLevers());
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, focusGrid, focusStress,
                 new SeparatorMenuItem(), reset);
 
@@ -338,13 +476,26 @@ public final class WorkbenchView extends BorderPane {
         darkItem.setOnAction(e -> setDarkTheme(darkItem.isSelected()));
         CheckMenuItem periods = new CheckMenuItem("_Period amounts");
         periods.selectedProperty().bindBidirectional(grid.showPeriodsToggle().selectedProperty());
+        javafx.scene.control.ToggleGroup placeGroup = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioMenuItem beside = new javafx.scene.control.RadioMenuItem("Beside the workbook");
+        javafx.scene.control.RadioMenuItem appFolder = new javafx.scene.control.RadioMenuItem("In Margin Workbench's own folder");
+        beside.setToggleGroup(placeGroup);
+        appFolder.setToggleGroup(placeGroup);
+        (settings.projectPlace() == AppSettings.ProjectPlace.APP_FOLDER ? appFolder : beside).setSelected(true);
+        beside.setOnAction(e -> settings.setProjectPlace(AppSettings.ProjectPlace.BESIDE));
+        appFolder.setOnAction(e -> settings.setProjectPlace(AppSettings.ProjectPlace.APP_FOLDER));
+        Menu place = new Menu("Project _files", null, beside, appFolder);
+        place.setId("projectPlaceMenu");
         MenuItem mapping = item("_Mapping of the workbook…", "Shortcut+M", Feather.GRID, e -> openMapping());
         mapping.setId("mappingItem");
         mapping.disableProperty().bind(vm.fileProperty().isNull());
-        Menu view = new Menu("_View", null, mapping, new SeparatorMenuItem(), darkItem, periods);
+        Menu view = new Menu("_View", null, mapping, new SeparatorMenuItem(), darkItem, periods,
+                new SeparatorMenuItem(), place);
 
         MenuItem about = item("_About Margin Workbench", null, Feather.INFO, e -> about());
-        Menu help = new Menu("_Help", null, about);
+        MenuItem started = item("_Getting started", "F1", Feather.HELP_CIRCLE, e -> showGettingStarted());
+        MenuItem keys = item("_Keyboard shortcuts", null, Feather.COMMAND, e -> showShortcuts());
+        Menu help = new Menu("_Help", null, started, keys, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -433,6 +584,9 @@ public final class WorkbenchView extends BorderPane {
 
     /** Like {@link #open(Path)}, taking the result of a read already under way when there is one. */
     public Task<WorkbenchViewModel.Loaded> open(Path file, java.util.concurrent.Future<WorkbenchViewModel.Loaded> started) {
+        if (started == null && settings.shouldAskProjectPlace(file)) {
+            askProjectPlace(file);
+        }
         if (vm.hasDocument() && vm.dirtyProperty().get()) {
             save(false, false);
         }
@@ -633,25 +787,33 @@ public final class WorkbenchView extends BorderPane {
 
     /**
      * Saves the project file; the state is captured here, the writing happens off the UI thread.
-     * A failed autosave only says so in the status bar; a failed Ctrl+S also shows a dialog.
+     * A failed autosave only says so in the status bar; a failed Ctrl+S also shows a dialog. When
+     * another window saved the file since, its decisions are joined in; when both changed the same
+     * decision nothing is written: an autosave says so in the status bar, Ctrl+S asks whether to
+     * replace the other window's decisions with these.
      */
     public void save(boolean wait, boolean askedFor) {
+        save(wait, askedFor, false);
+    }
+
+    private void save(boolean wait, boolean askedFor, boolean replace) {
         autosave.stop();
-        if (!vm.hasDocument() || vm.fileProperty().get() == null) {
+        if (!vm.hasDocument() || vm.fileProperty().get() == null || (!askedFor && !wait && !vm.dirtyProperty().get())) {
             return;
         }
-        var snapshot = vm.snapshot();
-        var hints = vm.hints();
-        Path target = vm.projectPath();
+        var request = vm.saveRequest();
+        Path target = request.target();
         vm.markSaved();
         var future = background.submit(() -> {
             try {
-                com.marginworkbench.app.Workbench.saveProject(snapshot, hints, target);
-                Platform.runLater(() -> vm.setStatus("Saved " + target.getFileName()));
+                var done = com.marginworkbench.app.Workbench.saveProject(request, replace);
+                Platform.runLater(() -> vm.setStatus(vm.saved(request, done)));
             } catch (Exception ex) {
                 Platform.runLater(() -> {
-                    vm.setStatus("Could not save " + target.getFileName() + ": " + ex.getMessage());
-                    if (askedFor) {
+                    vm.setStatus("Not saved: " + ex.getMessage());
+                    if (askedFor && ex instanceof IOException io && WorkbenchViewModel.canReplace(io)) {
+                        askReplace(ex.getMessage());
+                    } else if (askedFor) {
                         errorSink.accept("The project file " + target + " could not be saved: " + ex.getMessage());
                     }
                 });
@@ -666,12 +828,89 @@ public final class WorkbenchView extends BorderPane {
         }
     }
 
+    /** After Ctrl+S met another window's different decisions: replace them with these, or leave them. */
+    private void askReplace(String message) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.CANCEL);
+        ButtonType replace = new ButtonType("Replace with mine", ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(replace, ButtonType.CANCEL);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Margin Workbench");
+        a.setHeaderText("Another window changed the same decisions");
+        a.getDialogPane().setMinWidth(520);
+        a.showAndWait().filter(replace::equals).ifPresent(b -> save(false, true, true));
+    }
+
     private void showError(String message) {
         Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         a.initOwner(getScene().getWindow());
         a.setTitle("Margin Workbench");
         a.setHeaderText("Something needs your attention");
         a.getDialogPane().setMinWidth(480);
+        a.show();
+    }
+
+    /**
+     * Asked once, for the first workbook in a folder that looks shared or cannot be written: keep
+     * the project file beside it (others with the folder see it) or in this app's own folder.
+     */
+    private void askProjectPlace(Path file) {
+        ButtonType beside = new ButtonType("Beside the workbook");
+        ButtonType own = new ButtonType("In my own folder", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", own, beside);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Where should project files go?");
+        a.setHeaderText(file.getFileName() + " is in a folder that looks shared or read-only");
+        a.setContentText("Margin Workbench keeps your decisions, notes and scenarios for each workbook in a small "
+                + "project file (" + com.marginworkbench.app.ProjectLocation.beside(file).getFileName() + "). "
+                + "Beside the workbook, anyone with the folder sees it; in your own folder, only you do.\n\n"
+                + "You can change this later under View > Project files.");
+        a.getDialogPane().setMinWidth(520);
+        ButtonType chosen = a.showAndWait().orElse(own);
+        settings.answerProjectPlace(chosen == beside);
+    }
+
+    /** What this is, that the sample is a demo, and how to open your own workbook. */
+    public void showGettingStarted() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Getting started");
+        a.setHeaderText("Welcome to Margin Workbench");
+        a.setContentText("Margin Workbench sorts every cost line of a company's financial model with the AI "
+                + "inference COGS test, shows reported against restated gross margin for the whole company and "
+                + "for its AI layer, and lets you stress the AI layer with the levers on the right.\n\n"
+                + "The workbook you see first is a demo: Northwind AI is a fictional company, built to show "
+                + "how the figures move.\n\n"
+                + "To work on your own model: File > Open (Ctrl+O), or drop an .xlsx, .xlsm or .xls file on the "
+                + "window. Your file is never changed; File > Export restated workbook (Ctrl+E) writes a new one "
+                + "beside it. Everything stays on this computer.\n\n"
+                + "Help > Keyboard shortcuts lists the keys; Help > Getting started shows this again.");
+        a.getDialogPane().setMinWidth(560);
+        a.getDialogPane().setId("gettingStarted");
+        a.show();
+    }
+
+    /** The keyboard shortcuts, as a short table. */
+    public void showShortcuts() {
+        String[][] keys = {
+                {"Ctrl+O", "Open a workbook"}, {"Ctrl+S", "Save the project file"},
+                {"Ctrl+E", "Export the restated workbook"}, {"Ctrl+Z / Ctrl+Y", "Undo / redo (edits, levers, Reset)"},
+                {"Ctrl+F", "Find a line by label, cell or cost type"}, {"Ctrl+R", "Reset the levers"},
+                {"Ctrl+1", "Go to the grid"}, {"Ctrl+2", "Go to the stress levers"},
+                {"Enter or double-click", "Edit a grid cell"}, {"Esc", "Close an open side drawer"},
+                {"F1", "Getting started"}, {"Alt+letter", "Open a menu (Alt+F, Alt+E, ...)"}};
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        g.setHgap(18);
+        g.setVgap(6);
+        for (int i = 0; i < keys.length; i++) {
+            Label k = new Label(keys[i][0]);
+            k.getStyleClass().add("shortcut-key");
+            g.addRow(i, k, new Label(keys[i][1]));
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.getDialogPane().setContent(g);
         a.show();
     }
 

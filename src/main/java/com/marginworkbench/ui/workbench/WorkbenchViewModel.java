@@ -26,6 +26,7 @@ import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.stress.StressViewModel;
 import com.marginworkbench.ui.tiles.Tile;
+import com.marginworkbench.ui.util.Benchmarks;
 import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.RestatedWorkbookWriter;
@@ -98,10 +99,18 @@ public final class WorkbenchViewModel {
     private final ObservableList<SheetInfo> sheets = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final List<Tile> tiles = List.of(
+            new Tile("revenue", "Revenue", "all periods",
+                    "Total revenue of the periods read, in the workbook's currency."),
+            new Tile("cogs", "Cost of revenue", "restated, vs reported",
+                    "Cost of revenue with each cost where the COGS test puts it; the change is against the workbook's own cost of revenue."),
             new Tile("reported", "Reported blended GM", "as the workbook reports it",
                     "Gross margin with each cost where the workbook put it."),
             new Tile("restated", "Restated blended GM", "vs reported",
                     "Gross margin with each cost where the COGS test puts it."),
+            new Tile("stressed", "Stressed blended GM", "vs restated",
+                    "Blended gross margin under the stress levers; the change is against the unstressed restated margin."),
+            new Tile("ai-reported", "Reported AI-layer GM", "as the workbook reports it",
+                    "AI revenue less the cost of delivering it, with each cost where the workbook put it."),
             new Tile("ai", "AI-layer GM", "vs reported",
                     "AI revenue less the restated cost of delivering it; the change is against the AI layer as the workbook reports it."),
             new Tile("ai-stressed", "Stressed AI-layer GM", "vs base",
@@ -114,15 +123,20 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(this, "policy", Policy.US_GAAP_DEFAULT);
     private final ReadOnlyObjectWrapper<MarginResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyIntegerWrapper structureVersion = new ReadOnlyIntegerWrapper(this, "structureVersion");
+    private final ReadOnlyIntegerWrapper documentVersion = new ReadOnlyIntegerWrapper(this, "documentVersion");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Margin Workbench");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper plausibility = new ReadOnlyStringWrapper(this, "plausibility", "");
+    private final StringProperty readingDoubt = new SimpleStringProperty(this, "readingDoubt", "");
 
     private final ObjectProperty<Treatment> filterTreatment = new SimpleObjectProperty<>(this, "filterTreatment");
     private final ObjectProperty<LayerFilter> filterLayer = new SimpleObjectProperty<>(this, "filterLayer", LayerFilter.ALL);
     private final ObjectProperty<CostType> filterType = new SimpleObjectProperty<>(this, "filterType");
     private final StringProperty filterSheet = new SimpleStringProperty(this, "filterSheet", "");
+    private final javafx.beans.property.BooleanProperty filterMoved =
+            new javafx.beans.property.SimpleBooleanProperty(this, "filterMoved", false);
     private final StringProperty findText = new SimpleStringProperty(this, "findText", "");
     private final ReadOnlyObjectWrapper<Predicate<CostRow>> rowFilter = new ReadOnlyObjectWrapper<>(this, "rowFilter", r -> true);
 
@@ -130,9 +144,16 @@ public final class WorkbenchViewModel {
     private Assessment assessment;
     /** What the user told the reader in the mapping view (kept in the project file). */
     private ReadingHints hints = ReadingHints.NONE;
+    /** The project file's version this window last read or wrote, and the state it held then. */
+    private Workbench.ProjectSync projectSync;
     private MarginEngine.Prepared prepared;
     private boolean figuresPending;
     private boolean restoring;
+    /** The levers as of the last undoable step; a drag in between is one step. */
+    private Levers leversAtRest = Levers.NEUTRAL;
+    private String scenarioAtRest = "";
+    private boolean applyingLevers;
+    private boolean leverBatch;
 
     /**
      * @param figuresScheduler runs the figure refresh after a lever change; the window coalesces
@@ -149,6 +170,14 @@ public final class WorkbenchViewModel {
         stress.leversProperty().addListener((obs, o, n) -> {
             markDirty();
             scheduleFigures();
+            if (!stress.changingProperty().get() && !leverBatch) {
+                commitLevers();
+            }
+        });
+        stress.changingProperty().addListener((obs, o, changing) -> {
+            if (!changing) {
+                commitLevers();
+            }
         });
         stress.scenarios().addListener((javafx.collections.ListChangeListener<ProjectState.Scenario>) c -> markDirty());
         policy.addListener((obs, o, n) -> {
@@ -161,6 +190,7 @@ public final class WorkbenchViewModel {
         filterLayer.addListener(o -> refreshFilter());
         filterType.addListener(o -> refreshFilter());
         filterSheet.addListener(o -> refreshFilter());
+        filterMoved.addListener(o -> refreshFilter());
         findText.addListener(o -> refreshFilter());
     }
 
@@ -236,14 +266,25 @@ public final class WorkbenchViewModel {
         }
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
         prepared = assessment.prepare();
-        stress.restore(assessment.scenarios(), assessment.levers(), assessment.activeScenario());
+        applyingLevers = true;
+        try {
+            stress.restore(assessment.scenarios(), assessment.levers(), assessment.activeScenario());
+        } finally {
+            applyingLevers = false;
+        }
+        leversAtRest = stress.levers();
+        scenarioAtRest = stress.activeScenarioProperty().get();
+        readingDoubt.set(doubtOf(rr.reading()));
         stress.setDocument(rr.file() == null ? null : new StressViewModel.Document(rr.file(), projectPath()));
         refreshFigures();
+        documentVersion.set(documentVersion.get() + 1);
         structureVersion.set(structureVersion.get() + 1);
         dirty.set(false);
         if (sameWorkbook) {
             markDirty();
             refreshFilter();
+        } else {
+            projectSync = Workbench.ProjectSync.opened(loaded.saved(), projectState());
         }
         long review = assessment.lines().stream().filter(l -> l.classification().isReview()).count();
         StringBuilder sb = new StringBuilder();
@@ -268,6 +309,16 @@ public final class WorkbenchViewModel {
             sb.append("; ").append(loaded.saved().warning());
         }
         status.set(sb.toString());
+    }
+
+    /** The reader's low confidence in words, "" when the reading is medium or high. */
+    private static String doubtOf(com.marginworkbench.model.Reading reading) {
+        if (reading == null || reading.confidence() != com.marginworkbench.model.Reading.Confidence.LOW) {
+            return "";
+        }
+        String why = reading.reasons().isEmpty() ? "the reader could not check the figures against the workbook's own totals"
+                : String.join("; ", reading.reasons());
+        return "the reading of this workbook is low-confidence (" + why + "). Check the mapping before quoting any margin.";
     }
 
     // ----- edits (all undoable) -----
@@ -387,6 +438,79 @@ public final class WorkbenchViewModel {
         });
     }
 
+    /** Back to neutral levers, as one undoable step. */
+    public void resetLevers() {
+        leverBatch = true;
+        try {
+            stress.reset();
+        } finally {
+            leverBatch = false;
+        }
+        commitLevers();
+    }
+
+    /** Switches to a saved scenario, as one undoable step. */
+    public void switchScenario(String name) {
+        leverBatch = true;
+        try {
+            stress.switchTo(name);
+        } finally {
+            leverBatch = false;
+        }
+        commitLevers();
+    }
+
+    /**
+     * Records the lever change since the last step as one undoable edit: called when a drag ends,
+     * and after any change that is not part of a drag (a typed value, Reset, a scenario).
+     */
+    public void commitLevers() {
+        if (applyingLevers) {
+            return;
+        }
+        Levers now = stress.levers();
+        String scenarioNow = stress.activeScenarioProperty().get();
+        if (now.equals(leversAtRest)) {
+            scenarioAtRest = scenarioNow;
+            return;
+        }
+        Levers before = leversAtRest;
+        String scenarioBefore = scenarioAtRest;
+        leversAtRest = now;
+        scenarioAtRest = scenarioNow;
+        undo.execute(new UndoStack.Edit() {
+            @Override
+            public String description() {
+                return now.equals(Levers.NEUTRAL) ? "reset of the levers" : "lever change";
+            }
+
+            @Override
+            public void apply() {
+                putLevers(now, scenarioNow);
+            }
+
+            @Override
+            public void revert() {
+                putLevers(before, scenarioBefore);
+            }
+        });
+    }
+
+    private void putLevers(Levers l, String scenario) {
+        if (l.equals(stress.levers()) && java.util.Objects.equals(scenario, stress.activeScenarioProperty().get())) {
+            return;
+        }
+        applyingLevers = true;
+        try {
+            stress.setLevers(l);
+            stress.activeScenarioProperty().set(scenario == null ? "" : scenario);
+        } finally {
+            applyingLevers = false;
+        }
+        leversAtRest = l;
+        scenarioAtRest = scenario;
+    }
+
     /**
      * Sets ARPA, churn, CAC and the first forecast period as one undoable edit; LTV:CAC and the
      * token-price decline follow them.
@@ -485,6 +609,7 @@ public final class WorkbenchViewModel {
     }
 
     public void undo() {
+        commitLevers();
         undo.undo();
     }
 
@@ -577,16 +702,45 @@ public final class WorkbenchViewModel {
     private void updateTiles(MarginResult r) {
         Figures t = r.total();
         UnitEconomics ue = r.unitEconomics();
-        tiles.get(0).set(Format.percent(t.reportedBlended()), "", Tile.Tone.NONE);
-        set(tiles.get(1), t.restatedBlended(), t.reportedBlended());
-        set(tiles.get(2), t.aiLayer(), t.reportedAiLayer());
-        set(tiles.get(3), t.aiLayerStressed(), t.aiLayer());
+        tile("revenue").set(Format.money(t.revenue()), "", Tile.Tone.NONE);
+        tile("cogs").set(Format.money(t.restatedCogs()), Format.moneyChange(t.restatedCogs(), t.reportedCogs()),
+                Tile.Tone.NONE);
+        tile("reported").set(Format.percent(t.reportedBlended()), "", Tile.Tone.NONE);
+        set(tile("restated"), t.restatedBlended(), t.reportedBlended());
+        set(tile("stressed"), t.restatedBlendedStressed(), t.restatedBlended());
+        tile("ai-reported").set(Format.percent(t.reportedAiLayer()), "", Tile.Tone.NONE);
+        set(tile("ai"), t.aiLayer(), t.reportedAiLayer());
+        set(tile("ai-stressed"), t.aiLayerStressed(), t.aiLayer());
+        tile("stressed").setStanding(Benchmarks.standing(t.restatedBlendedStressed()));
+        tile("ai-stressed").setStanding(Benchmarks.standing(t.aiLayerStressed()));
         OptionalDouble ltvReported = ltvToCacAsReported(assessment.model().unitInputs(), t);
-        tiles.get(4).set(Format.ratio(ue.ltvToCac()), Format.ratioChange(ue.ltvToCac(), ltvReported),
+        tile("ltv").set(Format.ratio(ue.ltvToCac()), Format.ratioChange(ue.ltvToCac(), ltvReported),
                 tone(ue.ltvToCac(), ltvReported));
-        tiles.get(5).set(Format.ratio(ue.ltvToCacStressed()),
+        tile("ltv-stressed").set(Format.ratio(ue.ltvToCacStressed()),
                 Format.ratioChange(ue.ltvToCacStressed(), ue.ltvToCac()),
                 tone(ue.ltvToCacStressed(), ue.ltvToCac()));
+        plausibility.set(plausibility(t));
+    }
+
+    /**
+     * Why the headline figures cannot be shown as they are, or "" when they can: a gross margin
+     * above 100% needs negative costs, and no revenue leaves no margin to speak of. The reader's
+     * own confidence in the reading, when it says low, counts the same way.
+     */
+    private String plausibility(Figures t) {
+        if (!readingDoubt.get().isEmpty()) {
+            return readingDoubt.get();
+        }
+        if (!(t.revenue() > 0)) {
+            return "no revenue was read, so there is no margin to show. Check the sheet, the header row and the sign of the revenue lines.";
+        }
+        for (OptionalDouble m : List.of(t.reportedBlended(), t.restatedBlended(), t.aiLayer(), t.reportedAiLayer())) {
+            if (m.isPresent() && m.getAsDouble() > 1.0 + 1e-9) {
+                return "a gross margin of " + Format.percent(m) + " is impossible (it needs negative costs). "
+                        + "Check the signs, the units and which lines were read as costs before quoting these figures.";
+            }
+        }
+        return "";
     }
 
     private static void set(Tile tile, OptionalDouble now, OptionalDouble base) {
@@ -648,12 +802,15 @@ public final class WorkbenchViewModel {
         CostType ct = filterType.get();
         String sheet = filterSheet.get() == null ? "" : filterSheet.get();
         String find = findText.get() == null ? "" : findText.get().trim().toLowerCase(Locale.ROOT);
+        boolean moved = filterMoved.get();
         rowFilter.set(r -> (t == null || r.treatment() == t)
+                && (!moved || r.moved())
                 && (lf == LayerFilter.ALL || matches(lf, r.layer()))
                 && (ct == null || r.costType() == ct)
                 && (sheet.isEmpty() || sheet.equals(r.sheet()))
                 && (find.isEmpty() || r.label().toLowerCase(Locale.ROOT).contains(find)
-                || r.source().toLowerCase(Locale.ROOT).contains(find)));
+                || r.source().toLowerCase(Locale.ROOT).contains(find)
+                || (r.costType() != null && r.costType().label().toLowerCase(Locale.ROOT).contains(find))));
     }
 
     private static boolean matches(LayerFilter lf, LayerSplit s) {
@@ -685,12 +842,57 @@ public final class WorkbenchViewModel {
         return snapshot().projectState().withHints(hints);
     }
 
-    /** Saves the project file beside the workbook and returns its path. */
+    /**
+     * Saves the project file beside the workbook and returns its path, joining what another window
+     * saved since this one read the file (see {@link Workbench#saveProject(Workbench.SaveRequest, boolean)}).
+     *
+     * @throws Workbench.ProjectConflictException when both changed the same decision; nothing is written
+     */
     public Path saveProject() throws IOException {
-        Path target = projectPath();
-        Workbench.saveProject(snapshot(), hints, target);
-        dirty.set(false);
-        return target;
+        return saveProject(false);
+    }
+
+    /** Like {@link #saveProject()}; {@code replace} writes this window's decisions over another window's. */
+    public Path saveProject(boolean replace) throws IOException {
+        Workbench.SaveRequest request = saveRequest();
+        saved(request, Workbench.saveProject(request, replace));
+        return request.target();
+    }
+
+    /** What a save writes, captured now (so the writing can happen off the UI thread). */
+    public Workbench.SaveRequest saveRequest() {
+        return new Workbench.SaveRequest(snapshot(), hints, projectPath(), projectSync);
+    }
+
+    /**
+     * After a save of {@code request} succeeded (UI thread): remembers the version written, and when
+     * the save took decisions made in another window, shows them here too (any edit made here since
+     * the save began is kept). Returns what to say in the status bar.
+     */
+    public String saved(Workbench.SaveRequest request, Workbench.Saved done) {
+        projectSync = done.sync();
+        String name = request.target().getFileName().toString();
+        if (done.fromOther().isEmpty()) {
+            return "Saved " + name;
+        }
+        ProjectState shown = com.marginworkbench.project.ProjectMerge.merge(request.state(), projectState(),
+                done.state()).state();
+        boolean editedSince = !projectState().equals(request.state());
+        hints = shown.hints();
+        install(new Loaded(assessment.source(), Workbench.SavedProject.of(request.target(), shown, assessment)), true);
+        if (!editedSince) {
+            dirty.set(false);
+        }
+        String said = "Saved " + name + " with " + done.fromOther().size() + " change"
+                + (done.fromOther().size() == 1 ? "" : "s") + " made in another window: "
+                + Workbench.list(done.fromOther());
+        status.set(said);
+        return said;
+    }
+
+    /** Whether a file can be written over after a conflict (it is this workbook's own project file). */
+    public static boolean canReplace(IOException e) {
+        return e instanceof Workbench.ProjectConflictException c && c.canReplace();
     }
 
     public UnaryOperator<Path> projectLocator() {
@@ -811,6 +1013,25 @@ public final class WorkbenchViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /**
+     * Why the headline figures are not fit to show ("" when they are); the window shows a banner
+     * with this text in place of the headline margins.
+     */
+    public ReadOnlyStringProperty plausibilityProperty() {
+        return plausibility.getReadOnlyProperty();
+    }
+
+    /**
+     * The reader's doubt about the reading in words ("" when none): set from the reading's
+     * confidence when it is low, so the banner replaces the headline figures.
+     */
+    public void setReadingDoubt(String doubt) {
+        readingDoubt.set(doubt == null ? "" : doubt);
+        if (prepared != null) {
+            refreshFigures();
+        }
+    }
+
     public void setStatus(String s) {
         status.set(s);
     }
@@ -829,6 +1050,16 @@ public final class WorkbenchViewModel {
 
     public StringProperty filterSheetProperty() {
         return filterSheet;
+    }
+
+    /** Show only lines whose treatment differs from where the workbook reported them. */
+    public javafx.beans.property.BooleanProperty filterMovedProperty() {
+        return filterMoved;
+    }
+
+    /** Changes when another workbook is installed (not on edits). */
+    public ReadOnlyIntegerProperty documentVersionProperty() {
+        return documentVersion.getReadOnlyProperty();
     }
 
     public StringProperty findTextProperty() {

@@ -1,0 +1,157 @@
+package com.marginworkbench.ui;
+
+import com.marginworkbench.model.RowRole;
+import com.marginworkbench.project.ProjectFile;
+import com.marginworkbench.testing.TestFiles;
+import com.marginworkbench.ui.mapping.MappingView;
+import com.marginworkbench.ui.mapping.ReaderAdapter;
+import com.marginworkbench.ui.util.PulseCoalescer;
+import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.WorkbookLoader;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The mapping view driven as a user would, on a real model (a SaaS monthly P&L that stores costs as
+ * negatives): opened from the View menu, a row's role set from the role list, a row's sign flipped;
+ * the tiles and the lines read change at once, Undo takes a change back, and the project file the
+ * window saves keeps the mapping, which comes back when the workbook is opened again.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Tag("window")
+class MappingWindowTest {
+    /** The P&L's rows: Tax (row 14) is below the operating line, COGS (row 5) the cost of revenue. */
+    private static final int TAX = 14;
+    private static final int COGS = 5;
+
+    @TempDir
+    Path dir;
+    Path workbook;
+    WorkbenchViewModel vm;
+    WorkbenchView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        workbook = dir.resolve("saas.xlsx");
+        Files.copy(TestFiles.resource("corpus/real-models/saas-monthly-pnl-gbp.xlsx"), workbook);
+        vm = new WorkbenchViewModel(new PulseCoalescer());
+        view = new WorkbenchView(vm, WorkbenchApp.LOADER, WorkbenchApp.EXPORTER, new AppSettings(dir.resolve("config")));
+        view.setErrorSink(m -> { });
+        view.show(stage);
+        view.open(workbook);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Clicks the cell of column A in a 1-based row of the mapping view's preview. */
+    private static void clickRow(FxRobot robot, int row1) {
+        Node cell = robot.lookup("#mappingCells .table-cell").match((TableCell<?, ?> c) -> c.getTableRow() != null
+                && Integer.valueOf(row1 - 1).equals(c.getTableRow().getItem()) && c.getTableColumn() != null
+                && Integer.valueOf(0).equals(c.getTableColumn().getUserData())).query();
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String roleText(FxRobot robot, int row1) {
+        TableCell<?, ?> cell = robot.lookup("#mappingCells .table-cell").match((TableCell<?, ?> c) ->
+                c.getTableRow() != null && Integer.valueOf(row1 - 1).equals(c.getTableRow().getItem())
+                        && c.getTableColumn() != null && "roleColumn".equals(c.getTableColumn().getId())).query();
+        return cell.getText();
+    }
+
+    private void awaitRead(MappingView mapping) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !mapping.model().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aRoleSetAndASignFlippedInTheMappingViewMoveTheFiguresAndAreKeptInTheProjectFile(FxRobot robot)
+            throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.hasDocument());
+        WaitForAsyncUtils.waitForFxEvents();
+        String reported = text(robot, "#tile-reported-value");
+        double cogs = vm.result().total().reportedCogs();
+
+        // View > Mapping of the workbook…
+        robot.clickOn("View");
+        robot.clickOn("#mappingItem");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#mappingCells").tryQuery().isPresent()
+                && !robot.lookup("#mappingCells .table-row-cell").queryAll().isEmpty());
+        MappingView mapping = robot.lookup("#mappingView").queryAs(MappingView.class);
+        awaitRead(mapping);
+        assertThat(robot.lookup("#mappingSheet").queryAs(ComboBox.class).getValue()).isEqualTo("P&L");
+        assertThat(roleText(robot, TAX)).isEqualTo(RowRole.BELOW_THE_LINE.label());
+        assertThat(roleText(robot, COGS)).isEqualTo(RowRole.COST_OF_REVENUE.label());
+        assertThat(roleText(robot, 1)).isEqualTo("Period header");
+        String lines = text(robot, "#mappingLines");
+
+        // Tax set to cost of revenue: a new cost line, the reported margin moves
+        clickRow(robot, TAX);
+        robot.clickOn("#roleChoice");
+        robot.clickOn(robot.lookup(".list-cell").match((ListCell<?> c) -> RowRole.COST_OF_REVENUE.label()
+                .equals(c.getText())).queryAs(Node.class));
+        awaitRead(mapping);
+        assertThat(roleText(robot, TAX)).isEqualTo(RowRole.COST_OF_REVENUE.label() + " (set)");
+        assertThat(vm.model().costs()).anySatisfy(l -> assertThat(l.label()).isEqualTo("Tax"));
+        assertThat(text(robot, "#mappingLines")).isNotEqualTo(lines);
+        String withTax = text(robot, "#tile-reported-value");
+        assertThat(withTax).isNotEqualTo(reported);
+        double taxCogs = vm.result().total().reportedCogs();
+        assertThat(taxCogs).isNotEqualTo(cogs);
+
+        // COGS's sign flipped with the button: its cost turns negative; Undo takes it back
+        clickRow(robot, COGS);
+        robot.clickOn("#flipRows");
+        awaitRead(mapping);
+        assertThat(roleText(robot, COGS)).endsWith("±");
+        assertThat(text(robot, "#tile-reported-value")).isNotEqualTo(withTax);
+        assertThat(vm.result().total().reportedCogs()).isLessThan(taxCogs);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        awaitRead(mapping);
+        assertThat(text(robot, "#tile-reported-value")).isEqualTo(withTax);
+        assertThat(roleText(robot, COGS)).doesNotEndWith("±");
+        // and again, to keep
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        awaitRead(mapping);
+        String flipped = text(robot, "#tile-reported-value");
+        assertThat(flipped).isNotEqualTo(withTax);
+
+        // the window saves the project on its own; the mapping is in it
+        Path project = ProjectFile.pathFor(workbook);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(project)
+                && Files.readString(project).contains("P&L!" + COGS));
+        String saved = Files.readString(project);
+        assertThat(saved).contains("\"reading\"").contains("P&L!" + TAX).contains("COST_OF_REVENUE");
+
+        // opened again: the same reading and the same figures
+        WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
+        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, WorkbookLoader.Progress.NONE,
+                ProjectFile::pathFor));
+        assertThat(again.hints()).isEqualTo(vm.hints());
+        assertThat(again.model().costs()).anySatisfy(l -> assertThat(l.label()).isEqualTo("Tax"));
+        assertThat(again.tile("reported").value()).isEqualTo(flipped);
+    }
+}
