@@ -7,7 +7,7 @@ import com.marginworkbench.ui.customers.ColumnMappingDialog;
 import com.marginworkbench.ui.customers.CustomersView;
 import com.marginworkbench.ui.customers.CustomersViewModel;
 import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.usage.CustomerEconomics;
 import com.marginworkbench.usage.imports.UsageField;

@@ -11,7 +11,7 @@ import com.marginworkbench.usage.imports.PriceTable;
 import com.marginworkbench.usage.imports.UsageAnalysis;
 import com.marginworkbench.usage.imports.UsageField;
 import com.marginworkbench.usage.imports.UsageSettings;
-import com.marginworkbench.ui.stress.StressViewModel;
+import com.marginworkbench.ui.workbench.StressViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

@@ -24,7 +24,7 @@ import com.marginworkbench.model.Assumptions;
 import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.margin.Lever;
-import com.marginworkbench.ui.stress.StressViewModel;
+import com.marginworkbench.ui.workbench.StressViewModel;
 import com.marginworkbench.ui.tiles.Tile;
 import com.marginworkbench.ui.util.Benchmarks;
 import com.marginworkbench.workbook.Problem;

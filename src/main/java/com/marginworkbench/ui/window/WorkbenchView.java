@@ -1,5 +1,10 @@
-package com.marginworkbench.ui.workbench;
+package com.marginworkbench.ui.window;
 
+import com.marginworkbench.ui.workbench.AssumptionsDialog;
+import com.marginworkbench.ui.workbench.OutlineView;
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.WorkbookExporter;
+import com.marginworkbench.ui.workbench.WorkbookLoader;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.marginworkbench.ui.AppSettings;
@@ -469,8 +474,12 @@ public final class WorkbenchView extends BorderPane {
                     stressPanel.slider(com.marginworkbench.margin.Lever.LLM_COST).requestFocus();
                 });
         MenuItem reset = item("Reset _levers", "Shortcut+R", Feather.SLIDERS, e -> vm.resetLevers());
+        MenuItem assumptions = item("Model _assumptions…", "Shortcut+Shift+A", Feather.SETTINGS,
+                e -> new AssumptionsDialog(vm, getScene().getWindow()).showAndWait());
+        assumptions.setId("assumptionsItem");
+        assumptions.disableProperty().bind(vm.fileProperty().isNull());
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, focusGrid, focusStress,
-                new SeparatorMenuItem(), reset);
+                new SeparatorMenuItem(), reset, assumptions);
 
         darkItem.setSelected(settings.darkTheme());
         darkItem.setOnAction(e -> setDarkTheme(darkItem.isSelected()));

@@ -1,4 +1,4 @@
-package com.marginworkbench.ui.stress;
+package com.marginworkbench.ui.workbench;
 
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
