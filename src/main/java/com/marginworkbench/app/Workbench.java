@@ -5,6 +5,7 @@ import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.ProjectMerge;
 import com.marginworkbench.project.ProjectState;
+import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.RestateException;
 import com.marginworkbench.workbook.RestatedWorkbookWriter;
@@ -13,6 +14,7 @@ import com.marginworkbench.workbook.WorkbookReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,6 +88,12 @@ public final class Workbench {
         public static SavedProject of(Path file, ProjectState state, Assessment a) {
             return new SavedProject(Optional.ofNullable(file), Optional.of(new ProjectFile.Loaded(state,
                     a.mapping(), ProjectFile.FORMAT_VERSION)), "");
+        }
+
+        /** The same project without its reading mapping (one that no longer fits the workbook). */
+        public SavedProject withoutMapping() {
+            return new SavedProject(file, loaded.map(l -> new ProjectFile.Loaded(l.state().withHints(ReadingHints.NONE),
+                    l.mapping(), l.formatVersion())), warning);
         }
 
         /** The reading hints the project keeps (the user's ranges, roles, signs, units), or none. */
@@ -204,30 +212,50 @@ public final class Workbench {
                 h.unitScale(), List.of());
     }
 
+    /** One read of the workbook with the given reading choices (the window passes its loader, with progress). */
+    @FunctionalInterface
+    public interface Reader {
+        ReadResult read(ReadingHints hints) throws WorkbookReadException;
+    }
+
     /**
      * Reads {@code workbook} with the saved project's mapping and the ranges typed over it (see
-     * {@link #hints(SavedProject, List)}); the window and every command read this way. A typed range
-     * that does not fit is an error; a saved mapping that no longer fits (its sheet is gone, its range
-     * holds no periods) is named in {@link Read#note()} and the automatic reading is used.
+     * {@link #hints(SavedProject, List)}); every command reads this way.
      */
     public static Read read(Path workbook, SavedProject saved, List<String> tables, WorkbookReader.Progress progress)
             throws WorkbookReadException {
+        return read(saved, tables, h -> WorkbookReader.read(workbook, progress, h));
+    }
+
+    /**
+     * Reads with the saved project's mapping and the ranges typed over it, as the window and every
+     * command do. A typed range that does not fit is an error; a saved mapping that no longer fits
+     * (its sheet is gone, its range holds no periods) is named in {@link Read#note()} and among the
+     * reading's problems, and the automatic reading is used ({@link Read#hints()} is then empty).
+     */
+    public static Read read(SavedProject saved, List<String> tables, Reader reader) throws WorkbookReadException {
         ReadingHints hints = hints(saved, tables);
         boolean typed = tables != null && !tables.isEmpty();
         if (hints.isEmpty()) {
-            return new Read(WorkbookReader.read(workbook, progress, ReadingHints.NONE), hints, "");
+            return new Read(reader.read(ReadingHints.NONE), hints, "");
         }
         try {
-            return new Read(WorkbookReader.read(workbook, progress, hints), hints, "");
+            return new Read(reader.read(hints), hints, "");
         } catch (WorkbookReader.Cancelled e) {
             throw e;
         } catch (WorkbookReadException e) {
             if (typed) {
                 throw e;
             }
-            ReadResult plain = WorkbookReader.read(workbook, progress, ReadingHints.NONE);
-            return new Read(plain, ReadingHints.NONE, "The project file's reading mapping no longer fits the workbook ("
-                    + e.getMessage() + "); the automatic reading is used.");
+            ReadResult plain = reader.read(ReadingHints.NONE);
+            String note = "The project file's reading mapping no longer fits the workbook (" + e.getMessage()
+                    + "); the automatic reading is used.";
+            List<Problem> problems = new ArrayList<>(plain.problems());
+            problems.add(new Problem(saved.file().map(f -> String.valueOf(f.getFileName())).orElse("project file"),
+                    note));
+            ReadResult noted = new ReadResult(plain.file(), plain.model(), plain.decisions(), problems, plain.sheets(),
+                    plain.ownModel(), plain.reading(), plain.stamp());
+            return new Read(noted, ReadingHints.NONE, note);
         }
     }
 

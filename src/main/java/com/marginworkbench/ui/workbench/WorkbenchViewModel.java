@@ -206,10 +206,10 @@ public final class WorkbenchViewModel {
                               UnaryOperator<Path> projectLocator) throws Exception {
         Workbench.SavedProject saved = Workbench.readProject(workbook,
                 Workbench.ProjectChoice.at(projectLocator.apply(workbook)), null);
-        // The saved mapping goes to the reader: the user's ranges, roles, signs and units come back.
-        ReadingHints h = saved.hints();
-        ReadResult rr = loader.load(workbook, progress, h);
-        return new Loaded(rr, saved);
+        // The saved mapping goes to the reader: the user's ranges, roles, signs and units come back
+        // (one that no longer fits the workbook is named in the reading notes and left out).
+        Workbench.Read r = Workbench.read(saved, java.util.List.of(), h -> loader.load(workbook, progress, h));
+        return new Loaded(r.result(), r.note().isEmpty() ? saved : saved.withoutMapping());
     }
 
     /** Shows a loaded workbook, restoring its saved decisions; runs on the UI thread. */
