@@ -128,6 +128,17 @@ public final class Assessment {
                 saved.activeScenario(), newNotes, kept);
     }
 
+    /** The same assessment with {@code more} notes after its own (what reading the project file noticed). */
+    public Assessment withNotes(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new Assessment(source, new ArrayList<>(lines), revenue, policy, levers, scenarios, activeScenario, all,
+                assumptions);
+    }
+
     /** The saved layer and usage pricing put back on the revenue lines they still match. */
     private List<RevenueLine> restoreRevenue(List<ProjectState.RevenueState> saved) {
         Map<String, ProjectState.RevenueState> byKey = new HashMap<>();

@@ -2,7 +2,7 @@ package com.marginworkbench.ui;
 
 import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.ui.workbench.WorkbookExporter;
 import com.marginworkbench.ui.workbench.WorkbookLoader;

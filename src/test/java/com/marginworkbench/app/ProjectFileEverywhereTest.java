@@ -11,13 +11,8 @@ import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.model.Assumptions;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
-import com.marginworkbench.ui.workbench.WorkbookLoader;
-import com.marginworkbench.workbook.WorkbookReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 
@@ -28,28 +23,10 @@ import static org.assertj.core.api.Assertions.within;
  * One project file, three front doors: the window's view model writes it, a person edits it, and
  * {@code summary --json}, {@code restate} and the reopened window all show the same figures.
  */
-class ProjectFileEverywhereTest {
+class ProjectFileEverywhereTest extends AcmeWindows {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final WorkbookLoader LOADER = (f, p) -> WorkbookReader.read(f);
     /** "Pinecone (vector DB, production retrieval)": RAG serving, cost of revenue by the test. */
     private static final String LINE = "P&L!A25";
-
-    @TempDir
-    Path dir;
-    Path book;
-    ProjectLocation location;
-
-    @BeforeEach
-    void copyWorkbook() throws Exception {
-        book = Files.copy(Path.of("sample-models", "client-pnl-acme.xlsx"), dir.resolve("acme.xlsx"));
-        location = new ProjectLocation(dir.resolve("settings"));
-    }
-
-    private WorkbenchViewModel window() throws Exception {
-        WorkbenchViewModel vm = new WorkbenchViewModel(Runnable::run, location::projectFileFor);
-        vm.install(WorkbenchViewModel.read(LOADER, book, WorkbookLoader.Progress.NONE, location::projectFileFor));
-        return vm;
-    }
 
     private JsonNode summary(String... extra) throws Exception {
         String[] args = new String[3 + extra.length];

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Keeps data flowing one way and the calculation core free of the window and of file formats. */
 class ArchitectureTest {
@@ -71,6 +72,25 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                         "picocli..", "com.marginworkbench.ui..", "com.marginworkbench.cli..")
                 .because("the window and the command line are thin callers of one application layer")
+                .check(classes);
+    }
+
+    @Test
+    void theWindowsPartsAreFreeOfCycles() {
+        slices().matching("com.marginworkbench.ui.(*)..").should().beFreeOfCycles()
+                .because("the parts of the window (grid, charts, stress, tiles, customers, mapping) are fed by the"
+                        + " view models in ui.workbench and know nothing of the window (ui.window) that holds them")
+                .check(classes);
+    }
+
+    @Test
+    void thePartsOfTheWindowDoNotReachForTheWindow() {
+        noClasses().that().resideInAnyPackage("com.marginworkbench.ui.workbench..", "com.marginworkbench.ui.grid..",
+                        "com.marginworkbench.ui.charts..", "com.marginworkbench.ui.stress..",
+                        "com.marginworkbench.ui.tiles..", "com.marginworkbench.ui.customers..",
+                        "com.marginworkbench.ui.mapping..", "com.marginworkbench.ui.util..")
+                .should().dependOnClassesThat().resideInAPackage("com.marginworkbench.ui.window..")
+                .because("the window assembles its parts; a part that knew the window could not be tested alone")
                 .check(classes);
     }
 

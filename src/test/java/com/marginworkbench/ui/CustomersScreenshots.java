@@ -3,7 +3,7 @@ package com.marginworkbench.ui;
 import com.marginworkbench.samples.SampleModels;
 import com.marginworkbench.ui.customers.CustomersViewModel;
 import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.application.Platform;
 import javafx.stage.Stage;

@@ -7,7 +7,7 @@ import com.marginworkbench.report.BoardPackPdf;
 import com.marginworkbench.ui.charts.ChartsView;
 import com.marginworkbench.ui.charts.DecisionsView;
 import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.concurrent.Task;
 import javafx.scene.control.Tab;

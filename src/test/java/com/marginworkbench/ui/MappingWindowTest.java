@@ -6,7 +6,7 @@ import com.marginworkbench.testing.TestFiles;
 import com.marginworkbench.ui.mapping.MappingView;
 import com.marginworkbench.ui.mapping.ReaderAdapter;
 import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.ui.workbench.WorkbookLoader;
 import javafx.scene.Node;
@@ -16,6 +16,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,15 +51,20 @@ class MappingWindowTest {
     WorkbenchViewModel vm;
     WorkbenchView view;
 
+    @BeforeAll
+    static void patience() {
+        // on a busy build machine the first window of a run takes longer than TestFX's 10 s default
+        if (System.getProperty("testfx.setup.timeout") == null) {
+            System.setProperty("testfx.setup.timeout", "60000");
+        }
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         workbook = dir.resolve("saas.xlsx");
         Files.copy(TestFiles.resource("corpus/real-models/saas-monthly-pnl-gbp.xlsx"), workbook);
         vm = new WorkbenchViewModel(new PulseCoalescer());
-        view = new WorkbenchView(vm, WorkbenchApp.LOADER, WorkbenchApp.EXPORTER, new AppSettings(dir.resolve("config")));
-        view.setErrorSink(m -> { });
-        view.show(stage);
-        view.open(workbook);
+        view = WorkbenchWindows.open(stage, vm, workbook, dir.resolve("config"));
     }
 
     private static String text(FxRobot robot, String id) {
@@ -83,14 +89,14 @@ class MappingWindowTest {
 
     private void awaitRead(MappingView mapping) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !mapping.model().busyProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !mapping.model().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void aRoleSetAndASignFlippedInTheMappingViewMoveTheFiguresAndAreKeptInTheProjectFile(FxRobot robot)
             throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.hasDocument());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.hasDocument());
         WaitForAsyncUtils.waitForFxEvents();
         String reported = text(robot, "#tile-reported-value");
         double cogs = vm.result().total().reportedCogs();
@@ -98,7 +104,7 @@ class MappingWindowTest {
         // View > Mapping of the workbook…
         robot.clickOn("View");
         robot.clickOn("#mappingItem");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#mappingCells").tryQuery().isPresent()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#mappingCells").tryQuery().isPresent()
                 && !robot.lookup("#mappingCells .table-row-cell").queryAll().isEmpty());
         MappingView mapping = robot.lookup("#mappingView").queryAs(MappingView.class);
         awaitRead(mapping);
@@ -141,7 +147,7 @@ class MappingWindowTest {
 
         // the window saves the project on its own; the mapping is in it
         Path project = ProjectFile.pathFor(workbook);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(project)
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(project)
                 && Files.readString(project).contains("P&L!" + COGS));
         String saved = Files.readString(project);
         assertThat(saved).contains("\"reading\"").contains("P&L!" + TAX).contains("COST_OF_REVENUE");

@@ -4,7 +4,7 @@ import com.marginworkbench.model.LayerSplit;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.Format;
 import com.marginworkbench.ui.workbench.RevenueRow;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;

@@ -7,7 +7,7 @@ import com.marginworkbench.ui.stress.ScenarioCompareDialog;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.CostRow;
 import com.marginworkbench.ui.workbench.Question;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;

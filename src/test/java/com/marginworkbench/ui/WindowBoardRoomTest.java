@@ -6,7 +6,7 @@ import com.marginworkbench.margin.MarginResult;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.CostRow;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;

@@ -4,7 +4,7 @@ import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.charts.ChartsView;
 import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.application.Platform;
 import javafx.stage.Stage;

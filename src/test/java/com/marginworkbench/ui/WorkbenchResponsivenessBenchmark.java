@@ -2,7 +2,7 @@ package com.marginworkbench.ui;
 
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;

@@ -5,7 +5,7 @@ import com.marginworkbench.classify.Treatment;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.workbench.CostRow;
-import com.marginworkbench.ui.workbench.WorkbenchView;
+import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;

@@ -229,7 +229,19 @@ public final class CostGridView extends BorderPane {
             }
             answers.getItems().add(qm);
         }
-        return new ContextMenu(setType, answers);
+        MenuItem capitalization = new MenuItem("Capitalization…");
+        capitalization.setId("capitalizationItem");
+        capitalization.setOnAction(e -> {
+            List<Integer> idx = selectedIndices();
+            if (idx.size() == 1) {
+                new com.marginworkbench.ui.workbench.CapitalizationDialog(vm, idx.get(0), getScene().getWindow())
+                        .showAndWait();
+            }
+        });
+        ContextMenu menu = new ContextMenu(setType, answers, new javafx.scene.control.SeparatorMenuItem(), capitalization);
+        // the criteria and useful life belong to one line at a time
+        menu.setOnShowing(e -> capitalization.setDisable(selectedIndices().size() != 1));
+        return menu;
     }
 
     private void buildColumns() {

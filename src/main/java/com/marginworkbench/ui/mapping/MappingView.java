@@ -69,8 +69,10 @@ public final class MappingView extends BorderPane {
         setCenter(cells);
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
-        sideScroll.setPrefWidth(330);
-        sideScroll.setMinWidth(260);
+        // a fifth of the window beside the cells on a small screen, 330 px at most
+        sideScroll.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(240,
+                javafx.beans.binding.Bindings.min(330, widthProperty().multiply(0.24))));
+        sideScroll.setMinWidth(220);
         side.setPadding(new Insets(10));
         side.getStyleClass().add("mapping-side");
         setRight(sideScroll);
@@ -282,7 +284,7 @@ public final class MappingView extends BorderPane {
             tc.setSortable(false);
             tc.setCellValueFactory(v -> new ReadOnlyStringWrapper(s.text(v.getValue(), col)));
             tc.setCellFactory(v -> new ValueCell(s, col));
-            tc.setPrefWidth(col == 0 || letter.equals(labelColumn) ? 200 : 90);
+            tc.setPrefWidth(width(s, col, letter.equals(labelColumn)));
             if (letter.equals(labelColumn)) {
                 tc.getStyleClass().add("label-column");
                 tc.setText(letter + " · labels");
@@ -298,6 +300,20 @@ public final class MappingView extends BorderPane {
         if (header > 0) {
             cells.scrollTo(Math.max(0, header - 3));
         }
+    }
+
+    /**
+     * A column wide enough for its longest text in the rows shown first (labels up to 17 em, amounts
+     * up to 9 em), so amounts are not cut short and a narrow window still shows several periods.
+     */
+    private static double width(SheetPreview.Sheet s, int col, boolean labels) {
+        int longest = 3;
+        for (int r = 0; r < s.cells().length && r < 200; r++) {
+            longest = Math.max(longest, s.text(r, col).length());
+        }
+        double em = javafx.scene.text.Font.getDefault().getSize();
+        double max = labels ? 17 : 9;
+        return Math.max(4 * em, Math.min(max * em, longest * 0.62 * em + 1.6 * em));
     }
 
     private void rebuildSide() {
@@ -326,7 +342,7 @@ public final class MappingView extends BorderPane {
         }
         side.getChildren().add(wrapped("Units: " + (r.units() == null ? "as written" : r.units())
                 + (r.costSign() < 0 ? "; costs stored as negatives, read as positive amounts" : ""), null));
-        side.getChildren().add(title("Checks against the workbook's totals"));
+        side.getChildren().add(title("Checks against its own totals"));
         if (r.checks().isEmpty()) {
             side.getChildren().add(wrapped("No total rows to check against.", "muted"));
         }
@@ -355,6 +371,7 @@ public final class MappingView extends BorderPane {
 
     private static Label title(String text) {
         Label l = new Label(text);
+        l.setWrapText(true);
         l.getStyleClass().add("section-title");
         return l;
     }

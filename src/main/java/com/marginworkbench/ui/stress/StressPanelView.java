@@ -1,5 +1,6 @@
 package com.marginworkbench.ui.stress;
 
+import com.marginworkbench.ui.workbench.StressViewModel;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.classify.Framework;
 import com.marginworkbench.classify.FreeTierPolicy;

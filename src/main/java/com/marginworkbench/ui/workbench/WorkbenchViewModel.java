@@ -24,7 +24,7 @@ import com.marginworkbench.model.Assumptions;
 import com.marginworkbench.model.UnitInputs;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.margin.Lever;
-import com.marginworkbench.ui.stress.StressViewModel;
+import com.marginworkbench.ui.workbench.StressViewModel;
 import com.marginworkbench.ui.tiles.Tile;
 import com.marginworkbench.ui.util.Benchmarks;
 import com.marginworkbench.workbook.Problem;
@@ -144,6 +144,8 @@ public final class WorkbenchViewModel {
     private Assessment assessment;
     /** What the user told the reader in the mapping view (kept in the project file). */
     private ReadingHints hints = ReadingHints.NONE;
+    /** The project file's version this window last read or wrote, and the state it held then. */
+    private Workbench.ProjectSync projectSync;
     private MarginEngine.Prepared prepared;
     private boolean figuresPending;
     private boolean restoring;
@@ -204,10 +206,10 @@ public final class WorkbenchViewModel {
                               UnaryOperator<Path> projectLocator) throws Exception {
         Workbench.SavedProject saved = Workbench.readProject(workbook,
                 Workbench.ProjectChoice.at(projectLocator.apply(workbook)), null);
-        // The saved mapping goes to the reader: the user's ranges, roles, signs and units come back.
-        ReadingHints h = saved.hints();
-        ReadResult rr = loader.load(workbook, progress, h);
-        return new Loaded(rr, saved);
+        // The saved mapping goes to the reader: the user's ranges, roles, signs and units come back
+        // (one that no longer fits the workbook is named in the reading notes and left out).
+        Workbench.Read r = Workbench.read(saved, java.util.List.of(), h -> loader.load(workbook, progress, h));
+        return new Loaded(r.result(), r.note().isEmpty() ? saved : saved.withoutMapping());
     }
 
     /** Shows a loaded workbook, restoring its saved decisions; runs on the UI thread. */
@@ -273,6 +275,7 @@ public final class WorkbenchViewModel {
         leversAtRest = stress.levers();
         scenarioAtRest = stress.activeScenarioProperty().get();
         readingDoubt.set(doubtOf(rr.reading()));
+        stress.setDocument(rr.file() == null ? null : new StressViewModel.Document(rr.file(), projectPath()));
         refreshFigures();
         documentVersion.set(documentVersion.get() + 1);
         structureVersion.set(structureVersion.get() + 1);
@@ -280,6 +283,8 @@ public final class WorkbenchViewModel {
         if (sameWorkbook) {
             markDirty();
             refreshFilter();
+        } else {
+            projectSync = Workbench.ProjectSync.opened(loaded.saved(), projectState());
         }
         long review = assessment.lines().stream().filter(l -> l.classification().isReview()).count();
         StringBuilder sb = new StringBuilder();
@@ -837,12 +842,57 @@ public final class WorkbenchViewModel {
         return snapshot().projectState().withHints(hints);
     }
 
-    /** Saves the project file beside the workbook and returns its path. */
+    /**
+     * Saves the project file beside the workbook and returns its path, joining what another window
+     * saved since this one read the file (see {@link Workbench#saveProject(Workbench.SaveRequest, boolean)}).
+     *
+     * @throws Workbench.ProjectConflictException when both changed the same decision; nothing is written
+     */
     public Path saveProject() throws IOException {
-        Path target = projectPath();
-        Workbench.saveProject(snapshot(), hints, target);
-        dirty.set(false);
-        return target;
+        return saveProject(false);
+    }
+
+    /** Like {@link #saveProject()}; {@code replace} writes this window's decisions over another window's. */
+    public Path saveProject(boolean replace) throws IOException {
+        Workbench.SaveRequest request = saveRequest();
+        saved(request, Workbench.saveProject(request, replace));
+        return request.target();
+    }
+
+    /** What a save writes, captured now (so the writing can happen off the UI thread). */
+    public Workbench.SaveRequest saveRequest() {
+        return new Workbench.SaveRequest(snapshot(), hints, projectPath(), projectSync);
+    }
+
+    /**
+     * After a save of {@code request} succeeded (UI thread): remembers the version written, and when
+     * the save took decisions made in another window, shows them here too (any edit made here since
+     * the save began is kept). Returns what to say in the status bar.
+     */
+    public String saved(Workbench.SaveRequest request, Workbench.Saved done) {
+        projectSync = done.sync();
+        String name = request.target().getFileName().toString();
+        if (done.fromOther().isEmpty()) {
+            return "Saved " + name;
+        }
+        ProjectState shown = com.marginworkbench.project.ProjectMerge.merge(request.state(), projectState(),
+                done.state()).state();
+        boolean editedSince = !projectState().equals(request.state());
+        hints = shown.hints();
+        install(new Loaded(assessment.source(), Workbench.SavedProject.of(request.target(), shown, assessment)), true);
+        if (!editedSince) {
+            dirty.set(false);
+        }
+        String said = "Saved " + name + " with " + done.fromOther().size() + " change"
+                + (done.fromOther().size() == 1 ? "" : "s") + " made in another window: "
+                + Workbench.list(done.fromOther());
+        status.set(said);
+        return said;
+    }
+
+    /** Whether a file can be written over after a conflict (it is this workbook's own project file). */
+    public static boolean canReplace(IOException e) {
+        return e instanceof Workbench.ProjectConflictException c && c.canReplace();
     }
 
     public UnaryOperator<Path> projectLocator() {

@@ -109,6 +109,25 @@ class MappingViewModelTest {
     }
 
     @Test
+    void aSavedMappingThatNoLongerFitsIsNamedInTheNotesAndTheAutomaticReadingOpens() throws Exception {
+        String reported = vm.tile("reported").value();
+        mapping.readRanges(List.of("'P&L'!A1:M15"));
+        mapping.setRole(List.of(rowOf("Tax")), RowRole.COST_OF_REVENUE);
+        Path saved = vm.saveProject();
+        // the sheet the mapping names is renamed in the project file, as if the workbook had changed
+        Files.writeString(saved, Files.readString(saved).replace("'P&L'!A1:M15", "'Old P&L'!A1:M15"));
+
+        WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
+        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, WorkbookLoader.Progress.NONE,
+                com.marginworkbench.project.ProjectFile::pathFor));
+        assertThat(again.problems()).anySatisfy(p -> assertThat(p.message()).contains("no longer fits")
+                .contains("Old P&L").contains("automatic reading"));
+        assertThat(again.hints()).isEqualTo(com.marginworkbench.model.ReadingHints.NONE);
+        assertThat(again.model().costs()).extracting(CostLine::label).doesNotContain("Tax");
+        assertThat(again.tile("reported").value()).isEqualTo(reported);
+    }
+
+    @Test
     void rangesAreWrittenTheWayTheReaderTakesThem() {
         assertThat(MappingViewModel.column(0)).isEqualTo("A");
         assertThat(MappingViewModel.column(27)).isEqualTo("AB");

@@ -1,5 +1,11 @@
-package com.marginworkbench.ui.workbench;
+package com.marginworkbench.ui.window;
 
+import com.marginworkbench.ui.workbench.AssumptionsDialog;
+import com.marginworkbench.ui.workbench.OutlineView;
+import com.marginworkbench.ui.workbench.TaskRunner;
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.WorkbookExporter;
+import com.marginworkbench.ui.workbench.WorkbookLoader;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.marginworkbench.ui.AppSettings;
@@ -26,6 +32,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
@@ -58,6 +65,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +117,7 @@ public final class WorkbenchView extends BorderPane {
     private final Region centrePane;
     private Boolean outlineDocked;
     private Boolean rightDocked;
-    private Task<?> running;
+    private final TaskRunner tasks;
     private TilesView headline;
     private MappingView mappingView;
     private Consumer<String> errorSink = this::showError;
@@ -117,6 +125,7 @@ public final class WorkbenchView extends BorderPane {
     public WorkbenchView(WorkbenchViewModel vm, WorkbookLoader loader, WorkbookExporter exporter, AppSettings settings) {
         this.vm = vm;
         this.loader = loader;
+        this.tasks = new TaskRunner(vm::setStatus);
         this.exporter = exporter;
         this.settings = settings;
         getStyleClass().add("workbench");
@@ -437,7 +446,7 @@ public final class WorkbenchView extends BorderPane {
     }
 
     public Task<?> runningTask() {
-        return running;
+        return tasks.current();
     }
 
     private MenuBar menuBar() {
@@ -475,8 +484,12 @@ public final class WorkbenchView extends BorderPane {
                     stressPanel.slider(com.marginworkbench.margin.Lever.LLM_COST).requestFocus();
                 });
         MenuItem reset = item("Reset _levers", "Shortcut+R", Feather.SLIDERS, e -> vm.resetLevers());
+        MenuItem assumptions = item("Model _assumptions…", "Shortcut+Shift+A", Feather.SETTINGS,
+                e -> new AssumptionsDialog(vm, getScene().getWindow()).showAndWait());
+        assumptions.setId("assumptionsItem");
+        assumptions.disableProperty().bind(vm.fileProperty().isNull());
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, focusGrid, focusStress,
-                new SeparatorMenuItem(), reset);
+                new SeparatorMenuItem(), reset, assumptions);
 
         darkItem.setSelected(settings.darkTheme());
         darkItem.setOnAction(e -> setDarkTheme(darkItem.isSelected()));
@@ -523,13 +536,10 @@ public final class WorkbenchView extends BorderPane {
     private HBox statusBar() {
         progress.setPrefSize(18, 18);
         progress.setMaxSize(18, 18);
-        progress.setVisible(false);
-        cancel.setVisible(false);
-        cancel.setOnAction(e -> {
-            if (running != null) {
-                running.cancel(true);
-            }
-        });
+        cancel.setOnAction(e -> tasks.cancel());
+        progress.visibleProperty().bind(tasks.runningProperty());
+        progress.progressProperty().bind(tasks.progressProperty());
+        cancel.visibleProperty().bind(tasks.runningProperty());
         cancel.getStyleClass().add("small");
         status.textProperty().bind(vm.statusProperty());
         status.setId("statusText");
@@ -596,43 +606,25 @@ public final class WorkbenchView extends BorderPane {
         if (vm.hasDocument() && vm.dirtyProperty().get()) {
             save(false, false);
         }
-        Task<WorkbenchViewModel.Loaded> task = new Task<>() {
-            @Override
-            protected WorkbenchViewModel.Loaded call() throws Exception {
-                updateMessage("Opening " + file.getFileName() + "…");
-                if (started != null) {
-                    try {
-                        return started.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        Throwable cause = e.getCause();
-                        throw cause instanceof Exception ex ? ex : e;
-                    }
-                }
-                Task<?> self = this;
-                long t0 = System.nanoTime();
+        Task<WorkbenchViewModel.Loaded> task = tasks.task("Opening " + file.getFileName() + "…", progress -> {
+            if (started != null) {
                 try {
-                    return WorkbenchViewModel.read(loader, file, new WorkbookLoader.Progress() {
-                    @Override
-                    public void update(double fraction, String step) {
-                        updateProgress(fraction, 1.0);
-                        if (step != null && !step.isBlank()) {
-                            updateMessage(step);
-                        }
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return self.isCancelled();
-                    }
-                    }, vm.projectLocator());
-                } finally {
-                    if (Boolean.getBoolean("marginworkbench.timing")) {
-                        System.err.println("margin-workbench: " + file.getFileName() + " read in "
-                                + (System.nanoTime() - t0) / 1_000_000 + " ms");
-                    }
+                    return started.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    throw cause instanceof Exception ex ? ex : e;
                 }
             }
-        };
+            long t0 = System.nanoTime();
+            try {
+                return WorkbenchViewModel.read(loader, file, progress, vm.projectLocator());
+            } finally {
+                if (Boolean.getBoolean("marginworkbench.timing")) {
+                    System.err.println("margin-workbench: " + file.getFileName() + " read in "
+                            + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                }
+            }
+        });
         task.setOnSucceeded(e -> {
             vm.install(task.getValue());
             settings.addRecent(file);
@@ -644,7 +636,7 @@ public final class WorkbenchView extends BorderPane {
             errorSink.accept(messageOf(file, task.getException()));
         });
         task.setOnCancelled(e -> vm.setStatus("Opening " + file.getFileName() + " cancelled"));
-        run(task);
+        tasks.start(task);
         return task;
     }
 
@@ -681,28 +673,10 @@ public final class WorkbenchView extends BorderPane {
         Path source = vm.fileProperty().get().toAbsolutePath().normalize();
         Path out = target.toAbsolutePath().normalize();
         WorkbookExporter.Request req = vm.exportRequest(out);
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                updateMessage("Writing " + out.getFileName() + "…");
-                if (out.equals(source) || (Files.exists(out) && Files.isSameFile(source, out))) {
-                    throw new IllegalStateException(out.getFileName()
-                            + " is the workbook you opened; choose another name so the source stays as it is.");
-                }
-                Task<?> self = this;
-                return exporter.export(req, new WorkbookLoader.Progress() {
-                    @Override
-                    public void update(double fraction, String step) {
-                        updateProgress(fraction, 1.0);
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return self.isCancelled();
-                    }
-                });
-            }
-        };
+        Task<Path> task = tasks.task("Writing " + out.getFileName() + "…", progress -> {
+            refuseSource(source, out);
+            return exporter.export(req, progress);
+        });
         return runWriting(task, "Restated workbook written to ", "Export failed; nothing was written",
                 "The restated workbook was not written: ", "Export cancelled; nothing was written");
     }
@@ -738,23 +712,16 @@ public final class WorkbenchView extends BorderPane {
         Path source = vm.fileProperty().get().toAbsolutePath().normalize();
         Path out = target.toAbsolutePath().normalize();
         com.marginworkbench.report.BoardPack boardPack = vm.boardPack(java.time.LocalDate.now());
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                updateMessage("Writing " + out.getFileName() + "…");
-                if (out.equals(source) || (Files.exists(out) && Files.isSameFile(source, out))) {
-                    throw new IllegalStateException(out.getFileName()
-                            + " is the workbook you opened; choose another name so the source stays as it is.");
-                }
-                try {
-                    com.marginworkbench.project.SafeFiles.write(out,
-                            o -> com.marginworkbench.report.BoardPackPdf.write(boardPack, paper, o));
-                } catch (java.io.IOException e) {
-                    throw com.marginworkbench.project.SafeFiles.explain(e, out);
-                }
-                return out;
+        Task<Path> task = tasks.task("Writing " + out.getFileName() + "…", progress -> {
+            refuseSource(source, out);
+            try {
+                com.marginworkbench.project.SafeFiles.write(out,
+                        o -> com.marginworkbench.report.BoardPackPdf.write(boardPack, paper, o));
+            } catch (java.io.IOException e) {
+                throw com.marginworkbench.project.SafeFiles.explain(e, out);
             }
-        };
+            return out;
+        });
         return runWriting(task, "Board pack written to ", "Board pack not written",
                 "The board pack was not written: ", "Board pack cancelled; nothing was written");
     }
@@ -769,49 +736,47 @@ public final class WorkbenchView extends BorderPane {
             errorSink.accept(failedMessage + (t.getMessage() == null ? t : t.getMessage()));
         });
         task.setOnCancelled(e -> vm.setStatus(cancelled));
-        run(task);
+        tasks.start(task);
         return task;
     }
 
-    private void run(Task<?> task) {
-        if (running != null && running.isRunning()) {
-            running.cancel(true);
+    /** A target that is the open workbook itself is refused: the source is never written over. */
+    private static void refuseSource(Path source, Path out) throws java.io.IOException {
+        if (out.equals(source) || (Files.exists(out) && Files.isSameFile(source, out))) {
+            throw new IllegalStateException(out.getFileName()
+                    + " is the workbook you opened; choose another name so the source stays as it is.");
         }
-        running = task;
-        progress.visibleProperty().bind(task.runningProperty());
-        progress.progressProperty().bind(task.progressProperty());
-        cancel.visibleProperty().bind(task.runningProperty());
-        task.messageProperty().addListener((obs, o, n) -> {
-            if (n != null && !n.isEmpty()) {
-                vm.setStatus(n);
-            }
-        });
-        Thread t = new Thread(task, "workbench-task");
-        t.setDaemon(true);
-        t.start();
     }
 
     /**
      * Saves the project file; the state is captured here, the writing happens off the UI thread.
-     * A failed autosave only says so in the status bar; a failed Ctrl+S also shows a dialog.
+     * A failed autosave only says so in the status bar; a failed Ctrl+S also shows a dialog. When
+     * another window saved the file since, its decisions are joined in; when both changed the same
+     * decision nothing is written: an autosave says so in the status bar, Ctrl+S asks whether to
+     * replace the other window's decisions with these.
      */
     public void save(boolean wait, boolean askedFor) {
+        save(wait, askedFor, false);
+    }
+
+    private void save(boolean wait, boolean askedFor, boolean replace) {
         autosave.stop();
-        if (!vm.hasDocument() || vm.fileProperty().get() == null) {
+        if (!vm.hasDocument() || vm.fileProperty().get() == null || (!askedFor && !wait && !vm.dirtyProperty().get())) {
             return;
         }
-        var snapshot = vm.snapshot();
-        var hints = vm.hints();
-        Path target = vm.projectPath();
+        var request = vm.saveRequest();
+        Path target = request.target();
         vm.markSaved();
         var future = background.submit(() -> {
             try {
-                com.marginworkbench.app.Workbench.saveProject(snapshot, hints, target);
-                Platform.runLater(() -> vm.setStatus("Saved " + target.getFileName()));
+                var done = com.marginworkbench.app.Workbench.saveProject(request, replace);
+                Platform.runLater(() -> vm.setStatus(vm.saved(request, done)));
             } catch (Exception ex) {
                 Platform.runLater(() -> {
-                    vm.setStatus("Could not save " + target.getFileName() + ": " + ex.getMessage());
-                    if (askedFor) {
+                    vm.setStatus("Not saved: " + ex.getMessage());
+                    if (askedFor && ex instanceof IOException io && WorkbenchViewModel.canReplace(io)) {
+                        askReplace(ex.getMessage());
+                    } else if (askedFor) {
                         errorSink.accept("The project file " + target + " could not be saved: " + ex.getMessage());
                     }
                 });
@@ -824,6 +789,18 @@ public final class WorkbenchView extends BorderPane {
                 // the failure was already reported on the UI thread
             }
         }
+    }
+
+    /** After Ctrl+S met another window's different decisions: replace them with these, or leave them. */
+    private void askReplace(String message) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.CANCEL);
+        ButtonType replace = new ButtonType("Replace with mine", ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(replace, ButtonType.CANCEL);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Margin Workbench");
+        a.setHeaderText("Another window changed the same decisions");
+        a.getDialogPane().setMinWidth(520);
+        a.showAndWait().filter(replace::equals).ifPresent(b -> save(false, true, true));
     }
 
     private void showError(String message) {
