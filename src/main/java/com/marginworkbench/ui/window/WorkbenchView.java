@@ -2,6 +2,7 @@ package com.marginworkbench.ui.window;
 
 import com.marginworkbench.ui.workbench.AssumptionsDialog;
 import com.marginworkbench.ui.workbench.OutlineView;
+import com.marginworkbench.ui.workbench.TaskRunner;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.ui.workbench.WorkbookExporter;
 import com.marginworkbench.ui.workbench.WorkbookLoader;
@@ -116,13 +117,14 @@ public final class WorkbenchView extends BorderPane {
     private final Region centrePane;
     private Boolean outlineDocked;
     private Boolean rightDocked;
-    private Task<?> running;
+    private final TaskRunner tasks;
     private MappingView mappingView;
     private Consumer<String> errorSink = this::showError;
 
     public WorkbenchView(WorkbenchViewModel vm, WorkbookLoader loader, WorkbookExporter exporter, AppSettings settings) {
         this.vm = vm;
         this.loader = loader;
+        this.tasks = new TaskRunner(vm::setStatus);
         this.exporter = exporter;
         this.settings = settings;
         getStyleClass().add("workbench");
@@ -436,7 +438,7 @@ public final class WorkbenchView extends BorderPane {
     }
 
     public Task<?> runningTask() {
-        return running;
+        return tasks.current();
     }
 
     private MenuBar menuBar() {
@@ -526,13 +528,10 @@ public final class WorkbenchView extends BorderPane {
     private HBox statusBar() {
         progress.setPrefSize(18, 18);
         progress.setMaxSize(18, 18);
-        progress.setVisible(false);
-        cancel.setVisible(false);
-        cancel.setOnAction(e -> {
-            if (running != null) {
-                running.cancel(true);
-            }
-        });
+        cancel.setOnAction(e -> tasks.cancel());
+        progress.visibleProperty().bind(tasks.runningProperty());
+        progress.progressProperty().bind(tasks.progressProperty());
+        cancel.visibleProperty().bind(tasks.runningProperty());
         cancel.getStyleClass().add("small");
         status.textProperty().bind(vm.statusProperty());
         status.setId("statusText");
@@ -599,43 +598,25 @@ public final class WorkbenchView extends BorderPane {
         if (vm.hasDocument() && vm.dirtyProperty().get()) {
             save(false, false);
         }
-        Task<WorkbenchViewModel.Loaded> task = new Task<>() {
-            @Override
-            protected WorkbenchViewModel.Loaded call() throws Exception {
-                updateMessage("Opening " + file.getFileName() + "…");
-                if (started != null) {
-                    try {
-                        return started.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        Throwable cause = e.getCause();
-                        throw cause instanceof Exception ex ? ex : e;
-                    }
-                }
-                Task<?> self = this;
-                long t0 = System.nanoTime();
+        Task<WorkbenchViewModel.Loaded> task = tasks.task("Opening " + file.getFileName() + "…", progress -> {
+            if (started != null) {
                 try {
-                    return WorkbenchViewModel.read(loader, file, new WorkbookLoader.Progress() {
-                    @Override
-                    public void update(double fraction, String step) {
-                        updateProgress(fraction, 1.0);
-                        if (step != null && !step.isBlank()) {
-                            updateMessage(step);
-                        }
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return self.isCancelled();
-                    }
-                    }, vm.projectLocator());
-                } finally {
-                    if (Boolean.getBoolean("marginworkbench.timing")) {
-                        System.err.println("margin-workbench: " + file.getFileName() + " read in "
-                                + (System.nanoTime() - t0) / 1_000_000 + " ms");
-                    }
+                    return started.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    throw cause instanceof Exception ex ? ex : e;
                 }
             }
-        };
+            long t0 = System.nanoTime();
+            try {
+                return WorkbenchViewModel.read(loader, file, progress, vm.projectLocator());
+            } finally {
+                if (Boolean.getBoolean("marginworkbench.timing")) {
+                    System.err.println("margin-workbench: " + file.getFileName() + " read in "
+                            + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                }
+            }
+        });
         task.setOnSucceeded(e -> {
             vm.install(task.getValue());
             settings.addRecent(file);
@@ -647,7 +628,7 @@ public final class WorkbenchView extends BorderPane {
             errorSink.accept(messageOf(file, task.getException()));
         });
         task.setOnCancelled(e -> vm.setStatus("Opening " + file.getFileName() + " cancelled"));
-        run(task);
+        tasks.start(task);
         return task;
     }
 
@@ -684,28 +665,10 @@ public final class WorkbenchView extends BorderPane {
         Path source = vm.fileProperty().get().toAbsolutePath().normalize();
         Path out = target.toAbsolutePath().normalize();
         WorkbookExporter.Request req = vm.exportRequest(out);
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                updateMessage("Writing " + out.getFileName() + "…");
-                if (out.equals(source) || (Files.exists(out) && Files.isSameFile(source, out))) {
-                    throw new IllegalStateException(out.getFileName()
-                            + " is the workbook you opened; choose another name so the source stays as it is.");
-                }
-                Task<?> self = this;
-                return exporter.export(req, new WorkbookLoader.Progress() {
-                    @Override
-                    public void update(double fraction, String step) {
-                        updateProgress(fraction, 1.0);
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return self.isCancelled();
-                    }
-                });
-            }
-        };
+        Task<Path> task = tasks.task("Writing " + out.getFileName() + "…", progress -> {
+            refuseSource(source, out);
+            return exporter.export(req, progress);
+        });
         return runWriting(task, "Restated workbook written to ", "Export failed; nothing was written",
                 "The restated workbook was not written: ", "Export cancelled; nothing was written");
     }
@@ -741,23 +704,16 @@ public final class WorkbenchView extends BorderPane {
         Path source = vm.fileProperty().get().toAbsolutePath().normalize();
         Path out = target.toAbsolutePath().normalize();
         com.marginworkbench.report.BoardPack boardPack = vm.boardPack(java.time.LocalDate.now());
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                updateMessage("Writing " + out.getFileName() + "…");
-                if (out.equals(source) || (Files.exists(out) && Files.isSameFile(source, out))) {
-                    throw new IllegalStateException(out.getFileName()
-                            + " is the workbook you opened; choose another name so the source stays as it is.");
-                }
-                try {
-                    com.marginworkbench.project.SafeFiles.write(out,
-                            o -> com.marginworkbench.report.BoardPackPdf.write(boardPack, paper, o));
-                } catch (java.io.IOException e) {
-                    throw com.marginworkbench.project.SafeFiles.explain(e, out);
-                }
-                return out;
+        Task<Path> task = tasks.task("Writing " + out.getFileName() + "…", progress -> {
+            refuseSource(source, out);
+            try {
+                com.marginworkbench.project.SafeFiles.write(out,
+                        o -> com.marginworkbench.report.BoardPackPdf.write(boardPack, paper, o));
+            } catch (java.io.IOException e) {
+                throw com.marginworkbench.project.SafeFiles.explain(e, out);
             }
-        };
+            return out;
+        });
         return runWriting(task, "Board pack written to ", "Board pack not written",
                 "The board pack was not written: ", "Board pack cancelled; nothing was written");
     }
@@ -772,26 +728,16 @@ public final class WorkbenchView extends BorderPane {
             errorSink.accept(failedMessage + (t.getMessage() == null ? t : t.getMessage()));
         });
         task.setOnCancelled(e -> vm.setStatus(cancelled));
-        run(task);
+        tasks.start(task);
         return task;
     }
 
-    private void run(Task<?> task) {
-        if (running != null && running.isRunning()) {
-            running.cancel(true);
+    /** A target that is the open workbook itself is refused: the source is never written over. */
+    private static void refuseSource(Path source, Path out) throws java.io.IOException {
+        if (out.equals(source) || (Files.exists(out) && Files.isSameFile(source, out))) {
+            throw new IllegalStateException(out.getFileName()
+                    + " is the workbook you opened; choose another name so the source stays as it is.");
         }
-        running = task;
-        progress.visibleProperty().bind(task.runningProperty());
-        progress.progressProperty().bind(task.progressProperty());
-        cancel.visibleProperty().bind(task.runningProperty());
-        task.messageProperty().addListener((obs, o, n) -> {
-            if (n != null && !n.isEmpty()) {
-                vm.setStatus(n);
-            }
-        });
-        Thread t = new Thread(task, "workbench-task");
-        t.setDaemon(true);
-        t.start();
     }
 
     /**
