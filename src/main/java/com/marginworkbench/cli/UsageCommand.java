@@ -1,5 +1,7 @@
 package com.marginworkbench.cli;
 
+import com.marginworkbench.app.UsageProject;
+import com.marginworkbench.app.Workbench;
 import com.marginworkbench.usage.Concentration;
 import com.marginworkbench.usage.CustomerEconomics;
 import com.marginworkbench.usage.GroupPeriod;
@@ -15,11 +17,11 @@ import com.marginworkbench.usage.imports.RevenueImporter;
 import com.marginworkbench.usage.imports.UsageAnalysis;
 import com.marginworkbench.usage.imports.UsageField;
 import com.marginworkbench.usage.imports.UsageImporter;
-import com.marginworkbench.workbook.ReadResult;
+import com.marginworkbench.usage.imports.UsageSettings;
 import com.marginworkbench.workbook.WorkbookReadException;
-import com.marginworkbench.workbook.WorkbookReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -35,7 +37,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code usage USAGE_FILE...}: per-customer AI economics from LLM spend exports, with revenue per
@@ -50,8 +54,9 @@ public final class UsageCommand implements Callable<Integer> {
     /** How many customers the plain table lists before pointing to --json. */
     private static final int TABLE_CUSTOMERS = 25;
 
-    @Parameters(index = "0..*", arity = "1..*", paramLabel = "USAGE_FILE",
-            description = "Usage or spend exports: CSV, JSON, or JSON lines.")
+    @Parameters(index = "0..*", arity = "0..*", paramLabel = "USAGE_FILE",
+            description = "Usage or spend exports: CSV, JSON, or JSON lines. With --workbook and none named, the"
+                    + " files the workbook's project keeps (from the window's Customers tab).")
     private List<Path> usageFiles = new ArrayList<>();
 
     @Option(names = "--revenue", paramLabel = "FILE",
@@ -64,7 +69,9 @@ public final class UsageCommand implements Callable<Integer> {
     private Path customers;
 
     @Option(names = "--workbook", paramLabel = "WORKBOOK",
-            description = "Reconcile with the workbook's customer-facing inference lines, month by month.")
+            description = "Reconcile with the workbook's customer-facing inference lines, month by month, and apply"
+                    + " the usage settings its project file keeps (column mapping, model prices, heavy-user cut)"
+                    + " where no option is typed.")
     private Path workbook;
 
     @Option(names = "--map", paramLabel = "COLUMN=FIELD",
@@ -78,12 +85,16 @@ public final class UsageCommand implements Callable<Integer> {
                     + " for rows with tokens and no cost.")
     private Path prices;
 
-    @Option(names = "--heavy-cut", paramLabel = "PCT", defaultValue = "10",
-            description = "Share of customers counted as heavy users, in percent (default 10: the top decile).")
+    @Option(names = "--heavy-cut", paramLabel = "PCT",
+            description = "Share of customers counted as heavy users, in percent (default: the project's, else 10,"
+                    + " the top decile).")
     private String heavyCut;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     private boolean json;
+
+    @Mixin
+    private ProjectOptions projects;
 
     @Spec
     private CommandSpec spec;
@@ -99,29 +110,75 @@ public final class UsageCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            Double cut = LeverOptions.parsePercent(heavyCut);
-            if (cut == null || !(cut > 0 && cut < 1)) {
-                throw new ParameterException(spec.commandLine(), "--heavy-cut: '" + heavyCut
-                        + "' must be a percentage above 0 and below 100, like 10");
+            Double cut = null;
+            if (heavyCut != null) {
+                cut = LeverOptions.parsePercent(heavyCut);
+                if (cut == null || !(cut > 0 && cut < 1)) {
+                    throw new ParameterException(spec.commandLine(), "--heavy-cut: '" + heavyCut
+                            + "' must be a percentage above 0 and below 100, like 10");
+                }
+            }
+            if (projects.conflicting()) {
+                err.println("margin-workbench: --project and --no-project contradict each other; give one.");
+                return 2;
+            }
+            Map<YearMonth, Double> inference = null;
+            UsageSettings saved = UsageSettings.NONE;
+            if (workbook != null) {
+                ProjectOptions.Opened opened = projects.open(workbook, new LeverOptions(), err);
+                inference = WorkbookInference.customerFacing(opened.assessment().model(), opened.assessment().decisions());
+                saved = savedSettings(err);
+            }
+            List<Path> usage = usageFiles;
+            List<Path> revenue = revenueFiles;
+            Path customerMap = customers;
+            List<String> applied = new ArrayList<>();
+            if (usage.isEmpty() && !saved.usageFiles().isEmpty()) {
+                usage = saved.usageFiles();
+                applied.add(usage.size() + " usage file(s)");
+                if (revenue.isEmpty() && !saved.revenueFiles().isEmpty()) {
+                    revenue = saved.revenueFiles();
+                    applied.add(revenue.size() + " revenue file(s)");
+                }
+                if (customerMap == null && saved.customers() != null) {
+                    customerMap = saved.customers();
+                    applied.add("the customer map");
+                }
+            }
+            if (usage.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "name at least one USAGE_FILE"
+                        + (workbook == null ? "" : " (the workbook's project keeps none)"));
+            }
+            if (mapping.isEmpty() && !saved.mapping().isEmpty()) {
+                mapping = saved.mapping();
+                applied.add("the column mapping (" + mapping.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue().key()).collect(Collectors.joining(", ")) + ")");
+            }
+            if (cut == null && saved.heavyCut() != null) {
+                cut = saved.heavyCut();
+                applied.add(String.format(Locale.ROOT, "the heavy-user cut (top %s%%)", percent(cut)));
             }
             PriceTable table = PriceTable.bundled();
+            if (!saved.prices().isEmpty()) {
+                table = table.withOverrides(saved.prices());
+                applied.add(saved.prices().size() + " model price(s)" + (prices == null ? "" : ", with --prices over them"));
+            }
             if (prices != null) {
                 table = table.withOverrides(prices);
             }
-            Map<YearMonth, Double> inference = null;
-            if (workbook != null) {
-                ReadResult read = WorkbookReader.read(workbook);
-                inference = WorkbookInference.customerFacing(read.model(), read.decisions());
+            if (!applied.isEmpty()) {
+                err.println("margin-workbench: using the usage settings of the workbook's project file: "
+                        + String.join("; ", applied));
             }
-            UsageAnalysis.Report report = UsageAnalysis.run(new UsageAnalysis.Request(usageFiles, revenueFiles, customers,
-                    mapping, table, cut, inference));
+            UsageAnalysis.Report report = UsageAnalysis.run(new UsageAnalysis.Request(usage, revenue, customerMap,
+                    mapping, table, cut == null ? HeavyUsers.DEFAULT_CUT : cut, inference));
             if (json) {
                 out.println(SummaryCommand.JsonText.write(toJson(report)));
             } else {
                 printTable(out, report);
             }
             return 0;
-        } catch (ImportException | WorkbookReadException e) {
+        } catch (ImportException | WorkbookReadException | Workbench.ProjectException e) {
             err.println("margin-workbench: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -131,6 +188,29 @@ public final class UsageCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The usage settings of the workbook's project file (none with --no-project); a bad entry is named and left out. */
+    private UsageSettings savedSettings(PrintWriter err) throws Workbench.ProjectException {
+        Optional<Path> file = Workbench.readProject(workbook, projects.choice(), projects.location()).file();
+        if (file.isEmpty()) {
+            return UsageSettings.NONE;
+        }
+        try {
+            UsageProject.Loaded loaded = UsageProject.read(workbook, file.get());
+            for (String note : loaded.notes()) {
+                err.println("margin-workbench: " + note);
+            }
+            return loaded.settings();
+        } catch (IOException e) {
+            err.println("margin-workbench: " + e.getMessage() + "; no saved usage settings are used");
+            return UsageSettings.NONE;
+        }
+    }
+
+    private static String percent(double share) {
+        String s = String.format(Locale.ROOT, "%.2f", share * 100);
+        return s.replaceAll("\\.?0+$", "");
     }
 
     // ---------------------------------------------------------------- JSON

@@ -196,16 +196,114 @@ public final class ProjectFile {
 
     /**
      * Writes the state atomically; {@code workbookName} is the workbook's file name, recorded so the
-     * file is applied to that workbook only. Returns the version written.
+     * file is applied to that workbook only. The usage section the file holds (written by the
+     * Customers view, {@link #saveUsage}) is kept. Returns the version written.
      */
     public static Version save(Path file, ProjectState state, ProjectFileDto.MappingDto mapping, String workbookName)
             throws IOException {
-        byte[] bytes = bytes(state, mapping, workbookName);
+        synchronized (WRITING) {
+            com.fasterxml.jackson.databind.JsonNode usage = existingUsage(file);
+            byte[] bytes = bytes(state, mapping, workbookName);
+            if (usage != null) {
+                // kept as it is, even a section this build cannot read
+                com.fasterxml.jackson.databind.node.ObjectNode tree =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(bytes);
+                tree.set("usage", usage);
+                bytes = MAPPER.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
+            }
+            write(file, workbookName, bytes);
+            return Version.of(Files.getLastModifiedTime(file).toMillis(), bytes);
+        }
+    }
+
+    private static void write(Path file, String workbookName, byte[] bytes) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         // The project file carries the client's decisions: never more readable than the workbook beside it.
         Path workbook = workbookName == null ? null : file.toAbsolutePath().resolveSibling(workbookName);
         SafeFiles.write(file, workbook, SafeFiles.Mode.REPLACE, out -> out.write(bytes));
-        return Version.of(Files.getLastModifiedTime(file).toMillis(), bytes);
+    }
+
+    /** One writer at a time: the decisions and the usage section are saved from different threads. */
+    private static final Object WRITING = new Object();
+
+    /** The usage section the file holds now, or null (no file, no section, or a file that is not JSON). */
+    private static com.fasterxml.jackson.databind.JsonNode existingUsage(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode usage = readTree(file, "").get("usage");
+            return usage == null || usage.isNull() ? null : usage;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The usage section of a project file (what the Customers view imported and how), or empty when
+     * there is no file or no section.
+     */
+    public static Optional<UsageDto> readUsage(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        com.fasterxml.jackson.databind.JsonNode usage = readTree(file, "").get("usage");
+        if (usage == null || !usage.isObject()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MAPPER.treeToValue(usage, UsageDto.class));
+        } catch (JsonProcessingException e) {
+            throw new IOException(file.getFileName() + ": the usage section cannot be read ("
+                    + firstLine(e.getOriginalMessage()) + "); it was left as it is", e);
+        }
+    }
+
+    /**
+     * Puts {@code usage} (null or empty: none) in the project file, atomically, leaving every other
+     * part of the file as it is; a file that does not exist yet is created with that section only.
+     * A file that cannot be read is not overwritten.
+     */
+    public static void saveUsage(Path file, UsageDto usage, String workbookName) throws IOException {
+        synchronized (WRITING) {
+            com.fasterxml.jackson.databind.node.ObjectNode root;
+            if (Files.isRegularFile(file)) {
+                root = readTree(file, " and the usage settings were not saved");
+                if (root.path("formatVersion").asInt(0) > FORMAT_VERSION) {
+                    throw new IOException(file.getFileName() + " was written by a newer Margin Workbench (format "
+                            + root.path("formatVersion").asInt() + "); it was left as it is");
+                }
+            } else {
+                root = MAPPER.createObjectNode();
+                root.put("formatVersion", FORMAT_VERSION);
+                if (workbookName != null) {
+                    root.put("workbook", workbookName);
+                }
+            }
+            com.fasterxml.jackson.databind.JsonNode section = usage == null ? null : MAPPER.valueToTree(usage);
+            if (section == null || section.isEmpty()) {
+                root.remove("usage");
+            } else {
+                root.set("usage", section);
+            }
+            root.put("savedAt", Instant.now().toString());
+            write(file, workbookName, MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode readTree(Path file, String consequence)
+            throws IOException {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = MAPPER.readTree(Files.readAllBytes(file));
+            if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                return o;
+            }
+            throw new IOException(file.getFileName() + " is not a readable project file (not a JSON object); it was"
+                    + " left as it is" + consequence);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file.getFileName() + " is not a readable project file ("
+                    + firstLine(e.getOriginalMessage()) + "); it was left as it is" + consequence, e);
+        }
     }
 
     static ProjectFileDto toDto(ProjectState s) {

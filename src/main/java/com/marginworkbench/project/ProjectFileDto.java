@@ -34,6 +34,8 @@ public class ProjectFileDto {
     public HintsDto reading;
     /** ARPA, churn, CAC and first forecast period the user set over the workbook's own; absent when none. */
     public AssumptionsDto assumptions;
+    /** The Customers view's imports (files, column mapping, price overrides, heavy-user cut); absent when none. */
+    public UsageDto usage;
 
     /** How the workbook was read, so a reader change can be noticed when the file is reopened. */
     @JsonIgnoreProperties(ignoreUnknown = true)

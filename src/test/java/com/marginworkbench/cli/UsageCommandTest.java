@@ -2,12 +2,20 @@ package com.marginworkbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marginworkbench.app.UsageProject;
+import com.marginworkbench.usage.imports.PriceTable;
+import com.marginworkbench.usage.imports.UsageField;
+import com.marginworkbench.usage.imports.UsageSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -85,5 +93,49 @@ class UsageCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         // acme: cost 15, revenue 12 -> under water; beta: cost 1002.50, revenue 903 -> under water too
         assertThat(r.out()).contains("under water: 2", "UNDER WATER", "Heavy users (top 50.0%");
+    }
+
+    @Test
+    void theWorkbooksProjectGivesTheMappingPricesAndCutThatAreNotTyped(@TempDir Path dir) throws Exception {
+        Path workbook = dir.resolve("northwind.xlsx");
+        Files.copy(NorthwindSample.path(), workbook);
+        Path usage = dir.resolve("exports").resolve("unknown-columns.csv");
+        Files.createDirectories(usage.getParent());
+        Files.copy(Path.of(res("unknown-columns.csv")), usage);
+        Map<String, UsageField> mapping = new LinkedHashMap<>();
+        mapping.put("account", UsageField.CUSTOMER);
+        mapping.put("when", UsageField.DATE);
+        mapping.put("dollars", UsageField.COST);
+        // what the window's Customers tab keeps in the project file
+        UsageProject.save(workbook, com.marginworkbench.app.ProjectLocation.beside(workbook), new UsageSettings(
+                List.of(usage), List.of(), null, mapping, Map.of("house-model", new PriceTable.Price(1, 2, null)), 0.5));
+
+        CliRun r = CliRun.of("usage", usage.toString(), "--workbook", workbook.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("using the usage settings of the workbook's project file",
+                "the column mapping (account=customer, when=date, dollars=cost)", "the heavy-user cut (top 50%)",
+                "1 model price(s)").doesNotContain("usage file(s)");
+        assertThat(r.out()).contains("column mapping", "$14.00", "Heavy users (top 50.0%", "with the project's prices");
+
+        // typed options win: the cut typed, the mapping typed
+        CliRun typed = CliRun.of("usage", usage.toString(), "--workbook", workbook.toString(), "--heavy-cut", "10",
+                "--map", "account=customer", "--map", "when=date", "--map", "dollars=cost_cents");
+        assertThat(typed.exit()).as(typed.err()).isZero();
+        assertThat(typed.err()).doesNotContain("heavy-user cut", "the column mapping");
+        assertThat(typed.out()).contains("Heavy users (top 10.0%", "$0.14");
+
+        // no file named: the project's own files
+        CliRun saved = CliRun.of("usage", "--workbook", workbook.toString());
+        assertThat(saved.exit()).as(saved.err()).isZero();
+        assertThat(saved.err()).contains("1 usage file(s)");
+        assertThat(saved.out()).contains("$14.00");
+
+        // --no-project: nothing of it
+        CliRun none = CliRun.of("usage", usage.toString(), "--workbook", workbook.toString(), "--no-project");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).doesNotContain("using the usage settings").contains("--map");
+        CliRun nothing = CliRun.of("usage", "--workbook", workbook.toString(), "--no-project");
+        assertThat(nothing.exit()).isEqualTo(2);
+        assertThat(nothing.err()).contains("USAGE_FILE");
     }
 }

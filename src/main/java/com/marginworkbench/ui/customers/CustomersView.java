@@ -2,7 +2,11 @@ package com.marginworkbench.ui.customers;
 
 import com.marginworkbench.usage.CustomerEconomics;
 import com.marginworkbench.usage.imports.ImportException;
+import com.marginworkbench.usage.imports.PriceTable;
+import com.marginworkbench.usage.imports.UnmappedFileException;
 import com.marginworkbench.usage.imports.UsageAnalysis;
+import com.marginworkbench.usage.imports.UsageField;
+import com.marginworkbench.usage.imports.UsageImporter;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -13,6 +17,16 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -21,6 +35,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -31,8 +47,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -53,37 +71,48 @@ public final class CustomersView extends BorderPane {
     private final Label reconciliation = new Label();
     private final Label status = new Label();
     private final Button useMeasured = new Button("Use measured values");
+    private Task<UsageAnalysis.Report> running;
 
     public CustomersView(CustomersViewModel vm) {
         this.vm = vm;
         getStyleClass().add("customers-view");
         getStylesheets().add(CustomersView.class.getResource(CSS).toExternalForm());
 
-        Button usage = new Button("Import usage…", new FontIcon(Feather.UPLOAD));
-        usage.setId("importUsage");
+        Button usage = button("Usage…", Feather.UPLOAD, "importUsage",
+                "Import usage or spend exports (LiteLLM, Langfuse, Helicone, OpenAI, Anthropic, customer,date,cost)");
         usage.setOnAction(e -> choose("Usage or spend exports", true, files -> {
             vm.setUsageFiles(files);
             reload();
         }));
-        Button revenue = new Button("Revenue…", new FontIcon(Feather.DOLLAR_SIGN));
+        Button revenue = button("Revenue…", Feather.DOLLAR_SIGN, "importRevenue",
+                "Import revenue per customer (customer, date or period, amount; Stripe payments or invoices)");
         revenue.setOnAction(e -> choose("Revenue per customer", true, files -> {
             vm.setRevenueFiles(files);
             reload();
         }));
-        Button map = new Button("Customer map…", new FontIcon(Feather.USERS));
+        Button map = button("Customer map…", Feather.USERS, "importCustomerMap",
+                "Which customer each user, key, team or project belongs to (identity,customer[,plan])");
         map.setOnAction(e -> choose("Identity to customer mapping", false, files -> {
             vm.setCustomersFile(files.get(0));
             reload();
         }));
+        MenuButton settings = settingsMenu();
         useMeasured.setId("customersUseMeasured");
+        useMeasured.setGraphic(new FontIcon(Feather.USER_CHECK));
         useMeasured.setTooltip(new Tooltip("Set the heavy-user share and multiplier of the stress panel to the values"
                 + " measured from the usage files"));
         useMeasured.setDisable(true);
         useMeasured.setOnAction(e -> vm.useMeasured());
-        ToolBar bar = new ToolBar(usage, revenue, map, useMeasured);
+        toolButtons = List.of(usage, revenue, map, settings, useMeasured);
+        ToolBar bar = new ToolBar(usage, revenue, map, settings, useMeasured);
         status.setId("customersStatus");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(vm.statusProperty());
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(600);
+        status.setTooltip(statusTip);
         VBox top = new VBox(bar, pad(status));
         setTop(top);
 
@@ -112,19 +141,220 @@ public final class CustomersView extends BorderPane {
         reconciliation.setId("reconciliationLabel");
         reconciliation.getStyleClass().add("customers-summary");
         reconciliation.setWrapText(true);
-        VBox charts = new VBox(6, summary, reconciliation, lorenz, margins);
-        charts.setPadding(new Insets(6));
-        VBox.setVgrow(lorenz, Priority.ALWAYS);
-        VBox.setVgrow(margins, Priority.ALWAYS);
-        charts.setMinWidth(0);
-        lorenz.setMinHeight(0);
-        margins.setMinHeight(0);
-        SplitPane split = new SplitPane(table, charts);
+        for (Region r : new Region[]{lorenz, margins, table}) {
+            r.setMinSize(0, 0);
+        }
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        reconciliation.setMinHeight(Region.USE_PREF_SIZE);
+
+        // Wide: the table beside the figures. Compact (the Customers tab shares the window with the
+        // stress panel and the charts below it): one of table, concentration or margins at a time.
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
-        setCenter(split);
+        split.getStyleClass().add("customers-split");
+        ToggleGroup pick = new ToggleGroup();
+        ToggleButton showTable = toggle("Customers", "customersShowTable", pick);
+        ToggleButton showConcentration = toggle("Concentration", "customersShowConcentration", pick);
+        ToggleButton showMargins = toggle("Margins", "customersShowMargins", pick);
+        pick.selectToggle(showTable);
+        pick.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                pick.selectToggle(a); // one always shows
+            } else if (compact) {
+                layoutCompact();
+            }
+        });
+        compactPicker = new HBox(0, showTable, showConcentration, showMargins);
+        compactPicker.getStyleClass().add("customers-picker");
+        compactPicker.setPadding(new Insets(0, 8, 4, 8));
+        this.pick = pick;
+        this.showConcentration = showConcentration;
+        this.showMargins = showMargins;
+        top.getChildren().add(compactPicker);
+        layoutWide();
+        widthProperty().addListener(o -> relayout());
+        heightProperty().addListener(o -> relayout());
 
         vm.reportProperty().addListener((o, a, r) -> refresh(r));
+        vm.setOnRestored(this::reload);
+    }
+
+    /** Below this width or height the view shows one part at a time. */
+    static final double COMPACT_WIDTH = 760;
+    static final double COMPACT_HEIGHT = 440;
+    /** Below this width the tool buttons show their icons only (the words are in their tooltips). */
+    static final double ICONS_ONLY_WIDTH = 620;
+
+    private final SplitPane split = new SplitPane();
+    private final HBox compactPicker;
+    private final ToggleGroup pick;
+    private final ToggleButton showConcentration;
+    private final ToggleButton showMargins;
+    private final List<ButtonBase> toolButtons;
+    private boolean compact;
+    private ColumnMappingDialog mappingDialog;
+
+    /** True when the view shows one part at a time (a small window). */
+    public boolean isCompact() {
+        return compact;
+    }
+
+    private void relayout() {
+        double w = getWidth();
+        double h = getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        boolean c = w < COMPACT_WIDTH || h < COMPACT_HEIGHT;
+        if (c != compact) {
+            compact = c;
+            if (c) {
+                layoutCompact();
+            } else {
+                layoutWide();
+            }
+        }
+        boolean iconsOnly = w < ICONS_ONLY_WIDTH;
+        for (ButtonBase b : toolButtons) {
+            b.setContentDisplay(iconsOnly ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+        }
+        status.setWrapText(!c);
+    }
+
+    private void layoutWide() {
+        compactPicker.setVisible(false);
+        compactPicker.setManaged(false);
+        VBox charts = new VBox(6, summary, reconciliation, lorenz, margins);
+        charts.setPadding(new Insets(6));
+        charts.setMinWidth(0);
+        VBox.setVgrow(lorenz, Priority.ALWAYS);
+        VBox.setVgrow(margins, Priority.ALWAYS);
+        split.getItems().setAll(table, charts);
+        split.setDividerPositions(0.6);
+        setCenter(split);
+    }
+
+    private void layoutCompact() {
+        compactPicker.setVisible(true);
+        compactPicker.setManaged(true);
+        split.getItems().clear();
+        Toggle t = pick.getSelectedToggle();
+        if (t == showConcentration) {
+            VBox box = new VBox(4, summary, reconciliation, lorenz);
+            box.setPadding(new Insets(0, 6, 4, 6));
+            VBox.setVgrow(lorenz, Priority.ALWAYS);
+            setCenter(box);
+        } else if (t == showMargins) {
+            BorderPane box = new BorderPane(margins);
+            box.setPadding(new Insets(0, 6, 4, 6));
+            setCenter(box);
+        } else {
+            setCenter(table);
+        }
+    }
+
+    private static Button button(String text, Feather icon, String id, String tip) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private static ToggleButton toggle(String text, String id, ToggleGroup group) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setToggleGroup(group);
+        b.getStyleClass().add("customers-pick");
+        return b;
+    }
+
+    /** Column mapping, model prices and the heavy-user cut: kept in the workbook's project file. */
+    private MenuButton settingsMenu() {
+        MenuButton m = new MenuButton("Import settings", new FontIcon(Feather.SLIDERS));
+        m.setId("customersSettings");
+        m.setTooltip(new Tooltip("Column mapping, model prices and the heavy-user cut (kept with the project)"));
+        MenuItem mapping = new MenuItem("Column mapping…");
+        mapping.setId("customersColumnMapping");
+        mapping.setOnAction(e -> {
+            if (vm.hasUsage()) {
+                askMapping(vm.usageFiles().get(0), null);
+            } else {
+                vm.showError("Choose the usage or spend exports first (Usage…).");
+            }
+        });
+        MenuItem prices = new MenuItem("Model prices from a file…");
+        prices.setOnAction(e -> choose("Model prices (model,input_per_1m,output_per_1m[,cached_input_per_1m])", false,
+                files -> {
+                    try {
+                        Map<String, PriceTable.Price> p = new LinkedHashMap<>(vm.prices());
+                        p.putAll(PriceTable.read(files.get(0)));
+                        vm.setPrices(p);
+                        reload();
+                    } catch (ImportException ex) {
+                        vm.showError(ex.getMessage());
+                    }
+                }));
+        MenuItem clearPrices = new MenuItem("Bundled model prices only");
+        clearPrices.setOnAction(e -> {
+            vm.setPrices(Map.of());
+            reload();
+        });
+        Menu cut = new Menu("Heavy users");
+        ToggleGroup cuts = new ToggleGroup();
+        for (int pct : new int[]{5, 10, 15, 20, 25}) {
+            RadioMenuItem item = new RadioMenuItem("Top " + pct + "% of customers by AI cost");
+            item.setUserData(pct / 100.0);
+            item.setToggleGroup(cuts);
+            item.setOnAction(e -> {
+                vm.setHeavyCut(pct / 100.0);
+                reload();
+            });
+            cut.getItems().add(item);
+        }
+        m.setOnShowing(e -> cuts.getToggles().forEach(t ->
+                t.setSelected(Math.abs((double) t.getUserData() - vm.heavyCut()) < 1e-9)));
+        m.getItems().addAll(mapping, prices, clearPrices, new SeparatorMenuItem(), cut);
+        return m;
+    }
+
+    /** The mapping step open now, or null. */
+    public ColumnMappingDialog mappingDialog() {
+        return mappingDialog;
+    }
+
+    /**
+     * Shows the columns of {@code file} with a field choice each and its first rows; OK imports again
+     * with that mapping (kept in the project file once the import succeeds).
+     */
+    private void askMapping(Path file, String why) {
+        UsageImporter.Preview preview;
+        try {
+            preview = UsageImporter.preview(file, ColumnMappingDialog.PREVIEW_ROWS);
+        } catch (ImportException e) {
+            vm.showError(e.getMessage());
+            return;
+        }
+        if (mappingDialog != null) {
+            mappingDialog.close();
+        }
+        ColumnMappingDialog d = new ColumnMappingDialog(preview, vm.mapping());
+        if (getScene() != null && getScene().getWindow() != null) {
+            d.initOwner(getScene().getWindow());
+        }
+        if (why != null) {
+            vm.showError(why);
+        }
+        mappingDialog = d;
+        d.setOnHidden(e -> {
+            if (mappingDialog == d) {
+                mappingDialog = null;
+            }
+            Map<String, UsageField> chosen = d.getResult();
+            if (chosen != null) {
+                vm.setMapping(chosen);
+                reload();
+            }
+        });
+        d.show();
     }
 
     private static Label pad(Label l) {
@@ -294,19 +524,33 @@ public final class CustomersView extends BorderPane {
     /** Reads the chosen files in the background and shows the result; a bad file's message goes to the status line. */
     public Task<UsageAnalysis.Report> reload() {
         if (!vm.hasUsage()) {
-            vm.showError("Choose the usage or spend exports first (Import usage…).");
+            vm.showError("Choose the usage or spend exports first (Usage…).");
             return null;
         }
         vm.showError("Reading " + vm.usageFiles().size() + " usage file(s)…");
+        if (running != null && running.isRunning()) {
+            running.cancel(false);
+        }
         Task<UsageAnalysis.Report> t = new Task<>() {
             @Override
             protected UsageAnalysis.Report call() throws ImportException {
                 return vm.analyse();
             }
         };
-        t.setOnSucceeded(e -> vm.show(t.getValue()));
-        t.setOnFailed(e -> vm.showError(t.getException() instanceof ImportException ie ? ie.getMessage()
-                : "Could not read the usage files: " + t.getException()));
+        running = t;
+        t.setOnSucceeded(e -> {
+            if (running == t) {
+                vm.show(t.getValue());
+            }
+        });
+        t.setOnFailed(e -> {
+            Throwable x = t.getException();
+            if (x instanceof UnmappedFileException u && u.file() != null) {
+                askMapping(u.file(), u.getMessage());
+            } else {
+                vm.showError(x instanceof ImportException ie ? ie.getMessage() : "Could not read the usage files: " + x);
+            }
+        });
         Thread th = new Thread(t, "customers-import");
         th.setDaemon(true);
         th.start();

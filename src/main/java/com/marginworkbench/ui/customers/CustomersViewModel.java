@@ -1,5 +1,6 @@
 package com.marginworkbench.ui.customers;
 
+import com.marginworkbench.app.UsageProject;
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.usage.CustomerEconomics;
 import com.marginworkbench.usage.HeavyUsers;
@@ -9,6 +10,7 @@ import com.marginworkbench.usage.imports.ImportException;
 import com.marginworkbench.usage.imports.PriceTable;
 import com.marginworkbench.usage.imports.UsageAnalysis;
 import com.marginworkbench.usage.imports.UsageField;
+import com.marginworkbench.usage.imports.UsageSettings;
 import com.marginworkbench.ui.workbench.StressViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,8 +45,19 @@ public final class CustomersViewModel {
     private final List<Path> usageFiles = new ArrayList<>();
     private final List<Path> revenueFiles = new ArrayList<>();
     private final Map<String, UsageField> mapping = new LinkedHashMap<>();
+    private final Map<String, PriceTable.Price> prices = new LinkedHashMap<>();
     private Path customersFile;
-    private double heavyCut = HeavyUsers.DEFAULT_CUT;
+    private Double heavyCut;
+    /** The open workbook and its project file (null: none); the usage settings are kept there. */
+    private StressViewModel.Document document;
+    /** The settings as last read from or written to the project file. */
+    private UsageSettings saved = UsageSettings.NONE;
+    private Runnable onRestored = () -> { };
+    private Consumer<Runnable> background = r -> {
+        Thread t = new Thread(r, "customers-save");
+        t.setDaemon(true);
+        t.start();
+    };
 
     /**
      * @param workbookInference the open workbook's customer-facing inference per month (null or empty
@@ -51,6 +66,102 @@ public final class CustomersViewModel {
     public CustomersViewModel(StressViewModel stress, Supplier<Map<YearMonth, Double>> workbookInference) {
         this.stress = stress;
         this.workbookInference = workbookInference;
+        stress.documentProperty().addListener((o, a, d) -> open(d));
+    }
+
+    /**
+     * Another workbook is shown: the usage settings its project file keeps replace the current ones
+     * (none: the tab starts empty) and, when they name usage files, {@link #setOnRestored} runs to
+     * import them again.
+     */
+    void open(StressViewModel.Document d) {
+        document = d;
+        restore(UsageSettings.NONE);
+        saved = UsageSettings.NONE;
+        report.set(null);
+        rows.clear();
+        status.set("No usage imported yet.");
+        if (d == null) {
+            return;
+        }
+        try {
+            UsageProject.Loaded loaded = UsageProject.read(d.workbook(), d.projectFile());
+            restore(loaded.settings());
+            saved = loaded.settings();
+            if (!loaded.notes().isEmpty()) {
+                status.set(String.join("; ", loaded.notes()));
+            }
+        } catch (IOException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        if (hasUsage()) {
+            onRestored.run();
+        }
+    }
+
+    /** What to run when a reopened workbook's usage settings name files to import (the view reloads). */
+    public void setOnRestored(Runnable r) {
+        onRestored = r == null ? () -> { } : r;
+    }
+
+    /** Where the project file is written (a daemon thread by default; tests may run it at once). */
+    void setBackground(Consumer<Runnable> b) {
+        background = b;
+    }
+
+    /** The settings as they stand: files, column mapping, model prices, heavy-user cut. */
+    public UsageSettings settings() {
+        return new UsageSettings(usageFiles, revenueFiles, customersFile, mapping, prices, heavyCut);
+    }
+
+    /** Puts saved settings back (files, mapping, prices, cut); nothing is read until the next import. */
+    public void restore(UsageSettings s) {
+        setUsageFiles(s.usageFiles());
+        setRevenueFiles(s.revenueFiles());
+        setCustomersFile(s.customers());
+        setMapping(s.mapping());
+        setPrices(s.prices());
+        heavyCut = s.heavyCut();
+    }
+
+    /**
+     * Writes the settings into the open workbook's project file when they changed since it was
+     * read or last written; off the UI thread. A failure is added to the status line.
+     */
+    public void saveSettings() {
+        StressViewModel.Document d = document;
+        UsageSettings now = settings();
+        if (d == null || now.equals(saved)) {
+            return;
+        }
+        saved = now;
+        background.accept(() -> {
+            try {
+                UsageProject.save(d.workbook(), d.projectFile(), now);
+            } catch (IOException e) {
+                javafx.application.Platform.runLater(() -> status.set(status.get()
+                        + "; the usage settings could not be saved: " + e.getMessage()));
+            }
+        });
+    }
+
+    public Map<String, UsageField> mapping() {
+        return Map.copyOf(mapping);
+    }
+
+    public void setPrices(Map<String, PriceTable.Price> p) {
+        prices.clear();
+        prices.putAll(p);
+    }
+
+    public Map<String, PriceTable.Price> prices() {
+        return Map.copyOf(prices);
+    }
+
+    /** The share of customers counted as heavy users (0.1: the top decile). */
+    public double heavyCut() {
+        return heavyCut == null ? HeavyUsers.DEFAULT_CUT : heavyCut;
     }
 
     public ObservableList<CustomerEconomics> rows() {
@@ -93,7 +204,7 @@ public final class CustomersViewModel {
     }
 
     public void setHeavyCut(double cut) {
-        heavyCut = cut;
+        heavyCut = cut == HeavyUsers.DEFAULT_CUT ? null : cut;
     }
 
     public boolean hasUsage() {
@@ -103,8 +214,9 @@ public final class CustomersViewModel {
     /** Reads the chosen files; runs off the UI thread. */
     public UsageAnalysis.Report analyse() throws ImportException {
         Map<YearMonth, Double> inference = workbookInference == null ? null : workbookInference.get();
-        return UsageAnalysis.run(new UsageAnalysis.Request(usageFiles, revenueFiles, customersFile, mapping,
-                PriceTable.bundled(), heavyCut, inference == null || inference.isEmpty() ? null : inference));
+        UsageSettings s = settings();
+        return UsageAnalysis.run(new UsageAnalysis.Request(s.usageFiles(), s.revenueFiles(), s.customers(), s.mapping(),
+                s.priceTable(), s.cut(), inference == null || inference.isEmpty() ? null : inference));
     }
 
     /** Shows an analysis; on the UI thread. */
@@ -123,6 +235,7 @@ public final class CustomersViewModel {
                     r.problems().get(0)));
         }
         status.set(s.toString());
+        saveSettings();
     }
 
     public void showError(String message) {

@@ -157,6 +157,24 @@ public final class StressViewModel {
         activeScenario.set(active == null ? "" : active);
     }
 
+    /**
+     * The open workbook and its project file, for the views that keep their own part of the project
+     * next to the levers (the Customers tab's usage settings); null when no workbook is open.
+     */
+    public record Document(java.nio.file.Path workbook, java.nio.file.Path projectFile) {
+    }
+
+    private final ReadOnlyObjectWrapper<Document> document = new ReadOnlyObjectWrapper<>(this, "document");
+
+    public ReadOnlyObjectProperty<Document> documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
+    /** Set by the workbench when a workbook is shown. */
+    public void setDocument(Document d) {
+        document.set(d);
+    }
+
     private void publish() {
         if (batch) {
             return;

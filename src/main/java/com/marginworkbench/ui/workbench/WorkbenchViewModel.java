@@ -275,6 +275,7 @@ public final class WorkbenchViewModel {
         leversAtRest = stress.levers();
         scenarioAtRest = stress.activeScenarioProperty().get();
         readingDoubt.set(doubtOf(rr.reading()));
+        stress.setDocument(rr.file() == null ? null : new StressViewModel.Document(rr.file(), projectPath()));
         refreshFigures();
         documentVersion.set(documentVersion.get() + 1);
         structureVersion.set(structureVersion.get() + 1);

@@ -1,7 +1,7 @@
 package com.marginworkbench.usage.imports;
 
 /** A file that cannot be read at all; the message names the file and says what to do. */
-public final class ImportException extends Exception {
+public class ImportException extends Exception {
     public ImportException(String message) {
         super(message);
     }

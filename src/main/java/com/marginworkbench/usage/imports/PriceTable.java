@@ -58,10 +58,14 @@ public final class PriceTable {
 
     /** This table with the lines of a price file (same columns) put over it. */
     public PriceTable withOverrides(Path file) throws ImportException {
+        return withOverrides(read(file));
+    }
+
+    /** The lines of a price file (model,input_per_1m,output_per_1m[,cached_input_per_1m]) by model, lower case. */
+    public static Map<String, Price> read(Path file) throws ImportException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            PriceTable o = parse(r, name, null);
-            return withOverrides(o.prices);
+            return parse(r, name, null).prices;
         } catch (NoSuchFileException e) {
             throw new ImportException("no price file " + file.toAbsolutePath() + "; check the path");
         } catch (IOException e) {

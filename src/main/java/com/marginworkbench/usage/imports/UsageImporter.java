@@ -66,31 +66,16 @@ public final class UsageImporter {
 
     public FileResult read(Path file) throws ImportException {
         try (Table t = Table.open(file)) {
-            return read(t);
+            return read(t, file);
         } catch (IOException e) {
             throw new ImportException(file + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
-    private FileResult read(Table t) throws IOException, ImportException {
+    private FileResult read(Table t, Path file) throws IOException, ImportException {
         boolean has = t.next();
         Table.Columns cols = t.columns();
-        UsagePreset preset = UsagePreset.detect(new UsagePreset.Header() {
-            @Override
-            public boolean has(String n) {
-                return cols.has(n);
-            }
-
-            @Override
-            public boolean hasPrefix(String p) {
-                for (String n : cols.names()) {
-                    if (n.startsWith(p)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        });
+        UsagePreset preset = detect(cols);
         Map<UsageField, List<String>> plan = new EnumMap<>(UsageField.class);
         if (preset != null) {
             plan.putAll(preset.columns());
@@ -104,19 +89,21 @@ public final class UsageImporter {
             }
         });
         if (!unknownColumns.isEmpty() && preset == null) {
-            throw new ImportException(t.fileName + ": --map names " + String.join(", ", unknownColumns)
-                    + ", which the file does not have; its columns are " + columnList(cols));
+            throw new UnmappedFileException(t.fileName + ": --map names " + String.join(", ", unknownColumns)
+                    + ", which the file does not have; its columns are " + columnList(cols), file, cols.names());
         }
         if (preset == null && mapping.isEmpty()) {
-            throw new ImportException(t.fileName + ": not a usage export this program knows (LiteLLM, Langfuse, Helicone,"
-                    + " OpenAI, Anthropic, or customer,date,cost); its columns are " + columnList(cols)
-                    + ". Say which column is which with --map COLUMN=FIELD (fields: " + UsageField.names() + ")");
+            throw new UnmappedFileException(t.fileName + ": not a usage export this program knows (LiteLLM, Langfuse,"
+                    + " Helicone, OpenAI, Anthropic, or customer,date,cost); its columns are " + columnList(cols)
+                    + ". Say which column is which with --map COLUMN=FIELD (fields: " + UsageField.names() + ")",
+                    file, cols.names());
         }
         if (!plan.containsKey(UsageField.DATE) || !(plan.containsKey(UsageField.COST)
                 || plan.containsKey(UsageField.COST_CENTS) || plan.containsKey(UsageField.INPUT_TOKENS))) {
-            throw new ImportException(t.fileName + ": the column mapping needs a date column and a cost column (or"
+            String message = t.fileName + ": the column mapping needs a date column and a cost column (or"
                     + " model and token columns); map them with --map COLUMN=date and --map COLUMN=cost; its columns are "
-                    + columnList(cols));
+                    + columnList(cols);
+            throw preset == null ? new UnmappedFileException(message, file, cols.names()) : new ImportException(message);
         }
         String format = preset == null ? "column mapping" : preset.label() + (mapping.isEmpty() ? "" : " with mapping");
         Compiled c = new Compiled(plan, t, preset == null ? 0 : preset.requestsPerRow());
@@ -135,6 +122,57 @@ public final class UsageImporter {
         }
         priced = ledger.pricedFromTable() - before;
         return new FileResult(t.fileName, format, rows, bad, priced);
+    }
+
+    /** The first rows of a file as read, for a mapping step; {@code preset} is null when no preset knows it. */
+    public record Preview(String fileName, List<String> columns, List<List<String>> rows, String preset) {
+        public Preview {
+            columns = List.copyOf(columns);
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** The column names and first {@code maxRows} rows of {@code file} (each row as long as the column list). */
+    public static Preview preview(Path file, int maxRows) throws ImportException {
+        try (Table t = Table.open(file)) {
+            List<String[]> raw = new ArrayList<>();
+            while (raw.size() < maxRows && t.next()) {
+                raw.add(t.row().clone());
+            }
+            Table.Columns cols = t.columns();
+            List<String> names = List.copyOf(cols.names());
+            List<List<String>> rows = new ArrayList<>();
+            for (String[] r : raw) {
+                List<String> row = new ArrayList<>(names.size());
+                for (int i = 0; i < names.size(); i++) {
+                    row.add(i < r.length && r[i] != null ? r[i] : "");
+                }
+                rows.add(row);
+            }
+            UsagePreset preset = detect(cols);
+            return new Preview(t.fileName, names, rows, preset == null ? null : preset.label());
+        } catch (IOException e) {
+            throw new ImportException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static UsagePreset detect(Table.Columns cols) {
+        return UsagePreset.detect(new UsagePreset.Header() {
+            @Override
+            public boolean has(String n) {
+                return cols.has(n);
+            }
+
+            @Override
+            public boolean hasPrefix(String p) {
+                for (String n : cols.names()) {
+                    if (n.startsWith(p)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        });
     }
 
     private static String columnList(Table.Columns cols) {
