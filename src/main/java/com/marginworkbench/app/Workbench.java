@@ -93,7 +93,7 @@ public final class Workbench {
         /** The same project without its reading mapping (one that no longer fits the workbook). */
         public SavedProject withoutMapping() {
             return new SavedProject(file, loaded.map(l -> new ProjectFile.Loaded(l.state().withHints(ReadingHints.NONE),
-                    l.mapping(), l.formatVersion())), warning);
+                    l.mapping(), l.formatVersion(), l.workbook(), l.dropped(), l.version())), warning, seen);
         }
 
         /** The reading hints the project keeps (the user's ranges, roles, signs, units), or none. */

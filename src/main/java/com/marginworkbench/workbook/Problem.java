@@ -12,6 +12,7 @@ public record Problem(String source, String message, String line, String cell, S
         message = VisibleText.visible(InputGuards.shorten(message));
         source = VisibleText.visible(source);
         line = VisibleText.visible(line);
+        error = VisibleText.visible(InputGuards.shorten(error));
     }
 
     public Problem(String source, String message) {

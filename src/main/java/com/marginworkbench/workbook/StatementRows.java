@@ -144,6 +144,8 @@ final class StatementRows {
             boolean percent = false;
             boolean ratio = true;
             boolean fraction = false;
+            String textCell = null;
+            String textWhat = null;
             for (int i = 0; i < cols.length; i++) {
                 if (s.isPlainNumber(r, cols[i])) {
                     // the common case, without wrapping the number in a cell
@@ -186,11 +188,21 @@ final class StatementRows {
                             x.problemCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
                             x.problemWhat = v.problem();
                             x.problem = x.problemCell + " holds " + v.problem();
+                        } else if (textCell == null) {
+                            textCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
+                            textWhat = v.problem();
                         }
                     }
                     default -> {
                     }
                 }
+            }
+            if (x.problem == null && x.hasNumber && textCell != null) {
+                // Amounts in the row's other periods, and words where this period's amount should be:
+                // the amount is not known, so the row is not read (a row of words alone is a caption).
+                x.problemCell = textCell;
+                x.problemWhat = textWhat;
+                x.problem = textCell + " holds " + textWhat;
             }
             if (label == null) {
                 continue;

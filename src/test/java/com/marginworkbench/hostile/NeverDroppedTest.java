@@ -91,6 +91,14 @@ class NeverDroppedTest {
     }
 
     @Test
+    void wordsWhereAnAmountShouldBeKeepTheLineNamedNotRead() throws Exception {
+        JsonNode p = unreadLineOf(pnl("words.xlsx", s -> s.getRow(5).createCell(2).setCellValue("see the contract")));
+        assertThat(p.get("line").asText()).isEqualTo("OpenAI API - production");
+        assertThat(p.get("cell").asText()).isEqualTo("P&L!C6");
+        assertThat(p.get("error").asText()).contains("'see the contract'");
+    }
+
+    @Test
     void theTableSaysHowManyLinesWereNotRead() throws Exception {
         CliRun r = CliRun.of("summary", withError().toString());
         assertThat(r.exit()).isEqualTo(3);

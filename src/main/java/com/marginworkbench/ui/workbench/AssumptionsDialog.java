@@ -60,11 +60,11 @@ public final class AssumptionsDialog extends Dialog<ButtonType> {
         unit.getStyleClass().add("section-title");
         g.add(unit, 0, 0, 3, 1);
         row(g, 1, "ARPA per month", arpa, now.arpaMonthly() == null ? "" : plain(now.arpaMonthly()),
-                own == null || !Double.isFinite(own.arpaMonthly()) ? "none" : plain(own.arpaMonthly()));
+                own == null || !Double.isFinite(own.arpaMonthly()) ? null : money(own.arpaMonthly()));
         row(g, 2, "Monthly churn (%)", churn, now.churnMonthly() == null ? "" : plain(now.churnMonthly() * 100),
-                own == null || !Double.isFinite(own.churnMonthly()) ? "none" : plain(own.churnMonthly() * 100) + "%");
+                own == null || !Double.isFinite(own.churnMonthly()) ? null : plain(own.churnMonthly() * 100) + "%");
         row(g, 3, "CAC", cac, now.cac() == null ? "" : plain(now.cac()),
-                own == null || !Double.isFinite(own.cac()) ? "none" : plain(own.cac()));
+                own == null || !Double.isFinite(own.cac()) ? null : money(own.cac()));
 
         Label periods = new Label("Periods");
         periods.getStyleClass().add("section-title");
@@ -72,8 +72,8 @@ public final class AssumptionsDialog extends Dialog<ButtonType> {
         Periods p = vm.model().periods();
         int fromHeadings = p.firstForecastFromHeadings();
         List<Choice> choices = new ArrayList<>();
-        choices.add(new Choice(fromHeadings < 0 ? "From the headings (none marked E or F)"
-                : "From the headings (" + p.label(fromHeadings) + ")", null));
+        choices.add(new Choice(fromHeadings < 0 ? "From headings: none marked E or F"
+                : "From headings: " + p.label(fromHeadings), null));
         choices.add(new Choice("None: every period is actual", Assumptions.NO_FORECAST));
         for (String label : p.labels()) {
             choices.add(new Choice(label, label));
@@ -86,6 +86,7 @@ public final class AssumptionsDialog extends Dialog<ButtonType> {
         forecast.setId("forecastChoice");
         forecast.setAccessibleText("First forecast period");
         forecast.setVisibleRowCount(12);
+        forecast.setMaxWidth(Double.MAX_VALUE);
         Label fl = new Label("First forecast period");
         fl.setLabelFor(forecast);
         g.add(fl, 0, 5);
@@ -156,8 +157,8 @@ public final class AssumptionsDialog extends Dialog<ButtonType> {
         Label l = new Label(name);
         l.setLabelFor(f);
         f.setText(value);
-        f.setPromptText(own.equals("none") ? "not in the workbook" : "workbook: " + own);
-        Label o = new Label(own.equals("none") ? "not in the workbook" : "workbook: " + own);
+        Label o = new Label(own == null ? "not in the workbook" : "workbook: " + own);
+        o.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         o.getStyleClass().add("muted");
         g.addRow(r, l, f, o);
     }
@@ -168,6 +169,10 @@ public final class AssumptionsDialog extends Dialog<ButtonType> {
         f.setAccessibleText(accessible);
         f.setPrefColumnCount(10);
         return f;
+    }
+
+    private static String money(double v) {
+        return String.format(Locale.ROOT, Math.abs(v - Math.rint(v)) < 0.005 ? "%,.0f" : "%,.2f", v);
     }
 
     private static String plain(double v) {

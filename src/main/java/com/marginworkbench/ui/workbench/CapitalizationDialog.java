@@ -78,14 +78,19 @@ public final class CapitalizationDialog extends Dialog<ButtonType> {
         ll.setLabelFor(life);
         Label dl = new Label("default " + LineDecision.DEFAULT_USEFUL_LIFE_MONTHS);
         dl.getStyleClass().add("muted");
+        for (Label l : new Label[] {cl, ll, dl}) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        criteria.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         g.addRow(0, cl, criteria);
         g.addRow(1, ll, life, dl);
-        Label now = new Label("Now: " + c.treatment().label() + ". " + c.reason());
+        Label now = new Label("Now: " + c.treatment().label() + (d.usefulLifeMonths() > 0 || c.usefulLifeMonths() > 0
+                ? ", amortized over " + d.effectiveUsefulLifeMonths() + " months." : "."));
         now.setWrapText(true);
         now.getStyleClass().add("muted");
         VBox content = new VBox(10, checklist, g, now);
         content.setPadding(new Insets(8, 4, 4, 4));
-        content.setPrefWidth(520);
+        content.setPrefWidth(560);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().getStylesheets().add(
