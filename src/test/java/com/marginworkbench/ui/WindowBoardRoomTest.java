@@ -143,6 +143,76 @@ class WindowBoardRoomTest {
         assertThat(vm.rows()).hasSize(vm.model().costs().size());
     }
 
+    /**
+     * A statement whose cost of revenue is twenty times its revenue (and whose gross profit does not
+     * add up) gives a gross margin of about −1,900%; the reader rates it low-confidence. The window withholds every margin behind a banner that says why and opens the
+     * mapping, and no label anywhere shows a margin beyond ±100%.
+     */
+    @Test
+    void aLowConfidenceReadingShowsTheBannerAndNeverAnAbsurdHeadline(FxRobot robot) throws Exception {
+        Path file = dir.resolve("absurd.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = wb.createSheet("P&L");
+            String[] labels = {"Line", "Revenue", "Cost of revenue", "Gross profit"};
+            double[][] v = {{0, 0}, {100, 120}, {2000, 2500}, {50, 60}};
+            for (int r = 0; r < labels.length; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue(labels[r]);
+                for (int c = 0; c < 2; c++) {
+                    if (r == 0) {
+                        row.createCell(c + 1).setCellValue("FY202" + (4 + c));
+                    } else {
+                        row.createCell(c + 1).setCellValue(v[r][c]);
+                    }
+                }
+            }
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        open(robot, file);
+        assertThat(vm.source().reading().confidence()).isEqualTo(com.marginworkbench.model.Reading.Confidence.LOW);
+        Node banner = robot.lookup("#headlineBanner").query();
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(view.headline().bannerText()).contains("low-confidence");
+        assertThat(robot.lookup(".headline-strip").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#gross-margin-by-period-withheld").query().isVisible()).isTrue();
+        assertThat(view.charts().gmChart().isVisible()).isFalse();
+        List<String> absurd = new ArrayList<>();
+        for (Node n : robot.lookup(".label").queryAll()) {
+            // The banner itself names the figure it withholds, as the reason.
+            if (n instanceof Labeled l && l.getText() != null && visible(n) && !"headlineBannerText".equals(n.getId())
+                    && l.getText().matches(".*\\b\\d{3,}(\\.\\d)?%.*")) {
+                absurd.add(l.getText());
+            }
+        }
+        assertThat(absurd).as("margins beyond ±100% shown in the window").isEmpty();
+
+        Node openMapping = robot.lookup("#bannerOpenMapping").query();
+        Bounds onScreen = openMapping.localToScene(openMapping.getBoundsInLocal());
+        assertThat(onScreen.getMaxX()).isLessThanOrEqualTo(openMapping.getScene().getWidth());
+        assertThat(onScreen.getMaxY()).isLessThan(openMapping.getScene().getHeight() / 2);
+        assertThat(view.headline().getHeight()).as("banner height").isLessThan(200);
+        robot.clickOn("#bannerOpenMapping");
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertThat(javafx.stage.Window.getWindows()).anySatisfy(w -> {
+            assertThat(w.isShowing()).isTrue();
+            assertThat(((Stage) w).getTitle()).startsWith("Mapping");
+        });
+        robot.interact(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != stage).toList()
+                .forEach(javafx.stage.Window::hide));
+    }
+
+    /** Shown on screen: it and every parent visible. */
+    private static boolean visible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     void leverChangesAndResetAreUndoableAndAScenarioShowsItIsModified(FxRobot robot) throws Exception {
         open(robot, copy("northwind-ai-model.xlsx"));

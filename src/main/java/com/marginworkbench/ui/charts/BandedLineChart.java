@@ -1,8 +1,7 @@
 package com.marginworkbench.ui.charts;
 
 import com.marginworkbench.ui.util.Benchmarks;
-import javafx.geometry.Point2D;
-import javafx.scene.Node;
+import javafx.geometry.Bounds;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -52,7 +51,7 @@ final class BandedLineChart extends LineChart<String, Number> {
             t.getStyleClass().addAll("end-label", "end-label-" + endLabels.size());
             t.setManaged(false);
             endLabels.add(t);
-            getChartChildren().add(t);
+            getPlotChildren().add(t);
         }
         Text t = endLabels.get(i);
         if (!text.equals(t.getText())) {
@@ -97,50 +96,47 @@ final class BandedLineChart extends LineChart<String, Number> {
         layoutEndLabels();
     }
 
-    /** Places each end label right of its series' last point, pushed apart so none overlap. */
+    /**
+     * Places each end label just above its series' last point, ending where the line ends, and
+     * pushes them apart so none overlap. They live in the plot itself, so they move with it and
+     * never leave it.
+     */
     private void layoutEndLabels() {
-        Node plot = bands.get(0).getParent();
-        if (plot == null || getScene() == null) {
-            return;
-        }
         List<Text> shown = new ArrayList<>();
         List<Double> wanted = new ArrayList<>();
-        double right = 0;
+        List<Double> ends = new ArrayList<>();
         for (int i = 0; i < endLabels.size(); i++) {
             Text t = endLabels.get(i);
             Series<String, Number> s = i < getData().size() ? getData().get(i) : null;
             Data<String, Number> last = s == null || s.getData().isEmpty() ? null : s.getData().get(s.getData().size() - 1);
             boolean visible = last != null && s.getNode() != null && s.getNode().isVisible() && !t.getText().isEmpty()
                     && last.getYValue() != null && Double.isFinite(last.getYValue().doubleValue());
+            double px = visible ? getXAxis().getDisplayPosition(last.getXValue()) : Double.NaN;
+            double py = visible ? getYAxis().getDisplayPosition(last.getYValue()) : Double.NaN;
+            // A node placed at NaN makes every ancestor's bounds NaN, and JavaFX then draws none of them.
+            visible = visible && Double.isFinite(px) && Double.isFinite(py);
             t.setVisible(visible);
-            if (!visible) {
-                continue;
+            if (visible) {
+                shown.add(t);
+                wanted.add(py - 3);
+                ends.add(px);
             }
-            double px = getXAxis().getDisplayPosition(last.getXValue());
-            double py = getYAxis().getDisplayPosition(last.getYValue());
-            Point2D p = Double.isFinite(px) && Double.isFinite(py) ? sceneToLocal(plot.localToScene(px, py)) : null;
-            if (p == null || !Double.isFinite(p.getY())) {
-                // A node placed at NaN makes every ancestor's bounds NaN, and JavaFX then draws none of them.
-                t.setVisible(false);
-                continue;
-            }
-            right = Math.max(right, sceneToLocal(plot.localToScene(getXAxis().getWidth(), 0)).getX());
-            shown.add(t);
-            wanted.add(p.getY());
         }
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < shown.size(); k++) {
             order.add(k);
         }
-        order.sort(Comparator.comparingDouble(wanted::get));
-        double lastBottom = Double.NEGATIVE_INFINITY;
+        // From the bottom up: each label sits on its line, or above the label below it.
+        order.sort(Comparator.comparingDouble(k -> -wanted.get(k)));
+        double ceiling = Double.POSITIVE_INFINITY;
         for (int k : order) {
             Text t = shown.get(k);
-            double h = t.getLayoutBounds().getHeight();
-            double top = Math.max(wanted.get(k) - h / 2, lastBottom + 1);
-            t.setX(right + 6);
-            t.setY(top - t.getLayoutBounds().getMinY());
-            lastBottom = top + h;
+            Bounds b = t.getLayoutBounds();
+            double baseline = Math.min(wanted.get(k), ceiling - 1);
+            baseline = Math.max(baseline, b.getHeight());
+            t.setX(Math.max(2, ends.get(k) - b.getWidth() - 4));
+            t.setY(baseline - b.getMaxY());
+            ceiling = baseline - b.getHeight();
         }
     }
 }

@@ -26,6 +26,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
@@ -172,6 +173,24 @@ public final class ChartsView extends TabPane {
         bar.getStyleClass().add("chart-toolbar");
         BorderPane pane = new BorderPane(chart);
         pane.setTop(bar);
+        if (chart != costChart) {
+            // Margins the headline withholds are not drawn either: a note takes the chart's place.
+            Label note = new Label("Margins withheld: the figures of this reading cannot be shown as they are "
+                    + "(see the banner above). Open the mapping to correct the reading.");
+            note.getStyleClass().addAll("muted", "chart-withheld");
+            note.setWrapText(true);
+            note.setId(fileStem + "-withheld");
+            javafx.beans.binding.BooleanBinding withheld = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> !vm.plausibilityProperty().get().isEmpty(), vm.plausibilityProperty());
+            note.visibleProperty().bind(withheld);
+            note.managedProperty().bind(withheld);
+            chart.visibleProperty().bind(withheld.not());
+            save.disableProperty().bind(withheld);
+            javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(chart, note);
+            StackPane.setAlignment(note, Pos.TOP_LEFT);
+            stack.setMinSize(0, 0);
+            pane.setCenter(stack);
+        }
         Tab t = new Tab(title, pane);
         t.setId("tab-" + fileStem);
         return t;

@@ -20,7 +20,19 @@ public final class TotalsView extends GridPane {
 
     private final Label[][] cells = new Label[2][HEADS.length - 1];
 
+    private final ObservableValue<String> withheld;
+    private MarginResult shown;
+
     public TotalsView(ObservableValue<MarginResult> result) {
+        this(result, new javafx.beans.property.SimpleStringProperty(""));
+    }
+
+    /**
+     * @param withheld why the margins are not fit to show ("" when they are): the gross margins
+     *                 then read "withheld", as in the headline strip, and the amounts stay
+     */
+    public TotalsView(ObservableValue<MarginResult> result, ObservableValue<String> withheld) {
+        this.withheld = withheld;
         getStyleClass().add("totals");
         setId("totals");
         setHgap(14);
@@ -48,6 +60,7 @@ public final class TotalsView extends GridPane {
             }
         }
         result.addListener((obs, o, n) -> show(n));
+        withheld.addListener((obs, o, n) -> show(shown));
         show(result.getValue());
     }
 
@@ -57,6 +70,7 @@ public final class TotalsView extends GridPane {
     }
 
     private void show(MarginResult r) {
+        shown = r;
         if (r == null) {
             for (Label[] row : cells) {
                 for (Label l : row) {
@@ -66,10 +80,11 @@ public final class TotalsView extends GridPane {
             return;
         }
         Figures t = r.total();
+        boolean hide = withheld.getValue() != null && !withheld.getValue().isEmpty();
         set(0, t.revenue(), t.aiRevenue(), t.softwareRevenue(), t.reportedCogs(), t.reportedAiCogs(),
-                Format.percent(t.reportedBlended()));
+                hide ? "withheld" : Format.percent(t.reportedBlended()));
         set(1, t.revenue(), t.aiRevenue(), t.softwareRevenue(), t.restatedCogs(), t.restatedAiCogs(),
-                Format.percent(t.restatedBlended()));
+                hide ? "withheld" : Format.percent(t.restatedBlended()));
     }
 
     private void set(int row, double revenue, double ai, double software, double cogs, double aiCogs, String gm) {

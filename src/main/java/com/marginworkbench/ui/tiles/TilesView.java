@@ -3,12 +3,12 @@ package com.marginworkbench.ui.tiles;
 import com.marginworkbench.ui.util.Benchmarks;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -24,9 +24,21 @@ import java.util.stream.Collectors;
  * against the benchmark bands. When the figures cannot be trusted (an impossible margin, or a
  * reading the reader doubts) a banner says why in place of the figures.
  */
-public final class TilesView extends StackPane {
+public final class TilesView extends javafx.scene.layout.Region {
     private final FlowPane strip = new FlowPane();
-    private final Label banner = new Label();
+    private final Button mappingButton = new Button("Open mapping");
+    private final javafx.scene.text.Text bannerText = new javafx.scene.text.Text();
+    private final Banner banner = new Banner(new FontIcon(Feather.ALERT_OCTAGON), bannerText, mappingButton);
+
+    /** What "Open mapping" on the banner does (the window opens its mapping view). */
+    public void setOnOpenMapping(Runnable action) {
+        mappingButton.setOnAction(e -> action.run());
+    }
+
+    /** The banner's sentence, or "" when the figures are shown. */
+    public String bannerText() {
+        return banner.isVisible() ? bannerText.getText() : "";
+    }
 
     /**
      * @param tiles        the figures, found by id
@@ -45,23 +57,74 @@ public final class TilesView extends StackPane {
                 group("AI-layer gross margin", byId, "ai-reported", "ai", "ai-stressed"),
                 group("LTV:CAC", byId, "ltv", "ltv-stressed"));
 
+        bannerText.getStyleClass().add("headline-banner-text");
+        bannerText.setId("headlineBannerText");
+        bannerText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Figures withheld: " + plausibility.get(), plausibility));
+        mappingButton.setId("bannerOpenMapping");
+        mappingButton.setGraphic(new FontIcon(Feather.GRID));
+        mappingButton.setTooltip(new Tooltip("See how the workbook was read and correct the sheet, rows, units or signs"));
         banner.getStyleClass().add("headline-banner");
         banner.setId("headlineBanner");
-        banner.setGraphic(new FontIcon(Feather.ALERT_OCTAGON));
-        banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
-        banner.setMaxHeight(Double.MAX_VALUE);
-        banner.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> "Figures withheld: " + plausibility.get(), plausibility));
         banner.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !plausibility.get().isEmpty(), plausibility));
         strip.visibleProperty().bind(banner.visibleProperty().not());
         // Only the one shown takes part in layout: a hidden wrapping label would still size the strip.
         banner.managedProperty().bind(banner.visibleProperty());
         strip.managedProperty().bind(strip.visibleProperty());
-        setMinWidth(0);
         getChildren().addAll(strip, banner);
-        setAlignment(Pos.CENTER_LEFT);
+    }
+
+    // Laid out by hand: the one child shown gets the whole width and the height it needs at that
+    // width. (A wrapping label in a stack in a box let the panes grow on every layout pass.)
+
+    private Region shown() {
+        return banner.isVisible() ? banner : strip;
+    }
+
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        double inner = banner.isVisible() ? 480 : strip.prefWidth(-1);
+        return snappedLeftInset() + inner + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double inner = width < 0 ? computePrefWidth(-1) : width;
+        inner -= snappedLeftInset() + snappedRightInset();
+        return snappedTopInset() + shown().prefHeight(Math.max(0, inner)) + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double x = snappedLeftInset();
+        double y = snappedTopInset();
+        double w = Math.max(0, getWidth() - x - snappedRightInset());
+        double h = Math.max(0, getHeight() - y - snappedBottomInset());
+        Region child = shown();
+        double ch = Math.min(h, child.prefHeight(w));
+        child.resizeRelocate(x, y + Math.max(0, (h - ch) / 2), w, ch);
     }
 
     private static VBox group(String title, Map<String, Tile> byId, String... ids) {
@@ -150,5 +213,85 @@ public final class TilesView extends StackPane {
             case NONE -> arrow.setIconCode(Feather.MINUS);
         }
         delta.setGraphic(tone == Tile.Tone.NONE ? null : arrow);
+    }
+
+    /**
+     * The banner: an icon, the sentence (wrapped to the width it is given) and the button. Laid out
+     * by hand with a detached text to measure the wrapped height, so measuring never changes the
+     * scene and a layout pass cannot feed the next one.
+     */
+    private static final class Banner extends Region {
+        private static final double GAP = 12;
+        private final FontIcon icon;
+        private final javafx.scene.text.Text text;
+        private final Button button;
+        private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+        Banner(FontIcon icon, javafx.scene.text.Text text, Button button) {
+            this.icon = icon;
+            icon.setIconSize(22);
+            this.text = text;
+            this.button = button;
+            getChildren().addAll(icon, text, button);
+        }
+
+        private double textWidth(double width) {
+            double w = width - snappedLeftInset() - snappedRightInset() - icon.prefWidth(-1) - button.prefWidth(-1) - 2 * GAP;
+            return Math.max(120, w);
+        }
+
+        private double textHeight(double wrap) {
+            measure.setFont(text.getFont());
+            measure.setText(text.getText());
+            measure.setWrappingWidth(wrap);
+            return measure.getLayoutBounds().getHeight();
+        }
+
+        @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 480;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double w = width < 0 ? computePrefWidth(-1) : width;
+            double content = Math.max(Math.max(icon.prefHeight(-1), button.prefHeight(-1)), textHeight(textWidth(w)));
+            return snappedTopInset() + content + snappedBottomInset();
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double x = snappedLeftInset();
+            double top = snappedTopInset();
+            double h = getHeight() - top - snappedBottomInset();
+            double wrap = textWidth(getWidth());
+            double iw = icon.prefWidth(-1);
+            double ih = icon.prefHeight(-1);
+            icon.resizeRelocate(x, top + (h - ih) / 2, iw, ih);
+            if (text.getWrappingWidth() != wrap) {
+                text.setWrappingWidth(wrap);
+            }
+            double th = textHeight(wrap);
+            text.setTextOrigin(javafx.geometry.VPos.TOP);
+            text.relocate(x + iw + GAP, top + (h - th) / 2);
+            double bw = button.prefWidth(-1);
+            double bh = button.prefHeight(-1);
+            button.resizeRelocate(getWidth() - snappedRightInset() - bw, top + (h - bh) / 2, bw, bh);
+        }
     }
 }

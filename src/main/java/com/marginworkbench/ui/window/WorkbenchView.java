@@ -118,6 +118,7 @@ public final class WorkbenchView extends BorderPane {
     private Boolean outlineDocked;
     private Boolean rightDocked;
     private final TaskRunner tasks;
+    private TilesView headline;
     private MappingView mappingView;
     private Consumer<String> errorSink = this::showError;
 
@@ -146,6 +147,8 @@ public final class WorkbenchView extends BorderPane {
         // The headline figures change on every slider tick; they sit outside any scroll pane
         // so a tick does not make JavaFX re-measure a whole panel (ADR 0003).
         TilesView headline = new TilesView(vm.tiles(), vm.plausibilityProperty());
+        headline.setOnOpenMapping(this::openMapping);
+        this.headline = headline;
         outlineToggle.setGraphic(new FontIcon(Feather.SIDEBAR));
         outlineToggle.setTooltip(new Tooltip("Show the workbook's sheets and tables"));
         outlineToggle.setId("outlineToggle");
@@ -417,7 +420,7 @@ public final class WorkbenchView extends BorderPane {
         lineTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         lineTabs.getStyleClass().add("line-tabs");
         VBox.setVgrow(lineTabs, Priority.ALWAYS);
-        TotalsView totals = new TotalsView(vm.resultProperty());
+        TotalsView totals = new TotalsView(vm.resultProperty(), vm.plausibilityProperty());
         totals.setPadding(new Insets(4, 10, 6, 10));
         VBox box = new VBox(lineTabs, totals);
         box.setMinHeight(0);
@@ -430,6 +433,11 @@ public final class WorkbenchView extends BorderPane {
 
     public ChartsView charts() {
         return charts;
+    }
+
+    /** The headline strip (figures, or the banner that withholds them). */
+    public TilesView headline() {
+        return headline;
     }
 
     /** Where error messages go; a dialog unless a test replaces it. */
