@@ -574,10 +574,12 @@ public final class CustomersView extends BorderPane {
         });
         t.setOnFailed(e -> {
             Throwable x = t.getException();
+            if (running != t) {
+                return;
+            }
+            vm.failed(x instanceof ImportException ie ? ie.getMessage() : "Could not read the usage files: " + x);
             if (x instanceof UnmappedFileException u && u.file() != null) {
                 askMapping(u.file(), u.getMessage());
-            } else {
-                vm.showError(x instanceof ImportException ie ? ie.getMessage() : "Could not read the usage files: " + x);
             }
         });
         Thread th = new Thread(t, "customers-import");

@@ -138,7 +138,10 @@ public final class CustomersViewModel {
         saved = now;
         background.accept(() -> {
             try {
-                UsageProject.save(d.workbook(), d.projectFile(), now);
+                if (!UsageProject.save(d.workbook(), d.projectFile(), now)) {
+                    // no project file yet: the workbench writes the settings with its next save
+                    javafx.application.Platform.runLater(stress::projectEdited);
+                }
             } catch (IOException e) {
                 javafx.application.Platform.runLater(() -> status.set(status.get()
                         + "; the usage settings could not be saved: " + e.getMessage()));
@@ -239,6 +242,13 @@ public final class CustomersViewModel {
     }
 
     public void showError(String message) {
+        status.set(message);
+    }
+
+    /** An import that could not be done: the figures of earlier files go, the message stays. */
+    public void failed(String message) {
+        report.set(null);
+        rows.clear();
         status.set(message);
     }
 
