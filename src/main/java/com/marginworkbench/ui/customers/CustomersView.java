@@ -567,14 +567,15 @@ public final class CustomersView extends BorderPane {
             }
         };
         running = t;
+        int generation = vm.generation();
         t.setOnSucceeded(e -> {
-            if (running == t) {
+            if (running == t && vm.generation() == generation) {
                 vm.show(t.getValue());
             }
         });
         t.setOnFailed(e -> {
             Throwable x = t.getException();
-            if (running != t) {
+            if (running != t || vm.generation() != generation) {
                 return;
             }
             vm.failed(x instanceof ImportException ie ? ie.getMessage() : "Could not read the usage files: " + x);

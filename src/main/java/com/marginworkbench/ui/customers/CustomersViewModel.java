@@ -53,6 +53,8 @@ public final class CustomersViewModel {
     /** The settings as last read from or written to the project file. */
     private UsageSettings saved = UsageSettings.NONE;
     private Runnable onRestored = () -> { };
+    /** Counts the workbooks shown; an import started for an earlier one is not shown. */
+    private int generation;
     private Consumer<Runnable> background = r -> {
         Thread t = new Thread(r, "customers-save");
         t.setDaemon(true);
@@ -76,6 +78,7 @@ public final class CustomersViewModel {
      */
     void open(StressViewModel.Document d) {
         document = d;
+        generation++;
         restore(UsageSettings.NONE);
         saved = UsageSettings.NONE;
         report.set(null);
@@ -98,6 +101,11 @@ public final class CustomersViewModel {
         if (hasUsage()) {
             onRestored.run();
         }
+    }
+
+    /** Which workbook is shown (changes with each one), for imports that finish after another was opened. */
+    public int generation() {
+        return generation;
     }
 
     /** What to run when a reopened workbook's usage settings name files to import (the view reloads). */
