@@ -567,17 +567,20 @@ public final class CustomersView extends BorderPane {
             }
         };
         running = t;
+        int generation = vm.generation();
         t.setOnSucceeded(e -> {
-            if (running == t) {
+            if (running == t && vm.generation() == generation) {
                 vm.show(t.getValue());
             }
         });
         t.setOnFailed(e -> {
             Throwable x = t.getException();
+            if (running != t || vm.generation() != generation) {
+                return;
+            }
+            vm.failed(x instanceof ImportException ie ? ie.getMessage() : "Could not read the usage files: " + x);
             if (x instanceof UnmappedFileException u && u.file() != null) {
                 askMapping(u.file(), u.getMessage());
-            } else {
-                vm.showError(x instanceof ImportException ie ? ie.getMessage() : "Could not read the usage files: " + x);
             }
         });
         Thread th = new Thread(t, "customers-import");
