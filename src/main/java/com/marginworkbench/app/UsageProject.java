@@ -45,9 +45,13 @@ public final class UsageProject {
         return dto.isEmpty() ? Loaded.NONE : fromDto(folder(workbook), dto.get(), projectFile.getFileName().toString());
     }
 
-    /** Writes {@code settings} into the usage section of {@code projectFile}, leaving the rest of the file as it is. */
-    public static void save(Path workbook, Path projectFile, UsageSettings settings) throws IOException {
-        ProjectFile.saveUsage(projectFile, toDto(folder(workbook), settings),
+    /**
+     * Writes {@code settings} into the usage section of {@code projectFile}, leaving the rest of the
+     * file as it is. Returns false when the project file does not exist yet: the settings are then
+     * written with the decisions by the next save of the project (mark it as changed).
+     */
+    public static boolean save(Path workbook, Path projectFile, UsageSettings settings) throws IOException {
+        return ProjectFile.saveUsage(projectFile, toDto(folder(workbook), settings),
                 workbook == null || workbook.getFileName() == null ? null : workbook.getFileName().toString());
     }
 

@@ -203,6 +203,9 @@ public final class ProjectFile {
             throws IOException {
         synchronized (WRITING) {
             com.fasterxml.jackson.databind.JsonNode usage = existingUsage(file);
+            if (usage == null) {
+                usage = PENDING_USAGE.remove(key(file));
+            }
             byte[] bytes = bytes(state, mapping, workbookName);
             if (usage != null) {
                 // kept as it is, even a section this build cannot read
@@ -221,6 +224,17 @@ public final class ProjectFile {
         // The project file carries the client's decisions: never more readable than the workbook beside it.
         Path workbook = workbookName == null ? null : file.toAbsolutePath().resolveSibling(workbookName);
         SafeFiles.write(file, workbook, SafeFiles.Mode.REPLACE, out -> out.write(bytes));
+    }
+
+    /**
+     * Usage sections for project files that do not exist yet: written with the decisions by the
+     * next {@link #save}, so that a file holding a usage section only never stands for decisions.
+     */
+    private static final java.util.Map<Path, com.fasterxml.jackson.databind.JsonNode> PENDING_USAGE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 
     /** One writer at a time: the decisions and the usage section are saved from different threads. */
@@ -261,26 +275,26 @@ public final class ProjectFile {
 
     /**
      * Puts {@code usage} (null or empty: none) in the project file, atomically, leaving every other
-     * part of the file as it is; a file that does not exist yet is created with that section only.
-     * A file that cannot be read is not overwritten.
+     * part of the file as it is. A file that cannot be read is not overwritten. When the file does
+     * not exist yet nothing is written: the section waits for the next {@link #save} of the
+     * decisions, and this returns false (the caller marks the project as changed).
      */
-    public static void saveUsage(Path file, UsageDto usage, String workbookName) throws IOException {
+    public static boolean saveUsage(Path file, UsageDto usage, String workbookName) throws IOException {
         synchronized (WRITING) {
-            com.fasterxml.jackson.databind.node.ObjectNode root;
-            if (Files.isRegularFile(file)) {
-                root = readTree(file, " and the usage settings were not saved");
-                if (root.path("formatVersion").asInt(0) > FORMAT_VERSION) {
-                    throw new IOException(file.getFileName() + " was written by a newer Margin Workbench (format "
-                            + root.path("formatVersion").asInt() + "); it was left as it is");
-                }
-            } else {
-                root = MAPPER.createObjectNode();
-                root.put("formatVersion", FORMAT_VERSION);
-                if (workbookName != null) {
-                    root.put("workbook", workbookName);
-                }
-            }
             com.fasterxml.jackson.databind.JsonNode section = usage == null ? null : MAPPER.valueToTree(usage);
+            if (!Files.isRegularFile(file)) {
+                if (section == null || section.isEmpty()) {
+                    PENDING_USAGE.remove(key(file));
+                } else {
+                    PENDING_USAGE.put(key(file), section);
+                }
+                return false;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode root = readTree(file, " and the usage settings were not saved");
+            if (root.path("formatVersion").asInt(0) > FORMAT_VERSION) {
+                throw new IOException(file.getFileName() + " was written by a newer Margin Workbench (format "
+                        + root.path("formatVersion").asInt() + "); it was left as it is");
+            }
             if (section == null || section.isEmpty()) {
                 root.remove("usage");
             } else {
@@ -288,6 +302,7 @@ public final class ProjectFile {
             }
             root.put("savedAt", Instant.now().toString());
             write(file, workbookName, MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
+            return true;
         }
     }
 

@@ -562,8 +562,17 @@ public final class OwnModelReader {
         private final java.util.Map<String, Sheet> sheets = new java.util.HashMap<>();
         private FormulaEvaluator evaluator;
 
+        /** The workbook counts dates from 1904: date cells are turned into 1900 serials, as on the saved-values path. */
+        private final boolean date1904;
+
         UserModelCells(Workbook wb) {
             this.wb = wb;
+            this.date1904 = UserModelGrid.uses1904(wb);
+        }
+
+        /** A number cell's value; a date in a 1904 workbook as its 1900 serial (see {@link DateSystem}). */
+        private double number(Cell c, double value) {
+            return date1904 && DateUtil.isCellDateFormatted(c) ? value + DateSystem.OFFSET_1904 : value;
         }
 
         @Override
@@ -600,7 +609,7 @@ public final class OwnModelReader {
                 t = c.getCachedFormulaResultType();
             }
             return switch (t) {
-                case NUMERIC -> Value.number(c.getNumericCellValue(), false);
+                case NUMERIC -> Value.number(number(c, c.getNumericCellValue()), false);
                 case BLANK -> new Value(Type.BLANK, 0, null, false, null, null);
                 case STRING -> Value.text(c.getStringCellValue(), false);
                 case ERROR -> {
@@ -625,7 +634,7 @@ public final class OwnModelReader {
                 return new Value(Type.ERROR, 0, null, true, e.getClass().getSimpleName(), null);
             }
             return switch (v.getCellType()) {
-                case NUMERIC -> Value.number(v.getNumberValue(), true);
+                case NUMERIC -> Value.number(number(c, v.getNumberValue()), true);
                 case BLANK -> new Value(Type.BLANK, 0, null, true, null, null);
                 case STRING -> Value.text(v.getStringValue(), true);
                 case ERROR -> Value.error(FormulaError.forInt(v.getErrorValue()).getString(), true);
@@ -646,7 +655,7 @@ public final class OwnModelReader {
         @Override
         public double plainNumber(String sheet, int r, int col) {
             Cell c = cell(sheet, r, col);
-            return c != null && c.getCellType() == CellType.NUMERIC ? c.getNumericCellValue() : Double.NaN;
+            return c != null && c.getCellType() == CellType.NUMERIC ? number(c, c.getNumericCellValue()) : Double.NaN;
         }
 
         @Override

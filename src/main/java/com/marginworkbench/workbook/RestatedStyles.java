@@ -1,9 +1,10 @@
 package com.marginworkbench.workbook;
 
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -67,21 +68,18 @@ final class RestatedStyles {
     }
 
     /**
-     * Appends the new fonts, fills, number format and cell styles to {@code original} (the styles
-     * part's bytes) and says where they landed. {@code parsed} is the same part as a DOM, read only
-     * to count the existing entries.
+     * Appends the new fonts, fills, number formats and cell styles to the styles part {@code doc}
+     * (parsed in the encoding it declares, see {@link XmlPartDom}) and says where they landed. The
+     * part is edited as XML: lists are found as elements whatever their prefix (never inside a
+     * comment), new elements take the prefix of the list they join, and the part is written back in
+     * its declared encoding.
      */
-    static RestatedStyles append(byte[] original, Element parsed) {
-        XmlPartText x = XmlPartText.decode(original);
-        String p = x.rootPrefix();
-        String ns = SourcePackage.NS_MAIN;
-
-        int fontCount = count(parsed, "fonts", "font");
-        int fillCount = count(parsed, "fills", "fill");
-        int cellXfCount = count(parsed, "cellXfs", "xf");
-        boolean hasStyleXf = count(parsed, "cellStyleXfs", "xf") > 0;
+    static RestatedStyles append(Document doc) throws IOException {
+        Element root = doc.getDocumentElement();
+        int cellXfCount = children(XmlPartDom.child(root, "cellXfs"), "xf").size();
+        boolean hasStyleXf = !children(XmlPartDom.child(root, "cellStyleXfs"), "xf").isEmpty();
         int maxFmt = 163;
-        for (Element e : children(child(parsed, "numFmts"), "numFmt")) {
+        for (Element e : children(XmlPartDom.child(root, "numFmts"), "numFmt")) {
             try {
                 maxFmt = Math.max(maxFmt, Integer.parseInt(e.getAttribute("numFmtId").trim()));
             } catch (NumberFormatException ignored) {
@@ -91,143 +89,113 @@ final class RestatedStyles {
         int pctFmt = maxFmt + 1;
         int amountFmt = maxFmt + 2;
 
-        // The bold font copies the workbook's default font so the new sheets match the rest.
-        String defaultFont = firstFontInner(x, p);
-        String boldFont = "<" + p + "font><" + p + "b/>" + defaultFont.replaceAll("<" + p + "b\\s*/>", "") + "</" + p + "font>";
-        int boldId = fontCount;
-        int headerFill = fillCount;
-        int inputFill = fillCount + 1;
-        int headlineFill = fillCount + 2;
-
-        ensure(x, p, "numFmts");
-        insertChildren(x, p, "numFmts", 2,
-                "<" + p + "numFmt numFmtId=\"" + pctFmt + "\" formatCode=\"0.0%\"/>"
-                        + "<" + p + "numFmt numFmtId=\"" + amountFmt + "\" formatCode=\"#,##0;-#,##0;&quot;-&quot;\"/>");
-        ensure(x, p, "fonts");
-        insertChildren(x, p, "fonts", 1, boldFont);
-        ensure(x, p, "fills");
-        insertChildren(x, p, "fills", 3, solidFill(p, "FFE6E9EE") + solidFill(p, "FFFFF2CC") + solidFill(p, "FFDCECFC"));
-        ensure(x, p, "cellXfs");
-        String xfId = hasStyleXf ? " xfId=\"0\"" : "";
-        StringBuilder xfs = new StringBuilder();
+        Element numFmts = list(root, "numFmts");
+        numFmts.appendChild(with(XmlPartDom.element(numFmts, "numFmt"), "numFmtId", pctFmt, "formatCode", "0.0%"));
+        numFmts.appendChild(with(XmlPartDom.element(numFmts, "numFmt"), "numFmtId", amountFmt, "formatCode",
+                "#,##0;-#,##0;\"-\""));
+        Element fonts = list(root, "fonts");
+        int boldId = children(fonts, "font").size();
+        fonts.appendChild(boldFont(fonts));
+        Element fills = list(root, "fills");
+        int headerFill = children(fills, "fill").size();
+        int inputFill = headerFill + 1;
+        int headlineFill = headerFill + 2;
+        for (String argb : new String[] {"FFE6E9EE", "FFFFF2CC", "FFDCECFC"}) {
+            fills.appendChild(solidFill(fills, argb));
+        }
+        Element xfs = list(root, "cellXfs");
+        String xfId = hasStyleXf ? "0" : null;
         // Order matches the fields: text, title, header, section, number, numberBold, percent,
         // percentBold, inputPercent, inputNumber, factor, integer.
-        xfs.append(xf(p, 0, 0, 0, xfId, false));
-        xfs.append(xf(p, 0, boldId, 0, xfId, false));
-        xfs.append(xf(p, 0, boldId, headerFill, xfId, true));
-        xfs.append(xf(p, 0, boldId, 0, xfId, false));
-        xfs.append(xf(p, amountFmt, 0, 0, xfId, false));
-        xfs.append(xf(p, amountFmt, boldId, 0, xfId, false));
-        xfs.append(xf(p, pctFmt, 0, 0, xfId, false));
-        xfs.append(xf(p, pctFmt, boldId, headlineFill, xfId, false));
-        xfs.append(xf(p, pctFmt, 0, inputFill, xfId, false));
-        xfs.append(xf(p, 2, 0, inputFill, xfId, false));
-        xfs.append(xf(p, 4, 0, 0, xfId, false));
-        xfs.append(xf(p, 1, 0, 0, xfId, false));
-        insertChildren(x, p, "cellXfs", 12, xfs.toString());
-        return new RestatedStyles(cellXfCount, x.encode());
+        int[][] made = {{0, 0, 0}, {0, boldId, 0}, {0, boldId, headerFill}, {0, boldId, 0}, {amountFmt, 0, 0},
+                {amountFmt, boldId, 0}, {pctFmt, 0, 0}, {pctFmt, boldId, headlineFill}, {pctFmt, 0, inputFill},
+                {2, 0, inputFill}, {4, 0, 0}, {1, 0, 0}};
+        for (int i = 0; i < made.length; i++) {
+            xfs.appendChild(xf(xfs, made[i][0], made[i][1], made[i][2], xfId, i == 2));
+        }
+        for (Element list : List.of(numFmts, fonts, fills, xfs)) {
+            list.setAttribute("count", String.valueOf(children(list, null).size()));
+        }
+        return new RestatedStyles(cellXfCount, XmlPartDom.write(doc));
     }
 
-    private static String solidFill(String p, String argb) {
-        return "<" + p + "fill><" + p + "patternFill patternType=\"solid\"><" + p + "fgColor rgb=\"" + argb
-                + "\"/><" + p + "bgColor indexed=\"64\"/></" + p + "patternFill></" + p + "fill>";
+    private static Element with(Element e, Object... attributes) {
+        for (int i = 0; i < attributes.length; i += 2) {
+            e.setAttribute((String) attributes[i], String.valueOf(attributes[i + 1]));
+        }
+        return e;
     }
 
-    private static String xf(String p, int fmt, int font, int fill, String xfId, boolean wrap) {
-        StringBuilder sb = new StringBuilder();
-        sb.append('<').append(p).append("xf numFmtId=\"").append(fmt).append("\" fontId=\"").append(font)
-                .append("\" fillId=\"").append(fill).append("\" borderId=\"0\"").append(xfId);
+    /** The bold font: a copy of the workbook's first (default) font made bold, so the new sheets match the rest. */
+    private static Element boldFont(Element fonts) {
+        List<Element> existing = children(fonts, "font");
+        Element bold;
+        if (existing.isEmpty()) {
+            bold = XmlPartDom.element(fonts, "font");
+            bold.appendChild(with(XmlPartDom.element(fonts, "sz"), "val", 11));
+            bold.appendChild(with(XmlPartDom.element(fonts, "name"), "val", "Calibri"));
+            bold.appendChild(with(XmlPartDom.element(fonts, "family"), "val", 2));
+        } else {
+            bold = (Element) existing.get(0).cloneNode(true);
+            for (Element b : children(bold, "b")) {
+                bold.removeChild(b);
+            }
+        }
+        bold.insertBefore(XmlPartDom.element(fonts, "b"), bold.getFirstChild());
+        return bold;
+    }
+
+    private static Element solidFill(Element fills, String argb) {
+        Element fill = XmlPartDom.element(fills, "fill");
+        Element pattern = with(XmlPartDom.element(fills, "patternFill"), "patternType", "solid");
+        pattern.appendChild(with(XmlPartDom.element(fills, "fgColor"), "rgb", argb));
+        pattern.appendChild(with(XmlPartDom.element(fills, "bgColor"), "indexed", 64));
+        fill.appendChild(pattern);
+        return fill;
+    }
+
+    private static Element xf(Element xfs, int fmt, int font, int fill, String xfId, boolean wrap) {
+        Element xf = with(XmlPartDom.element(xfs, "xf"), "numFmtId", fmt, "fontId", font, "fillId", fill,
+                "borderId", 0);
+        if (xfId != null) {
+            xf.setAttribute("xfId", xfId);
+        }
         if (fmt != 0) {
-            sb.append(" applyNumberFormat=\"1\"");
+            xf.setAttribute("applyNumberFormat", "1");
         }
         if (font != 0) {
-            sb.append(" applyFont=\"1\"");
+            xf.setAttribute("applyFont", "1");
         }
         if (fill != 0) {
-            sb.append(" applyFill=\"1\"");
+            xf.setAttribute("applyFill", "1");
         }
         if (wrap) {
-            sb.append(" applyAlignment=\"1\"><").append(p).append("alignment vertical=\"center\" wrapText=\"1\"/></")
-                    .append(p).append("xf>");
-        } else {
-            sb.append("/>");
+            xf.setAttribute("applyAlignment", "1");
+            xf.appendChild(with(XmlPartDom.element(xfs, "alignment"), "vertical", "center", "wrapText", "1"));
         }
-        return sb.toString();
+        return xf;
     }
 
-    /** The inside of the first {@code <font>} of the fonts list, or a plain Calibri 11. */
-    private static String firstFontInner(XmlPartText x, String p) {
-        String s = x.toString();
-        int fonts = x.openTag(p + "fonts", 0);
-        if (fonts >= 0 && !x.isSelfClosing(fonts)) {
-            int first = x.openTag(p + "font", x.tagEnd(fonts));
-            int close = x.closeTag(p + "fonts", fonts);
-            if (first >= 0 && first < close) {
-                if (x.isSelfClosing(first)) {
-                    return "";
-                }
-                int innerStart = x.tagEnd(first);
-                int innerEnd = x.closeTag(p + "font", innerStart);
-                if (innerEnd > 0) {
-                    return s.substring(innerStart, innerEnd);
-                }
-            }
+    /** The list element {@code name} of the styles part, created empty in its schema position when missing. */
+    private static Element list(Element root, String name) {
+        Element e = XmlPartDom.child(root, name);
+        if (e == null) {
+            e = XmlPartDom.element(root, name);
+            int idx = List.of(ORDER).indexOf(name);
+            XmlPartDom.insertBefore(root, e, List.of(ORDER).subList(idx + 1, ORDER.length).toArray(String[]::new));
         }
-        return "<" + p + "sz val=\"11\"/><" + p + "name val=\"Calibri\"/><" + p + "family val=\"2\"/>";
+        return e;
     }
 
-    /** Creates an empty container in its schema position when the part lacks it. */
-    private static void ensure(XmlPartText x, String p, String name) {
-        if (x.openTag(p + name, 0) >= 0) {
-            return;
-        }
-        int at = -1;
-        int idx = List.of(ORDER).indexOf(name);
-        for (int i = idx + 1; i < ORDER.length && at < 0; i++) {
-            at = x.openTag(p + ORDER[i], 0);
-        }
-        if (at < 0) {
-            at = x.closeTag(p + "styleSheet", 0);
-        }
-        x.insert(at, "<" + p + name + " count=\"0\"/>");
-    }
-
-    private static void insertChildren(XmlPartText x, String p, String container, int added, String xml) {
-        int open = x.openTag(p + container, 0);
-        int at = x.endOfContent(open, p + container);
-        x.insert(at, xml);
-        open = x.openTag(p + container, 0);
-        String tag = x.toString().substring(open, x.tagEnd(open));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\scount\\s*=\\s*[\"'](\\d+)[\"']").matcher(tag);
-        if (m.find()) {
-            x.setAttribute(open, "count", String.valueOf(Long.parseLong(m.group(1)) + added));
-        }
-    }
-
-    private static int count(Element root, String container, String item) {
-        return children(child(root, container), item).size();
-    }
-
-    private static Element child(Element parent, String localName) {
-        if (parent == null) {
-            return null;
-        }
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName())) {
-                return e;
-            }
-        }
-        return null;
-    }
-
+    /** The child elements of {@code parent} in its namespace named {@code localName} (any name when null). */
     private static List<Element> children(Element parent, String localName) {
         java.util.ArrayList<Element> out = new java.util.ArrayList<>();
         if (parent == null) {
             return out;
         }
-        NodeList list = parent.getChildNodes();
-        for (int i = 0; i < list.getLength(); i++) {
-            if (list.item(i) instanceof Element e && localName.equals(e.getLocalName())) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && (localName == null || localName.equals(e.getLocalName()))
+                    && java.util.Objects.equals(e.getNamespaceURI(), parent.getNamespaceURI())) {
                 out.add(e);
             }
         }

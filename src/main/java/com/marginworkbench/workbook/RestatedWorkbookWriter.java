@@ -32,7 +32,8 @@ import java.util.zip.Deflater;
  * byte for byte, plus four new sheets (Restated P&L, Classification, Stress, Margin Bridge).
  * Only four existing parts change, and only by insertion: the workbook part (new sheets, defined
  * names, recalculation on load), its relationships, the content types and the styles (new styles
- * appended at the end, so existing style numbers stay valid). The sheets are streamed, so memory
+ * appended at the end, so existing style numbers stay valid). Those four are edited with an XML
+ * parser in their declared encoding ({@link XmlPartDom}), never as text. The sheets are streamed, so memory
  * stays bounded however large the source is. The file appears under its final name only once it
  * is complete.
  */
@@ -266,19 +267,10 @@ public final class RestatedWorkbookWriter {
         // Styles: append to the workbook's own part, or add a part when it has none.
         RestatedStyles styles;
         if (pkg.stylesPart != null) {
-            styles = RestatedStyles.append(pkg.bytes(pkg.stylesPart), pkg.parse(pkg.stylesPart).getDocumentElement());
+            styles = RestatedStyles.append(XmlPartDom.parse(pkg.bytes(pkg.stylesPart), pkg.stylesPart));
             plan.replaced.put(pkg.stylesPart, styles.bytes());
         } else {
-            byte[] minimal = RestatedStyles.minimalStylesPart();
-            org.w3c.dom.Element root;
-            try {
-                javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance();
-                f.setNamespaceAware(true);
-                root = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(minimal)).getDocumentElement();
-            } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
-                throw new IOException(e);
-            }
-            styles = RestatedStyles.append(minimal, root);
+            styles = RestatedStyles.append(XmlPartDom.parse(RestatedStyles.minimalStylesPart(), "styles"));
             plan.newStylesPart = freePart(pkg, SourcePackage.folderOf(pkg.workbookPart) + "styles", new HashSet<>());
             plan.newStyles = styles.bytes();
         }

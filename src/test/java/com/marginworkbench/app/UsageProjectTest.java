@@ -42,7 +42,9 @@ class UsageProjectTest {
     void settingsComeBackWithPathsRelativeToTheWorkbookAndPricesAsRows() throws IOException {
         Path workbook = dir.resolve("model.xlsx");
         Path project = ProjectFile.pathFor(workbook);
-        UsageProject.save(workbook, project, settings());
+        ProjectFile.save(project, new ProjectState(Policy.US_GAAP_DEFAULT, Levers.NEUTRAL, "", List.of(), List.of()),
+                null, "model.xlsx");
+        assertThat(UsageProject.save(workbook, project, settings())).isTrue();
 
         JsonNode usage = new ObjectMapper().readTree(project.toFile()).get("usage");
         assertThat(usage.get("usageFiles").toString()).isEqualTo("[\"exports/spend.csv\",\"usage.jsonl\"]");
@@ -85,15 +87,21 @@ class UsageProjectTest {
         assertThat(ProjectFile.load(project).orElseThrow().levers()).isEqualTo(levers);
     }
 
+    /**
+     * Before the project file exists the settings wait for the decisions' first save: a file with a
+     * usage section only would read as decisions (default policy, no levers) to the guarded save.
+     */
     @Test
-    void aProjectFileWithUsageOnlyOpensAsFreshDecisions() throws IOException {
+    void settingsSavedBeforeAnyProjectFileAreWrittenWithTheDecisions() throws IOException {
         Path workbook = dir.resolve("model.xlsx");
         Path project = ProjectFile.pathFor(workbook);
-        UsageProject.save(workbook, project, settings());
-        ProjectState state = ProjectFile.load(project).orElseThrow();
-        assertThat(state.lines()).isEmpty();
-        assertThat(state.levers()).isEqualTo(Levers.NEUTRAL);
-        assertThat(state.policy()).isEqualTo(Policy.US_GAAP_DEFAULT);
+        assertThat(UsageProject.save(workbook, project, settings())).isFalse();
+        assertThat(project).doesNotExist();
+        Levers levers = Levers.NEUTRAL.withHeavyUsers(0.1, 4);
+        ProjectFile.save(project, new ProjectState(Policy.US_GAAP_DEFAULT, levers, "", List.of(), List.of()), null,
+                "model.xlsx");
+        assertThat(UsageProject.read(workbook, project).settings()).isEqualTo(settings());
+        assertThat(ProjectFile.load(project).orElseThrow().levers()).isEqualTo(levers);
     }
 
     @Test

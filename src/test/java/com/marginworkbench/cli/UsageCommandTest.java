@@ -106,7 +106,8 @@ class UsageCommandTest {
         mapping.put("account", UsageField.CUSTOMER);
         mapping.put("when", UsageField.DATE);
         mapping.put("dollars", UsageField.COST);
-        // what the window's Customers tab keeps in the project file
+        // what the window's Customers tab keeps in the project file (beside the decisions)
+        Files.writeString(com.marginworkbench.app.ProjectLocation.beside(workbook), "{\"formatVersion\": 2}");
         UsageProject.save(workbook, com.marginworkbench.app.ProjectLocation.beside(workbook), new UsageSettings(
                 List.of(usage), List.of(), null, mapping, Map.of("house-model", new PriceTable.Price(1, 2, null)), 0.5));
 

@@ -186,23 +186,8 @@ class ReadingFidelityTest {
                 + "http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
                 + "<!-- <sheets><sheet name=\"old\"/></sheets> <definedNames></definedNames> -->"
                 + "<sheets><sheet name=\"R\u00e9sultats\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
-        StringBuilder rows = new StringBuilder();
-        HostileFiles.StringWriterRows w = new HostileFiles.StringWriterRows(rows);
-        HostileFiles.row(w, 1, "", "Jan-26", "Feb-26");
-        HostileFiles.row(w, 2, "Revenue");
-        HostileFiles.row(w, 3, "Subscription revenue", 1000, 1100);
-        HostileFiles.row(w, 4, "Cost of revenue");
-        HostileFiles.row(w, 5, "OpenAI API - production", 120, 130);
-        parts.put("xl/worksheets/sheet1.xml", HostileFiles.sheetXml(rows.toString()));
-        Path source = dir.resolve("latin1.xlsx");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(source))) {
-            for (Map.Entry<String, String> p : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(p.getKey()));
-                zip.write(p.getKey().equals("xl/workbook.xml") ? book.getBytes(StandardCharsets.ISO_8859_1)
-                        : p.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
+        parts.put("xl/workbook.xml", book);
+        Path source = latin1Package(parts, "xl/workbook.xml", "latin1.xlsx");
         Path out = dir.resolve("latin1-restated.xlsx");
         CliRun r = CliRun.of("restate", source.toString(), "-o", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -227,6 +212,91 @@ class ReadingFidelityTest {
                 }
             }
             assertThat(linked).as("a formula points at the sheet 'R\u00e9sultats'").isTrue();
+        }
+    }
+
+    /**
+     * A small P&L package from {@code parts} with a two-month statement on its first sheet; the
+     * part {@code latin1} is written in ISO-8859-1, the others in UTF-8.
+     */
+    private Path latin1Package(Map<String, String> parts, String latin1, String name) throws Exception {
+        StringBuilder rows = new StringBuilder();
+        HostileFiles.StringWriterRows w = new HostileFiles.StringWriterRows(rows);
+        HostileFiles.row(w, 1, "", "Jan-26", "Feb-26");
+        HostileFiles.row(w, 2, "Revenue");
+        HostileFiles.row(w, 3, "Subscription revenue", 1000, 1100);
+        HostileFiles.row(w, 4, "Cost of revenue");
+        HostileFiles.row(w, 5, "OpenAI API - production", 120, 130);
+        parts.put("xl/worksheets/sheet1.xml", HostileFiles.sheetXml(rows.toString()));
+        Path source = dir.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(source))) {
+            for (Map.Entry<String, String> p : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(p.getKey()));
+                zip.write(p.getValue().getBytes(p.getKey().equals(latin1) ? StandardCharsets.ISO_8859_1
+                        : StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return source;
+    }
+
+    // ------------------------------------------------------------------ the styles part
+
+    @Test
+    void aStylesPartInIso88591WithPrefixesAndACommentIsEditedAsXml() throws Exception {
+        Map<String, String> parts = HostileFiles.packageParts(List.of("P&L"), Map.of());
+        parts.put("[Content_Types].xml", parts.get("[Content_Types].xml").replace("</Types>",
+                "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                        + "spreadsheetml.styles+xml\"/></Types>"));
+        parts.put("xl/_rels/workbook.xml.rels", parts.get("xl/_rels/workbook.xml.rels").replace("</Relationships>",
+                "<Relationship Id=\"rIdStyles\" Type=\"" + HostileFiles.REL_NS + "/styles\" Target=\"styles.xml\"/>"
+                        + "</Relationships>"));
+        // The main namespace under the prefix "x", a second prefix for the same namespace on one list,
+        // an extension namespace, a comment that looks like the cell styles list, and words in Latin-1.
+        parts.put("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\" standalone=\"yes\"?>\n"
+                + "<x:styleSheet xmlns:x=\"" + HostileFiles.MAIN_NS + "\" xmlns:m=\"" + HostileFiles.MAIN_NS + "\""
+                + " xmlns:x14ac=\"http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac\">"
+                + "<x:fonts count=\"1\" x14ac:knownFonts=\"1\"><x:font><x:sz val=\"10\"/>"
+                + "<x:name val=\"Garamond Fran\u00e7ais\"/></x:font></x:fonts>"
+                + "<m:fills count=\"2\"><m:fill><m:patternFill patternType=\"none\"/></m:fill>"
+                + "<m:fill><m:patternFill patternType=\"gray125\"/></m:fill></m:fills>"
+                + "<x:borders count=\"1\"><x:border/></x:borders>"
+                + "<x:cellStyleXfs count=\"1\"><x:xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>"
+                + "</x:cellStyleXfs>"
+                + "<!-- <x:cellXfs count=\"0\"></x:cellXfs> -->"
+                + "<x:cellXfs count=\"1\"><x:xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+                + "</x:cellXfs>"
+                + "<x:cellStyles count=\"1\"><x:cellStyle name=\"\u00dcberschrift \u00e9t\u00e9\" xfId=\"0\""
+                + " builtinId=\"0\"/></x:cellStyles></x:styleSheet>");
+        Path source = latin1Package(parts, "xl/styles.xml", "latin1-styles.xlsx");
+        Path out = dir.resolve("latin1-styles-restated.xlsx");
+        CliRun r = CliRun.of("restate", source.toString(), "-o", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+
+        byte[] styles;
+        try (ZipFile zip = new ZipFile(out.toFile())) {
+            styles = zip.getInputStream(zip.getEntry("xl/styles.xml")).readAllBytes();
+        }
+        assertThat(new String(styles, 0, 60, StandardCharsets.ISO_8859_1)).containsIgnoringCase("encoding=\"ISO-8859-1\"");
+        String text = new String(styles, StandardCharsets.ISO_8859_1);
+        assertThat(text).as("the comment is left as it was").contains("<!-- <x:cellXfs count=\"0\"></x:cellXfs> -->")
+                .contains("\u00dcberschrift \u00e9t\u00e9");
+        try (XSSFWorkbook wb = (XSSFWorkbook) WorkbookFactory.create(out.toFile(), null, true)) {
+            assertThat(wb.getNumCellStyles()).as("one style of the source and twelve new ones").isEqualTo(13);
+            assertThat(wb.getStylesSource().getFills()).hasSize(5);
+            var title = wb.getCellStyleAt(2);
+            assertThat(wb.getFontAt(title.getFontIndex()).getBold()).isTrue();
+            assertThat(wb.getFontAt(title.getFontIndex()).getFontName()).as("the bold font copies the workbook's own")
+                    .isEqualTo("Garamond Fran\u00e7ais");
+            Sheet pl = wb.getSheet("Restated P&L");
+            assertThat(pl).isNotNull();
+            boolean styled = false;
+            for (Row row : pl) {
+                for (var cell : row) {
+                    styled |= cell.getCellStyle().getIndex() > 0;
+                }
+            }
+            assertThat(styled).as("the new sheet's cells use the new styles").isTrue();
         }
     }
 }

@@ -58,14 +58,27 @@ public final class CustomersScreenshots {
         }
         ScreenshotTour.fx(() -> view[0].customersModel().useMeasured());
         ScreenshotTour.settle();
-        ScreenshotTour.shoot(out.resolve("customers-1600x1000.png"));
+        Path large = out.resolve("customers-1600x1000.png");
+        ScreenshotTour.shoot(large);
+        crop(large, 1600, 1000);
         ScreenshotTour.fx(() -> {
             stage[0].setWidth(1024);
             stage[0].setHeight(700);
         });
         ScreenshotTour.settle();
-        ScreenshotTour.shoot(out.resolve("customers-1024x700.png"));
+        Path small = out.resolve("customers-1024x700.png");
+        ScreenshotTour.shoot(small);
+        crop(small, 1024, 700);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The window's own corner of the screen (the screen is as large as the largest shot). */
+    private static void crop(Path file, int width, int height) throws Exception {
+        Process p = new ProcessBuilder("convert", file.toString(), "-crop", width + "x" + height + "+0+0", "+repage",
+                file.toString()).inheritIO().start();
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("convert failed for " + file);
+        }
     }
 }

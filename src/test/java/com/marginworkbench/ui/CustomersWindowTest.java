@@ -190,6 +190,7 @@ class CustomersWindowTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.customers().mappingDialog() != null);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cvm.report()).as("the figures of earlier files go").isNull();
         ColumnMappingDialog d = view.customers().mappingDialog();
         assertThat(d.getHeaderText()).contains("gateway-log.csv");
         assertThat(robot.lookup("#customersStatus").queryAs(Label.class).getText()).contains("gateway-log.csv",

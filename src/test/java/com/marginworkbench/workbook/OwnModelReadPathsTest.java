@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,47 @@ class OwnModelReadPathsTest {
         assertThat(programs.amount(0)).isEqualTo(2003.0);
         assertThat(r.problems()).isEmpty();
         assertSame(r, userModel(copy));
+    }
+
+    /**
+     * The same model saved with the 1904 date system (every date cell holding its 1904 serial, as
+     * Excel on a Mac would save it) reads with the same months and fiscal year on both paths.
+     */
+    @Test
+    void aModelSavedWithThe1904DateSystemReadsTheSameMonths(@TempDir Path dir) throws Exception {
+        ReadResult original = WorkbookReader.read(SAMPLE);
+        int[] shifted = {0};
+        Path copy = edited(dir, wb -> {
+            var ct = wb.getCTWorkbook();
+            (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    for (Cell c : row) {
+                        boolean number = c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                                || c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                                && c.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.NUMERIC;
+                        if (number && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(c)) {
+                            // the value stays the same date; its serial counts from 1904 (a formula keeps its formula)
+                            c.setCellValue(c.getNumericCellValue() - 1462);
+                            shifted[0]++;
+                        }
+                    }
+                }
+            }
+        });
+        assertThat(shifted[0]).as("the sample has date cells").isGreaterThan(12);
+        ReadResult quick = OwnModelReader.readSavedValues(copy, null);
+        assertThat(quick).isNotNull();
+        ReadResult slow = userModel(copy);
+        List<ReadResult> reads = List.of(quick, slow, WorkbookReader.read(copy));
+        List<String> paths = List.of("saved values", "user model", "the reader");
+        for (int i = 0; i < reads.size(); i++) {
+            ReadResult r = reads.get(i);
+            assertThat(r.ownModel()).isTrue();
+            assertThat(r.model().periods().labels()).as(paths.get(i)).isEqualTo(original.model().periods().labels());
+            assertThat(r.model().fiscalYearStart()).as(paths.get(i)).isEqualTo(original.model().fiscalYearStart());
+        }
+        assertThat(original.model().periods().labels().get(0)).as("months, not numbers").matches("[A-Z][a-z]{2}-\\d\\d");
     }
 
     private static ReadResult userModel(Path file) throws Exception {

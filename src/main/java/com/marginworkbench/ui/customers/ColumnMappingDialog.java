@@ -41,8 +41,10 @@ public final class ColumnMappingDialog extends Dialog<Map<String, UsageField>> {
     public ColumnMappingDialog(UsageImporter.Preview preview, Map<String, UsageField> current) {
         this.preview = preview;
         setTitle("Which column is which");
-        setHeaderText(preview.fileName() + " is not an export this program knows. Say which column holds which"
-                + " field: at least a date and a cost (or a model and token counts). Columns left at “—” are not read.");
+        setHeaderText((preview.preset() == null ? preview.fileName() + " is not an export this program knows."
+                : preview.fileName() + " is read as " + preview.preset() + "; a field chosen here is read from that"
+                + " column instead.") + " Say which column holds which field: at least a date and a cost (or a model"
+                + " and token counts). Columns left at “—” are not read.");
         getDialogPane().getStylesheets().add(ColumnMappingDialog.class
                 .getResource("/com/marginworkbench/ui/customers/customers.css").toExternalForm());
         getDialogPane().getStyleClass().add("column-mapping");
@@ -171,10 +173,12 @@ public final class ColumnMappingDialog extends Dialog<Map<String, UsageField>> {
     private void check() {
         Map<String, UsageField> m = mapping();
         List<String> lacks = new ArrayList<>();
-        if (!m.containsValue(UsageField.DATE)) {
+        if (preview.preset() != null) {
+            // the preset reads the date and the cost; the mapping only changes columns
+        } else if (!m.containsValue(UsageField.DATE)) {
             lacks.add("a date column");
         }
-        if (!(m.containsValue(UsageField.COST) || m.containsValue(UsageField.COST_CENTS)
+        if (preview.preset() == null && !(m.containsValue(UsageField.COST) || m.containsValue(UsageField.COST_CENTS)
                 || m.containsValue(UsageField.INPUT_TOKENS))) {
             lacks.add("a cost column (or input_tokens with a model column)");
         }

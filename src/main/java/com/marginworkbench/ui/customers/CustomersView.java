@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
@@ -32,7 +33,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -104,7 +104,10 @@ public final class CustomersView extends BorderPane {
         useMeasured.setDisable(true);
         useMeasured.setOnAction(e -> vm.useMeasured());
         toolButtons = List.of(usage, revenue, map, settings, useMeasured);
-        ToolBar bar = new ToolBar(usage, revenue, map, settings, useMeasured);
+        bar.getChildren().setAll(usage, revenue, map, settings, useMeasured);
+        bar.getStyleClass().add("tool-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
         status.setId("customersStatus");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
@@ -113,7 +116,10 @@ public final class CustomersView extends BorderPane {
         statusTip.setWrapText(true);
         statusTip.setMaxWidth(600);
         status.setTooltip(statusTip);
-        VBox top = new VBox(bar, pad(status));
+        pad(status);
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        top.getChildren().setAll(bar, status);
         setTop(top);
 
         buildTable();
@@ -165,11 +171,10 @@ public final class CustomersView extends BorderPane {
         });
         compactPicker = new HBox(0, showTable, showConcentration, showMargins);
         compactPicker.getStyleClass().add("customers-picker");
-        compactPicker.setPadding(new Insets(0, 8, 4, 8));
+        compactPicker.setMinWidth(Region.USE_PREF_SIZE);
         this.pick = pick;
         this.showConcentration = showConcentration;
         this.showMargins = showMargins;
-        top.getChildren().add(compactPicker);
         layoutWide();
         widthProperty().addListener(o -> relayout());
         heightProperty().addListener(o -> relayout());
@@ -182,10 +187,12 @@ public final class CustomersView extends BorderPane {
     static final double COMPACT_WIDTH = 760;
     static final double COMPACT_HEIGHT = 440;
     /** Below this width the tool buttons show their icons only (the words are in their tooltips). */
-    static final double ICONS_ONLY_WIDTH = 620;
+    static final double ICONS_ONLY_WIDTH = 820;
 
     private final SplitPane split = new SplitPane();
     private final HBox compactPicker;
+    private final HBox bar = new HBox(6);
+    private final VBox top = new VBox();
     private final ToggleGroup pick;
     private final ToggleButton showConcentration;
     private final ToggleButton showMargins;
@@ -213,12 +220,34 @@ public final class CustomersView extends BorderPane {
                 layoutWide();
             }
         }
-        boolean iconsOnly = w < ICONS_ONLY_WIDTH;
+        // Compact: one tool row with the import buttons as icons (their words in the tooltips), the
+        // part picker and, when there is room, the status line; every pixel of height goes to the table.
+        boolean iconsOnly = w < (c ? COMPACT_WORDS_WIDTH : ICONS_ONLY_WIDTH);
         for (ButtonBase b : toolButtons) {
-            b.setContentDisplay(iconsOnly ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+            b.setContentDisplay(iconsOnly && b != useMeasured ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+        }
+        boolean statusInBar = c && w >= STATUS_IN_BAR_WIDTH;
+        List<javafx.scene.Node> items = new java.util.ArrayList<>(toolButtons);
+        if (c) {
+            items.add(compactPicker);
+        }
+        if (statusInBar) {
+            items.add(status);
+        }
+        if (!bar.getChildren().equals(items)) {
+            bar.getChildren().setAll(items);
+        }
+        List<javafx.scene.Node> rows = statusInBar ? List.of(bar) : List.of(bar, status);
+        if (!top.getChildren().equals(rows)) {
+            top.getChildren().setAll(rows);
         }
         status.setWrapText(!c);
     }
+
+    /** In the compact layout, the import buttons keep their words from this width up. */
+    static final double COMPACT_WORDS_WIDTH = 1150;
+    /** In the compact layout, the status line joins the tool row from this width up. */
+    static final double STATUS_IN_BAR_WIDTH = 880;
 
     private void layoutWide() {
         compactPicker.setVisible(false);
@@ -538,17 +567,20 @@ public final class CustomersView extends BorderPane {
             }
         };
         running = t;
+        int generation = vm.generation();
         t.setOnSucceeded(e -> {
-            if (running == t) {
+            if (running == t && vm.generation() == generation) {
                 vm.show(t.getValue());
             }
         });
         t.setOnFailed(e -> {
             Throwable x = t.getException();
+            if (running != t || vm.generation() != generation) {
+                return;
+            }
+            vm.failed(x instanceof ImportException ie ? ie.getMessage() : "Could not read the usage files: " + x);
             if (x instanceof UnmappedFileException u && u.file() != null) {
                 askMapping(u.file(), u.getMessage());
-            } else {
-                vm.showError(x instanceof ImportException ie ? ie.getMessage() : "Could not read the usage files: " + x);
             }
         });
         Thread th = new Thread(t, "customers-import");

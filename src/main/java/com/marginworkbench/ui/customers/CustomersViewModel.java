@@ -53,6 +53,8 @@ public final class CustomersViewModel {
     /** The settings as last read from or written to the project file. */
     private UsageSettings saved = UsageSettings.NONE;
     private Runnable onRestored = () -> { };
+    /** Counts the workbooks shown; an import started for an earlier one is not shown. */
+    private int generation;
     private Consumer<Runnable> background = r -> {
         Thread t = new Thread(r, "customers-save");
         t.setDaemon(true);
@@ -76,6 +78,7 @@ public final class CustomersViewModel {
      */
     void open(StressViewModel.Document d) {
         document = d;
+        generation++;
         restore(UsageSettings.NONE);
         saved = UsageSettings.NONE;
         report.set(null);
@@ -98,6 +101,11 @@ public final class CustomersViewModel {
         if (hasUsage()) {
             onRestored.run();
         }
+    }
+
+    /** Which workbook is shown (changes with each one), for imports that finish after another was opened. */
+    public int generation() {
+        return generation;
     }
 
     /** What to run when a reopened workbook's usage settings name files to import (the view reloads). */
@@ -138,7 +146,10 @@ public final class CustomersViewModel {
         saved = now;
         background.accept(() -> {
             try {
-                UsageProject.save(d.workbook(), d.projectFile(), now);
+                if (!UsageProject.save(d.workbook(), d.projectFile(), now)) {
+                    // no project file yet: the workbench writes the settings with its next save
+                    javafx.application.Platform.runLater(stress::projectEdited);
+                }
             } catch (IOException e) {
                 javafx.application.Platform.runLater(() -> status.set(status.get()
                         + "; the usage settings could not be saved: " + e.getMessage()));
@@ -239,6 +250,13 @@ public final class CustomersViewModel {
     }
 
     public void showError(String message) {
+        status.set(message);
+    }
+
+    /** An import that could not be done: the figures of earlier files go, the message stays. */
+    public void failed(String message) {
+        report.set(null);
+        rows.clear();
         status.set(message);
     }
 

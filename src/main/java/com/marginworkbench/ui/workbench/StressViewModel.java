@@ -170,6 +170,18 @@ public final class StressViewModel {
         return document.getReadOnlyProperty();
     }
 
+    private Runnable onProjectEdited = () -> { };
+
+    /** Set by the workbench: what marks the project as changed, so the next save writes it. */
+    public void setOnProjectEdited(Runnable r) {
+        onProjectEdited = r == null ? () -> { } : r;
+    }
+
+    /** A part of the project kept outside the levers changed (the Customers tab's usage settings). */
+    public void projectEdited() {
+        onProjectEdited.run();
+    }
+
     /** Set by the workbench when a workbook is shown. */
     public void setDocument(Document d) {
         document.set(d);

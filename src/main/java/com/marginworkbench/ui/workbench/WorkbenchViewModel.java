@@ -167,6 +167,7 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(Consumer<Runnable> figuresScheduler, UnaryOperator<Path> projectLocator) {
         this.figuresScheduler = figuresScheduler;
         this.projectLocator = projectLocator;
+        stress.setOnProjectEdited(this::markDirty);
         stress.leversProperty().addListener((obs, o, n) -> {
             markDirty();
             scheduleFigures();

@@ -50,13 +50,23 @@ final class CsvTable extends Table {
     private boolean readRow() throws IOException {
         values.clear();
         JsonToken t;
+        boolean[] only = used;
         while ((t = parser.nextToken()) != null && t != JsonToken.END_ARRAY) {
-            if (values.isEmpty()) {
+            int i = values.size();
+            if (i == 0) {
                 line = parser.currentTokenLocation().getLineNr();
             }
-            values.add(parser.getText());
+            // A column no field reads stays null (blank lines are still told apart by their one empty cell).
+            values.add(only == null || (i < only.length && only[i]) || i == 0 ? parser.getText() : null);
         }
-        row = values.toArray(new String[values.size()]);
+        int n = values.size();
+        if (only != null && row != null && row.length == n) {
+            for (int i = 0; i < n; i++) {
+                row[i] = values.get(i); // the same width as the last record: its array is reused
+            }
+        } else {
+            row = values.toArray(new String[n]);
+        }
         return true;
     }
 

@@ -25,6 +25,17 @@ final class Getter {
         this.names = names;
     }
 
+    /** Sets {@code used[i]} for every column this getter reads. */
+    void mark(boolean[] used) {
+        for (int[] cols : alternatives) {
+            for (int i : cols) {
+                if (i < used.length) {
+                    used[i] = true;
+                }
+            }
+        }
+    }
+
     boolean present() {
         return alternatives.length > 0;
     }

@@ -65,6 +65,16 @@ abstract class Table implements Closeable {
         return columns;
     }
 
+    /**
+     * Columns whose values the reader needs ({@code used[i]}); the others may come back as null in
+     * {@link #row()}, which then is reused from one record to the next. Null: every column (the default).
+     */
+    protected boolean[] used;
+
+    void readOnly(boolean[] columns) {
+        used = columns.clone();
+    }
+
     /** True for a table whose columns are fixed by a header row (values may hold JSON text). */
     abstract boolean fixedColumns();
 

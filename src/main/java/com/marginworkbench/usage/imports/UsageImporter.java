@@ -201,8 +201,11 @@ public final class UsageImporter {
         final Getter kind;
         final Getter note;
         final int requestsPerRow;
+        /** The columns some field reads; a CSV table leaves the others as they are (no text made of them). */
+        private final boolean[] used;
 
         Compiled(Map<UsageField, List<String>> p, Table t, int requestsPerRow) {
+            used = new boolean[t.columns().size()];
             for (int i = 0; i < identities.length; i++) {
                 identities[i] = g(p, UsageField.IDENTITIES[i], t);
             }
@@ -221,11 +224,16 @@ public final class UsageImporter {
             kind = g(p, UsageField.KIND, t);
             note = g(p, UsageField.NOTE, t);
             this.requestsPerRow = requestsPerRow;
+            if (t.fixedColumns()) {
+                t.readOnly(used);
+            }
         }
 
         private Getter g(Map<UsageField, List<String>> p, UsageField f, Table t) {
             List<String> cols = p.get(f);
-            return cols == null ? Getter.NONE : Getter.compile(cols, t);
+            Getter g = cols == null ? Getter.NONE : Getter.compile(cols, t);
+            g.mark(used);
+            return g;
         }
 
         /** Adds a row to the ledger; returns what is wrong with it instead, or null. */
