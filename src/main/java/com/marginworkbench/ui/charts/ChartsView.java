@@ -304,7 +304,10 @@ public final class ChartsView extends TabPane {
         bridgeChart.setLegendVisible(false);
         bridgeY.setLabel("Blended GM (%)");
         bridgeY.setAutoRanging(true);
-        bridgeX.setAutoRanging(true);
+        // The categories are set by hand on every rebuild. With auto-ranging categories a stacked bar
+        // chart clears them when its last bar goes, which removes the other bars one by one, each
+        // clearing again: a stack overflow once the chart is rebuilt over its old bars.
+        bridgeX.setAutoRanging(false);
         bridgeChart.setCategoryGap(6);
         bridgeChart.setMinHeight(160);
         bridgeChart.getStyleClass().add("bridge-chart");
@@ -313,6 +316,7 @@ public final class ChartsView extends TabPane {
     private void setupCost() {
         quiet(costChart);
         costY.setLabel("Cost");
+        costX.setAutoRanging(false);
         costChart.setMinHeight(160);
         costChart.getStyleClass().add("cost-chart");
         for (Treatment t : Treatment.values()) {
@@ -332,8 +336,14 @@ public final class ChartsView extends TabPane {
             return;
         }
         List<String> labels = r.periodLabels();
-        gmX.getCategories().setAll(labels);
-        costX.getCategories().setAll(labels);
+        // Categories only when they change: resetting a stacked bar chart's categories under its data
+        // makes JavaFX remove and re-add every bar recursively (a stack overflow on a large model).
+        if (!gmX.getCategories().equals(labels)) {
+            gmX.getCategories().setAll(labels);
+        }
+        if (!costX.getCategories().equals(labels)) {
+            costX.getCategories().setAll(labels);
+        }
         for (int k = 0; k < gmSeries.size(); k++) {
             gmSeries.get(k).setData(gmData(r, k));
         }
