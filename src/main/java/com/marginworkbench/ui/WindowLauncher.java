@@ -13,15 +13,15 @@ public final class WindowLauncher {
      * says nothing the user can act on. Kept in a field so the logger and its level are not
      * collected.
      */
-    private static final java.util.logging.Logger PLATFORM_LOG =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    private static final java.util.logging.Logger PLATFORM_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private WindowLauncher() {
     }
 
     /** Opens the window and returns when it is closed; 2 when there is no display to open it on. */
     public static int launch(String... args) {
-        PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        // Only that one message is dropped; every other JavaFX warning still shows.
+        PLATFORM_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         try {
             AppSettings settings = AppSettings.atDefaultLocation();
             if (settings.note() != null) {

@@ -80,7 +80,8 @@ final class StatementChecks {
         boolean any = o.rows.stream().anyMatch(r -> r.role == role);
         for (RowRead x : o.rows) {
             if (x.role == role) {
-                if (!o.settled && run.size() >= 2 && equal(running, x.excel)) {
+                // a row in error or all zero adds up anything of zeros: never a subtotal by its values
+                if (!o.settled && run.size() >= 2 && !blank(x) && equal(running, x.excel)) {
                     x.role = RowRole.TOTAL;
                     x.sums = role;
                     x.why = "adds up the " + role.label().toLowerCase(Locale.ROOT) + " lines above it";

@@ -98,6 +98,47 @@ class NeverDroppedTest {
         assertThat(p.get("error").asText()).contains("'see the contract'");
     }
 
+    /**
+     * Lines that are all in error (or all zero) add up to one another: the third is never taken
+     * for a subtotal of the two above it, so every line is named (or read), none left out unsaid.
+     */
+    @Test
+    void linesInErrorOrAtZeroAreNeverTakenForSubtotals() throws Exception {
+        Path file = dir.resolve("zeros.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("P&L");
+            Row months = row(s, 0, "");
+            Row revenue = row(s, 2, "Subscription revenue");
+            row(s, 1, "Revenue");
+            row(s, 3, "Cost of revenue");
+            for (int m = 0; m < 12; m++) {
+                months.createCell(1 + m).setCellValue(java.time.YearMonth.of(2026, 1 + m).format(
+                        java.time.format.DateTimeFormatter.ofPattern("MMM-yy", java.util.Locale.ENGLISH)));
+                revenue.createCell(1 + m).setCellValue(1000);
+            }
+            for (int i = 0; i < 6; i++) {
+                Row r = row(s, 4 + i, "Vendor " + i + " hosting");
+                for (int c = 1; c <= 12; c++) {
+                    if (i < 3) {
+                        r.createCell(c).setCellErrorValue(FormulaError.REF.getCode());
+                    } else {
+                        r.createCell(c).setCellValue(0);
+                    }
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        CliRun r = CliRun.of("summary", file.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(3);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("linesNotRead").asInt()).as("the three lines in error").isEqualTo(3);
+        List<String> read = new ArrayList<>();
+        j.get("lines").forEach(l -> read.add(l.get("label").asText()));
+        assertThat(read).contains("Vendor 3 hosting", "Vendor 4 hosting", "Vendor 5 hosting");
+    }
+
     @Test
     void theTableSaysHowManyLinesWereNotRead() throws Exception {
         CliRun r = CliRun.of("summary", withError().toString());

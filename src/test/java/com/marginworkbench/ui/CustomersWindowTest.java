@@ -218,9 +218,12 @@ class CustomersWindowTest {
         assertThat(d.missing()).isEmpty();
         assertThat(vm.stress().levers()).isEqualTo(Levers.NEUTRAL);
         String stressedBefore = robot.lookup("#tile-ai-stressed-value").queryAs(Label.class).getText();
+        // wait for the import OK starts, not for a report that was there before it (the window may have
+        // finished an earlier import of its own when it opened the workbook)
+        Object reportBefore = cvm.report();
         robot.interact(() -> d.getDialogPane().lookupButton(d.getDialogPane().getButtonTypes().get(0))
                 .fireEvent(new javafx.event.ActionEvent()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cvm.report() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> cvm.report() != null && cvm.report() != reportBefore);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.customers().mappingDialog()).isNull();
         assertThat(cvm.report().usageFiles().get(0).format()).isEqualTo("column mapping");

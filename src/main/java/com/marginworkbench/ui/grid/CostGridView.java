@@ -142,7 +142,8 @@ public final class CostGridView extends BorderPane {
         find.setPromptText("Find label, cell or type (Ctrl+F)");
         find.setId("findField");
         find.textProperty().bindBidirectional(vm.findTextProperty());
-        find.setPrefColumnCount(16);
+        find.setPrefColumnCount(9);
+        find.setTooltip(new Tooltip("Find by label, source cell or cost type (Ctrl+F)"));
 
         ComboBox<Choice<Treatment>> badge = new ComboBox<>();
         badge.getItems().add(new Choice<>("All badges", null));
@@ -197,6 +198,10 @@ public final class CostGridView extends BorderPane {
         showPeriods.setGraphic(new FontIcon(Feather.COLUMNS));
         showPeriods.setTooltip(new Tooltip("Show one column per period"));
 
+        // The type lists are as wide as a short type, not the longest one: the toolbar then fits
+        // one row on a 1024 px projector (a chosen long type is cut with an ellipsis, the list is whole).
+        type.setPrefWidth(165);
+        bulkType.setPrefWidth(165);
         FlowPane bar = new FlowPane(8, 6, find, badge, moved, layer, type, bulkType, showPeriods, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));

@@ -48,7 +48,7 @@ public final class TilesView extends javafx.scene.layout.Region {
         getStyleClass().add("headline");
         Map<String, Tile> byId = tiles.stream().collect(Collectors.toMap(Tile::id, Function.identity()));
         strip.getStyleClass().add("headline-strip");
-        strip.setHgap(18);
+        strip.setHgap(10);
         strip.setVgap(6);
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.getChildren().addAll(
@@ -130,7 +130,7 @@ public final class TilesView extends javafx.scene.layout.Region {
     private static VBox group(String title, Map<String, Tile> byId, String... ids) {
         Label head = new Label(title);
         head.getStyleClass().add("headline-group-title");
-        HBox figures = new HBox(14);
+        HBox figures = new HBox(10);
         for (String id : ids) {
             figures.getChildren().add(figure(byId.get(id)));
         }

@@ -138,7 +138,9 @@ public final class WorkbenchView extends BorderPane {
         customers = new CustomersView(customersModel);
 
         OutlineView outline = new OutlineView(vm);
-        outline.setMinWidth(0);
+        // Docked, the outline keeps a usable width: a split pane would otherwise close it to nothing
+        // when it comes back from its drawer.
+        outline.setMinWidth(170);
         outline.setOnOpenMapping(this::openMapping);
         SplitPane centreSplit = new SplitPane(linesPane(), charts);
         centreSplit.setOrientation(Orientation.VERTICAL);
@@ -159,6 +161,8 @@ public final class WorkbenchView extends BorderPane {
             t.managedProperty().bind(t.visibleProperty());
             t.setMinWidth(Region.USE_PREF_SIZE);
             t.getStyleClass().add("drawer-toggle");
+            // Icon only: the headline figures keep the width (the tooltip names the panel).
+            t.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         }
         HBox.setHgrow(headline, Priority.ALWAYS);
         HBox head = new HBox(10, outlineToggle, headline, stressToggle);
