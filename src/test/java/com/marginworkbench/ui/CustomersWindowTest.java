@@ -182,6 +182,7 @@ class CustomersWindowTest {
         CustomersViewModel cvm = view.customersModel();
         robot.interact(() -> {
             view.showLines(2);
+            vm.stress().reset(); // the levers an earlier test saved with the project
             cvm.setMapping(java.util.Map.of());
             cvm.setUsageFiles(List.of(renamed));
             cvm.setRevenueFiles(List.of(dir.resolve(SampleModels.REVENUE)));
@@ -215,6 +216,7 @@ class CustomersWindowTest {
             d.choose("calls", UsageField.REQUESTS);
         });
         assertThat(d.missing()).isEmpty();
+        assertThat(vm.stress().levers()).isEqualTo(Levers.NEUTRAL);
         String stressedBefore = robot.lookup("#tile-ai-stressed-value").queryAs(Label.class).getText();
         // wait for the import OK starts, not for a report that was there before it (the window may have
         // finished an earlier import of its own when it opened the workbook)
@@ -264,5 +266,39 @@ class CustomersWindowTest {
         assertThat(second[0].customersModel().report().economics().heavyUsers().multiplier())
                 .isCloseTo(9.5255, within(1e-4));
         robot.interact(() -> second[0].getScene().getWindow().hide());
+    }
+
+    /** The project's model prices are edited as rows; a price that is not a number keeps OK disabled. */
+    @Test
+    void modelPricesAreEditedAsRows(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.hasDocument());
+        CustomersViewModel cvm = view.customersModel();
+        robot.interact(() -> {
+            view.showLines(2);
+            cvm.setPrices(java.util.Map.of());
+            view.customers().editPrices();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        com.marginworkbench.ui.customers.PriceOverridesDialog d = view.customers().pricesDialog();
+        assertThat(d).isNotNull();
+        assertThat(d.getHeaderText()).contains("as of");
+        robot.interact(() -> {
+            d.addRow("", null);
+            d.type(0, 0, "House-Model");
+            d.type(0, 1, "1.5");
+            d.type(0, 2, "six");
+        });
+        assertThat(d.problem()).contains("House-Model", "numbers");
+        javafx.scene.Node ok = d.getDialogPane().lookupButton(d.getDialogPane().getButtonTypes().get(0));
+        assertThat(ok.isDisabled()).isTrue();
+        robot.interact(() -> d.type(0, 2, "6"));
+        assertThat(d.problem()).isEmpty();
+        assertThat(ok.isDisabled()).isFalse();
+        robot.interact(() -> ok.fireEvent(new javafx.event.ActionEvent()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.customers().pricesDialog()).isNull();
+        assertThat(cvm.prices()).containsOnlyKeys("house-model");
+        assertThat(cvm.prices().get("house-model").output()).isEqualTo(6.0);
+        assertThat(cvm.settings().priceTable().price("house-model-2026").input()).isEqualTo(1.5);
     }
 }

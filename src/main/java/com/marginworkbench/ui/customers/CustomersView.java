@@ -310,6 +310,9 @@ public final class CustomersView extends BorderPane {
                 vm.showError("Choose the usage or spend exports first (Usage…).");
             }
         });
+        MenuItem edit = new MenuItem("Model prices…");
+        edit.setId("customersPrices");
+        edit.setOnAction(e -> editPrices());
         MenuItem prices = new MenuItem("Model prices from a file…");
         prices.setOnAction(e -> choose("Model prices (model,input_per_1m,output_per_1m[,cached_input_per_1m])", false,
                 files -> {
@@ -341,8 +344,37 @@ public final class CustomersView extends BorderPane {
         }
         m.setOnShowing(e -> cuts.getToggles().forEach(t ->
                 t.setSelected(Math.abs((double) t.getUserData() - vm.heavyCut()) < 1e-9)));
-        m.getItems().addAll(mapping, prices, clearPrices, new SeparatorMenuItem(), cut);
+        m.getItems().addAll(mapping, edit, prices, clearPrices, new SeparatorMenuItem(), cut);
         return m;
+    }
+
+    /** The model prices dialog open now, or null. */
+    public PriceOverridesDialog pricesDialog() {
+        return pricesDialog;
+    }
+
+    private PriceOverridesDialog pricesDialog;
+
+    /** Opens the project's model prices; OK imports again with them. */
+    public void editPrices() {
+        PriceOverridesDialog d = new PriceOverridesDialog(vm.prices(), PriceTable.bundled().asOf());
+        if (getScene() != null && getScene().getWindow() != null) {
+            d.initOwner(getScene().getWindow());
+        }
+        pricesDialog = d;
+        d.setOnHidden(e -> {
+            pricesDialog = null;
+            Map<String, PriceTable.Price> chosen = d.getResult();
+            if (chosen != null) {
+                vm.setPrices(chosen);
+                if (vm.hasUsage()) {
+                    reload();
+                } else {
+                    vm.saveSettings();
+                }
+            }
+        });
+        d.show();
     }
 
     /** The mapping step open now, or null. */

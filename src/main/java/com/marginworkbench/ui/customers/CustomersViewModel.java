@@ -167,7 +167,7 @@ public final class CustomersViewModel {
     }
 
     public Map<String, PriceTable.Price> prices() {
-        return Map.copyOf(prices);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(prices));
     }
 
     /** The share of customers counted as heavy users (0.1: the top decile). */
