@@ -196,7 +196,11 @@ public final class CostGridView extends BorderPane {
         moved.setId("movedFilter");
 
         showPeriods.setGraphic(new FontIcon(Feather.COLUMNS));
-        showPeriods.setTooltip(new Tooltip("Show one column per period"));
+        showPeriods.setTooltip(new Tooltip("Period amounts: one column per period (also View > Period amounts)"));
+        // Icon only: with its words the toolbar took a second row on a 1024 px projector, and that row
+        // was one grid row fewer. The tooltip and the View menu say what it does.
+        showPeriods.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        showPeriods.setAccessibleText("Period amounts");
 
         // The type lists are as wide as a short type, not the longest one: the toolbar then fits
         // one row on a 1024 px projector (a chosen long type is cut with an ellipsis, the list is whole).

@@ -144,7 +144,7 @@ public final class WorkbenchView extends BorderPane {
         outline.setOnOpenMapping(this::openMapping);
         SplitPane centreSplit = new SplitPane(linesPane(), charts);
         centreSplit.setOrientation(Orientation.VERTICAL);
-        centreSplit.setDividerPositions(0.56);
+        centreSplit.setDividerPositions(0.58);
 
         // The headline figures change on every slider tick; they sit outside any scroll pane
         // so a tick does not make JavaFX re-measure a whole panel (ADR 0003).
