@@ -105,13 +105,26 @@ class WindowBoardRoomTest {
         WaitForAsyncUtils.waitForFxEvents(5);
     }
 
+    private double horizontalScroll() {
+        return view.grid().table().lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                        && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible())
+                .mapToDouble(n -> ((javafx.scene.control.ScrollBar) n).getValue()).max().orElse(0);
+    }
+
     @Test
     void aSecondWorkbookLeavesNothingOfTheFirstOnTheMarginChart(FxRobot robot) throws Exception {
         open(robot, copy("northwind-ai-model.xlsx"));
         List<String> firstPeriods = vm.result().periodLabels();
         assertThat(firstPeriods).hasSize(12);
+        // scrolled to the far right of the first workbook's grid
+        robot.interact(() -> view.grid().table().scrollToColumnIndex(view.grid().table().getVisibleLeafColumns().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertThat(horizontalScroll()).as("the first grid scrolled right").isGreaterThan(0);
 
         open(robot, copy("client-costs-quarterly.xlsx"));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertThat(horizontalScroll()).as("a new workbook starts at the first column").isZero();
         MarginResult second = vm.result();
         List<String> periods = second.periodLabels();
         assertThat(periods).isNotEqualTo(firstPeriods);

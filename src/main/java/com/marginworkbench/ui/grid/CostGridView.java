@@ -92,7 +92,18 @@ public final class CostGridView extends BorderPane {
         table.skinProperty().addListener((obs, o, skin) -> javafx.application.Platform.runLater(this::hookScroll));
         table.getColumns().addListener((javafx.collections.ListChangeListener<TableColumn<CostRow, ?>>) c ->
                 javafx.application.Platform.runLater(this::hookScroll));
-        vm.fileProperty().addListener((obs, o, n) -> rebuildPeriodColumns());
+        vm.fileProperty().addListener((obs, o, n) -> {
+            rebuildPeriodColumns();
+            // a new workbook starts at its first line and first column, not where the last one was left
+            javafx.application.Platform.runLater(() -> {
+                if (!table.getItems().isEmpty()) {
+                    table.scrollTo(0);
+                }
+                if (!table.getColumns().isEmpty()) {
+                    table.scrollToColumnIndex(0);
+                }
+            });
+        });
         showPeriods.selectedProperty().addListener((obs, o, n) -> rebuildPeriodColumns());
     }
 
@@ -293,7 +304,7 @@ public final class CostGridView extends BorderPane {
                     vm.setAnswer(e.getRowValue().index(), q, e.getNewValue().given());
                 }
             });
-            col.setPrefWidth(86);
+            col.setPrefWidth(104); // "Customer?" whole in bold, not "Cust…"
             col.setId("answer-" + q.name());
             Label header = new Label(shortHeader(q));
             header.setTooltip(new Tooltip(q.question()));
