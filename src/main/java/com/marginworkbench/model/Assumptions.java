@@ -74,10 +74,6 @@ public record Assumptions(Double arpaMonthly, Double churnMonthly, Double cac, S
                 firstForecast != null ? firstForecast : base.firstForecast);
     }
 
-    public Assumptions withUnitInputs(Double arpa, Double churn, Double acquisition) {
-        return new Assumptions(arpa, churn, acquisition, firstForecast);
-    }
-
     public Assumptions withFirstForecast(String heading) {
         return new Assumptions(arpaMonthly, churnMonthly, cac, heading);
     }

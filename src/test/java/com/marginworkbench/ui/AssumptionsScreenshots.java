@@ -1,18 +1,13 @@
 package com.marginworkbench.ui;
 
 import com.marginworkbench.app.SampleLocator;
-import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.AssumptionsDialog;
 import com.marginworkbench.ui.workbench.CapitalizationDialog;
-import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.application.Platform;
 import javafx.scene.control.Dialog;
-import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Screenshots of the Model assumptions and Capitalization dialogs over the sample, at 1024×700
@@ -25,30 +20,10 @@ public final class AssumptionsScreenshots {
         Path work = Files.createTempDirectory("mw-assumptions");
         Path workbook = work.resolve(SampleLocator.SAMPLE_FILE);
         Files.copy(Path.of("sample-models", SampleLocator.SAMPLE_FILE), workbook);
-        CountDownLatch up = new CountDownLatch(1);
-        Platform.startup(up::countDown);
-        up.await();
-        WorkbenchViewModel[] vm = new WorkbenchViewModel[1];
-        WorkbenchView[] view = new WorkbenchView[1];
-        Stage[] stage = new Stage[1];
-        ScreenshotTour.fx(() -> {
-            vm[0] = new WorkbenchViewModel(new PulseCoalescer());
-            view[0] = new WorkbenchView(vm[0], WorkbenchApp.LOADER, WorkbenchApp.EXPORTER,
-                    new AppSettings(work.resolve("config")));
-            stage[0] = new Stage();
-            view[0].show(stage[0]);
-            stage[0].setX(0);
-            stage[0].setY(0);
-            stage[0].setWidth(1600);
-            stage[0].setHeight(1000);
-            view[0].open(workbook);
-        });
-        for (int i = 0; i < 900 && !ScreenshotTour.fxGet(() -> vm[0].hasDocument()); i++) {
-            Thread.sleep(100);
-        }
+        ScreenshotTour.Window w = ScreenshotTour.openWindow(work, workbook);
         int training = ScreenshotTour.fxGet(() -> {
-            for (int i = 0; i < vm[0].assessment().lines().size(); i++) {
-                if (vm[0].assessment().line(i).line().label().equals("Model training compute")) {
+            for (int i = 0; i < w.vm().assessment().lines().size(); i++) {
+                if (w.vm().assessment().line(i).line().label().equals("Model training compute")) {
                     return i;
                 }
             }
@@ -56,12 +31,12 @@ public final class AssumptionsScreenshots {
         });
         for (int[] size : new int[][] {{1600, 1000}, {1024, 700}}) {
             ScreenshotTour.fx(() -> {
-                stage[0].setWidth(size[0]);
-                stage[0].setHeight(size[1]);
+                w.stage().setWidth(size[0]);
+                w.stage().setHeight(size[1]);
             });
-            shootDialog(() -> new AssumptionsDialog(vm[0], stage[0]),
+            shootDialog(() -> new AssumptionsDialog(w.vm(), w.stage()),
                     out.resolve("assumptions-" + size[0] + "x" + size[1] + ".png"));
-            shootDialog(() -> new CapitalizationDialog(vm[0], training, stage[0]),
+            shootDialog(() -> new CapitalizationDialog(w.vm(), training, w.stage()),
                     out.resolve("capitalization-" + size[0] + "x" + size[1] + ".png"));
         }
         Platform.exit();

@@ -33,68 +33,47 @@ public final class ScreenshotTour {
         Path work = Files.createTempDirectory("mw-shots");
         Path workbook = work.resolve(SampleLocator.SAMPLE_FILE);
         Files.copy(Path.of("sample-models", SampleLocator.SAMPLE_FILE), workbook);
-        CountDownLatch up = new CountDownLatch(1);
-        Platform.startup(up::countDown);
-        up.await();
-
-        WorkbenchViewModel[] vm = new WorkbenchViewModel[1];
-        WorkbenchView[] view = new WorkbenchView[1];
-        Stage[] stage = new Stage[1];
+        Window w = openWindow(work, workbook);
         fx(() -> {
-            vm[0] = new WorkbenchViewModel(new PulseCoalescer());
-            view[0] = new WorkbenchView(vm[0], WorkbenchApp.LOADER, WorkbenchApp.EXPORTER,
-                    new AppSettings(work.resolve("config")));
-            stage[0] = new Stage();
-            view[0].show(stage[0]);
-            stage[0].setX(0);
-            stage[0].setY(0);
-            stage[0].setWidth(1600);
-            stage[0].setHeight(1000);
-            view[0].open(workbook);
-        });
-        for (int i = 0; i < 600 && !fxGet(() -> vm[0].hasDocument()); i++) {
-            Thread.sleep(100);
-        }
-        fx(() -> {
-            vm[0].stress().valueProperty(Lever.LLM_COST).set(50);
-            vm[0].stress().saveScenario("Heavy usage: LLM +50%");
-            vm[0].stress().valueProperty(Lever.VARIANCE_BUFFER).set(1.2);
-            vm[0].stress().valueProperty(Lever.HEAVY_SHARE).set(10);
-            vm[0].stress().valueProperty(Lever.HEAVY_MULTIPLIER).set(4);
-            vm[0].stress().saveScenario("Power users + buffer");
-            vm[0].stress().switchTo("Heavy usage: LLM +50%");
+            w.vm().stress().valueProperty(Lever.LLM_COST).set(50);
+            w.vm().stress().saveScenario("Heavy usage: LLM +50%");
+            w.vm().stress().valueProperty(Lever.VARIANCE_BUFFER).set(1.2);
+            w.vm().stress().valueProperty(Lever.HEAVY_SHARE).set(10);
+            w.vm().stress().valueProperty(Lever.HEAVY_MULTIPLIER).set(4);
+            w.vm().stress().saveScenario("Power users + buffer");
+            w.vm().stress().switchTo("Heavy usage: LLM +50%");
         });
         settle();
         shoot(out.resolve("main-light.png"));
-        fx(() -> view[0].charts().getSelectionModel().select(1));
+        fx(() -> w.view().charts().getSelectionModel().select(1));
         settle();
         fx(() -> {
             try {
-                com.marginworkbench.ui.charts.ChartsView.savePng(view[0].charts().bridgeChart(), out.resolve("margin-bridge.png"));
+                com.marginworkbench.ui.charts.ChartsView.savePng(w.view().charts().bridgeChart(), out.resolve("margin-bridge.png"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            view[0].charts().getSelectionModel().select(2);
+            w.view().charts().getSelectionModel().select(2);
         });
         settle();
         fx(() -> {
             try {
-                com.marginworkbench.ui.charts.ChartsView.savePng(view[0].charts().costChart(), out.resolve("cost-by-treatment.png"));
+                com.marginworkbench.ui.charts.ChartsView.savePng(w.view().charts().costChart(), out.resolve("cost-by-treatment.png"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            view[0].charts().getSelectionModel().select(0);
+            w.view().charts().getSelectionModel().select(0);
         });
 
         fx(() -> {
-            CostRow inference = vm[0].rows().stream().filter(r -> r.label().startsWith("LLM API - production"))
+            CostRow inference = w.vm().rows().stream().filter(r -> r.label().startsWith("LLM API - production"))
                     .findFirst().orElseThrow();
-            vm[0].setAnswer(inference.index(), Question.TRIGGERED, Answer.NO);
-            vm[0].setNote(inference.index(), "Client says this endpoint only serves the sales demo");
+            w.vm().setAnswer(inference.index(), Question.TRIGGERED, Answer.NO);
+            w.vm().setNote(inference.index(), "Client says this endpoint only serves the sales demo");
         });
         settle();
         fx(() -> {
-            Node badge = stage[0].getScene().getRoot().lookup(".badge-review");
+            Node badge = w.stage().getScene().getRoot().lookup(".badge-review");
             TableCell<?, ?> cell = (TableCell<?, ?>) badge.getParent();
             Bounds b = badge.localToScreen(badge.getBoundsInLocal());
             cell.getTooltip().show(badge, b.getMinX() + 10, b.getMaxY() + 6);
@@ -103,10 +82,10 @@ public final class ScreenshotTour {
         shoot(out.resolve("review-tooltip.png"));
 
         fx(() -> {
-            stage[0].getScene().getWindow().requestFocus();
-            vm[0].undo();
-            vm[0].undo();
-            ScenarioCompareDialog d = new ScenarioCompareDialog(vm[0], stage[0]);
+            w.stage().getScene().getWindow().requestFocus();
+            w.vm().undo();
+            w.vm().undo();
+            ScenarioCompareDialog d = new ScenarioCompareDialog(w.vm(), w.stage());
             d.show();
             d.setX(520);
             d.setY(220);
@@ -115,18 +94,50 @@ public final class ScreenshotTour {
         shoot(out.resolve("scenario-compare.png"));
 
         fx(() -> {
-            for (javafx.stage.Window w : javafx.stage.Window.getWindows().toArray(new javafx.stage.Window[0])) {
-                if (w != stage[0]) {
-                    w.hide();
+            for (javafx.stage.Window other : javafx.stage.Window.getWindows().toArray(new javafx.stage.Window[0])) {
+                if (other != w.stage()) {
+                    other.hide();
                 }
             }
-            view[0].setDarkTheme(true);
+            w.view().setDarkTheme(true);
         });
         settle();
         shoot(out.resolve("main-dark.png"));
-        fx(() -> view[0].setDarkTheme(false));
+        fx(() -> w.view().setDarkTheme(false));
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The main window, its view model and its stage, as {@link #openWindow} left them. */
+    record Window(WorkbenchViewModel vm, WorkbenchView view, Stage stage) {
+    }
+
+    /**
+     * Starts JavaFX, shows the main window at the screen's top left at 1600×1000 (settings kept in
+     * {@code work}), opens {@code workbook} and waits until it is read: the start every screenshot
+     * program shares.
+     */
+    static Window openWindow(Path work, Path workbook) throws Exception {
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        Window w = fxGet(() -> {
+            WorkbenchViewModel vm = new WorkbenchViewModel(new PulseCoalescer());
+            WorkbenchView view = new WorkbenchView(vm, WorkbenchApp.LOADER, WorkbenchApp.EXPORTER,
+                    new AppSettings(work.resolve("config")));
+            Stage stage = new Stage();
+            view.show(stage);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            view.open(workbook);
+            return new Window(vm, view, stage);
+        });
+        for (int i = 0; i < 1200 && !fxGet(() -> w.vm().hasDocument()); i++) {
+            Thread.sleep(100);
+        }
+        return w;
     }
 
     static void settle() throws InterruptedException {

@@ -3,15 +3,10 @@ package com.marginworkbench.ui;
 import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.charts.ChartsView;
-import com.marginworkbench.ui.util.PulseCoalescer;
-import com.marginworkbench.ui.window.WorkbenchView;
-import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
@@ -29,53 +24,34 @@ public final class WindowSizesTour {
         Path work = Files.createTempDirectory("mw-sizes");
         Path workbook = work.resolve(SampleLocator.SAMPLE_FILE);
         Files.copy(Path.of("sample-models", SampleLocator.SAMPLE_FILE), workbook);
-        CountDownLatch up = new CountDownLatch(1);
-        Platform.startup(up::countDown);
-        up.await();
-
-        WorkbenchViewModel[] vm = new WorkbenchViewModel[1];
-        WorkbenchView[] view = new WorkbenchView[1];
-        Stage[] stage = new Stage[1];
+        ScreenshotTour.Window w = ScreenshotTour.openWindow(work, workbook);
         fx(() -> {
-            vm[0] = new WorkbenchViewModel(new PulseCoalescer());
-            view[0] = new WorkbenchView(vm[0], WorkbenchApp.LOADER, WorkbenchApp.EXPORTER,
-                    new AppSettings(work.resolve("config")));
-            stage[0] = new Stage();
-            view[0].show(stage[0]);
-            stage[0].setX(0);
-            stage[0].setY(0);
-            view[0].open(workbook);
-        });
-        for (int i = 0; i < 1200 && !fxGet(() -> vm[0].hasDocument()); i++) {
-            Thread.sleep(100);
-        }
-        fx(() -> {
-            vm[0].stress().valueProperty(Lever.LLM_COST).set(50);
-            vm[0].stress().saveScenario("Heavy usage: LLM +50%");
-            vm[0].stress().valueProperty(Lever.VARIANCE_BUFFER).set(1.2);
-            vm[0].commitLevers();
+            w.vm().stress().valueProperty(Lever.LLM_COST).set(50);
+            w.vm().stress().saveScenario("Heavy usage: LLM +50%");
+            w.vm().stress().valueProperty(Lever.VARIANCE_BUFFER).set(1.2);
+            w.vm().commitLevers();
         });
         int[][] sizes = {{1024, 700}, {1366, 768}, {1600, 1000}};
         for (String theme : new String[] {"light", "dark"}) {
-            fx(() -> view[0].setDarkTheme(theme.equals("dark")));
+            fx(() -> w.view().setDarkTheme(theme.equals("dark")));
             for (int[] s : sizes) {
                 fx(() -> {
-                    stage[0].setWidth(s[0]);
-                    stage[0].setHeight(s[1]);
+                    w.stage().setWidth(s[0]);
+                    w.stage().setHeight(s[1]);
                 });
                 Thread.sleep(settleMs);
                 shoot(out.resolve("window-" + s[0] + "x" + s[1] + "-" + theme + ".png"), s[0], s[1]);
             }
         }
         fx(() -> {
-            view[0].setDarkTheme(false);
-            stage[0].setWidth(1600);
-            stage[0].setHeight(1000);
+            w.view().setDarkTheme(false);
+            w.stage().setWidth(1600);
+            w.stage().setHeight(1000);
         });
         Thread.sleep(settleMs);
         fx(() -> {
             try {
-                ChartsView c = view[0].charts();
+                ChartsView c = w.view().charts();
                 ChartsView.savePng(c.gmChart(), "Gross margin by period", c.exportCaption(),
                         out.resolve("gross-margin-by-period.png"));
                 c.getSelectionModel().select(1);
@@ -86,7 +62,7 @@ public final class WindowSizesTour {
         Thread.sleep(settleMs);
         fx(() -> {
             try {
-                ChartsView c = view[0].charts();
+                ChartsView c = w.view().charts();
                 ChartsView.savePng(c.bridgeChart(), "Margin bridge", c.exportCaption(), out.resolve("margin-bridge.png"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

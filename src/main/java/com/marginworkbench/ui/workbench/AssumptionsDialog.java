@@ -188,10 +188,6 @@ public final class AssumptionsDialog extends Dialog<ButtonType> {
         return churn;
     }
 
-    TextField cacField() {
-        return cac;
-    }
-
     ComboBox<Choice> forecastChoice() {
         return forecast;
     }
