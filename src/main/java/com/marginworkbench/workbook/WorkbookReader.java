@@ -6,6 +6,7 @@ import com.marginworkbench.workbook.cells.GridCell;
 import com.marginworkbench.workbook.cells.GridSheet;
 import com.marginworkbench.workbook.cells.InputGuards;
 import com.marginworkbench.workbook.cells.PathChecks;
+import com.marginworkbench.workbook.cells.PoiWorkbooks;
 import com.marginworkbench.workbook.cells.StreamingGrid;
 import com.marginworkbench.workbook.cells.UserModelGrid;
 import com.marginworkbench.workbook.cells.VisibleText;

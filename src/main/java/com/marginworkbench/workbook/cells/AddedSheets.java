@@ -12,7 +12,7 @@ import java.util.Set;
  * restating it again gives the same figures.
  */
 public final class AddedSheets {
-    static final String MARKER_PREFIX = "_MW_AddedSheet";
+    public static final String MARKER_PREFIX = "_MW_AddedSheet";
 
     private AddedSheets() {
     }

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 /** Turns an amount cell into a number: real numbers, and numbers typed as text ("1,234", "(56)", "$7k" is not one). */
 public final class CellValues {
     /** What an amount cell holds. */
-    enum Status { BLANK, NUMBER, PERCENT, PROBLEM }
+    public enum Status { BLANK, NUMBER, PERCENT, PROBLEM }
 
-    record Value(Status status, double number, String problem) {
+    public record Value(Status status, double number, String problem) {
         static final Value BLANK = new Value(Status.BLANK, 0, null);
     }
 
@@ -20,7 +20,7 @@ public final class CellValues {
     private CellValues() {
     }
 
-    static Value read(GridCell cell) {
+    public static Value read(GridCell cell) {
         if (cell == null) {
             return Value.BLANK;
         }
@@ -38,7 +38,7 @@ public final class CellValues {
     }
 
     /** Numbers typed as text: separators, currency signs, negatives in parentheses or with a minus. */
-    static Value text(String raw) {
+    public static Value text(String raw) {
         if (raw == null) {
             return Value.BLANK;
         }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class DateSystem {
     /** Days between 1900-system and 1904-system serials of the same date. */
-    static final int OFFSET_1904 = 1462;
+    public static final int OFFSET_1904 = 1462;
 
     private DateSystem() {
     }

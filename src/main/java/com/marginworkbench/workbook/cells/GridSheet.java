@@ -58,17 +58,17 @@ public final class GridSheet {
      * {@link GridCell}, or a plain number whose value sits at the same index of {@link #rowNumbers}
      * (test with {@link #isPlain}). Read only.
      */
-    Object[] rowCells(int r) {
+    public Object[] rowCells(int r) {
         return r >= 0 && r < rows.size() ? rows.get(r) : null;
     }
 
     /** The plain numbers of a row, by column (null when it has none). Read only. */
-    double[] rowNumbers(int r) {
+    public double[] rowNumbers(int r) {
         return r >= 0 && r < numbers.size() ? numbers.get(r) : null;
     }
 
     /** True for an entry of {@link #rowCells} that stands for a plain number. */
-    static boolean isPlain(Object entry) {
+    public static boolean isPlain(Object entry) {
         return entry == PLAIN;
     }
 

@@ -68,7 +68,7 @@ public final class InputGuards {
         }
 
         /** The TooLarge among {@code e} and its causes, or null. */
-        static TooLarge in(Throwable e) {
+        public static TooLarge in(Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof TooLarge big) {
                     return big;
@@ -83,7 +83,7 @@ public final class InputGuards {
             return null;
         }
 
-        WorkbookReadException forFile(String name) {
+        public WorkbookReadException forFile(String name) {
             return new WorkbookReadException(name + ": " + detail);
         }
     }
@@ -119,7 +119,7 @@ public final class InputGuards {
      * Excel 2.x to 4.0 files are bare BIFF records with no container: a BOF record (type 0x0009,
      * 0x0209 or 0x0409) of length 4 to 16 at the very start.
      */
-    static void checkBareBiff(String name, byte[] head, int n) throws WorkbookReadException {
+    public static void checkBareBiff(String name, byte[] head, int n) throws WorkbookReadException {
         if (n < 8 || head[0] != 0x09 || head[1] < 0 || head[1] > 0x04 || head[1] % 2 != 0) {
             return;
         }
@@ -130,11 +130,11 @@ public final class InputGuards {
     }
 
     /** An Excel 5.0/95 workbook keeps its records in an OLE2 stream called "Book" instead of "Workbook". */
-    static boolean isExcel95(boolean hasBook, boolean hasWorkbook) {
+    public static boolean isExcel95(boolean hasBook, boolean hasWorkbook) {
         return hasBook && !hasWorkbook;
     }
 
-    static WorkbookReadException oldExcel(String name, String version) {
+    public static WorkbookReadException oldExcel(String name, String version) {
         return new WorkbookReadException(name + " is in the " + version + " format, which is too old to be read here;"
                 + " open it in Excel (or LibreOffice) and save it as \"Excel Workbook (.xlsx)\".");
     }
@@ -221,7 +221,7 @@ public final class InputGuards {
     }
 
     /** Shortens any quotation longer than {@link #MAX_QUOTE} characters and folds the message onto one line. */
-    static String shorten(String message) {
+    public static String shorten(String message) {
         if (message == null) {
             return null;
         }
@@ -245,7 +245,7 @@ public final class InputGuards {
     }
 
     /** Words for a failure that came without a message, instead of a Java class name. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

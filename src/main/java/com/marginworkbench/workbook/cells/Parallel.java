@@ -8,7 +8,7 @@ package com.marginworkbench.workbook.cells;
  */
 public final class Parallel {
     /** The body of the loop, for the indices {@code from} (inclusive) to {@code to} (exclusive). */
-    interface Slice {
+    public interface Slice {
         void run(int from, int to);
     }
 
@@ -16,7 +16,7 @@ public final class Parallel {
     }
 
     /** Runs {@code slice} over 0..n-1, on one thread per {@code perThread} indices, at most one per core. */
-    static void forRange(int n, int perThread, Slice slice) {
+    public static void forRange(int n, int perThread, Slice slice) {
         int threads = (int) Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1L, (long) n / perThread));
         if (threads <= 1) {
             slice.run(0, n);

@@ -62,7 +62,7 @@ public final class StreamingGrid {
      * Every sheet of the workbook in tab order; a chart sheet (or any sheet without cells) comes as
      * an empty grid, so the list names the same sheets as POI's user model would.
      */
-    static List<GridSheet> of(Path file, Progress progress) throws Exception {
+    public static List<GridSheet> of(Path file, Progress progress) throws Exception {
         // The sheets a restate added are not read: the figures come from the original sheets only.
         Book book = book(file, progress, names -> {
             java.util.Set<String> added = AddedSheets.of(names);
@@ -77,22 +77,22 @@ public final class StreamingGrid {
     }
 
     /** One {@code <sheet>} of the workbook part, in tab order; {@code worksheet} when it is a worksheet whose part exists. */
-    record SheetEntry(String name, boolean hidden, boolean worksheet) {
+    public record SheetEntry(String name, boolean hidden, boolean worksheet) {
     }
 
     /** One {@code <definedName>}, in document order; {@code formula} is its text (may be empty). */
-    record DefinedName(String name, String formula) {
+    public record DefinedName(String name, String formula) {
     }
 
     /** The workbook part's sheets and defined names, and the grids of the worksheets that were scanned. */
-    record Book(List<SheetEntry> sheets, List<DefinedName> names, List<GridSheet> grids) {
+    public record Book(List<SheetEntry> sheets, List<DefinedName> names, List<GridSheet> grids) {
     }
 
     /**
      * Reads the workbook part and then only the worksheets that {@code wanted} (given the defined
      * names, so a caller can follow them) accepts by sheet name.
      */
-    static Book book(Path file, Progress progress,
+    public static Book book(Path file, Progress progress,
                      Function<List<DefinedName>, Predicate<String>> wanted) throws Exception {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String workbookPath = officeDocument(zip);
@@ -516,7 +516,7 @@ public final class StreamingGrid {
     }
 
     /** For helper threads whose failures are reported by the thread that waits for them. */
-    static final Thread.UncaughtExceptionHandler SILENT = (thread, error) -> {
+    public static final Thread.UncaughtExceptionHandler SILENT = (thread, error) -> {
     };
 
     /** Shifts the relative references of a shared formula from its first cell to another. */

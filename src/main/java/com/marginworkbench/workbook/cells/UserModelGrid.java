@@ -39,14 +39,14 @@ public final class UserModelGrid {
     private int calculated;
 
     /** The sheets, and how many formulas saved without a result were calculated to read them. */
-    record Loaded(List<GridSheet> sheets, int calculated) {
+    public record Loaded(List<GridSheet> sheets, int calculated) {
     }
 
     static List<GridSheet> of(Workbook workbook, Progress progress) throws WorkbookReadException {
         return load(workbook, progress).sheets();
     }
 
-    static Loaded load(Workbook workbook, Progress progress) throws WorkbookReadException {
+    public static Loaded load(Workbook workbook, Progress progress) throws WorkbookReadException {
         UserModelGrid g = new UserModelGrid(workbook);
         List<GridSheet> sheets = g.load(progress);
         if (uses1904(workbook)) {
@@ -56,7 +56,7 @@ public final class UserModelGrid {
     }
 
     /** True for a workbook saved with the 1904 date system (.xlsx or .xls). */
-    static boolean uses1904(Workbook workbook) {
+    public static boolean uses1904(Workbook workbook) {
         if (workbook instanceof org.apache.poi.xssf.usermodel.XSSFWorkbook x) {
             return x.isDate1904();
         }

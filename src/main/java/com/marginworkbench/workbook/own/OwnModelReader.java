@@ -149,7 +149,7 @@ public final class OwnModelReader {
      * quick read does not mirror exactly; the caller then reads it with {@link #read(Workbook, Path)},
      * which gives the same result for every file both can read.
      */
-    static ReadResult readSavedValues(Path file, Progress progress) throws WorkbookReadException {
+    public static ReadResult readSavedValues(Path file, Progress progress) throws WorkbookReadException {
         StreamingGrid.Book book;
         try {
             book = StreamingGrid.book(file, progress, GridCells::wanted);

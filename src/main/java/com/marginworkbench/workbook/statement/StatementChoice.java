@@ -28,7 +28,7 @@ public final class StatementChoice {
     private StatementChoice() {
     }
 
-    static ReadResult read(Path file, String modelName, String fileName, List<GridSheet> sheets, ReadingHints hints)
+    public static ReadResult read(Path file, String modelName, String fileName, List<GridSheet> sheets, ReadingHints hints)
             throws WorkbookReadException {
         VendorDictionary dictionary = VendorDictionary.standard();
         StatementReader.Found found = StatementReader.find(fileName, sheets, hints);

@@ -262,7 +262,7 @@ class RestatedWorkbookWriterTest {
         double[] last = {0};
         boolean[] monotonic = {true};
         RestatedWorkbookWriter.write(f.file(), f.read(), cls, f.read().decisions(), Policy.US_GAAP_DEFAULT,
-                Levers.NEUTRAL, dir.resolve("p.xlsx"), fraction -> {
+                Levers.NEUTRAL, dir.resolve("p.xlsx"), (fraction, step) -> {
                     monotonic[0] &= fraction >= last[0];
                     last[0] = fraction;
                 });

@@ -37,7 +37,7 @@ public final class SlowRestateChild {
         System.out.println("writing");
         System.out.flush();
         RestatedWorkbookWriter.write(f.file(), read, CogsTest.classifyAll(decisions, Policy.US_GAAP_DEFAULT), decisions,
-                Policy.US_GAAP_DEFAULT, Levers.NEUTRAL, dir.resolve(args[1]), fraction -> {
+                Policy.US_GAAP_DEFAULT, Levers.NEUTRAL, dir.resolve(args[1]), (fraction, step) -> {
                     try {
                         Thread.sleep(25);
                     } catch (InterruptedException e) {
