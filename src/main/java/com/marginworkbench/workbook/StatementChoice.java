@@ -27,16 +27,26 @@ final class StatementChoice {
     static ReadResult read(Path file, String modelName, String fileName, List<GridSheet> sheets, ReadingHints hints)
             throws WorkbookReadException {
         VendorDictionary dictionary = VendorDictionary.standard();
-        StatementReader.Found found = StatementReader.find(fileName, sheets, hints);
-        TableDetector.Detection d = null;
-        WorkbookReadException failure = null;
-        if (hints.tables().isEmpty()) {
-            try {
-                d = new TableDetector(fileName, dictionary).detect(sheets);
-            } catch (WorkbookReadException e) {
-                failure = e;
+        // The two readings do not depend on each other: on two cores, the statement is looked for
+        // while the cost table is detected (the sheets are only read from here on).
+        Object[] results = new Object[2];
+        WorkbookReadException[] failures = new WorkbookReadException[2];
+        Parallel.forRange(hints.tables().isEmpty() ? 2 : 1, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                try {
+                    results[i] = i == 0 ? StatementReader.find(fileName, sheets, hints)
+                            : new TableDetector(fileName, dictionary).detect(sheets);
+                } catch (WorkbookReadException e) {
+                    failures[i] = e;
+                }
             }
+        });
+        if (failures[0] != null) {
+            throw failures[0];
         }
+        StatementReader.Found found = (StatementReader.Found) results[0];
+        TableDetector.Detection d = (TableDetector.Detection) results[1];
+        WorkbookReadException failure = failures[1];
         if (found == null) {
             if (d == null) {
                 throw failure;
