@@ -66,13 +66,22 @@ final class StatementChoice {
                 st.reading());
     }
 
+    /**
+     * A line's row and where it sits (revenue, cost of revenue, below gross profit): the two readings
+     * agree only when they take the same rows and put each on the same side of gross profit (a
+     * payroll row under "Gross margin" is an operating expense, whatever section heading came before).
+     */
+    static String key(String sheet, int row, boolean revenue, boolean costOfRevenue) {
+        return sheet + "!" + row + (revenue ? " R" : costOfRevenue ? " C" : " O");
+    }
+
     private static Set<String> keys(TableDetector.Detection d) {
         Set<String> keys = new HashSet<>();
         for (RevenueLine r : d.revenue()) {
-            keys.add(r.source().sheet() + "!" + r.source().row());
+            keys.add(key(r.source().sheet(), r.source().row(), true, false));
         }
         for (CostLine c : d.costs()) {
-            keys.add(c.source().sheet() + "!" + c.source().row());
+            keys.add(key(c.source().sheet(), c.source().row(), false, c.reported().isCostOfRevenue()));
         }
         return keys;
     }
