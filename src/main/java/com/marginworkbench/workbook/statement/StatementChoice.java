@@ -31,16 +31,26 @@ public final class StatementChoice {
     public static ReadResult read(Path file, String modelName, String fileName, List<GridSheet> sheets, ReadingHints hints)
             throws WorkbookReadException {
         VendorDictionary dictionary = VendorDictionary.standard();
-        StatementReader.Found found = StatementReader.find(fileName, sheets, hints);
-        TableDetector.Detection d = null;
-        WorkbookReadException failure = null;
-        if (hints.tables().isEmpty()) {
-            try {
-                d = new TableDetector(fileName, dictionary).detect(sheets);
-            } catch (WorkbookReadException e) {
-                failure = e;
+        // The two readings do not depend on each other: on two cores, the statement is looked for
+        // while the cost table is detected (the sheets are only read from here on).
+        Object[] results = new Object[2];
+        WorkbookReadException[] failures = new WorkbookReadException[2];
+        Parallel.forRange(hints.tables().isEmpty() ? 2 : 1, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                try {
+                    results[i] = i == 0 ? StatementReader.find(fileName, sheets, hints)
+                            : new TableDetector(fileName, dictionary).detect(sheets);
+                } catch (WorkbookReadException e) {
+                    failures[i] = e;
+                }
             }
+        });
+        if (failures[0] != null) {
+            throw failures[0];
         }
+        StatementReader.Found found = (StatementReader.Found) results[0];
+        TableDetector.Detection d = (TableDetector.Detection) results[1];
+        WorkbookReadException failure = failures[1];
         if (found == null) {
             if (d == null) {
                 throw failure;
@@ -60,13 +70,22 @@ public final class StatementChoice {
                 st.reading());
     }
 
+    /**
+     * A line's row and where it sits (revenue, cost of revenue, below gross profit): the two readings
+     * agree only when they take the same rows and put each on the same side of gross profit (a
+     * payroll row under "Gross margin" is an operating expense, whatever section heading came before).
+     */
+    static String key(String sheet, int row, boolean revenue, boolean costOfRevenue) {
+        return sheet + "!" + row + (revenue ? " R" : costOfRevenue ? " C" : " O");
+    }
+
     private static Set<String> keys(TableDetector.Detection d) {
         Set<String> keys = new HashSet<>();
         for (RevenueLine r : d.revenue()) {
-            keys.add(r.source().sheet() + "!" + r.source().row());
+            keys.add(key(r.source().sheet(), r.source().row(), true, false));
         }
         for (CostLine c : d.costs()) {
-            keys.add(c.source().sheet() + "!" + c.source().row());
+            keys.add(key(c.source().sheet(), c.source().row(), false, c.reported().isCostOfRevenue()));
         }
         return keys;
     }

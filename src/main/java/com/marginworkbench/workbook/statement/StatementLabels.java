@@ -25,8 +25,6 @@ final class StatementLabels {
         }
     }
 
-    private static final Pattern NUMBERING = Pattern.compile("^[\\s\\d.)(\\-•*]*(?=[a-z$£€#%])");
-    private static final Pattern SPACES = Pattern.compile("[\\s_]+");
 
     private static final Pattern KPI = Pattern.compile(
             "%|\\bpercent|\\bper cent|\\bas a percent|\\bgrowth\\b|\\byoy\\b|\\by/y\\b|\\bmom\\b|\\bcagr\\b|\\bmargin %"
@@ -108,23 +106,55 @@ final class StatementLabels {
 
     /** Lower case, no numbering or bullets in front, no trailing colon, single spaces, snake_case as words. */
     static String normalize(String label) {
-        String t = label.toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replace('–', '-').replace('—', '-');
-        t = SPACES.matcher(t).replaceAll(" ").trim();
-        t = NUMBERING.matcher(t).replaceFirst("");
+        // One pass instead of three regular expressions: this runs for every row of every candidate
+        // block, 20,000 rows and more in a generated ledger.
+        String lower = label.toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean space = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r'
+                    || c == '\u00a0') {
+                space = true;
+                continue;
+            }
+            if (space && b.length() > 0) {
+                b.append(' ');
+            }
+            space = false;
+            b.append(c == '\u2013' || c == '\u2014' ? '-' : c);
+        }
+        String t = b.toString().trim();
+        int skip = 0;
+        while (skip < t.length() && isNumbering(t.charAt(skip))) {
+            skip++;
+        }
+        if (skip > 0 && skip < t.length() && startsWords(t.charAt(skip))) {
+            t = t.substring(skip);
+        }
         while (t.endsWith(":") || t.endsWith(".") && !t.endsWith("exp.")) {
             t = t.substring(0, t.length() - 1).trim();
         }
         return t;
     }
 
+    /** What may stand before a line's words as its number or bullet: digits, dots, brackets, dashes, bullets, spaces. */
+    private static boolean isNumbering(char c) {
+        return c == ' ' || c >= '0' && c <= '9' || c == '.' || c == ')' || c == '(' || c == '-' || c == '\u2022'
+                || c == '*';
+    }
+
+    private static boolean startsWords(char c) {
+        return c >= 'a' && c <= 'z' || c == '$' || c == '\u00a3' || c == '\u20ac' || c == '#' || c == '%';
+    }
+
     /** Meanings by label shape (digits as 0): a generated ledger repeats a few shapes thousands of times. */
     private static final java.util.concurrent.ConcurrentHashMap<String, Meaning> MEANINGS =
             new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** The meaning of a normalized label. */
     static Meaning meaning(String n) {
-        String key = n.indexOf('0') < 0 && !containsDigit(n) ? n : DIGITS.matcher(n).replaceAll("0");
+        String key = containsDigit(n) ? digitsAsZero(n) : n;
         Meaning m = MEANINGS.get(key);
         if (m == null) {
             m = meaningOf(n);
@@ -134,6 +164,23 @@ final class StatementLabels {
             MEANINGS.put(key, m);
         }
         return m;
+    }
+
+    /** The label with each run of ASCII digits as one 0 ("vendor 117" and "vendor 9" share a shape). */
+    private static String digitsAsZero(String n) {
+        StringBuilder b = new StringBuilder(n.length());
+        boolean inDigits = false;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit) {
+                b.append(c);
+            } else if (!inDigits) {
+                b.append('0');
+            }
+            inDigits = digit;
+        }
+        return b.toString();
     }
 
     private static boolean containsDigit(String n) {

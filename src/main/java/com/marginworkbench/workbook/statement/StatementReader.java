@@ -46,13 +46,17 @@ final class StatementReader {
 
     /** The block(s) found and read into rows, before any line is built. */
     record Found(List<Outcome> parts, ReadingHints hints) {
-        /** {@code Sheet!row} (0-based) of every row read as a line. */
+        /**
+         * {@code Sheet!row} (0-based) of every row read as a line, with the side of gross profit it
+         * sits on ({@link StatementChoice#key}).
+         */
         Set<String> lineKeys() {
             Set<String> keys = new HashSet<>();
             for (Outcome o : parts) {
                 for (RowRead x : o.rows) {
                     if (x.role.isLine()) {
-                        keys.add(o.block.sheet.name() + "!" + x.row);
+                        keys.add(StatementChoice.key(o.block.sheet.name(), x.row, x.role == RowRole.REVENUE,
+                                x.role == RowRole.COST_OF_REVENUE));
                     }
                 }
             }

@@ -150,10 +150,12 @@ final class StatementRows {
             boolean fraction = false;
             String textCell = null;
             String textWhat = null;
+            Object[] rowCells = s.rowCells(r);
+            double[] rowNumbers = s.rowNumbers(r);
             for (int i = 0; i < cols.length; i++) {
-                if (s.isPlainNumber(r, cols[i])) {
+                if (cols[i] < rowCells.length && GridSheet.isPlain(rowCells[cols[i]])) {
                     // the common case, without wrapping the number in a cell
-                    double d = s.number(r, cols[i]);
+                    double d = rowNumbers[cols[i]];
                     if (Double.isFinite(d)) {
                         x.values[i] = d;
                         x.hasNumber = true;

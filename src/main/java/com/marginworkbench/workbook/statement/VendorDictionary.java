@@ -43,6 +43,8 @@ public final class VendorDictionary {
     private record Match(Term term, String text, int start) {
     }
 
+    /** The group of a statement's own section names ("cost of sales"): they cover their words and suggest nothing. */
+    private static final int SECTION_NAME = -2;
     private static final int AI_REVENUE = 1;
     private static final int USAGE_REVENUE = 2;
     private static volatile VendorDictionary standard;
@@ -107,6 +109,9 @@ public final class VendorDictionary {
             for (Object t : list(g.get("terms"))) {
                 d.add(new Term(tokens(text(t)), index, null, 0));
             }
+        }
+        for (Object t : list(root.get("sectionNames"))) {
+            d.add(new Term(tokens(text(t)), SECTION_NAME, null, 0));
         }
         Map<?, ?> revenue = map(root.get("revenue"));
         for (Object t : list(revenue.get("aiTerms"))) {
@@ -286,11 +291,12 @@ public final class VendorDictionary {
         List<Match> kept = new ArrayList<>(out.size());
         boolean[] covered = new boolean[label.length() + 1];
         for (Match m : out) {
-            if (m.term.group >= 0 && covered[m.start]) {
+            boolean covers = m.term.group >= 0 || m.term.group == SECTION_NAME;
+            if (covers && covered[m.start]) {
                 continue;
             }
             kept.add(m);
-            if (m.term.group >= 0) {
+            if (covers) {
                 for (int k = m.start; k < m.start + m.text.length(); k++) {
                     covered[k] = true;
                 }

@@ -45,6 +45,19 @@ class VendorDictionaryTest {
     }
 
     @Test
+    void aStatementsOwnSectionNameIsNotSalesAndMarketing() {
+        for (String label : new String[]{"Cost of sales", "Total cost of sales", "Cost of goods sold", "COGS",
+                "Cost of revenues"}) {
+            VendorDictionary.Suggestion s = dict.suggest(label);
+            assertThat(s.costType()).as(label).isNull();
+            assertThat(s.matchedTerms()).as(label).isEmpty();
+        }
+        // the label's other words still say what the spend is
+        assertThat(dict.suggest("Cost of sales - AWS production").costType()).isEqualTo(CostType.HOSTING_CUSTOMER);
+        assertThat(dict.suggest("Sales commissions").costType()).isEqualTo(CostType.SALES_MARKETING);
+    }
+
+    @Test
     void flagsFollowTheVendor() {
         assertThat(dict.suggest("OpenAI API").llmPriced()).isTrue();
         assertThat(dict.suggest("OpenAI API").usageVariable()).isTrue();
