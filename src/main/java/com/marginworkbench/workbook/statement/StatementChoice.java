@@ -9,6 +9,7 @@ import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.SheetInfo;
 import com.marginworkbench.workbook.WorkbookReadException;
 import com.marginworkbench.workbook.cells.GridSheet;
+import com.marginworkbench.workbook.cells.Parallel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
