@@ -236,6 +236,33 @@ class StatementPatternsTest {
     }
 
     @Test
+    void numberedMonthsThenTheirYearTotalsAreReadAsMonths() throws Exception {
+        // Month 1..24, then "Year 1" and "Year 2": the totals of the first and the second twelve.
+        Sheets s = new Sheets();
+        List<Object> header = new ArrayList<>();
+        header.add("Month");
+        double[] rev = new double[26];
+        double[] cogs = new double[26];
+        for (int m = 1; m <= 24; m++) {
+            header.add((double) m);
+            rev[m - 1] = 1000 + 100 * m;
+            cogs[m - 1] = 300 + 20 * m;
+            rev[24 + (m - 1) / 12] += rev[m - 1];
+            cogs[24 + (m - 1) / 12] += cogs[m - 1];
+        }
+        header.add("Year 1");
+        header.add("Year 2");
+        s.row("Forecast", 0, 0, header.toArray());
+        s.row("Forecast", 1, 0, row("Total revenue", rev));
+        s.row("Forecast", 2, 0, row("Cost of goods sold", cogs));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("months-then-year-totals.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(24);
+        assertThat(r.model().periods().label(23)).isEqualTo("Month 24");
+        assertThat(revenue(r)).isEqualTo(24 * 1000 + 100 * 300);
+        assertThat(cost(r)).isEqualTo(24 * 300 + 20 * 300);
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");

@@ -151,14 +151,29 @@ final class StatementBlocks {
         }
         java.util.Arrays.sort(idx, (a, b) -> Integer.compare(cols[a], cols[b]));
         java.util.Set<Integer> dropped = new java.util.HashSet<>();
+        // The finer columns of the last run, and how many longer columns have followed it: twenty-four
+        // months then "Year 1", "Year 2" are totals of the first and the second twelve.
+        List<Integer> block = List.of();
+        int after = 0;
+        int to = Math.min(end, h.row() + 200);
         for (int i : idx) {
             if (ps.get(i).granularity().perYear() == finest) {
                 finer.add(cols[i]);
                 continue;
             }
-            if (finer.size() >= 2 && addsUp(s, h.row() + 1, Math.min(end, h.row() + 200), finer, cols[i])) {
+            if (!finer.isEmpty()) {
+                block = new ArrayList<>(finer);
+                after = 0;
+            }
+            boolean total = finer.size() >= 2 && addsUp(s, h.row() + 1, to, finer, cols[i]);
+            int n = finest / ps.get(i).granularity().perYear();
+            if (!total && n >= 2 && (after + 1) * n <= block.size()) {
+                total = addsUp(s, h.row() + 1, to, block.subList(after * n, (after + 1) * n), cols[i]);
+            }
+            after++;
+            if (total) {
                 dropped.add(i);
-                notes.add("The column " + ps.get(i).label() + " adds up the periods before it; it is left out as a"
+                notes.add("The column " + ps.get(i).label() + " adds up periods before it; it is left out as a"
                         + " total.");
             }
             finer.clear();

@@ -234,9 +234,9 @@ final class StatementPeriods {
                 periods.add(null);
                 dates.add(PeriodParser.serialToDate(numbers.get(i)));
             }
-        } else if (ordinals && numbers.size() >= 3 && cols.isEmpty()) {
+        } else if (ordinals && numbers.size() >= 3) {
             Granularity g = ordinalUnit(s, r);
-            if (g != null) {
+            if (g != null && (cols.isEmpty() || longerPeriodsAfter(g, numberCols, cols, periods))) {
                 String word = g == Granularity.MONTH ? "Month " : g == Granularity.QUARTER ? "Quarter " : "Year ";
                 for (int i = 0; i < numbers.size(); i++) {
                     int n = numbers.get(i).intValue();
@@ -267,6 +267,24 @@ final class StatementPeriods {
         periods.addAll(p2);
         dates.clear();
         dates.addAll(d2);
+    }
+
+    /**
+     * True when the periods already found in the row are all longer than numbered {@code unit}s and sit
+     * after them: "Month 1 ... 24" then "Year 1", "Year 2" (totals or periods of their own, which the
+     * sums decide later).
+     */
+    private static boolean longerPeriodsAfter(Granularity unit, List<Integer> numberCols, List<Integer> cols,
+                                              List<Period> periods) {
+        int lastNumber = numberCols.get(numberCols.size() - 1);
+        for (int i = 0; i < cols.size(); i++) {
+            Period p = periods.get(i);
+            if (p == null || cols.get(i) < lastNumber || p.granularity() == Granularity.OTHER
+                    || p.granularity().perYear() >= unit.perYear()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the row's label left of its numbers names a line ("Revenue 2000 2001 2002" is amounts, not years). */
