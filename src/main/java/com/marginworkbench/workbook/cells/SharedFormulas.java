@@ -2,14 +2,38 @@ package com.marginworkbench.workbook.cells;
 
 import com.marginworkbench.model.SourceRef;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A shared formula written once for a range of cells, moved from its first cell to each of the others. */
+/**
+ * The shared formulas of one worksheet: written once, in the first cell of a range, and moved from
+ * that cell to each of the others that name it by its index.
+ */
 final class SharedFormulas {
+    private record Shared(String formula, int row, int col) {
+    }
     private static final Pattern REF = Pattern.compile("(\\$?)([A-Z]{1,3})(\\$?)(\\d{1,7})(?![A-Z0-9(!])");
 
-    private SharedFormulas() {
+    private final Map<String, Shared> shared = new HashMap<>();
+
+    /**
+     * The formula of the cell at {@code row, col} whose {@code <f>} has type {@code type}, index
+     * {@code si}, a ref attribute or not, and text {@code f}: the first cell of a shared formula is
+     * remembered and keeps its text; another cell of it gets the first cell's formula moved to it
+     * ("?" when that cell was never seen).
+     */
+    String resolve(String type, String si, boolean ref, String f, int row, int col) {
+        if ("shared".equals(type) && si != null) {
+            if (ref || !f.isEmpty()) {
+                shared.put(si, new Shared(f, row, col));
+            } else {
+                Shared master = shared.get(si);
+                return master == null ? "?" : shift(master.formula, row - master.row, col - master.col);
+            }
+        }
+        return f;
     }
 
     /** Shifts the relative references of a shared formula from its first cell to another. */

@@ -58,8 +58,9 @@ abstract class SheetBytes {
 
     /**
      * {@code <row r="12" ...>} read straight from the buffer (attributes other than r skipped): its
-     * r (-1 when it has none), or {@link #NOT_FAST} with nothing consumed for anything else (a prefix, single quotes, a line break in the tag, a
-     * tag split across two reads), which the general path then reads.
+     * r (-1 when it has none), or {@link #NOT_FAST} with nothing consumed for anything else (a prefix,
+     * single quotes, a line break in the tag, a tag split across two reads), which the general path
+     * then reads.
      */
     final int fastRow() {
         final byte[] bytes = buf;
@@ -285,7 +286,7 @@ abstract class SheetBytes {
         return new String(attrValue, 0, vLen, StandardCharsets.UTF_8);
     }
 
-    /** One attribute of the element being read ({@code element} is not {@link #IGNORE}): its name and value are in the buffers. */
+    /** One attribute of the element being read (not {@link #IGNORE}): its name and value are in the buffers. */
     abstract void attribute(int element, int nLen, int vLen);
 
     /** {@link #parseDecimal(byte[], int, int)} over the element text read by {@link #readRaw}. */

@@ -6,9 +6,7 @@ import com.marginworkbench.workbook.ReadCancelled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A byte-level scanner for a worksheet part. It reads tags and text in one pass, ignores every
@@ -16,14 +14,11 @@ import java.util.Map;
  * character references. A DOCTYPE is refused outright.
  */
 final class SheetScanner extends SheetBytes {
-    private record Shared(String formula, int row, int col) {
-    }
-
     private final GridSheet grid;
     private final List<String> strings;
     private final GridCell.Format[] formats;
     private final Progress progress;
-    private final Map<String, Shared> shared = new HashMap<>();
+    private final SharedFormulas sharedFormulas = new SharedFormulas();
 
     private int row = -1;
     private int col = -1;
@@ -439,14 +434,7 @@ final class SheetScanner extends SheetBytes {
     }
 
     private void finishFormula(String f) {
-        if ("shared".equals(fType) && fSi != null) {
-            if (fRef || !f.isEmpty()) {
-                shared.put(fSi, new Shared(f, row, col));
-            } else {
-                Shared master = shared.get(fSi);
-                f = master == null ? "?" : SharedFormulas.shift(master.formula, row - master.row, col - master.col);
-            }
-        }
+        f = sharedFormulas.resolve(fType, fSi, fRef, f, row, col);
         formula = f.isEmpty() ? "?" : f;
     }
 

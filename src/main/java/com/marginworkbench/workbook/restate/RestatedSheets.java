@@ -22,10 +22,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The content of the four new sheets. Every figure is a formula: the Classification sheet points
- * each line's period cells at the source cells (times the line's scale), the Restated P&L sums
- * them with SUMPRODUCT/SUMIFS over the Classification columns, and the Stress sheet applies the
- * lever inputs exactly as {@link MarginEngine} does. Cached values are the engine's own figures.
+ * What the new sheets share: where everything sits (the Classification sheet's columns, the rows of
+ * the Restated P&L, Stress and Margin Bridge sheets), the model, classifications and the engine's
+ * figures, the names and styles, and the row helpers. Each sheet is written by its own subclass
+ * ({@link ClassificationSheet}, {@link RestatedPlSheet}, {@link StressSheet}, {@link BridgeSheet}).
+ * Every figure is a formula: the Classification sheet points each line's period cells at the
+ * source cells (times the line's scale), the Restated P&L sums them with SUMPRODUCT/SUMIFS over the
+ * Classification columns, and the Stress sheet applies the lever inputs exactly as
+ * {@link MarginEngine} does. Cached values are the engine's own figures.
  */
 class RestatedSheets {
     // Classification sheet columns (0-based).
