@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -92,6 +94,29 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.marginworkbench.ui.window..")
                 .because("the window assembles its parts; a part that knew the window could not be tested alone")
                 .check(classes);
+    }
+
+    @Test
+    void thePartsOfTheWindowDoNotKnowTheWorkbenchViewModel() {
+        noClasses().that().resideInAnyPackage("com.marginworkbench.ui.grid..", "com.marginworkbench.ui.charts..",
+                        "com.marginworkbench.ui.stress..", "com.marginworkbench.ui.tiles..",
+                        "com.marginworkbench.ui.customers..")
+                .should().dependOnClassesThat()
+                .haveNameMatching("com\\.marginworkbench\\.ui\\.workbench\\.WorkbenchViewModel(\\$.*)?")
+                .because("each part of the window is fed by its own view model (ADR 0003); the workbench view model"
+                        + " coordinates the parts and is known only to the window that assembles them")
+                .check(classes);
+    }
+
+    @Test
+    void eachPartOfTheWindowSeesOnlyItsOwnViewModel() {
+        Map<String, String> own = Map.of("grid", "GridViewModel", "charts", "ChartsViewModel",
+                "stress", "StressViewModel", "tiles", "TilesViewModel");
+        own.forEach((part, viewModel) -> noClasses().that().resideInAPackage("com.marginworkbench.ui." + part + "..")
+                .should().dependOnClassesThat()
+                .haveNameMatching("com\\.marginworkbench\\.ui\\.workbench\\.(?!" + viewModel + "(\\$|$))\\w*ViewModel(\\$.*)?")
+                .because("a part's view exposes what its own view model offers and nothing of another part's")
+                .check(classes));
     }
 
     @Test
