@@ -97,6 +97,50 @@ class ArchitectureTest {
     }
 
     @Test
+    void readingCellsKnowsNothingOfTheLaterSteps() {
+        noClasses().that().resideInAPackage("com.marginworkbench.workbook.cells..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.marginworkbench.workbook.statement..",
+                        "com.marginworkbench.workbook.own..", "com.marginworkbench.workbook.restate..")
+                .because("the reader's first step turns a file into cells; finding the statement, reading the"
+                        + " product's own layout and writing the restated workbook come after it")
+                .check(classes);
+    }
+
+    @Test
+    void theReadersAndTheWriterAreSeparateSteps() {
+        noClasses().that().resideInAPackage("com.marginworkbench.workbook.statement..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.marginworkbench.workbook.own..",
+                        "com.marginworkbench.workbook.restate..")
+                .because("finding the statement in a client's workbook does not depend on the product's own layout"
+                        + " or on the restated workbook")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.marginworkbench.workbook.own..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.marginworkbench.workbook.statement..",
+                        "com.marginworkbench.workbook.restate..")
+                .because("the product's own layout is read by its fixed positions, not by the statement finder")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.marginworkbench.workbook.restate..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.marginworkbench.workbook.statement..",
+                        "com.marginworkbench.workbook.own..")
+                .because("the writer restates what was read (a ReadResult), however it was read")
+                .check(classes);
+    }
+
+    @Test
+    void theStepsDoNotCallTheReadersFacade() {
+        noClasses().that().resideInAnyPackage("com.marginworkbench.workbook.cells..",
+                        "com.marginworkbench.workbook.statement..", "com.marginworkbench.workbook.own..",
+                        "com.marginworkbench.workbook.restate..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.marginworkbench.workbook.WorkbookReader")
+                .because("WorkbookReader runs the steps in order; a step that called it back would hide a cycle")
+                .check(classes);
+        slices().matching("com.marginworkbench.workbook.(*)..").should().beFreeOfCycles()
+                .because("the reader's steps follow one direction: cells, then the statement or the own layout;"
+                        + " the restated workbook is written from what was read")
+                .check(classes);
+    }
+
+    @Test
     void thePartsOfTheWindowDoNotKnowTheWorkbenchViewModel() {
         noClasses().that().resideInAnyPackage("com.marginworkbench.ui.grid..", "com.marginworkbench.ui.charts..",
                         "com.marginworkbench.ui.stress..", "com.marginworkbench.ui.tiles..",

@@ -215,6 +215,54 @@ class StatementPatternsTest {
     }
 
     @Test
+    void aRowUnderGrossMarginIsAnOperatingExpenseThoughNoHeadingSaysSo() throws Exception {
+        // A management report: cost of sales, then "Gross margin", then overheads with no heading of
+        // their own. Both readings take the same rows; only the statement reading puts payroll below
+        // gross profit, and it must win.
+        Sheets s = new Sheets();
+        s.row("Report", 0, 0, "Line", "Jan-26", "Feb-26");
+        s.row("Report", 1, 0, row("Revenue", 100, 120));
+        s.row("Report", 2, 0, row("Cost of sales", 30, 35));
+        s.row("Report", 3, 0, row("Gross margin", 70, 85));
+        s.row("Report", 4, 0, row("Payroll", 40, 42));
+        s.row("Report", 5, 0, row("Marketing", 10, 11));
+        s.row("Report", 6, 0, row("Total overheads", 50, 53));
+        s.row("Report", 7, 0, row("Net profit", 20, 32));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("management-report.xlsx")));
+        assertThat(cost(r)).isEqualTo(65);
+        assertThat(r.model().costs()).filteredOn(c -> c.label().equals("Payroll")).singleElement()
+                .satisfies(c -> assertThat(c.reported().isCostOfRevenue()).isFalse());
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
+
+    @Test
+    void numberedMonthsThenTheirYearTotalsAreReadAsMonths() throws Exception {
+        // Month 1..24, then "Year 1" and "Year 2": the totals of the first and the second twelve.
+        Sheets s = new Sheets();
+        List<Object> header = new ArrayList<>();
+        header.add("Month");
+        double[] rev = new double[26];
+        double[] cogs = new double[26];
+        for (int m = 1; m <= 24; m++) {
+            header.add((double) m);
+            rev[m - 1] = 1000 + 100 * m;
+            cogs[m - 1] = 300 + 20 * m;
+            rev[24 + (m - 1) / 12] += rev[m - 1];
+            cogs[24 + (m - 1) / 12] += cogs[m - 1];
+        }
+        header.add("Year 1");
+        header.add("Year 2");
+        s.row("Forecast", 0, 0, header.toArray());
+        s.row("Forecast", 1, 0, row("Total revenue", rev));
+        s.row("Forecast", 2, 0, row("Cost of goods sold", cogs));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("months-then-year-totals.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(24);
+        assertThat(r.model().periods().label(23)).isEqualTo("Month 24");
+        assertThat(revenue(r)).isEqualTo(24 * 1000 + 100 * 300);
+        assertThat(cost(r)).isEqualTo(24 * 300 + 20 * 300);
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");

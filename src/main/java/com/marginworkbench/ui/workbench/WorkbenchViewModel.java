@@ -13,9 +13,10 @@ import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.workbook.Problem;
+import com.marginworkbench.workbook.Progress;
 import com.marginworkbench.workbook.ReadResult;
-import com.marginworkbench.workbook.RestatedWorkbookWriter;
 import com.marginworkbench.workbook.SheetInfo;
+import com.marginworkbench.workbook.restate.RestatedWorkbookWriter;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -103,11 +104,11 @@ public final class WorkbenchViewModel {
 
     /** Reads the workbook and its project file; safe to call off the UI thread. */
     public static Loaded read(WorkbookLoader loader, Path workbook) throws Exception {
-        return read(loader, workbook, WorkbookLoader.Progress.NONE, ProjectLocation::beside);
+        return read(loader, workbook, Progress.NONE, ProjectLocation::beside);
     }
 
     /** Like {@link #read(WorkbookLoader, Path)} with progress, cancellation and the project file's place. */
-    public static Loaded read(WorkbookLoader loader, Path workbook, WorkbookLoader.Progress progress,
+    public static Loaded read(WorkbookLoader loader, Path workbook, Progress progress,
                               UnaryOperator<Path> projectLocator) throws Exception {
         Workbench.SavedProject saved = Workbench.readProject(workbook,
                 Workbench.ProjectChoice.at(projectLocator.apply(workbook)), null);

@@ -5,7 +5,7 @@ import com.marginworkbench.model.Reading;
 import com.marginworkbench.model.RowRole;
 import com.marginworkbench.testing.TestFiles;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
-import com.marginworkbench.ui.workbench.WorkbookLoader;
+import com.marginworkbench.workbook.Progress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class MappingViewModelTest {
         workbook = dir.resolve("saas.xlsx");
         Files.copy(TestFiles.resource(MODEL), workbook);
         vm = new WorkbenchViewModel(Runnable::run);
-        vm.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, WorkbookLoader.Progress.NONE,
+        vm.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, Progress.NONE,
                 com.marginworkbench.project.ProjectFile::pathFor));
         mapping = new MappingViewModel(vm, ReaderAdapter.INSTANCE, MappingViewModel.Worker.NOW);
     }
@@ -101,7 +101,7 @@ class MappingViewModelTest {
         assertThat(Files.readString(saved)).contains("\"reading\"").contains("COST_OF_REVENUE").contains(t.range());
 
         WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
-        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, WorkbookLoader.Progress.NONE,
+        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, Progress.NONE,
                 com.marginworkbench.project.ProjectFile::pathFor));
         assertThat(again.hints()).isEqualTo(vm.hints());
         assertThat(again.model().costs()).extracting(CostLine::label).contains("Tax");
@@ -118,7 +118,7 @@ class MappingViewModelTest {
         Files.writeString(saved, Files.readString(saved).replace("'P&L'!A1:M15", "'Old P&L'!A1:M15"));
 
         WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
-        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, WorkbookLoader.Progress.NONE,
+        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, Progress.NONE,
                 com.marginworkbench.project.ProjectFile::pathFor));
         assertThat(again.problems()).anySatisfy(p -> assertThat(p.message()).contains("no longer fits")
                 .contains("Old P&L").contains("automatic reading"));
