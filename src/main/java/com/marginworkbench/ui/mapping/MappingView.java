@@ -2,7 +2,7 @@ package com.marginworkbench.ui.mapping;
 
 import com.marginworkbench.model.Reading;
 import com.marginworkbench.model.RowRole;
-import com.marginworkbench.workbook.SheetPreview;
+import com.marginworkbench.workbook.cells.SheetPreview;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;

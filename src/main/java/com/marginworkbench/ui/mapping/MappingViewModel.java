@@ -6,8 +6,9 @@ import com.marginworkbench.model.RowRole;
 import com.marginworkbench.ui.workbench.UndoStack;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.ui.workbench.WorkbookLoader;
+import com.marginworkbench.workbook.Progress;
 import com.marginworkbench.workbook.ReadResult;
-import com.marginworkbench.workbook.SheetPreview;
+import com.marginworkbench.workbook.cells.SheetPreview;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -313,7 +314,7 @@ public final class MappingViewModel {
         ReadingHints beforeHints = hints();
         busy.set(true);
         message.set("Reading " + file.getFileName() + " with " + what + "…");
-        worker.run(() -> loader.load(file, WorkbookLoader.Progress.NONE, next), read -> {
+        worker.run(() -> loader.load(file, Progress.NONE, next), read -> {
             busy.set(false);
             message.set("Read again with " + what);
             vm.undoStack().execute(new MappingEdit("mapping: " + what, before, beforeHints, read, next));

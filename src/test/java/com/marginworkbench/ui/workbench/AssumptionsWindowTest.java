@@ -5,6 +5,7 @@ import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.classify.Answer;
 import com.marginworkbench.classify.Treatment;
 import com.marginworkbench.model.Assumptions;
+import com.marginworkbench.workbook.Progress;
 import com.marginworkbench.workbook.WorkbookReader;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -47,7 +48,7 @@ class AssumptionsWindowTest {
         Path book = Files.copy(Path.of("sample-models", SampleLocator.SAMPLE_FILE), dir.resolve("northwind.xlsx"));
         ProjectLocation location = new ProjectLocation(dir.resolve("settings"));
         vm = new WorkbenchViewModel(Runnable::run, location::projectFileFor);
-        vm.install(WorkbenchViewModel.read((f, p) -> WorkbookReader.read(f), book, WorkbookLoader.Progress.NONE,
+        vm.install(WorkbenchViewModel.read((f, p) -> WorkbookReader.read(f), book, Progress.NONE,
                 location::projectFileFor));
         s.setScene(new Scene(new StackPane(), 400, 300));
         s.show();
@@ -113,7 +114,7 @@ class AssumptionsWindowTest {
         assertThat(training).isNotNegative();
         int index = training;
         assertThat(vm.assessment().line(index).classification().treatment()).isEqualTo(Treatment.REVIEW);
-        CapitalizationDialog d = show(robot, () -> new CapitalizationDialog(vm, index, stage));
+        CapitalizationDialog d = show(robot, () -> new CapitalizationDialog(vm.grid(), index, stage));
         robot.interact(() -> {
             d.criteriaChoice().setValue(Answer.YES);
             d.usefulLifeSpinner().getValueFactory().setValue(48);
