@@ -130,7 +130,7 @@ public final class WorkbenchView extends BorderPane {
 
         // The headline figures change on every slider tick; they sit outside any scroll pane
         // so a tick does not make JavaFX re-measure a whole panel (ADR 0003).
-        TilesView headline = new TilesView(vm.tiles().tiles(), vm.tiles().plausibilityProperty());
+        TilesView headline = new TilesView(vm.tiles());
         headline.setOnOpenMapping(this::openMapping);
         this.headline = headline;
         outlineToggle.setGraphic(new FontIcon(Feather.SIDEBAR));
