@@ -37,6 +37,7 @@ final class StatementPeriods {
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "\\b(\\d{1,2})[\\s\\-/]+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?[\\s\\-/]+(\\d{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})");
     private static final Pattern YEAR_N = Pattern.compile("(?:year|yr|y)\\s*(\\d{1,2})");
     private static final Pattern YEAR_NOTE = Pattern.compile("((?:fy|cy)?\\s*'?(?:19|20|21)\\d{2}[abef]?)\\s*\\(.*\\)");
     private static final Pattern SKIP_WORDS = Pattern.compile(
@@ -177,6 +178,10 @@ final class StatementPeriods {
     }
 
     static LocalDate textDate(String lower) {
+        Matcher n = NUMERIC_DATE.matcher(lower.trim());
+        if (n.matches()) {
+            return numericDate(Integer.parseInt(n.group(1)), Integer.parseInt(n.group(2)), n.group(3));
+        }
         if (lower.length() < 8 || lower.length() > 60) {
             return null;
         }
@@ -198,6 +203,35 @@ final class StatementPeriods {
             return null;
         }
         return null;
+    }
+
+    /**
+     * "31/01/2026" or "1/31/2026": day first or month first, whichever makes a valid date; where both
+     * do, the one that falls on the first or one of the last days of its month (what a period heading
+     * names: "01/02/2026" is 1 February, "12/1/26" is 1 December), else unknown (null).
+     */
+    private static LocalDate numericDate(int a, int b, String y) {
+        int year = y.length() == 2 ? 2000 + Integer.parseInt(y) : Integer.parseInt(y);
+        LocalDate dayFirst = date(year, b, a);
+        LocalDate monthFirst = date(year, a, b);
+        if (dayFirst == null || monthFirst == null || dayFirst.equals(monthFirst)) {
+            return dayFirst != null ? dayFirst : monthFirst;
+        }
+        boolean dayFirstEdge = monthEdge(dayFirst);
+        boolean monthFirstEdge = monthEdge(monthFirst);
+        return dayFirstEdge == monthFirstEdge ? null : dayFirstEdge ? dayFirst : monthFirst;
+    }
+
+    private static LocalDate date(int year, int month, int day) {
+        try {
+            return year >= 1900 && year <= 2100 ? LocalDate.of(year, month, day) : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean monthEdge(LocalDate d) {
+        return d.getDayOfMonth() == 1 || d.getDayOfMonth() >= d.lengthOfMonth() - 3;
     }
 
     /** Years typed as numbers, date serials with a steady step, or numbered months under a "Month" heading. */
