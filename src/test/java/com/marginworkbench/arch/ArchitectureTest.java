@@ -150,6 +150,13 @@ class ArchitectureTest {
                 .because("each part of the window is fed by its own view model (ADR 0003); the workbench view model"
                         + " coordinates the parts and is known only to the window that assembles them")
                 .check(classes);
+        noClasses().that().resideInAPackage("com.marginworkbench.ui.mapping..")
+                .and().haveNameNotMatching("com\\.marginworkbench\\.ui\\.mapping\\.MappingViewModel(\\$.*)?")
+                .should().dependOnClassesThat()
+                .haveNameMatching("com\\.marginworkbench\\.ui\\.workbench\\.WorkbenchViewModel(\\$.*)?")
+                .because("the mapping view reads the workbook again through its own view model, which alone asks"
+                        + " the workbench to show the new reading")
+                .check(classes);
     }
 
     @Test

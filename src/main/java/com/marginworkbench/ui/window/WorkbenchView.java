@@ -12,12 +12,10 @@ import com.marginworkbench.ui.AppSettings;
 import com.marginworkbench.ui.charts.ChartsView;
 import com.marginworkbench.ui.grid.CostGridView;
 import com.marginworkbench.ui.mapping.MappingView;
-import com.marginworkbench.ui.mapping.MappingViewModel;
 import com.marginworkbench.ui.grid.RevenueGridView;
 import com.marginworkbench.ui.customers.CustomersView;
 import com.marginworkbench.ui.customers.CustomersViewModel;
 import com.marginworkbench.ui.customers.MeasuredLeversBox;
-import com.marginworkbench.usage.WorkbookInference;
 import com.marginworkbench.ui.grid.TotalsView;
 import com.marginworkbench.ui.stress.StressPanelView;
 import com.marginworkbench.ui.tiles.TilesView;
@@ -38,7 +36,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -67,7 +64,6 @@ public final class WorkbenchView extends BorderPane {
     private static final String CSS = "/com/marginworkbench/ui/workbench.css";
 
     private final WorkbenchViewModel vm;
-    private final WorkbookLoader loader;
     private final DocumentTasks documents;
     private final AppSettings settings;
     private final CostGridView grid;
@@ -96,14 +92,14 @@ public final class WorkbenchView extends BorderPane {
     private Boolean outlineDocked;
     private Boolean rightDocked;
     private TilesView headline;
-    private MappingView mappingView;
+    private final MappingWindow mapping;
 
     public WorkbenchView(WorkbenchViewModel vm, WorkbookLoader loader, WorkbookExporter exporter, AppSettings settings) {
         this.vm = vm;
-        this.loader = loader;
         this.documents = new DocumentTasks(vm, loader, exporter);
         documents.setErrorSink(this::showError);
         menus = new WindowMenus(this, vm, settings, documents.canExport());
+        mapping = new MappingWindow(this, vm, loader, documents);
         documents.setOnConflict(message -> {
             if (WindowDialogs.replaceOthers(getScene().getWindow(), message)) {
                 save(false, true, true);
@@ -115,8 +111,7 @@ public final class WorkbenchView extends BorderPane {
         stressPanel = new StressPanelView(vm.stress());
         charts = new ChartsView(vm.charts());
         revenueGrid = new RevenueGridView(vm.grid());
-        customersModel = new CustomersViewModel(vm.stress(),
-                () -> vm.hasDocument() ? WorkbookInference.customerFacing(vm.model(), vm.decisions()) : null);
+        customersModel = new CustomersViewModel(vm.stress(), vm::customerFacingInference);
         customers = new CustomersView(customersModel);
 
         OutlineView outline = new OutlineView(vm);
@@ -130,7 +125,7 @@ public final class WorkbenchView extends BorderPane {
 
         // The headline figures change on every slider tick; they sit outside any scroll pane
         // so a tick does not make JavaFX re-measure a whole panel (ADR 0003).
-        TilesView headline = new TilesView(vm.tiles().tiles(), vm.tiles().plausibilityProperty());
+        TilesView headline = new TilesView(vm.tiles());
         headline.setOnOpenMapping(this::openMapping);
         this.headline = headline;
         outlineToggle.setGraphic(new FontIcon(Feather.SIDEBAR));
@@ -351,33 +346,7 @@ public final class WorkbenchView extends BorderPane {
      * row's role, the checks, and the controls that correct the reading.
      */
     public MappingView openMapping() {
-        if (!vm.hasDocument()) {
-            return null;
-        }
-        if (mappingView == null) {
-            MappingViewModel.Worker worker = documents::inBackground;
-            mappingView = new MappingView(new MappingViewModel(vm, loader, worker));
-            Stage stage = new Stage();
-            stage.initOwner(getScene().getWindow());
-            stage.setTitle("Mapping — how the workbook is read");
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            Scene scene = new Scene(mappingView, Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight()));
-            scene.getStylesheets().addAll(getScene().getStylesheets());
-            mappingView.getStyleClass().addAll(getStyleClass().filtered(c -> c.startsWith("theme-")));
-            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Z"), vm::undo);
-            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), vm::redo);
-            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), stage::close);
-            stage.setScene(scene);
-            stage.titleProperty().bind(Bindings.createStringBinding(() -> "Mapping — "
-                    + (vm.fileProperty().get() == null ? "" : vm.fileProperty().get().getFileName()), vm.fileProperty()));
-        } else {
-            mappingView.model().refresh();
-        }
-        Stage stage = (Stage) mappingView.getScene().getWindow();
-        stage.show();
-        stage.toFront();
-        mappingView.cells().requestFocus();
-        return mappingView;
+        return vm.hasDocument() ? mapping.show() : null;
     }
 
     /** Cost and revenue lines as two tabs over one totals row (reported and restated). */

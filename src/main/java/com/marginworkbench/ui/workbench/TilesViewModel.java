@@ -3,7 +3,6 @@ package com.marginworkbench.ui.workbench;
 import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.MarginResult;
 import com.marginworkbench.margin.UnitEconomics;
-import com.marginworkbench.ui.tiles.Tile;
 import com.marginworkbench.ui.util.Benchmarks;
 import javafx.beans.property.ReadOnlyStringProperty;
 

@@ -12,6 +12,7 @@ import com.marginworkbench.model.Assumptions;
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.project.ProjectState;
+import com.marginworkbench.usage.WorkbookInference;
 import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.Progress;
 import com.marginworkbench.workbook.ReadResult;
@@ -32,7 +33,9 @@ import javafx.collections.ObservableList;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -523,6 +526,14 @@ public final class WorkbenchViewModel {
     /** What the user told the reader (none until the mapping view is used or a project file gives it). */
     public ReadingHints hints() {
         return hints;
+    }
+
+    /**
+     * The open workbook's customer-facing inference per month, as its lines are now decided (the
+     * Customers tab reconciles imported usage with it); null without a workbook.
+     */
+    public Map<YearMonth, Double> customerFacingInference() {
+        return hasDocument() ? WorkbookInference.customerFacing(model(), decisions()) : null;
     }
 
     public List<LineDecision> decisions() {
