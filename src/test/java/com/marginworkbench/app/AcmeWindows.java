@@ -40,6 +40,6 @@ abstract class AcmeWindows {
     }
 
     static int index(WorkbenchViewModel vm, String source) {
-        return vm.rows().stream().filter(r -> r.source().equals(source)).findFirst().orElseThrow().index();
+        return vm.grid().rows().stream().filter(r -> r.source().equals(source)).findFirst().orElseThrow().index();
     }
 }

@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -136,6 +138,36 @@ class ArchitectureTest {
                 .because("the reader's steps follow one direction: cells, then the statement or the own layout;"
                         + " the restated workbook is written from what was read")
                 .check(classes);
+    }
+
+    @Test
+    void thePartsOfTheWindowDoNotKnowTheWorkbenchViewModel() {
+        noClasses().that().resideInAnyPackage("com.marginworkbench.ui.grid..", "com.marginworkbench.ui.charts..",
+                        "com.marginworkbench.ui.stress..", "com.marginworkbench.ui.tiles..",
+                        "com.marginworkbench.ui.customers..")
+                .should().dependOnClassesThat()
+                .haveNameMatching("com\\.marginworkbench\\.ui\\.workbench\\.WorkbenchViewModel(\\$.*)?")
+                .because("each part of the window is fed by its own view model (ADR 0003); the workbench view model"
+                        + " coordinates the parts and is known only to the window that assembles them")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.marginworkbench.ui.mapping..")
+                .and().haveNameNotMatching("com\\.marginworkbench\\.ui\\.mapping\\.MappingViewModel(\\$.*)?")
+                .should().dependOnClassesThat()
+                .haveNameMatching("com\\.marginworkbench\\.ui\\.workbench\\.WorkbenchViewModel(\\$.*)?")
+                .because("the mapping view reads the workbook again through its own view model, which alone asks"
+                        + " the workbench to show the new reading")
+                .check(classes);
+    }
+
+    @Test
+    void eachPartOfTheWindowSeesOnlyItsOwnViewModel() {
+        Map<String, String> own = Map.of("grid", "GridViewModel", "charts", "ChartsViewModel",
+                "stress", "StressViewModel", "tiles", "TilesViewModel");
+        own.forEach((part, viewModel) -> noClasses().that().resideInAPackage("com.marginworkbench.ui." + part + "..")
+                .should().dependOnClassesThat()
+                .haveNameMatching("com\\.marginworkbench\\.ui\\.workbench\\.(?!" + viewModel + "(\\$|$))\\w*ViewModel(\\$.*)?")
+                .because("a part's view exposes what its own view model offers and nothing of another part's")
+                .check(classes));
     }
 
     @Test

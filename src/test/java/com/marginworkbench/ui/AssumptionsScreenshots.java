@@ -36,7 +36,7 @@ public final class AssumptionsScreenshots {
             });
             shootDialog(() -> new AssumptionsDialog(w.vm(), w.stage()),
                     out.resolve("assumptions-" + size[0] + "x" + size[1] + ".png"));
-            shootDialog(() -> new CapitalizationDialog(w.vm(), training, w.stage()),
+            shootDialog(() -> new CapitalizationDialog(w.vm().grid(), training, w.stage()),
                     out.resolve("capitalization-" + size[0] + "x" + size[1] + ".png"));
         }
         Platform.exit();

@@ -201,6 +201,6 @@ class MappingWindowTest {
                 ProjectFile::pathFor));
         assertThat(again.hints()).isEqualTo(vm.hints());
         assertThat(again.model().costs()).anySatisfy(l -> assertThat(l.label()).isEqualTo("Tax"));
-        assertThat(again.tile("reported").value()).isEqualTo(flipped);
+        assertThat(again.tiles().tile("reported").value()).isEqualTo(flipped);
     }
 }

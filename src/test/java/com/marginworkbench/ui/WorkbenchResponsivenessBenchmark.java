@@ -166,8 +166,8 @@ public final class WorkbenchResponsivenessBenchmark {
                     .filter(t -> tab.equals(t.getId())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no chart tab " + tab)));
         }
-        if (vm.rows().size() < 10_000) {
-            throw new IllegalStateException("expected 10,000 lines, got " + vm.rows().size());
+        if (vm.grid().rows().size() < 10_000) {
+            throw new IllegalStateException("expected 10,000 lines, got " + vm.grid().rows().size());
         }
         return new Window(stage, stage.getScene(), view);
     }

@@ -263,6 +263,77 @@ class StatementPatternsTest {
     }
 
     @Test
+    void datesTypedAsTextDayFirstOrMonthFirst() throws Exception {
+        Sheets s = new Sheets();
+        s.row("UK", 0, 0, "Line item", "31/01/2026", "28/02/2026", "31/03/2026");
+        s.row("UK", 1, 0, row("Turnover", 500, 520, 540));
+        s.row("UK", 2, 0, row("Cost of sales", 200, 210, 220));
+        s.row("UK", 3, 0, row("Gross profit", 300, 310, 320));
+        ReadResult uk = WorkbookReader.read(s.save(dir.resolve("uk-dates.xlsx")));
+        assertThat(uk.model().periods().count()).isEqualTo(3);
+        assertThat(uk.model().periods().label(0)).isEqualTo("Jan-26");
+        assertThat(cost(uk)).isEqualTo(630);
+
+        Sheets us = new Sheets();
+        us.row("US", 0, 0, "Line item", "1/1/26", "2/1/26", "3/1/26", "4/1/26");
+        us.row("US", 1, 0, row("Revenue", 10, 11, 12, 13));
+        us.row("US", 2, 0, row("Cost of revenue", 4, 4, 4, 4));
+        ReadResult r = WorkbookReader.read(us.save(dir.resolve("us-dates.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(4);
+        assertThat(r.model().periods().label(3)).isEqualTo("Apr-26");
+    }
+
+    @Test
+    void quartersWrittenNumberFirstWithLabelsIndentedByColumn() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 1, 3, "1Q25", "2Q25", "3Q25", "4Q25");
+        s.row("P&L", 2, 1, "Revenue");
+        s.row("P&L", 3, 2, row("Product A", 100, 110, 120, 130));
+        s.row("P&L", 4, 2, row("Product B", 50, 55, 60, 65));
+        s.row("P&L", 5, 1, "Total revenue", null, 150.0, 165.0, 180.0, 195.0);
+        s.row("P&L", 6, 1, "Cost of revenue");
+        s.row("P&L", 7, 2, row("Inference (OpenAI)", 30, 33, 36, 39));
+        s.row("P&L", 8, 1, "Gross profit", null, 120.0, 132.0, 144.0, 156.0);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("indented.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(4);
+        assertThat(r.model().periods().granularity()).isEqualTo(com.marginworkbench.model.Granularity.QUARTER);
+        assertThat(revenue(r)).isEqualTo(690);
+        assertThat(cost(r)).isEqualTo(138);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
+
+    @Test
+    void costLinesWithNoHeadingAboveTheirTotalAreCostOfRevenue() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Line", "2025", "2026");
+        s.row("P&L", 1, 0, row("Subscription revenue", 1000, 2000));
+        s.row("P&L", 2, 0, row("Total revenue", 1000, 2000));
+        s.row("P&L", 3, 0, row("Hosting", 200, 350));
+        s.row("P&L", 4, 0, row("Inference", 160, 250));
+        s.row("P&L", 5, 0, row("Total cost of revenue", 360, 600));
+        s.row("P&L", 6, 0, row("Gross profit", 640, 1400));
+        s.row("P&L", 7, 0, row("Salaries", 700, 900));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("no-cost-heading.xlsx")));
+        assertThat(cost(r)).isEqualTo(960);
+        assertThat(r.model().costs()).extracting(CostLine::label).containsExactly("Hosting", "Inference", "Salaries");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
+
+    @Test
+    void quartersTakeTheYearNamedOverThem() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 1, "FY2025", null, null, null, "FY2026", null, null, null);
+        s.row("P&L", 1, 0, "USD", "Q1", "Q2", "Q3", "Q4", "Q1", "Q2", "Q3", "Q4");
+        s.row("P&L", 2, 0, row("Revenue", 10, 11, 12, 13, 14, 15, 16, 17));
+        s.row("P&L", 3, 0, row("Cost of revenue", 3, 3, 4, 4, 4, 5, 5, 5));
+        s.row("P&L", 4, 0, row("Gross profit", 7, 8, 8, 9, 10, 10, 11, 12));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("years-over-quarters.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Q1 FY2025", "Q2 FY2025", "Q3 FY2025",
+                "Q4 FY2025", "Q1 FY2026", "Q2 FY2026", "Q3 FY2026", "Q4 FY2026");
+        assertThat(revenue(r)).isEqualTo(108);
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");

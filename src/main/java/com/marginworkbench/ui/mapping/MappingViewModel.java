@@ -383,8 +383,28 @@ public final class MappingViewModel {
         return message.getReadOnlyProperty();
     }
 
-    public WorkbenchViewModel workbench() {
-        return vm;
+    /** Undoes the window's last step (a mapping edit is one, like any edit of a line). */
+    public void undo() {
+        vm.undo();
+    }
+
+    public void redo() {
+        vm.redo();
+    }
+
+    /** The window's one undo history, for the Undo and Redo buttons' state. */
+    public UndoStack undoStack() {
+        return vm.undoStack();
+    }
+
+    /** How many revenue lines the current reading gave (0 before a workbook is read). */
+    public int revenueLines() {
+        return vm.model() == null ? 0 : vm.model().revenue().size();
+    }
+
+    /** How many cost lines the current reading gave (0 before a workbook is read). */
+    public int costLines() {
+        return vm.model() == null ? 0 : vm.model().costs().size();
     }
 
     /** Column letters of a 0-based column: 0 → A, 26 → AA. */

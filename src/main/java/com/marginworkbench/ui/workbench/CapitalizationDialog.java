@@ -24,9 +24,9 @@ public final class CapitalizationDialog extends Dialog<ButtonType> {
     private final ComboBox<Answer> criteria = new ComboBox<>();
     private final Spinner<Integer> life = new Spinner<>();
 
-    public CapitalizationDialog(WorkbenchViewModel vm, int index, Window owner) {
+    public CapitalizationDialog(GridViewModel vm, int index, Window owner) {
         initOwner(owner);
-        AssessedLine line = vm.assessment().line(index);
+        AssessedLine line = vm.line(index);
         LineDecision d = line.decision();
         Classification c = line.classification();
         setTitle("Capitalization");

@@ -29,7 +29,7 @@ public final class OutlineView extends TreeView<String> {
                 return;
             }
             Object sheet = n.getGraphic() == null ? null : n.getGraphic().getUserData();
-            vm.filterSheetProperty().set(sheet instanceof String s ? s : "");
+            vm.grid().filterSheetProperty().set(sheet instanceof String s ? s : "");
         });
         setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && isMappingItem(getSelectionModel().getSelectedItem())) {

@@ -31,6 +31,8 @@ final class PeriodParser {
     private static final Pattern QUARTER = Pattern.compile(
             "q([1-4])(?:[\\s\\-'’/]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4}))?[ae]?");
     private static final Pattern YEAR_QUARTER = Pattern.compile("(?:fy|cy)?\\s*'?(\\d{2}|\\d{4})[\\s\\-/]*q([1-4])[ae]?");
+    /** "1Q25", "3Q 2024", "2QFY25". */
+    private static final Pattern NUMBER_QUARTER = Pattern.compile("([1-4])q[\\s\\-'’]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4})[ae]?");
     private static final Pattern FISCAL_YEAR = Pattern.compile("(?:fy|cy)\\s*'?(\\d{2}|\\d{4})[abef]?");
     private static final Pattern PLAIN_YEAR = Pattern.compile("(19\\d{2}|20\\d{2}|21\\d{2})[abef]?");
     private static final Pattern TOTAL_WORDS = Pattern.compile(
@@ -90,6 +92,10 @@ final class PeriodParser {
         if ((m = YEAR_QUARTER.matcher(t)).matches()) {
             int q = Integer.parseInt(m.group(2));
             return new Period(raw.trim(), Granularity.QUARTER, year(m.group(1)) * 12 + (q - 1) * 3, false);
+        }
+        if ((m = NUMBER_QUARTER.matcher(t)).matches()) {
+            int q = Integer.parseInt(m.group(1));
+            return new Period(raw.trim(), Granularity.QUARTER, year(m.group(2)) * 12 + (q - 1) * 3, false);
         }
         if ((m = FISCAL_YEAR.matcher(t)).matches()) {
             return new Period(raw.trim(), Granularity.YEAR, year(m.group(1)) * 12, false);

@@ -37,6 +37,7 @@ final class StatementPeriods {
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "\\b(\\d{1,2})[\\s\\-/]+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?[\\s\\-/]+(\\d{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})");
     private static final Pattern YEAR_N = Pattern.compile("(?:year|yr|y)\\s*(\\d{1,2})");
     private static final Pattern YEAR_NOTE = Pattern.compile("((?:fy|cy)?\\s*'?(?:19|20|21)\\d{2}[abef]?)\\s*\\(.*\\)");
     private static final Pattern SKIP_WORDS = Pattern.compile(
@@ -152,6 +153,7 @@ final class StatementPeriods {
                     + String.join(", ", cols.stream().map(com.marginworkbench.model.SourceRef::columnName).toList())
                     + ").");
         }
+        yearsAbove(s, r, cols, periods, notes);
         return ordered(r, cols, periods, notes);
     }
 
@@ -177,6 +179,10 @@ final class StatementPeriods {
     }
 
     static LocalDate textDate(String lower) {
+        Matcher n = NUMERIC_DATE.matcher(lower.trim());
+        if (n.matches()) {
+            return numericDate(Integer.parseInt(n.group(1)), Integer.parseInt(n.group(2)), n.group(3));
+        }
         if (lower.length() < 8 || lower.length() > 60) {
             return null;
         }
@@ -198,6 +204,35 @@ final class StatementPeriods {
             return null;
         }
         return null;
+    }
+
+    /**
+     * "31/01/2026" or "1/31/2026": day first or month first, whichever makes a valid date; where both
+     * do, the one that falls on the first or one of the last days of its month (what a period heading
+     * names: "01/02/2026" is 1 February, "12/1/26" is 1 December), else unknown (null).
+     */
+    private static LocalDate numericDate(int a, int b, String y) {
+        int year = y.length() == 2 ? 2000 + Integer.parseInt(y) : Integer.parseInt(y);
+        LocalDate dayFirst = date(year, b, a);
+        LocalDate monthFirst = date(year, a, b);
+        if (dayFirst == null || monthFirst == null || dayFirst.equals(monthFirst)) {
+            return dayFirst != null ? dayFirst : monthFirst;
+        }
+        boolean dayFirstEdge = monthEdge(dayFirst);
+        boolean monthFirstEdge = monthEdge(monthFirst);
+        return dayFirstEdge == monthFirstEdge ? null : dayFirstEdge ? dayFirst : monthFirst;
+    }
+
+    private static LocalDate date(int year, int month, int day) {
+        try {
+            return year >= 1900 && year <= 2100 ? LocalDate.of(year, month, day) : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean monthEdge(LocalDate d) {
+        return d.getDayOfMonth() == 1 || d.getDayOfMonth() >= d.lengthOfMonth() - 3;
     }
 
     /** Years typed as numbers, date serials with a steady step, or numbered months under a "Month" heading. */
@@ -482,6 +517,50 @@ final class StatementPeriods {
     }
 
     /** Oldest first: by key where every period has a year; a header written newest first is reversed. */
+    /**
+     * Months or quarters without a year ("Q1".."Q4" twice) under a row that names the year over each
+     * group ("FY2025" over the first four, "FY2026" over the next): each takes the year at or left of
+     * its column in that row, so the labels say which year and the periods are told apart.
+     */
+    private static void yearsAbove(GridSheet s, int r, List<Integer> cols, List<Period> periods,
+                                   List<String> notes) {
+        if (r == 0 || periods.isEmpty() || periods.stream().anyMatch(p -> p == null
+                || p.granularity() == Granularity.YEAR || p.granularity() == Granularity.OTHER
+                || p.key() >= 1900 * 12)) {
+            return;
+        }
+        GridCell[] above = s.row(r - 1);
+        List<Period> dated = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            Period year = null;
+            String yearText = null;
+            for (int c = Math.min(cols.get(i), above.length - 1); c >= 0 && year == null; c--) {
+                GridCell cell = above[c];
+                if (cell == null) {
+                    continue;
+                }
+                String text = cell.isText() ? cell.text().trim()
+                        : cell.isNumber() && cell.number() == Math.rint(cell.number())
+                        ? Long.toString((long) cell.number()) : null;
+                Period y = text == null ? null : PeriodParser.parseText(text);
+                if (y == null || y.granularity() != Granularity.YEAR) {
+                    return; // a cell that is not a year: this row does not name the years
+                }
+                year = y;
+                yearText = text;
+            }
+            if (year == null) {
+                return;
+            }
+            Period p = periods.get(i);
+            dated.add(new Period(p.label() + " " + yearText, p.granularity(), year.key() + p.key(), false));
+        }
+        for (int i = 0; i < dated.size(); i++) {
+            periods.set(i, dated.get(i));
+        }
+        notes.add("The row above the periods names their years; each period takes the year over its column.");
+    }
+
     private static Columns ordered(int r, List<Integer> cols, List<Period> periods, List<String> notes) {
         Map<Granularity, Integer> counts = new HashMap<>();
         for (Period p : periods) {

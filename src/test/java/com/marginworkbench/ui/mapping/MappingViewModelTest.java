@@ -57,7 +57,7 @@ class MappingViewModelTest {
     @Test
     void aRowSetToCostOfRevenueBecomesACostLineAndUndoTakesItOut() {
         double cogs = vm.result().total().reportedCogs();
-        String reported = vm.tile("reported").value();
+        String reported = vm.tiles().tile("reported").value();
         int tax = rowOf("Tax");
         assertThat(mapping.row(tax).role()).isEqualTo(RowRole.BELOW_THE_LINE);
         assertThat(vm.model().costs()).extracting(CostLine::label).doesNotContain("Tax");
@@ -67,17 +67,17 @@ class MappingViewModelTest {
         CostLine line = vm.model().costs().stream().filter(l -> l.label().equals("Tax")).findFirst().orElseThrow();
         assertThat(line.total()).isNotZero();
         assertThat(vm.result().total().reportedCogs()).isCloseTo(cogs + line.total(), within(0.01));
-        assertThat(vm.tile("reported").value()).isNotEqualTo(reported);
+        assertThat(vm.tiles().tile("reported").value()).isNotEqualTo(reported);
         assertThat(mapping.row(tax).role()).isEqualTo(RowRole.COST_OF_REVENUE);
         assertThat(vm.hints().roles()).containsEntry(mapping.rowKey(tax), RowRole.COST_OF_REVENUE);
-        assertThat(vm.rows()).extracting(r -> r.label()).contains("Tax");
+        assertThat(vm.grid().rows()).extracting(r -> r.label()).contains("Tax");
 
         vm.undo();
         assertThat(vm.model().costs()).extracting(CostLine::label).doesNotContain("Tax");
-        assertThat(vm.tile("reported").value()).isEqualTo(reported);
+        assertThat(vm.tiles().tile("reported").value()).isEqualTo(reported);
         assertThat(vm.hints().roles()).isEmpty();
         vm.redo();
-        assertThat(vm.tile("reported").value()).isNotEqualTo(reported);
+        assertThat(vm.tiles().tile("reported").value()).isNotEqualTo(reported);
     }
 
     @Test
@@ -96,7 +96,7 @@ class MappingViewModelTest {
         Reading.Table t = mapping.reading().table();
         mapping.readRanges(List.of(t.reference()));
         mapping.setRole(List.of(rowOf("Tax")), RowRole.COST_OF_REVENUE);
-        String reported = vm.tile("reported").value();
+        String reported = vm.tiles().tile("reported").value();
         Path saved = vm.saveProject();
         assertThat(Files.readString(saved)).contains("\"reading\"").contains("COST_OF_REVENUE").contains(t.range());
 
@@ -105,12 +105,12 @@ class MappingViewModelTest {
                 com.marginworkbench.project.ProjectFile::pathFor));
         assertThat(again.hints()).isEqualTo(vm.hints());
         assertThat(again.model().costs()).extracting(CostLine::label).contains("Tax");
-        assertThat(again.tile("reported").value()).isEqualTo(reported);
+        assertThat(again.tiles().tile("reported").value()).isEqualTo(reported);
     }
 
     @Test
     void aSavedMappingThatNoLongerFitsIsNamedInTheNotesAndTheAutomaticReadingOpens() throws Exception {
-        String reported = vm.tile("reported").value();
+        String reported = vm.tiles().tile("reported").value();
         mapping.readRanges(List.of("'P&L'!A1:M15"));
         mapping.setRole(List.of(rowOf("Tax")), RowRole.COST_OF_REVENUE);
         Path saved = vm.saveProject();
@@ -124,7 +124,7 @@ class MappingViewModelTest {
                 .contains("Old P&L").contains("automatic reading"));
         assertThat(again.hints()).isEqualTo(com.marginworkbench.model.ReadingHints.NONE);
         assertThat(again.model().costs()).extracting(CostLine::label).doesNotContain("Tax");
-        assertThat(again.tile("reported").value()).isEqualTo(reported);
+        assertThat(again.tiles().tile("reported").value()).isEqualTo(reported);
     }
 
     @Test

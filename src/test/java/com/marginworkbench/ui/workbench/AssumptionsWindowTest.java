@@ -114,7 +114,7 @@ class AssumptionsWindowTest {
         assertThat(training).isNotNegative();
         int index = training;
         assertThat(vm.assessment().line(index).classification().treatment()).isEqualTo(Treatment.REVIEW);
-        CapitalizationDialog d = show(robot, () -> new CapitalizationDialog(vm, index, stage));
+        CapitalizationDialog d = show(robot, () -> new CapitalizationDialog(vm.grid(), index, stage));
         robot.interact(() -> {
             d.criteriaChoice().setValue(Answer.YES);
             d.usefulLifeSpinner().getValueFactory().setValue(48);

@@ -1,4 +1,4 @@
-package com.marginworkbench.ui.tiles;
+package com.marginworkbench.ui.workbench;
 
 import com.marginworkbench.ui.util.Benchmarks;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -6,7 +6,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** One margin tile: a title, the figure, its change against a named base, and the change's direction. */
+/**
+ * One headline figure as the headline shows it: a title, the figure, its change against a named
+ * base, and the change's direction (state only; {@code ui.tiles.TilesView} draws it).
+ */
 public final class Tile {
     /** Whether the change is good, bad or neither for the margin. */
     public enum Tone { UP, DOWN, FLAT, NONE }
