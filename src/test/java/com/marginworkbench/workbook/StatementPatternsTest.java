@@ -303,6 +303,37 @@ class StatementPatternsTest {
     }
 
     @Test
+    void costLinesWithNoHeadingAboveTheirTotalAreCostOfRevenue() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Line", "2025", "2026");
+        s.row("P&L", 1, 0, row("Subscription revenue", 1000, 2000));
+        s.row("P&L", 2, 0, row("Total revenue", 1000, 2000));
+        s.row("P&L", 3, 0, row("Hosting", 200, 350));
+        s.row("P&L", 4, 0, row("Inference", 160, 250));
+        s.row("P&L", 5, 0, row("Total cost of revenue", 360, 600));
+        s.row("P&L", 6, 0, row("Gross profit", 640, 1400));
+        s.row("P&L", 7, 0, row("Salaries", 700, 900));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("no-cost-heading.xlsx")));
+        assertThat(cost(r)).isEqualTo(960);
+        assertThat(r.model().costs()).extracting(CostLine::label).containsExactly("Hosting", "Inference", "Salaries");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
+
+    @Test
+    void quartersTakeTheYearNamedOverThem() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 1, "FY2025", null, null, null, "FY2026", null, null, null);
+        s.row("P&L", 1, 0, "USD", "Q1", "Q2", "Q3", "Q4", "Q1", "Q2", "Q3", "Q4");
+        s.row("P&L", 2, 0, row("Revenue", 10, 11, 12, 13, 14, 15, 16, 17));
+        s.row("P&L", 3, 0, row("Cost of revenue", 3, 3, 4, 4, 4, 5, 5, 5));
+        s.row("P&L", 4, 0, row("Gross profit", 7, 8, 8, 9, 10, 10, 11, 12));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("years-over-quarters.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Q1 FY2025", "Q2 FY2025", "Q3 FY2025",
+                "Q4 FY2025", "Q1 FY2026", "Q2 FY2026", "Q3 FY2026", "Q4 FY2026");
+        assertThat(revenue(r)).isEqualTo(108);
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");

@@ -107,7 +107,17 @@ final class StatementChecks {
             } else if (x.role == RowRole.TOTAL && x.meaning == totalMeaning) {
                 List<RowRead> lines = new ArrayList<>(run);
                 String cell = cell(o, x);
-                if (lines.isEmpty()) {
+                List<RowRead> above = lines.isEmpty() && role == RowRole.COST_OF_REVENUE && !o.settled
+                        ? linesRightAbove(o, x) : List.of();
+                if (!above.isEmpty()) {
+                    // "Hosting", "Inference", then "Total cost of revenue" with no heading over them
+                    for (RowRead l : above) {
+                        l.role = role;
+                        l.placement = com.marginworkbench.model.Placement.COST_OF_REVENUE;
+                        l.why = "adds up to " + x.label.trim() + " below it";
+                    }
+                    o.checks.add(new Reading.Check(what, cell, true, null));
+                } else if (lines.isEmpty()) {
                     if (!any) {
                         x.role = role;
                         x.placement = role == RowRole.REVENUE ? com.marginworkbench.model.Placement.REVENUE
@@ -146,6 +156,29 @@ final class StatementChecks {
                 java.util.Arrays.fill(running, 0);
             }
         }
+    }
+
+    /**
+     * The rows right above a total, read as other costs or left out, that add up to it (the nearest
+     * first, up to the first row that cannot be one of its lines): its lines, though no heading says so.
+     */
+    private static List<RowRead> linesRightAbove(Outcome o, RowRead total) {
+        double[] sum = new double[o.block.columns.count()];
+        List<RowRead> taken = new ArrayList<>();
+        for (int k = o.rows.indexOf(total) - 1; k >= 0; k--) {
+            RowRead r = o.rows.get(k);
+            boolean mayBeLine = r.role == RowRole.OPERATING_EXPENSE
+                    || r.role == RowRole.IGNORED && r.hasNumber && r.problem == null;
+            if (!mayBeLine || blank(r)) {
+                break;
+            }
+            taken.add(r);
+            StatementRows.add(sum, r.excel);
+            if (equal(sum, total.excel)) {
+                return taken;
+            }
+        }
+        return List.of();
     }
 
     private static void grossProfit(Outcome o) {

@@ -2,6 +2,7 @@ package com.marginworkbench.workbook.statement;
 
 import com.marginworkbench.model.CostLine;
 import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.Periods;
 import com.marginworkbench.model.Reading;
 import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.model.RevenueLine;
@@ -62,7 +63,12 @@ public final class StatementChoice {
         if (d != null && found.periodCount() == d.periods().count() && !found.derivesCost()
                 && found.lineKeys().equals(keys(d))) {
             StatementReader.Result st = StatementReader.build(found, dictionary, d.revenue(), d.costs());
-            FinancialModel model = new FinancialModel(modelName, d.periods(), d.revenue(), d.costs(), null, null);
+            // the statement's period labels where both read the same columns in the same order (it
+            // knows more of them: a year named in the row above, say)
+            Periods periods = found.parts().size() == 1 && !d.costs().isEmpty() && java.util.Arrays.equals(
+                    found.parts().get(0).block.columns.columns(), d.costs().get(0).source().periodColumns())
+                    ? st.periods() : d.periods();
+            FinancialModel model = new FinancialModel(modelName, periods, d.revenue(), d.costs(), null, null);
             return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false, st.reading());
         }
         StatementReader.Result st = StatementReader.build(found, dictionary, null, null);

@@ -153,6 +153,7 @@ final class StatementPeriods {
                     + String.join(", ", cols.stream().map(com.marginworkbench.model.SourceRef::columnName).toList())
                     + ").");
         }
+        yearsAbove(s, r, cols, periods, notes);
         return ordered(r, cols, periods, notes);
     }
 
@@ -516,6 +517,50 @@ final class StatementPeriods {
     }
 
     /** Oldest first: by key where every period has a year; a header written newest first is reversed. */
+    /**
+     * Months or quarters without a year ("Q1".."Q4" twice) under a row that names the year over each
+     * group ("FY2025" over the first four, "FY2026" over the next): each takes the year at or left of
+     * its column in that row, so the labels say which year and the periods are told apart.
+     */
+    private static void yearsAbove(GridSheet s, int r, List<Integer> cols, List<Period> periods,
+                                   List<String> notes) {
+        if (r == 0 || periods.isEmpty() || periods.stream().anyMatch(p -> p == null
+                || p.granularity() == Granularity.YEAR || p.granularity() == Granularity.OTHER
+                || p.key() >= 1900 * 12)) {
+            return;
+        }
+        GridCell[] above = s.row(r - 1);
+        List<Period> dated = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            Period year = null;
+            String yearText = null;
+            for (int c = Math.min(cols.get(i), above.length - 1); c >= 0 && year == null; c--) {
+                GridCell cell = above[c];
+                if (cell == null) {
+                    continue;
+                }
+                String text = cell.isText() ? cell.text().trim()
+                        : cell.isNumber() && cell.number() == Math.rint(cell.number())
+                        ? Long.toString((long) cell.number()) : null;
+                Period y = text == null ? null : PeriodParser.parseText(text);
+                if (y == null || y.granularity() != Granularity.YEAR) {
+                    return; // a cell that is not a year: this row does not name the years
+                }
+                year = y;
+                yearText = text;
+            }
+            if (year == null) {
+                return;
+            }
+            Period p = periods.get(i);
+            dated.add(new Period(p.label() + " " + yearText, p.granularity(), year.key() + p.key(), false));
+        }
+        for (int i = 0; i < dated.size(); i++) {
+            periods.set(i, dated.get(i));
+        }
+        notes.add("The row above the periods names their years; each period takes the year over its column.");
+    }
+
     private static Columns ordered(int r, List<Integer> cols, List<Period> periods, List<String> notes) {
         Map<Granularity, Integer> counts = new HashMap<>();
         for (Period p : periods) {
