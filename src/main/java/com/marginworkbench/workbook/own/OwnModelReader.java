@@ -19,25 +19,11 @@ import com.marginworkbench.workbook.ReadCancelled;
 import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.SheetInfo;
 import com.marginworkbench.workbook.WorkbookReadException;
-import com.marginworkbench.workbook.cells.DateSystem;
-import com.marginworkbench.workbook.cells.GridCell;
-import com.marginworkbench.workbook.cells.GridSheet;
 import com.marginworkbench.workbook.cells.StreamingGrid;
-import com.marginworkbench.workbook.cells.UserModelGrid;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.xssf.usermodel.XSSFCell;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -56,6 +42,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+
+import com.marginworkbench.workbook.own.OwnModelCells.Type;
+import com.marginworkbench.workbook.own.OwnModelCells.Value;
 
 import static com.marginworkbench.workbook.own.OwnModelLayout.*;
 
@@ -77,11 +66,11 @@ public final class OwnModelReader {
     private static final Pattern SPLIT = Pattern.compile("(?i)^ai\\s*(\\d{1,3}(?:\\.\\d+)?)\\s*%$");
     private static final String NOTE = "Cost type column";
 
-    private final Cells cells;
+    private final OwnModelCells cells;
     private final Path file;
     private final List<Problem> problems = new ArrayList<>();
 
-    private OwnModelReader(Cells cells, Path file) {
+    private OwnModelReader(OwnModelCells cells, Path file) {
         this.cells = cells;
         this.file = file;
     }
@@ -504,326 +493,4 @@ public final class OwnModelReader {
         return file == null ? "The workbook" : String.valueOf(file.getFileName());
     }
 
-    // ---------------------------------------------------------------- where values come from
-
-    enum Type { NUMBER, TEXT, BLANK, ERROR, OTHER }
-
-    /**
-     * A cell's value as this reader uses it: the saved result of a formula, or its recalculation
-     * ({@code recalculated}) when it was saved without one. {@code failure} names why a
-     * recalculation failed; OTHER carries the kind's name in {@code text} ("boolean").
-     */
-    record Value(Type type, double number, String text, boolean recalculated, String failure,
-                 RuntimeException unreadableError) {
-        static Value number(double v, boolean recalculated) {
-            return new Value(Type.NUMBER, v, null, recalculated, null, null);
-        }
-
-        static Value text(String s, boolean recalculated) {
-            return new Value(Type.TEXT, 0, s, recalculated, null, null);
-        }
-
-        static Value error(String code, boolean recalculated) {
-            return new Value(Type.ERROR, 0, code, recalculated, null, null);
-        }
-
-        static Value other(String kind, boolean recalculated) {
-            return new Value(Type.OTHER, 0, kind, recalculated, null, null);
-        }
-
-        /** An error code, or the exception reading it threw, raised only when the number is wanted. */
-        String errorCode() {
-            if (unreadableError != null) {
-                throw unreadableError;
-            }
-            return text;
-        }
-    }
-
-    /** Sheets are named by their real names, as {@link #sheet} returns them. */
-    interface Cells {
-        /** The sheet's real name, looked up case-insensitively as Excel does; null when there is none. */
-        String sheet(String name);
-
-        /** Index of the last row that may hold a cell. */
-        int lastRow(String sheet);
-
-        /** The cell's value; null when there is no cell. */
-        Value value(String sheet, int r, int c);
-
-        /** True when the cell holds anything, even a formula (whose value is not needed). */
-        boolean present(String sheet, int r, int c);
-
-        /** The number of a cell holding a number without a formula; NaN for anything else. */
-        double plainNumber(String sheet, int r, int c);
-
-        /** What a defined name refers to (the first of that name in any scope); null when missing or empty. */
-        String nameFormula(String name);
-
-        /** Every sheet in tab order and whether it is hidden (no range). */
-        List<SheetInfo> tabs();
-
-        /** The grid size that cell references are checked against. */
-        SpreadsheetVersion version();
-    }
-
-    /** Values through POI's user model, recalculating a formula that has no saved result. */
-    private static final class UserModelCells implements Cells {
-        private final Workbook wb;
-        private final java.util.Map<String, Sheet> sheets = new java.util.HashMap<>();
-        private FormulaEvaluator evaluator;
-
-        /** The workbook counts dates from 1904: date cells are turned into 1900 serials, as on the saved-values path. */
-        private final boolean date1904;
-
-        UserModelCells(Workbook wb) {
-            this.wb = wb;
-            this.date1904 = UserModelGrid.uses1904(wb);
-        }
-
-        /** A number cell's value; a date in a 1904 workbook as its 1900 serial (see {@link DateSystem}). */
-        private double number(Cell c, double value) {
-            return date1904 && DateUtil.isCellDateFormatted(c) ? value + DateSystem.OFFSET_1904 : value;
-        }
-
-        @Override
-        public String sheet(String name) {
-            Sheet s = wb.getSheet(name);
-            if (s == null) {
-                return null;
-            }
-            sheets.putIfAbsent(s.getSheetName(), s);
-            return s.getSheetName();
-        }
-
-        @Override
-        public int lastRow(String sheet) {
-            return sheets.get(sheet).getLastRowNum();
-        }
-
-        private Cell cell(String sheet, int r, int c) {
-            Row row = sheets.get(sheet).getRow(r);
-            return row == null ? null : row.getCell(c);
-        }
-
-        @Override
-        public Value value(String sheet, int r, int col) {
-            Cell c = cell(sheet, r, col);
-            if (c == null) {
-                return null;
-            }
-            CellType t = c.getCellType();
-            if (t == CellType.FORMULA) {
-                if (missingCache(c)) {
-                    return recalculated(c);
-                }
-                t = c.getCachedFormulaResultType();
-            }
-            return switch (t) {
-                case NUMERIC -> Value.number(number(c, c.getNumericCellValue()), false);
-                case BLANK -> new Value(Type.BLANK, 0, null, false, null, null);
-                case STRING -> Value.text(c.getStringCellValue(), false);
-                case ERROR -> {
-                    try {
-                        yield Value.error(FormulaError.forInt(c.getErrorCellValue()).getString(), false);
-                    } catch (RuntimeException unknownCode) {
-                        yield new Value(Type.ERROR, 0, null, false, null, unknownCode);
-                    }
-                }
-                default -> Value.other(t.name().toLowerCase(Locale.ROOT), false);
-            };
-        }
-
-        private Value recalculated(Cell c) {
-            CellValue v;
-            try {
-                if (evaluator == null) {
-                    evaluator = wb.getCreationHelper().createFormulaEvaluator();
-                }
-                v = evaluator.evaluate(c);
-            } catch (RuntimeException e) {
-                return new Value(Type.ERROR, 0, null, true, e.getClass().getSimpleName(), null);
-            }
-            return switch (v.getCellType()) {
-                case NUMERIC -> Value.number(number(c, v.getNumberValue()), true);
-                case BLANK -> new Value(Type.BLANK, 0, null, true, null, null);
-                case STRING -> Value.text(v.getStringValue(), true);
-                case ERROR -> Value.error(FormulaError.forInt(v.getErrorValue()).getString(), true);
-                default -> Value.other(v.getCellType().name().toLowerCase(Locale.ROOT), true);
-            };
-        }
-
-        private static boolean missingCache(Cell c) {
-            return c instanceof XSSFCell x && !x.getCTCell().isSetV();
-        }
-
-        @Override
-        public boolean present(String sheet, int r, int col) {
-            Cell c = cell(sheet, r, col);
-            return c != null && c.getCellType() != CellType.BLANK;
-        }
-
-        @Override
-        public double plainNumber(String sheet, int r, int col) {
-            Cell c = cell(sheet, r, col);
-            return c != null && c.getCellType() == CellType.NUMERIC ? number(c, c.getNumericCellValue()) : Double.NaN;
-        }
-
-        @Override
-        public String nameFormula(String name) {
-            Name n = wb.getName(name);
-            return n == null ? null : n.getRefersToFormula();
-        }
-
-        @Override
-        public SpreadsheetVersion version() {
-            return wb.getSpreadsheetVersion();
-        }
-
-        @Override
-        public List<SheetInfo> tabs() {
-            List<SheetInfo> out = new ArrayList<>();
-            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-                out.add(new SheetInfo(wb.getSheetName(i), wb.isSheetHidden(i) || wb.isSheetVeryHidden(i), null));
-            }
-            return out;
-        }
-    }
-
-    /**
-     * Saved values from the streaming read. Whatever the user model would read differently (a
-     * formula without its result, an unknown error code, escaped characters in text, a sheet that
-     * is not a plain worksheet) stops this read with {@link NeedsUserModel}.
-     */
-    private static final class GridCells implements Cells {
-        /** Thrown when only the user model can read the workbook exactly. */
-        static final class NeedsUserModel extends RuntimeException {
-            NeedsUserModel() {
-                super(null, null, false, false);
-            }
-        }
-
-        private final StreamingGrid.Book book;
-        private final java.util.Map<String, GridSheet> grids = new java.util.HashMap<>();
-
-        private GridCells(StreamingGrid.Book book) {
-            this.book = book;
-            for (GridSheet g : book.grids()) {
-                grids.putIfAbsent(g.name(), g);
-            }
-        }
-
-        /** The sheets worth scanning: the four the reader needs and any that a defined name mentions. */
-        static java.util.function.Predicate<String> wanted(List<StreamingGrid.DefinedName> names) {
-            StringBuilder all = new StringBuilder();
-            for (StreamingGrid.DefinedName n : names) {
-                all.append(n.formula().replace("''", "'").toLowerCase(Locale.ROOT)).append('\n');
-            }
-            String referred = all.toString();
-            return sheet -> List.of(REVENUE, OPEX, COGS, UNIT_ECONOMICS).stream().anyMatch(sheet::equalsIgnoreCase)
-                    || referred.contains(sheet.toLowerCase(Locale.ROOT));
-        }
-
-        /** Null when the workbook is not one this reader recognizes, so the user model decides what it is. */
-        static GridCells of(StreamingGrid.Book book) {
-            for (StreamingGrid.SheetEntry e : book.sheets()) {
-                if (!e.worksheet()) {
-                    return null;
-                }
-            }
-            GridCells cells = new GridCells(book);
-            if (!cells.hasName(MARKER_NAME)) {
-                return null;
-            }
-            for (String s : List.of(REVENUE, OPEX, COGS, UNIT_ECONOMICS)) {
-                if (cells.sheet(s) == null) {
-                    return null;
-                }
-            }
-            return cells;
-        }
-
-        private boolean hasName(String name) {
-            return book.names().stream().anyMatch(n -> n.name() != null && n.name().equalsIgnoreCase(name));
-        }
-
-        @Override
-        public String sheet(String name) {
-            for (StreamingGrid.SheetEntry e : book.sheets()) {
-                if (name.equalsIgnoreCase(e.name())) {
-                    if (!grids.containsKey(e.name())) {
-                        throw new NeedsUserModel();
-                    }
-                    return e.name();
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public int lastRow(String sheet) {
-            return grids.get(sheet).rowCount() - 1;
-        }
-
-        @Override
-        public Value value(String sheet, int r, int c) {
-            GridCell g = grids.get(sheet).cell(r, c);
-            if (g == null) {
-                return null;
-            }
-            return switch (g.kind()) {
-                case NUMBER -> Value.number(g.number(), false);
-                case TEXT -> {
-                    if (g.text() != null && g.text().contains("_x")) {
-                        throw new NeedsUserModel(); // POI decodes _xHHHH_ escapes
-                    }
-                    yield Value.text(g.text(), false);
-                }
-                case BOOLEAN -> Value.other("boolean", false);
-                case ERROR -> {
-                    try {
-                        yield Value.error(FormulaError.forString(g.text()).getString(), false);
-                    } catch (RuntimeException unknownCode) {
-                        throw new NeedsUserModel();
-                    }
-                }
-                case NO_VALUE -> throw new NeedsUserModel();
-            };
-        }
-
-        @Override
-        public boolean present(String sheet, int r, int c) {
-            return grids.get(sheet).cell(r, c) != null;
-        }
-
-        @Override
-        public double plainNumber(String sheet, int r, int c) {
-            GridCell g = grids.get(sheet).cell(r, c);
-            return g != null && g.kind() == GridCell.Kind.NUMBER && g.formula() == null ? g.number() : Double.NaN;
-        }
-
-        @Override
-        public String nameFormula(String name) {
-            for (StreamingGrid.DefinedName n : book.names()) {
-                if (n.name() != null && n.name().equalsIgnoreCase(name)) {
-                    return n.formula() == null || n.formula().isEmpty() ? null : n.formula();
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public SpreadsheetVersion version() {
-            return SpreadsheetVersion.EXCEL2007;
-        }
-
-        @Override
-        public List<SheetInfo> tabs() {
-            List<SheetInfo> out = new ArrayList<>();
-            for (StreamingGrid.SheetEntry e : book.sheets()) {
-                out.add(new SheetInfo(e.name(), e.hidden(), null));
-            }
-            return out;
-        }
-    }
 }

@@ -15,7 +15,7 @@ class WordSetTest {
 
     @Test
     void sameAnswerAsContainsForEveryText() {
-        TableDetector.WordSet set = new TableDetector.WordSet(WORDS.toArray(String[]::new));
+        WordSet set = new WordSet(WORDS.toArray(String[]::new));
         String alphabet = "costgnr&d e%#bitaupmx\u00e9\u2014";
         Random random = new Random(20261127);
         int found = 0;
@@ -39,7 +39,7 @@ class WordSetTest {
 
     @Test
     void onlyAsciiWords() {
-        assertThatThrownBy(() -> new TableDetector.WordSet("caf\u00e9")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TableDetector.WordSet("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WordSet("caf\u00e9")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WordSet("")).isInstanceOf(IllegalArgumentException.class);
     }
 }
