@@ -334,6 +334,19 @@ class StatementPatternsTest {
     }
 
     @Test
+    void monthsMarkedActualThenForecastAreAllPeriods() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "USD", "Jan-26A", "Feb-26A", "Mar-26F", "Apr-26F");
+        s.row("P&L", 1, 0, row("Revenue", 100, 110, 120, 130));
+        s.row("P&L", 2, 0, row("COGS", 30, 32, 35, 38));
+        s.row("P&L", 3, 0, row("Gross Profit", 70, 78, 85, 92));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("actual-then-forecast.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(4);
+        assertThat(r.model().periods().firstForecastFromHeadings()).isEqualTo(2);
+        assertThat(revenue(r)).isEqualTo(460);
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");
