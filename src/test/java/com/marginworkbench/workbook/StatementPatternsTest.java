@@ -334,6 +334,39 @@ class StatementPatternsTest {
     }
 
     @Test
+    void monthsMarkedActualThenForecastAreAllPeriods() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "USD", "Jan-26A", "Feb-26A", "Mar-26F", "Apr-26F");
+        s.row("P&L", 1, 0, row("Revenue", 100, 110, 120, 130));
+        s.row("P&L", 2, 0, row("COGS", 30, 32, 35, 38));
+        s.row("P&L", 3, 0, row("Gross Profit", 70, 78, 85, 92));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("actual-then-forecast.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(4);
+        assertThat(r.model().periods().firstForecastFromHeadings()).isEqualTo(2);
+        assertThat(revenue(r)).isEqualTo(460);
+    }
+
+    @Test
+    void aSheetAMonthWithItsYearToDateColumnIsJoinedInMonthOrder() throws Exception {
+        Sheets s = new Sheets();
+        String[] sheets = {"Mar", "Jan", "Feb"};
+        String[] months = {"Mar 2026", "Jan 2026", "Feb 2026"};
+        double[] revenue = {120, 100, 110};
+        for (int i = 0; i < 3; i++) {
+            s.row(sheets[i], 0, 0, "Management accounts");
+            s.row(sheets[i], 1, 1, months[i], "YTD");
+            s.row(sheets[i], 2, 0, row("Revenue", revenue[i], 999));
+            s.row(sheets[i], 3, 0, row("Cost of sales", 40, 888));
+            s.row(sheets[i], 4, 0, row("Gross profit", revenue[i] - 40, 111));
+            s.row(sheets[i], 5, 0, row("Overheads", 50, 777));
+        }
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("month-a-sheet.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan 2026", "Feb 2026", "Mar 2026");
+        assertThat(revenue(r)).isEqualTo(330);
+        assertThat(cost(r)).isEqualTo(120);
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");

@@ -90,6 +90,7 @@ final class StatementPeriods {
         List<String> notes = new ArrayList<>();
         List<Integer> numberCols = new ArrayList<>();
         List<Double> numbers = new ArrayList<>();
+        boolean besideTotal = false;
         for (int c = Math.max(0, from); c < row.length; c++) {
             GridCell cell = row[c];
             if (cell == null || chosen != null && !chosen.test(c)) {
@@ -127,8 +128,17 @@ final class StatementPeriods {
                 periods.add(p);
                 dates.add(null);
             }
+            besideTotal |= p != null && p.total();
         }
         addNumbers(s, r, numberCols, numbers, cols, periods, dates);
+        if (cols.size() == 1 && besideTotal && chosen == null) {
+            // monthly management accounts, a sheet a month: "Jan 2026" beside "YTD"
+            Period only = periods.get(0) != null ? periods.get(0) : PeriodParser.month(dates.get(0));
+            if (only.key() >= 1900 * 12 && only.granularity() != Granularity.OTHER) {
+                notes.add("One period is read here (" + only.label() + "); the total beside it is left out.");
+                return new Columns(r, new int[] {cols.get(0)}, List.of(only), only.granularity(), notes);
+            }
+        }
         if (cols.size() < 2) {
             return null;
         }

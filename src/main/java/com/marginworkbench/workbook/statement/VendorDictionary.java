@@ -212,7 +212,8 @@ public final class VendorDictionary {
         CostType type = g.costType;
         for (String ctx : contextPriority) {
             Match m = contexts.get(ctx);
-            if (m != null && g.byContext.containsKey(ctx) && m.start != groupMatch.start) {
+            // a context word inside the group's own term ("support staff") does not switch it
+            if (m != null && g.byContext.containsKey(ctx) && outside(m, groupMatch)) {
                 decisive = m;
                 type = g.byContext.get(ctx);
                 break;
@@ -220,7 +221,7 @@ public final class VendorDictionary {
         }
         if (decisive == null) {
             Match production = contexts.get("production");
-            if (production != null && production.start != groupMatch.start) {
+            if (production != null && outside(production, groupMatch)) {
                 decisive = production;
             }
         }
@@ -238,6 +239,11 @@ public final class VendorDictionary {
         }
         return new Suggestion(type, layer, g.llmPriced, usage, List.copyOf(terms), note.toString(),
                 decisive == null && !g.namesTheActivity);
+    }
+
+    private static boolean outside(Match context, Match group) {
+        return context.start >= group.start + group.text.length()
+                || context.start + context.text.length() <= group.start;
     }
 
     private static Suggestion none() {

@@ -36,6 +36,10 @@ class VendorDictionaryTest {
             "Engineering salaries | RESEARCH_DEVELOPMENT | SOFTWARE | Suggested from 'Engineering'",
             "Marketing | SALES_MARKETING | SOFTWARE | Suggested from 'Marketing'",
             "AWS Bedrock (Claude) | CUSTOMER_INFERENCE | AI | Suggested from 'AWS Bedrock'",
+            "Support staff | CUSTOMER_SUPPORT | SOFTWARE | Suggested from 'Support staff'",
+            "Server costs | HOSTING_CUSTOMER | SOFTWARE | Suggested from 'Server'",
+            "Foundation model fees | CUSTOMER_INFERENCE | AI | Suggested from 'Foundation model'",
+            "Zendesk for internal staff | GENERAL_ADMIN | SOFTWARE | Suggested from 'Zendesk' + 'internal'",
     })
     void suggestsFromVendorsAndWords(String label, String type, String layer, String note) {
         VendorDictionary.Suggestion s = dict.suggest(label);
