@@ -160,6 +160,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theViewModelsTouchNoControl() {
+        noClasses().that().resideInAPackage("com.marginworkbench.ui.workbench..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..", "atlantafx..")
+                .because("a view model holds state and commands and never a control (ADR 0003), so it is tested"
+                        + " without a window; dialogs and views live with the part or the window that shows them")
+                .check(classes);
+    }
+
+    @Test
     void eachPartOfTheWindowSeesOnlyItsOwnViewModel() {
         Map<String, String> own = Map.of("grid", "GridViewModel", "charts", "ChartsViewModel",
                 "stress", "StressViewModel", "tiles", "TilesViewModel");

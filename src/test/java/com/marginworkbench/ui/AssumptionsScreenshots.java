@@ -1,8 +1,8 @@
 package com.marginworkbench.ui;
 
 import com.marginworkbench.app.SampleLocator;
-import com.marginworkbench.ui.workbench.AssumptionsDialog;
-import com.marginworkbench.ui.workbench.CapitalizationDialog;
+import com.marginworkbench.ui.grid.CapitalizationDialog;
+import com.marginworkbench.ui.window.AssumptionsDialog;
 import javafx.application.Platform;
 import javafx.scene.control.Dialog;
 

@@ -252,7 +252,7 @@ public final class CostGridView extends BorderPane {
         capitalization.setOnAction(e -> {
             List<Integer> idx = selectedIndices();
             if (idx.size() == 1) {
-                new com.marginworkbench.ui.workbench.CapitalizationDialog(vm, idx.get(0), getScene().getWindow())
+                new CapitalizationDialog(vm, idx.get(0), getScene().getWindow())
                         .showAndWait();
             }
         });

@@ -1,7 +1,6 @@
 package com.marginworkbench.ui.window;
 
 import com.marginworkbench.ui.AppSettings;
-import com.marginworkbench.ui.workbench.AssumptionsDialog;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;

@@ -1,6 +1,5 @@
 package com.marginworkbench.ui.window;
 
-import com.marginworkbench.ui.workbench.OutlineView;
 import com.marginworkbench.ui.workbench.DocumentTasks;
 import com.marginworkbench.ui.workbench.TaskRunner;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;

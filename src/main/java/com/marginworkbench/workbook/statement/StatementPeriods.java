@@ -31,20 +31,11 @@ final class StatementPeriods {
         }
     }
 
-    private static final Pattern TEXT_DATE = Pattern.compile(
-            "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?[\\s\\-/]*(\\d{1,2})(?:st|nd|rd|th)?"
-                    + ",?[\\s\\-/]+(\\d{4})\\b");
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-            "\\b(\\d{1,2})[\\s\\-/]+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?[\\s\\-/]+(\\d{4})\\b");
-    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})");
     private static final Pattern YEAR_N = Pattern.compile("(?:year|yr|y)\\s*(\\d{1,2})");
     private static final Pattern YEAR_NOTE = Pattern.compile("((?:fy|cy)?\\s*'?(?:19|20|21)\\d{2}[abef]?)\\s*\\(.*\\)");
     private static final Pattern SKIP_WORDS = Pattern.compile(
             "\\b(ltm|ttm|trailing|variance|var|diff|difference|change|mean|average|avg|sd|std|stdev|cagr|median"
                     + "|budget vs|vs\\.?|%|percent|growth)\\b|%");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,2})\\s*(months?|weeks?)\\s*(ended|ending)?");
-
     private StatementPeriods() {
     }
 
@@ -124,7 +115,7 @@ final class StatementPeriods {
             }
             String text = cell.text().trim();
             String lower = text.toLowerCase(Locale.ROOT).replace('\n', ' ');
-            LocalDate d = textDate(lower);
+            LocalDate d = TextDates.textDate(lower);
             if (d != null) {
                 cols.add(c);
                 periods.add(null);
@@ -156,8 +147,8 @@ final class StatementPeriods {
             return null;
         }
         if (chosen == null) {
-            keepShortestDuration(s, r, cols, periods, notes);
-            keepActual(s, r, cols, periods, notes);
+            PeriodGroups.keepShortestDuration(s, r, cols, periods, notes);
+            PeriodGroups.keepActual(s, r, cols, periods, notes);
         } else {
             notes.add("Only the columns chosen in the mapping are read as periods ("
                     + String.join(", ", cols.stream().map(com.marginworkbench.model.SourceRef::columnName).toList())
@@ -186,63 +177,6 @@ final class StatementPeriods {
             return q == null ? null : new Period(raw.trim(), q.granularity(), q.key(), false);
         }
         return null;
-    }
-
-    static LocalDate textDate(String lower) {
-        Matcher n = NUMERIC_DATE.matcher(lower.trim());
-        if (n.matches()) {
-            return numericDate(Integer.parseInt(n.group(1)), Integer.parseInt(n.group(2)), n.group(3));
-        }
-        if (lower.length() < 8 || lower.length() > 60) {
-            return null;
-        }
-        try {
-            Matcher m = TEXT_DATE.matcher(lower);
-            if (m.find()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), PeriodParser.monthIndex(m.group(1)), Integer.parseInt(m.group(2)));
-            }
-            m = DAY_MONTH_YEAR.matcher(lower);
-            if (m.find()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), PeriodParser.monthIndex(m.group(2)), Integer.parseInt(m.group(1)));
-            }
-            m = ISO_DATE.matcher(lower);
-            if (m.find()) {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
-            }
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
-        return null;
-    }
-
-    /**
-     * "31/01/2026" or "1/31/2026": day first or month first, whichever makes a valid date; where both
-     * do, the one that falls on the first or one of the last days of its month (what a period heading
-     * names: "01/02/2026" is 1 February, "12/1/26" is 1 December), else unknown (null).
-     */
-    private static LocalDate numericDate(int a, int b, String y) {
-        int year = y.length() == 2 ? 2000 + Integer.parseInt(y) : Integer.parseInt(y);
-        LocalDate dayFirst = date(year, b, a);
-        LocalDate monthFirst = date(year, a, b);
-        if (dayFirst == null || monthFirst == null || dayFirst.equals(monthFirst)) {
-            return dayFirst != null ? dayFirst : monthFirst;
-        }
-        boolean dayFirstEdge = monthEdge(dayFirst);
-        boolean monthFirstEdge = monthEdge(monthFirst);
-        return dayFirstEdge == monthFirstEdge ? null : dayFirstEdge ? dayFirst : monthFirst;
-    }
-
-    private static LocalDate date(int year, int month, int day) {
-        try {
-            return year >= 1900 && year <= 2100 ? LocalDate.of(year, month, day) : null;
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static boolean monthEdge(LocalDate d) {
-        return d.getDayOfMonth() == 1 || d.getDayOfMonth() >= d.lengthOfMonth() - 3;
     }
 
     /** Years typed as numbers, date serials with a steady step, or numbered months under a "Month" heading. */
@@ -415,115 +349,6 @@ final class StatementPeriods {
         return days >= 27 && days <= 32 ? Granularity.MONTH
                 : days >= 88 && days <= 93 ? Granularity.QUARTER
                 : days >= 360 && days <= 372 ? Granularity.YEAR : null;
-    }
-
-    /** Under "3 Months Ended" / "6 Months Ended" group headings, only the shortest group is periods. */
-    private static void keepShortestDuration(GridSheet s, int r, List<Integer> cols, List<Period> periods,
-                                             List<String> notes) {
-        if (r == 0) {
-            return;
-        }
-        GridCell[] above = s.row(r - 1);
-        int[] months = new int[cols.size()];
-        int shortest = Integer.MAX_VALUE;
-        boolean any = false;
-        for (int i = 0; i < cols.size(); i++) {
-            int m = 0;
-            for (int c = Math.min(cols.get(i), above.length - 1); c >= 0; c--) {
-                GridCell cell = above[c];
-                if (cell != null && cell.isText()) {
-                    Matcher dm = DURATION.matcher(cell.text().toLowerCase(Locale.ROOT));
-                    if (dm.find()) {
-                        m = Integer.parseInt(dm.group(1)) * (dm.group(2).startsWith("week") ? 0 : 1);
-                    }
-                    break;
-                }
-            }
-            months[i] = m;
-            if (m > 0) {
-                any = true;
-                shortest = Math.min(shortest, m);
-            }
-        }
-        if (!any) {
-            return;
-        }
-        boolean dropped = false;
-        for (int i = cols.size() - 1; i >= 0; i--) {
-            if (months[i] != shortest) {
-                cols.remove(i);
-                periods.remove(i);
-                dropped = true;
-            }
-        }
-        if (dropped) {
-            notes.add("Only the " + shortest + "-month columns are read; the longer year-to-date columns"
-                    + " contain them.");
-        }
-        if (shortest == 3) {
-            for (int i = 0; i < periods.size(); i++) {
-                Period p = periods.get(i);
-                if (p.granularity() != Granularity.QUARTER) {
-                    periods.set(i, new Period(p.label(), Granularity.QUARTER, p.key(), false));
-                }
-            }
-        }
-    }
-
-    /** Where the header or the row above says Actual and Budget/Forecast for the same periods, Actual is read. */
-    private static void keepActual(GridSheet s, int r, List<Integer> cols, List<Period> periods, List<String> notes) {
-        String[] scenario = new String[cols.size()];
-        boolean actual = false;
-        boolean other = false;
-        for (int i = 0; i < cols.size(); i++) {
-            String sc = scenarioOf(s, r, cols.get(i));
-            scenario[i] = sc;
-            actual |= "actual".equals(sc);
-            other |= sc != null && !"actual".equals(sc);
-        }
-        if (!actual || !other) {
-            return;
-        }
-        Map<Integer, Boolean> keysWithActual = new HashMap<>();
-        for (int i = 0; i < cols.size(); i++) {
-            if ("actual".equals(scenario[i])) {
-                keysWithActual.put(periods.get(i).key(), true);
-            }
-        }
-        boolean dropped = false;
-        for (int i = cols.size() - 1; i >= 0; i--) {
-            if (scenario[i] != null && !"actual".equals(scenario[i])
-                    && keysWithActual.containsKey(periods.get(i).key())) {
-                cols.remove(i);
-                periods.remove(i);
-                dropped = true;
-            }
-        }
-        if (dropped) {
-            notes.add("Actual columns are read; Budget/Forecast columns for the same periods are left out.");
-        }
-    }
-
-    private static String scenarioOf(GridSheet s, int r, int c) {
-        for (int k = r; k >= Math.max(0, r - 2); k--) {
-            GridCell[] row = s.row(k);
-            for (int cc = Math.min(c, row.length - 1); cc >= 0 && cc >= c - 24; cc--) {
-                GridCell cell = row[cc];
-                if (cell != null && cell.isText()) {
-                    String t = cell.text().toLowerCase(Locale.ROOT);
-                    if (t.contains("actual")) {
-                        return "actual";
-                    }
-                    if (t.contains("budget") || t.contains("forecast") || t.contains("plan")) {
-                        return "budget";
-                    }
-                    if (k < r || cc == c) {
-                        break;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     /** Oldest first: by key where every period has a year; a header written newest first is reversed. */

@@ -1,5 +1,7 @@
-package com.marginworkbench.ui.workbench;
+package com.marginworkbench.ui.window;
 
+import com.marginworkbench.ui.grid.CapitalizationDialog;
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.app.ProjectLocation;
 import com.marginworkbench.app.SampleLocator;
 import com.marginworkbench.classify.Answer;

@@ -1,5 +1,6 @@
-package com.marginworkbench.ui.workbench;
+package com.marginworkbench.ui.grid;
 
+import com.marginworkbench.ui.workbench.GridViewModel;
 import com.marginworkbench.app.AssessedLine;
 import com.marginworkbench.classify.Answer;
 import com.marginworkbench.classify.Classification;
@@ -105,11 +106,11 @@ public final class CapitalizationDialog extends Dialog<ButtonType> {
         });
     }
 
-    ComboBox<Answer> criteriaChoice() {
+    public ComboBox<Answer> criteriaChoice() {
         return criteria;
     }
 
-    Spinner<Integer> usefulLifeSpinner() {
+    public Spinner<Integer> usefulLifeSpinner() {
         return life;
     }
 }

@@ -1,5 +1,6 @@
-package com.marginworkbench.ui.workbench;
+package com.marginworkbench.ui.window;
 
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.SheetInfo;
 import javafx.collections.ListChangeListener;

@@ -1,5 +1,6 @@
-package com.marginworkbench.ui.workbench;
+package com.marginworkbench.ui.window;
 
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.model.Assumptions;
 import com.marginworkbench.model.Periods;
 import com.marginworkbench.model.UnitInputs;
