@@ -367,6 +367,35 @@ class StatementPatternsTest {
     }
 
     @Test
+    void discountsTypedNegativeReduceRevenueAndAnExportWithIncomeNegativeIsTurned() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "FY24", "FY25");
+        s.row("P&L", 1, 0, row("Gross revenue", 1000, 1200));
+        s.row("P&L", 2, 0, row("Discounts", -50, -60));
+        s.row("P&L", 3, 0, row("Refunds", -20, -25));
+        s.row("P&L", 4, 0, row("Net revenue", 930, 1115));
+        s.row("P&L", 5, 0, row("Cost of revenue", 300, 350));
+        s.row("P&L", 6, 0, row("Gross profit", 630, 765));
+        ReadResult contra = WorkbookReader.read(s.save(dir.resolve("contra-revenue.xlsx")));
+        assertThat(revenue(contra)).isEqualTo(2045);
+        assertThat(contra.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
+
+        // an accounting export that keeps income as credits (negative) and costs as debits
+        Sheets ledger = new Sheets();
+        ledger.row("P&L", 0, 0, "Account", "Jan 2026", "Feb 2026");
+        ledger.row("P&L", 1, 0, "Income");
+        ledger.row("P&L", 2, 0, row("Sales", -1000, -1100));
+        ledger.row("P&L", 3, 0, row("Total Income", -1000, -1100));
+        ledger.row("P&L", 4, 0, "Cost of Goods Sold");
+        ledger.row("P&L", 5, 0, row("Hosting", 300, 320));
+        ledger.row("P&L", 6, 0, row("Total Cost of Goods Sold", 300, 320));
+        ledger.row("P&L", 7, 0, row("Gross Profit", -700, -780));
+        ReadResult credits = WorkbookReader.read(ledger.save(dir.resolve("credits-negative.xlsx")));
+        assertThat(revenue(credits)).isEqualTo(2100);
+        assertThat(cost(credits)).isEqualTo(620);
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");

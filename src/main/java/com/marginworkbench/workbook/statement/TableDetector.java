@@ -163,7 +163,9 @@ public final class TableDetector {
 
     private void build(SheetTable t, boolean primary, List<RevenueLine> revenue, List<CostLine> costs,
                        List<LineDecision> decisions, List<Problem> problems) {
-        // A block whose lines are mostly entered negative holds costs (or revenue) typed with a minus.
+        // A block whose lines are mostly entered negative holds costs typed with a minus. Revenue goes
+        // by its sum: discounts and refunds typed negative under a positive gross revenue are revenue
+        // reductions, not a sign that revenue is typed negative.
         Map<Placement, double[]> signs = new HashMap<>();
         for (Candidate c : t.lines) {
             double total = 0;
@@ -171,7 +173,9 @@ public final class TableDetector {
                 total += v;
             }
             double[] s = signs.computeIfAbsent(c.placement, k -> new double[2]);
-            if (total < 0) {
+            if (c.placement == Placement.REVENUE) {
+                s[total < 0 ? 0 : 1] += Math.abs(total);
+            } else if (total < 0) {
                 s[0]++;
             } else if (total > 0) {
                 s[1]++;
