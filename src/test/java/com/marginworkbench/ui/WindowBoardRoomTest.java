@@ -353,7 +353,7 @@ class WindowBoardRoomTest {
         assertThat(cut).as("labels cut short").isEmpty();
         assertThat(view.stressPanel().slider(Lever.LLM_COST).localToScene(0, 0).getX()).isLessThan(1024);
 
-        // The headless screen is 1280×800: wide enough to dock the stress panel, not the outline.
+        // 1280×800: wide enough to dock the stress panel, not the outline.
         resize(robot, 1280, 800);
         assertThat(view.outlineDocked()).isFalse();
         assertThat(view.stressDocked()).isTrue();
