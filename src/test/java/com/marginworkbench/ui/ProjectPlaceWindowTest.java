@@ -117,7 +117,7 @@ class ProjectPlaceWindowTest {
     /** Opens without waiting (the question is modal), answers it when {@code answer} is not null, waits for the workbook. */
     private void open(FxRobot robot, Path file, String answer) throws Exception {
         int before = vm.documentVersionProperty().get();
-        robot.interactNoWait(() -> view.open(file));
+        javafx.application.Platform.runLater(() -> view.open(file));
         if (answer != null) {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> question() != null);
             WaitForAsyncUtils.waitForFxEvents(3);
