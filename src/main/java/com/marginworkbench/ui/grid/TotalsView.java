@@ -18,7 +18,7 @@ import java.util.function.DoubleFunction;
  * engine computed: in full when the row is wide enough, else in the short money form ("13.58 M")
  * and then with short captions; each figure's tooltip always gives it in full.
  */
-public final class TotalsView extends Region {
+public final class TotalsView extends HBox {
     private static final String[] CAPTIONS = {"Revenue", "AI revenue", "Software revenue", "Cost of revenue",
         "AI-layer cost", "Gross margin"};
     private static final String[] SHORT_CAPTIONS = {"Revenue", "AI", "Software", "COGS", "AI COGS", "GM"};
@@ -41,7 +41,6 @@ public final class TotalsView extends Region {
         }
     }
 
-    private final HBox row = new HBox();
     private final Label title = new Label("Totals");
     private final Label[] captions = new Label[CAPTIONS.length];
     private final Label[][] cells = new Label[2][CAPTIONS.length];
@@ -67,13 +66,13 @@ public final class TotalsView extends Region {
         this.withheld = withheld;
         getStyleClass().add("totals");
         setId("totals");
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setSpacing(16);
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(16);
         title.getStyleClass().add("totals-title");
         title.managedProperty().bind(title.visibleProperty());
         title.setMinWidth(Region.USE_PREF_SIZE);
         title.setTooltip(new Tooltip("Totals of the whole workbook: reported → restated where the two differ"));
-        row.getChildren().add(title);
+        getChildren().add(title);
         for (int c = 0; c < CAPTIONS.length; c++) {
             captions[c] = label("totals-head", null);
             arrows[c] = label("totals-arrow", null);
@@ -92,9 +91,8 @@ public final class TotalsView extends Region {
             item.setMinWidth(Region.USE_PREF_SIZE);
             tips[c] = new Tooltip();
             Tooltip.install(item, tips[c]);
-            row.getChildren().add(item);
+            getChildren().add(item);
         }
-        getChildren().add(row);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -165,7 +163,7 @@ public final class TotalsView extends Region {
             return;
         }
         form = f;
-        row.setSpacing(f.spacing);
+        setSpacing(f.spacing);
         title.setVisible(f.titled);
         for (Label caption : captions) {
             ((HBox) caption.getParent()).setSpacing(f.inner);
@@ -180,39 +178,20 @@ public final class TotalsView extends Region {
         }
     }
 
+    /** As narrow as its parent wants: the row changes form to fit, and is clipped past the tightest. */
     @Override
     protected double computeMinWidth(double height) {
         return snappedLeftInset() + snappedRightInset();
     }
 
-    @Override
-    protected double computePrefWidth(double height) {
-        return snappedLeftInset() + width(Form.FULL) + snappedRightInset();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return snappedTopInset() + row.prefHeight(-1) + snappedBottomInset();
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return computePrefHeight(width);
-    }
-
-    @Override
-    protected double computeMaxHeight(double width) {
-        return computePrefHeight(width);
-    }
-
     /**
-     * The widest form that fits the width; the tightest when none does (then clipped at the right).
-     * Forms are measured off the scene, so choosing one changes the labels at most once.
+     * Writes the row in the widest form that fits the width, the tightest when none does, then lays
+     * it out. Forms are measured off the scene, so choosing one changes the labels at most once.
      */
     @Override
     protected void layoutChildren() {
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
-        Form chosen = Form.TIGHT;
+        Form chosen = Form.BARE;
         for (Form f : Form.values()) {
             if (width(f) <= w) {
                 chosen = f;
@@ -220,15 +199,14 @@ public final class TotalsView extends Region {
             }
         }
         apply(chosen);
-        row.resizeRelocate(snappedLeftInset(), snappedTopInset(), Math.max(w, row.prefWidth(-1)),
-                getHeight() - snappedTopInset() - snappedBottomInset());
+        super.layoutChildren();
     }
 
     /** The row's width written in a form, measured with a detached text in the labels' fonts. */
     private double width(Form f) {
         double w = 0;
         int shownChildren = CAPTIONS.length + (f.titled ? 1 : 0);
-        w += f.spacing * Math.max(0, shownChildren - 1) + row.snappedLeftInset() + row.snappedRightInset();
+        w += f.spacing * Math.max(0, shownChildren - 1);
         w += f.titled ? textWidth(title, title.getText()) : 0;
         DoubleFunction<String> money = f == Form.FULL ? Format::amount : Format::money;
         for (int c = 0; c < CAPTIONS.length; c++) {
