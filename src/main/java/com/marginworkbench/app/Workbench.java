@@ -6,11 +6,13 @@ import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.ProjectMerge;
 import com.marginworkbench.project.ProjectState;
 import com.marginworkbench.workbook.Problem;
+import com.marginworkbench.workbook.Progress;
+import com.marginworkbench.workbook.ReadCancelled;
 import com.marginworkbench.workbook.ReadResult;
-import com.marginworkbench.workbook.RestateException;
-import com.marginworkbench.workbook.RestatedWorkbookWriter;
 import com.marginworkbench.workbook.WorkbookReadException;
 import com.marginworkbench.workbook.WorkbookReader;
+import com.marginworkbench.workbook.restate.RestateException;
+import com.marginworkbench.workbook.restate.RestatedWorkbookWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -222,7 +224,7 @@ public final class Workbench {
      * Reads {@code workbook} with the saved project's mapping and the ranges typed over it (see
      * {@link #hints(SavedProject, List)}); every command reads this way.
      */
-    public static Read read(Path workbook, SavedProject saved, List<String> tables, WorkbookReader.Progress progress)
+    public static Read read(Path workbook, SavedProject saved, List<String> tables, Progress progress)
             throws WorkbookReadException {
         return read(saved, tables, h -> WorkbookReader.read(workbook, progress, h));
     }
@@ -241,7 +243,7 @@ public final class Workbench {
         }
         try {
             return new Read(reader.read(hints), hints, "");
-        } catch (WorkbookReader.Cancelled e) {
+        } catch (ReadCancelled e) {
             throw e;
         } catch (WorkbookReadException e) {
             if (typed) {
@@ -427,7 +429,7 @@ public final class Workbench {
 
     /** Writes the restated workbook of the assessment as it stands (decisions, policy, levers). */
     public static RestatedWorkbookWriter.Outcome restate(Assessment a, Path target,
-                                                         RestatedWorkbookWriter.Progress progress)
+                                                         Progress progress)
             throws RestateException {
         return restate(a, target, com.marginworkbench.project.SafeFiles.Mode.REPLACE, progress);
     }
@@ -435,7 +437,7 @@ public final class Workbench {
     /** The same, saying what to do when {@code target} exists (replace, refuse, or take the next free name). */
     public static RestatedWorkbookWriter.Outcome restate(Assessment a, Path target,
                                                          com.marginworkbench.project.SafeFiles.Mode mode,
-                                                         RestatedWorkbookWriter.Progress progress)
+                                                         Progress progress)
             throws RestateException {
         return RestatedWorkbookWriter.write(a.source().file(), a.current(), a.classifications(), a.decisions(),
                 a.policy(), a.levers(), target, mode, progress);

@@ -310,8 +310,11 @@ public final class MarginEngine {
             OptionalDouble ltvS = ltv(arpaStressed, total.restatedBlendedStressed(), in.churnMonthly());
             OptionalDouble ltvAi = ltv(in.arpaMonthly(), total.aiLayer(), in.churnMonthly());
             OptionalDouble ltvAiS = ltv(arpaStressed, total.aiLayerStressed(), in.churnMonthly());
+            OptionalDouble ltvReported = ltv(in.arpaMonthly(), in.basis() == UnitInputs.MarginBasis.AI_LAYER
+                    ? total.reportedAiLayer() : total.reportedBlended(), in.churnMonthly());
             return new UnitEconomics(ltv, ratio(ltv, in.cac()), ltvS, ratio(ltvS, cacStressed),
-                    ltvAi, ratio(ltvAi, in.cac()), ltvAiS, ratio(ltvAiS, cacStressed), arpaStressed, cacStressed);
+                    ltvAi, ratio(ltvAi, in.cac()), ltvAiS, ratio(ltvAiS, cacStressed), arpaStressed, cacStressed,
+                    ratio(ltvReported, in.cac()));
         }
 
         private static OptionalDouble ltv(double arpa, OptionalDouble gm, double churn) {

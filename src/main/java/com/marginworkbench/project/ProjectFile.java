@@ -43,7 +43,10 @@ public final class ProjectFile {
     public static final int FORMAT_VERSION = 2;
     public static final String SUFFIX = ".mwb.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: a command on a workbook with no project file never pays for starting Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private ProjectFile() {
     }
@@ -160,7 +163,7 @@ public final class ProjectFile {
         byte[] bytes = Files.readAllBytes(file);
         com.fasterxml.jackson.databind.JsonNode root;
         try {
-            root = MAPPER.readTree(bytes);
+            root = Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new IOException(file.getFileName() + " is not a readable project file (" + firstLine(e.getOriginalMessage())
                     + "); it was left as it is and the workbook opens with fresh decisions", e);
@@ -191,7 +194,7 @@ public final class ProjectFile {
         dto.workbook = workbookName;
         dto.mapping = mapping;
         dto.savedAt = Instant.now().toString();
-        return MAPPER.writeValueAsString(dto).getBytes(StandardCharsets.UTF_8);
+        return Json.MAPPER.writeValueAsString(dto).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -210,9 +213,9 @@ public final class ProjectFile {
             if (usage != null) {
                 // kept as it is, even a section this build cannot read
                 com.fasterxml.jackson.databind.node.ObjectNode tree =
-                        (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(bytes);
+                        (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(bytes);
                 tree.set("usage", usage);
-                bytes = MAPPER.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
+                bytes = Json.MAPPER.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
             }
             write(file, workbookName, bytes);
             return Version.of(Files.getLastModifiedTime(file).toMillis(), bytes);
@@ -266,7 +269,7 @@ public final class ProjectFile {
             return Optional.empty();
         }
         try {
-            return Optional.of(MAPPER.treeToValue(usage, UsageDto.class));
+            return Optional.of(Json.MAPPER.treeToValue(usage, UsageDto.class));
         } catch (JsonProcessingException e) {
             throw new IOException(file.getFileName() + ": the usage section cannot be read ("
                     + firstLine(e.getOriginalMessage()) + "); it was left as it is", e);
@@ -281,7 +284,7 @@ public final class ProjectFile {
      */
     public static boolean saveUsage(Path file, UsageDto usage, String workbookName) throws IOException {
         synchronized (WRITING) {
-            com.fasterxml.jackson.databind.JsonNode section = usage == null ? null : MAPPER.valueToTree(usage);
+            com.fasterxml.jackson.databind.JsonNode section = usage == null ? null : Json.MAPPER.valueToTree(usage);
             if (!Files.isRegularFile(file)) {
                 if (section == null || section.isEmpty()) {
                     PENDING_USAGE.remove(key(file));
@@ -301,7 +304,7 @@ public final class ProjectFile {
                 root.set("usage", section);
             }
             root.put("savedAt", Instant.now().toString());
-            write(file, workbookName, MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
+            write(file, workbookName, Json.MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
             return true;
         }
     }
@@ -309,7 +312,7 @@ public final class ProjectFile {
     private static com.fasterxml.jackson.databind.node.ObjectNode readTree(Path file, String consequence)
             throws IOException {
         try {
-            com.fasterxml.jackson.databind.JsonNode n = MAPPER.readTree(Files.readAllBytes(file));
+            com.fasterxml.jackson.databind.JsonNode n = Json.MAPPER.readTree(Files.readAllBytes(file));
             if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
                 return o;
             }

@@ -20,7 +20,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import static com.marginworkbench.workbook.OwnModelLayout.*;
+import static com.marginworkbench.workbook.own.OwnModelLayout.*;
 
 /**
  * Builds the demo company's seventeen-sheet model: Northwind AI, an AI-SaaS business selling a

@@ -24,7 +24,7 @@ final class Preload {
         Thread t = new Thread(() -> {
             try {
                 f.complete(WorkbenchViewModel.read(WorkbenchApp.LOADER, workbook,
-                        com.marginworkbench.ui.workbench.WorkbookLoader.Progress.NONE, projectLocator));
+                        com.marginworkbench.workbook.Progress.NONE, projectLocator));
             } catch (Exception | LinkageError e) {
                 f.completeExceptionally(e);
             }

@@ -6,8 +6,7 @@ import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.ui.workbench.WorkbookExporter;
 import com.marginworkbench.ui.workbench.WorkbookLoader;
-import com.marginworkbench.workbook.RestatedWorkbookWriter;
-import com.marginworkbench.workbook.WorkbookReader;
+import com.marginworkbench.workbook.restate.RestatedWorkbookWriter;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -26,18 +25,7 @@ public final class WorkbenchApp extends Application {
 
     /** The restated-workbook writer the window uses. */
     static final WorkbookExporter EXPORTER = (req, progress) -> RestatedWorkbookWriter.write(req.source(), req.read(),
-            req.classifications(), req.decisions(), req.policy(), req.levers(), req.target(),
-            new RestatedWorkbookWriter.Progress() {
-                @Override
-                public void update(double fraction) {
-                    progress.update(fraction, null);
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return progress.cancelled();
-                }
-            }).target();
+            req.classifications(), req.decisions(), req.policy(), req.levers(), req.target(), progress).target();
 
     @Override
     public void start(Stage stage) {

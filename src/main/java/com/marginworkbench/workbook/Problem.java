@@ -1,5 +1,8 @@
 package com.marginworkbench.workbook;
 
+import com.marginworkbench.workbook.cells.InputGuards;
+import com.marginworkbench.workbook.cells.VisibleText;
+
 /**
  * Something the reader noticed and did not guess around: the cell (e.g. {@code P&L!G9}) and what is wrong.
  * A line that could not be read is never dropped in silence: its problem carries the line's label

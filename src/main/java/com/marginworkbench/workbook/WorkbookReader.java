@@ -2,12 +2,21 @@ package com.marginworkbench.workbook;
 
 import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.ReadingHints;
+import com.marginworkbench.workbook.cells.GridCell;
+import com.marginworkbench.workbook.cells.GridSheet;
+import com.marginworkbench.workbook.cells.InputGuards;
+import com.marginworkbench.workbook.cells.PathChecks;
+import com.marginworkbench.workbook.cells.PoiWorkbooks;
+import com.marginworkbench.workbook.cells.StreamingGrid;
+import com.marginworkbench.workbook.cells.UserModelGrid;
+import com.marginworkbench.workbook.cells.VisibleText;
+import com.marginworkbench.workbook.own.OwnModelReader;
+import com.marginworkbench.workbook.statement.StatementChoice;
+import com.marginworkbench.workbook.statement.VendorDictionary;
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,24 +39,6 @@ import java.util.zip.ZipFile;
  * which it recalculates. The source file is opened read-only and never written.
  */
 public final class WorkbookReader {
-    /** Progress and cancellation for a window; the command line passes null. */
-    public interface Progress {
-        /** Called now and then with a fraction between 0 and 1 and what is being done. */
-        void update(double fraction, String step);
-
-        /** Polled while reading; return true to stop (the read then throws a {@link Cancelled}). */
-        default boolean cancelled() {
-            return false;
-        }
-    }
-
-    /** Thrown when the Progress asked to stop. */
-    public static final class Cancelled extends WorkbookReadException {
-        public Cancelled() {
-            super("Reading was cancelled.");
-        }
-    }
-
     /** Uncompressed sheet XML above this goes through the streaming read. */
     static final long STREAMING_THRESHOLD_BYTES = 8L * 1024 * 1024;
 
@@ -57,24 +48,6 @@ public final class WorkbookReader {
 
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
             (byte) 0xE1};
-
-    /**
-     * POI's limits, set once before POI opens any file. Kept out of this class's own start-up so the
-     * paths that never touch POI's packaging (the own model's saved values, the streaming read) do
-     * not load it.
-     */
-    private static final class PoiLimits {
-        static {
-            // POI's defaults already stop zip bombs; say so explicitly so nobody loosens them by accident.
-            ZipSecureFile.setMinInflateRatio(0.01);
-            ZipSecureFile.setMaxEntrySize(0xFFFFFFFFL);
-            InputGuards.install();
-        }
-
-        static void set() {
-            // the static block does the work, once
-        }
-    }
 
     private WorkbookReader() {
     }
@@ -112,7 +85,7 @@ public final class WorkbookReader {
         try {
             stamp = SourceStamp.of(file);
         } catch (IOException e) {
-            throw new WorkbookReadException(name + " cannot be read: " + oneLine(e.getMessage()) + ".");
+            throw new WorkbookReadException(name + " cannot be read: " + InputGuards.oneLine(e.getMessage()) + ".");
         }
         ReadResult r = readChecked(file, name, progress, route, hints);
         // The file is opened more than once while reading; a different version at the end means the
@@ -182,7 +155,7 @@ public final class WorkbookReader {
                 }
             }
             if (sheets == null) {
-                try (Workbook wb = open(file)) {
+                try (Workbook wb = PoiWorkbooks.open(file)) {
                     update(progress, 0.3, "Opened " + name);
                     ReadResult own = hints.tables().isEmpty() ? ownModel(wb, file) : null;
                     if (own != null) {
@@ -195,7 +168,7 @@ public final class WorkbookReader {
                     calculated = loaded.calculated();
                 }
             }
-            checkCancelled(progress);
+            ReadCancelled.check(progress);
             update(progress, 0.92, "Finding the income statement");
             ReadResult result = StatementChoice.read(file, baseName(name), name, sheets, hints);
             update(progress, 1, "Read " + name);
@@ -268,7 +241,7 @@ public final class WorkbookReader {
             size = Files.size(file);
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            throw new WorkbookReadException(name + " cannot be read: " + oneLine(e.getMessage()) + ".");
+            throw new WorkbookReadException(name + " cannot be read: " + InputGuards.oneLine(e.getMessage()) + ".");
         }
         if (size == 0) {
             throw new WorkbookReadException(name + " is empty (0 bytes); save the workbook again from Excel.");
@@ -295,7 +268,7 @@ public final class WorkbookReader {
     }
 
     private static Kind checkOle2(Path file, String name) throws WorkbookReadException {
-        PoiLimits.set();
+        PoiWorkbooks.setLimits();
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
@@ -370,9 +343,9 @@ public final class WorkbookReader {
         } catch (WorkbookReadException e) {
             throw e;
         } catch (ZipException e) {
-            throw damaged(name, "the zip archive is incomplete or corrupt (" + oneLine(e.getMessage()) + ")");
+            throw damaged(name, "the zip archive is incomplete or corrupt (" + InputGuards.oneLine(e.getMessage()) + ")");
         } catch (IOException | RuntimeException e) {
-            throw damaged(name, oneLine(e.getMessage()));
+            throw damaged(name, InputGuards.oneLine(e.getMessage()));
         }
     }
 
@@ -384,12 +357,6 @@ public final class WorkbookReader {
         try (InputStream in = zip.getInputStream(e)) {
             return new String(in.readNBytes(max), StandardCharsets.UTF_8);
         }
-    }
-
-    static Workbook open(Path file) throws IOException {
-        PoiLimits.set();
-        // Read-only: the source workbook is never written back.
-        return WorkbookFactory.create(file.toFile(), null, true);
     }
 
     // ---------------------------------------------------------------- messages
@@ -457,15 +424,7 @@ public final class WorkbookReader {
                 break;
             }
         }
-        return found == null || found.isEmpty() ? InputGuards.describe(e) : oneLine(found);
-    }
-
-    static String oneLine(String s) {
-        if (s == null) {
-            return "no detail";
-        }
-        String t = s.replaceAll("\\s+", " ").trim();
-        return t.length() > 140 ? t.substring(0, 137) + "..." : t;
+        return found == null || found.isEmpty() ? InputGuards.describe(e) : InputGuards.oneLine(found);
     }
 
     private static boolean startsWith(byte[] head, int n, byte[] magic) {
@@ -502,12 +461,6 @@ public final class WorkbookReader {
     private static void update(Progress p, double fraction, String step) {
         if (p != null) {
             p.update(fraction, step);
-        }
-    }
-
-    static void checkCancelled(Progress p) throws Cancelled {
-        if (p != null && p.cancelled()) {
-            throw new Cancelled();
         }
     }
 }

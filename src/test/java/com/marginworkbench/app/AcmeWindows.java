@@ -2,6 +2,7 @@ package com.marginworkbench.app;
 
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.ui.workbench.WorkbookLoader;
+import com.marginworkbench.workbook.Progress;
 import com.marginworkbench.workbook.WorkbookReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ abstract class AcmeWindows {
     /** A window's view model on {@code workbook}, its project file read as the window reads it. */
     WorkbenchViewModel window(Path workbook) throws Exception {
         WorkbenchViewModel vm = new WorkbenchViewModel(Runnable::run, location::projectFileFor);
-        vm.install(WorkbenchViewModel.read(LOADER, workbook, WorkbookLoader.Progress.NONE, location::projectFileFor));
+        vm.install(WorkbenchViewModel.read(LOADER, workbook, Progress.NONE, location::projectFileFor));
         return vm;
     }
 
@@ -39,6 +40,6 @@ abstract class AcmeWindows {
     }
 
     static int index(WorkbenchViewModel vm, String source) {
-        return vm.rows().stream().filter(r -> r.source().equals(source)).findFirst().orElseThrow().index();
+        return vm.grid().rows().stream().filter(r -> r.source().equals(source)).findFirst().orElseThrow().index();
     }
 }

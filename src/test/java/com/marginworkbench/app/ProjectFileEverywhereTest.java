@@ -77,7 +77,7 @@ class ProjectFileEverywhereTest extends AcmeWindows {
                 .doesNotContain("restated " + restated);
 
         WorkbenchViewModel reopened = window();
-        assertThat(reopened.rows().stream().filter(r -> r.source().equals(LINE)).findFirst().orElseThrow()
+        assertThat(reopened.grid().rows().stream().filter(r -> r.source().equals(LINE)).findFirst().orElseThrow()
                 .treatment()).isNotEqualTo(Treatment.COST_OF_REVENUE);
         assertThat(reopened.result().total().restatedBlended().getAsDouble())
                 .isEqualTo(withProject.at("/margins/restatedBlended").asDouble());
@@ -86,8 +86,8 @@ class ProjectFileEverywhereTest extends AcmeWindows {
     @Test
     void theCommandLineAndTheWindowGiveIdenticalFiguresForTheSameProject() throws Exception {
         WorkbenchViewModel vm = window();
-        int line = vm.rows().stream().filter(r -> r.source().equals(LINE)).findFirst().orElseThrow().index();
-        vm.setCostType(java.util.List.of(line), CostType.EVAL_DEVELOPMENT);
+        int line = vm.grid().rows().stream().filter(r -> r.source().equals(LINE)).findFirst().orElseThrow().index();
+        vm.grid().setCostType(java.util.List.of(line), CostType.EVAL_DEVELOPMENT);
         vm.stress().valueProperty(Lever.LLM_COST).set(40);
         vm.stress().valueProperty(Lever.HEAVY_SHARE).set(10);
         vm.stress().valueProperty(Lever.HEAVY_MULTIPLIER).set(3);

@@ -28,7 +28,7 @@ class ProjectFileToleranceTest extends AcmeWindows {
     /** A project saved by the window with {@link #LINE} set to Sales & marketing and the LLM cost lever at +40%. */
     private ObjectNode savedProject() throws Exception {
         WorkbenchViewModel vm = window(book);
-        vm.setCostType(java.util.List.of(index(vm, LINE)), CostType.SALES_MARKETING);
+        vm.grid().setCostType(java.util.List.of(index(vm, LINE)), CostType.SALES_MARKETING);
         vm.stress().valueProperty(Lever.LLM_COST).set(40);
         Path project = vm.saveProject();
         assertThat(project).isEqualTo(dir.resolve("acme.mwb.json"));
@@ -75,7 +75,7 @@ class ProjectFileToleranceTest extends AcmeWindows {
         assertThat(json.at("/levers/llmCostChange").asDouble()).as("the levers that parse are kept").isEqualTo(0.4);
 
         WorkbenchViewModel reopened = window(book);
-        var row = reopened.rows().get(index(reopened, LINE));
+        var row = reopened.grid().rows().get(index(reopened, LINE));
         assertThat(row.costType()).as("the line's decision is kept").isEqualTo(CostType.SALES_MARKETING);
         assertThat(reopened.statusProperty().get()).contains("saved decisions restored")
                 .contains("noteTime = \"yesterday\"");
@@ -114,8 +114,8 @@ class ProjectFileToleranceTest extends AcmeWindows {
         assertThat(JSON.readTree(other.out()).at("/levers/llmCostChange").asDouble()).isZero();
 
         WorkbenchViewModel window = window(xlsm);
-        assertThat(window.rows().get(index(window, LINE)).costType()).isNotEqualTo(CostType.SALES_MARKETING);
-        window.setCostType(java.util.List.of(index(window, LINE)), CostType.RESEARCH_DEVELOPMENT);
+        assertThat(window.grid().rows().get(index(window, LINE)).costType()).isNotEqualTo(CostType.SALES_MARKETING);
+        window.grid().setCostType(java.util.List.of(index(window, LINE)), CostType.RESEARCH_DEVELOPMENT);
         assertThat(window.saveProject()).isEqualTo(dir.resolve("acme.xlsm.mwb.json"));
         assertThat(JSON.readTree(dir.resolve("acme.mwb.json").toFile()).get("workbook").asText())
                 .as("the .xlsx keeps its own project").isEqualTo("acme.xlsx");

@@ -33,11 +33,11 @@ class TwoWindowsOneProjectTest extends AcmeWindows {
 
     /** A second cost line, other than Pinecone. */
     private static String other(WorkbenchViewModel vm) {
-        return vm.rows().stream().map(r -> r.source()).filter(s -> !s.equals(PINECONE)).findFirst().orElseThrow();
+        return vm.grid().rows().stream().map(r -> r.source()).filter(s -> !s.equals(PINECONE)).findFirst().orElseThrow();
     }
 
     private static void type(WorkbenchViewModel vm, String source, CostType t) {
-        vm.setCostType(List.of(index(vm, source)), t);
+        vm.grid().setCostType(List.of(index(vm, source)), t);
     }
 
     private String savedType(String source) throws Exception {
@@ -64,7 +64,7 @@ class TwoWindowsOneProjectTest extends AcmeWindows {
         assertThat(savedType(PINECONE)).as("window A's decision survives B's save").isEqualTo(CostType.SALES_MARKETING.id());
         assertThat(savedType(second)).isEqualTo(CostType.GENERAL_ADMIN.id());
         assertThat(b.statusProperty().get()).contains("made in another window").contains(PINECONE);
-        assertThat(b.rows().get(index(b, PINECONE)).costType()).as("B now shows A's decision")
+        assertThat(b.grid().rows().get(index(b, PINECONE)).costType()).as("B now shows A's decision")
                 .isEqualTo(CostType.SALES_MARKETING);
 
         // A saves again after B: B's decision and lever stay, A's new one joins them.

@@ -51,17 +51,7 @@ class HostileWindowTest {
         workbook = Files.copy(Path.of("sample-models", "northwind-ai-model.xlsx"), dir.resolve("northwind.xlsx"));
         vm = new WorkbenchViewModel(new PulseCoalescer());
         // The same reader as the application's, progress and cancel passed through.
-        WorkbookLoader loader = (file, progress) -> WorkbookReader.read(file, new WorkbookReader.Progress() {
-            @Override
-            public void update(double fraction, String step) {
-                progress.update(fraction, step);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return progress.cancelled();
-            }
-        });
+        WorkbookLoader loader = (file, progress) -> WorkbookReader.read(file, progress);
         view = new WorkbenchView(vm, loader, null, new AppSettings(dir.resolve("config")));
         view.show(stage);
         view.open(workbook);

@@ -7,9 +7,9 @@ import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.ui.workbench.WorkbookLoader;
-import com.marginworkbench.workbook.RestatedWorkbookWriter;
 import com.marginworkbench.workbook.WorkbookReadException;
 import com.marginworkbench.workbook.WorkbookReader;
+import com.marginworkbench.workbook.restate.RestatedWorkbookWriter;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 

@@ -7,9 +7,9 @@ import com.marginworkbench.margin.Levers;
 import com.marginworkbench.project.ProjectFile;
 import com.marginworkbench.project.SafeFiles;
 import com.marginworkbench.workbook.ReadResult;
-import com.marginworkbench.workbook.RestateException;
-import com.marginworkbench.workbook.RestatedWorkbookWriter;
 import com.marginworkbench.workbook.WorkbookReader;
+import com.marginworkbench.workbook.restate.RestateException;
+import com.marginworkbench.workbook.restate.RestatedWorkbookWriter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -227,7 +227,7 @@ class SafeOutputTest {
             }
         }
         assertThat(cut).as("texts cut with an ellipsis").isNotNegative();
-        String cutText = com.marginworkbench.workbook.RestatedWorkbookWriter.fitCellForTest("\ud83d\ude00".repeat(20_000));
+        String cutText = com.marginworkbench.workbook.restate.RestatedWorkbookWriter.fitCellForTest("\ud83d\ude00".repeat(20_000));
         assertThat(cutText.length()).isLessThanOrEqualTo(32_767);
         assertThat(cutText).endsWith("…");
         assertThat(Character.isHighSurrogate(cutText.charAt(cutText.length() - 2))).isFalse();

@@ -226,6 +226,22 @@ class MarginEngineTest {
     }
 
     @Test
+    void theReportedLtvToCacCarriesTheReportedMarginOfTheInputsBasis() {
+        // The headline compares restated LTV:CAC with the same ratio on the margin the workbook reports.
+        UnitInputs blended = new UnitInputs(1000, 0.02, 10_000, UnitInputs.MarginBasis.BLENDED);
+        MarginResult b = WorkedExample.standard(12).unitInputs(blended).compute(Levers.NEUTRAL.withLlmCostChange(0.5));
+        assertThat(v(b.unitEconomics().ltvToCacReported()))
+                .isCloseTo(1000 * v(b.total().reportedBlended()) / 0.02 / 10_000, within(EPS));
+        UnitInputs ai = new UnitInputs(1000, 0.02, 10_000, UnitInputs.MarginBasis.AI_LAYER);
+        MarginResult a = WorkedExample.standard(12).unitInputs(ai).compute(Levers.NEUTRAL.withLlmCostChange(0.5));
+        // The worked example's workbook reports no AI layer of its own, so that basis has no reported ratio.
+        assertThat(a.total().reportedAiLayer()).isEmpty();
+        assertThat(a.unitEconomics().ltvToCacReported()).isEmpty();
+        assertThat(v(a.unitEconomics().ltvToCac())).isCloseTo(v(b.unitEconomics().ltvToCac()), within(EPS));
+        assertThat(WorkedExample.standard(1).compute(Levers.NEUTRAL).unitEconomics().ltvToCacReported()).isEmpty();
+    }
+
+    @Test
     void tokenPriceDeclineLowersLlmPricedCostOverTime() {
         // quarterly periods: after one year (4 quarters) prices are half of today's
         WorkedExample ex = new WorkedExample(5);

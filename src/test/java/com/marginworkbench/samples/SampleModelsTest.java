@@ -1,6 +1,6 @@
 package com.marginworkbench.samples;
 
-import com.marginworkbench.workbook.OwnModelLayout;
+import com.marginworkbench.workbook.own.OwnModelLayout;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;

@@ -1,8 +1,8 @@
 package com.marginworkbench.ui;
 
 import com.marginworkbench.app.SampleLocator;
-import com.marginworkbench.ui.workbench.AssumptionsDialog;
-import com.marginworkbench.ui.workbench.CapitalizationDialog;
+import com.marginworkbench.ui.grid.CapitalizationDialog;
+import com.marginworkbench.ui.window.AssumptionsDialog;
 import javafx.application.Platform;
 import javafx.scene.control.Dialog;
 
@@ -36,7 +36,7 @@ public final class AssumptionsScreenshots {
             });
             shootDialog(() -> new AssumptionsDialog(w.vm(), w.stage()),
                     out.resolve("assumptions-" + size[0] + "x" + size[1] + ".png"));
-            shootDialog(() -> new CapitalizationDialog(w.vm(), training, w.stage()),
+            shootDialog(() -> new CapitalizationDialog(w.vm().grid(), training, w.stage()),
                     out.resolve("capitalization-" + size[0] + "x" + size[1] + ".png"));
         }
         Platform.exit();

@@ -8,7 +8,7 @@ import com.marginworkbench.ui.mapping.ReaderAdapter;
 import com.marginworkbench.ui.util.PulseCoalescer;
 import com.marginworkbench.ui.window.WorkbenchView;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
-import com.marginworkbench.ui.workbench.WorkbookLoader;
+import com.marginworkbench.workbook.Progress;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -197,10 +197,10 @@ class MappingWindowTest {
 
         // opened again: the same reading and the same figures
         WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
-        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, WorkbookLoader.Progress.NONE,
+        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, Progress.NONE,
                 ProjectFile::pathFor));
         assertThat(again.hints()).isEqualTo(vm.hints());
         assertThat(again.model().costs()).anySatisfy(l -> assertThat(l.label()).isEqualTo("Tax"));
-        assertThat(again.tile("reported").value()).isEqualTo(flipped);
+        assertThat(again.tiles().tile("reported").value()).isEqualTo(flipped);
     }
 }

@@ -33,15 +33,15 @@ class RevenueLinesViewModelTest {
     }
 
     private RevenueRow revenue(WorkbenchViewModel in, String label) {
-        return in.revenueRows().stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
+        return in.grid().revenueRows().stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
     }
 
     @Test
     void everyRevenueLineIsARowWithItsLayer() {
-        assertThat(vm.revenueRows()).extracting(RevenueRow::label)
+        assertThat(vm.grid().revenueRows()).extracting(RevenueRow::label)
                 .containsExactly("Platform subscriptions", "AI assistant add-on");
         assertThat(revenue(vm, "AI assistant add-on").layer()).isEqualTo(LayerSplit.AI);
-        double sum = vm.revenueRows().stream().mapToDouble(RevenueRow::total).sum();
+        double sum = vm.grid().revenueRows().stream().mapToDouble(RevenueRow::total).sum();
         assertThat(vm.result().total().revenue()).isCloseTo(sum, within(0.5));
     }
 
@@ -49,16 +49,16 @@ class RevenueLinesViewModelTest {
     void anAiShareOnARevenueLineMovesTheAiLayerMarginAndUndoPutsItBack() {
         RevenueRow platform = revenue(vm, "Platform subscriptions");
         Figures before = vm.result().total();
-        String aiBefore = vm.tile("ai").value();
+        String aiBefore = vm.tiles().tile("ai").value();
 
-        vm.setRevenueLayer(platform.index(), new LayerSplit(0.5));
+        vm.grid().setRevenueLayer(platform.index(), new LayerSplit(0.5));
 
         double aiRevenue = before.aiRevenue() + 0.5 * platform.total();
         Figures after = vm.result().total();
         assertThat(after.aiRevenue()).isCloseTo(aiRevenue, within(0.5));
         assertThat(after.revenue()).isCloseTo(before.revenue(), within(0.5));
         assertThat(platform.layer()).isEqualTo(new LayerSplit(0.5));
-        assertThat(vm.tile("ai").value())
+        assertThat(vm.tiles().tile("ai").value())
                 .isEqualTo(Format.percent(OptionalDouble.of(1 - before.restatedAiCogs() / aiRevenue)))
                 .isNotEqualTo(aiBefore);
         assertThat(vm.dirtyProperty().get()).isTrue();
@@ -66,7 +66,7 @@ class RevenueLinesViewModelTest {
 
         vm.undo();
         assertThat(platform.layer()).isEqualTo(LayerSplit.SOFTWARE);
-        assertThat(vm.tile("ai").value()).isEqualTo(aiBefore);
+        assertThat(vm.tiles().tile("ai").value()).isEqualTo(aiBefore);
         vm.redo();
         assertThat(platform.layer()).isEqualTo(new LayerSplit(0.5));
     }
@@ -75,9 +75,9 @@ class RevenueLinesViewModelTest {
     void revenueLayerAndUsagePricingAreKeptInTheProjectFile() throws Exception {
         RevenueRow addOn = revenue(vm, "AI assistant add-on");
         RevenueRow platform = revenue(vm, "Platform subscriptions");
-        vm.setRevenueLayer(platform.index(), new LayerSplit(0.25));
-        vm.setRevenueUsagePriced(addOn.index(), true);
-        String ai = vm.tile("ai").value();
+        vm.grid().setRevenueLayer(platform.index(), new LayerSplit(0.25));
+        vm.grid().setRevenueUsagePriced(addOn.index(), true);
+        String ai = vm.tiles().tile("ai").value();
         Path saved = vm.saveProject();
         assertThat(Files.readString(saved)).contains("\"revenue\"").contains("Platform subscriptions");
 
@@ -85,7 +85,7 @@ class RevenueLinesViewModelTest {
         again.install(WorkbenchViewModel.read((f, p) -> DemoWorkbook.read(f), workbook));
         assertThat(revenue(again, "Platform subscriptions").layer()).isEqualTo(new LayerSplit(0.25));
         assertThat(revenue(again, "AI assistant add-on").usagePricedProperty().get()).isTrue();
-        assertThat(again.tile("ai").value()).isEqualTo(ai);
+        assertThat(again.tiles().tile("ai").value()).isEqualTo(ai);
         assertThat(again.dirtyProperty().get()).isFalse();
     }
 

@@ -66,10 +66,10 @@ public final class ScreenshotTour {
         });
 
         fx(() -> {
-            CostRow inference = w.vm().rows().stream().filter(r -> r.label().startsWith("LLM API - production"))
+            CostRow inference = w.vm().grid().rows().stream().filter(r -> r.label().startsWith("LLM API - production"))
                     .findFirst().orElseThrow();
-            w.vm().setAnswer(inference.index(), Question.TRIGGERED, Answer.NO);
-            w.vm().setNote(inference.index(), "Client says this endpoint only serves the sales demo");
+            w.vm().grid().setAnswer(inference.index(), Question.TRIGGERED, Answer.NO);
+            w.vm().grid().setNote(inference.index(), "Client says this endpoint only serves the sales demo");
         });
         settle();
         fx(() -> {
@@ -85,7 +85,7 @@ public final class ScreenshotTour {
             w.stage().getScene().getWindow().requestFocus();
             w.vm().undo();
             w.vm().undo();
-            ScenarioCompareDialog d = new ScenarioCompareDialog(w.vm(), w.stage());
+            ScenarioCompareDialog d = new ScenarioCompareDialog(w.vm().stress(), w.stage());
             d.show();
             d.setX(520);
             d.setY(220);

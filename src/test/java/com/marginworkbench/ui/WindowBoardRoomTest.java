@@ -160,8 +160,8 @@ class WindowBoardRoomTest {
         assertThat(view.charts().gmChart().getXAxis()).isInstanceOf(javafx.scene.chart.CategoryAxis.class);
         assertThat(((javafx.scene.chart.CategoryAxis) view.charts().gmChart().getXAxis()).getCategories())
                 .containsExactlyElementsOf(periods);
-        assertThat(view.grid().table().getItems()).allMatch(r -> vm.rows().contains(r));
-        assertThat(vm.rows()).hasSize(vm.model().costs().size());
+        assertThat(view.grid().table().getItems()).allMatch(r -> vm.grid().rows().contains(r));
+        assertThat(vm.grid().rows()).hasSize(vm.model().costs().size());
     }
 
     /**

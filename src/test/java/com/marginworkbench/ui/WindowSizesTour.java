@@ -29,7 +29,7 @@ public final class WindowSizesTour {
             w.vm().stress().valueProperty(Lever.LLM_COST).set(50);
             w.vm().stress().saveScenario("Heavy usage: LLM +50%");
             w.vm().stress().valueProperty(Lever.VARIANCE_BUFFER).set(1.2);
-            w.vm().commitLevers();
+            w.vm().stress().commitLevers();
         });
         int[][] sizes = {{1024, 700}, {1366, 768}, {1600, 1000}};
         for (String theme : new String[] {"light", "dark"}) {

@@ -69,6 +69,8 @@ public final class WorkbenchResponsivenessBenchmark {
             Window w = open(dir, file, Runnable::run);
             Slider slider = w.view.stressPanel().slider(Lever.LLM_COST);
             Label tile = (Label) w.scene.lookup("#tile-ai-stressed-value");
+            com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+            long allocated = allocation.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < STEPS; i++) {
                 double v = i;
                 long c0 = threads.getCurrentThreadCpuTime();
@@ -88,6 +90,8 @@ public final class WorkbenchResponsivenessBenchmark {
                     throw new IllegalStateException("tile empty");
                 }
             }
+            System.out.printf(Locale.ROOT, "  UI thread allocated %.2f MB per step%n",
+                    (allocation.getCurrentThreadAllocatedBytes() - allocated) / 1e6 / STEPS);
             w.stage.close();
             done.countDown();
         });
@@ -162,8 +166,8 @@ public final class WorkbenchResponsivenessBenchmark {
                     .filter(t -> tab.equals(t.getId())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no chart tab " + tab)));
         }
-        if (vm.rows().size() < 10_000) {
-            throw new IllegalStateException("expected 10,000 lines, got " + vm.rows().size());
+        if (vm.grid().rows().size() < 10_000) {
+            throw new IllegalStateException("expected 10,000 lines, got " + vm.grid().rows().size());
         }
         return new Window(stage, stage.getScene(), view);
     }

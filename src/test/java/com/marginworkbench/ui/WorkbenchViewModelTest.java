@@ -35,37 +35,37 @@ class WorkbenchViewModelTest {
     }
 
     private CostRow row(String label) {
-        return vm.rows().stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
+        return vm.grid().rows().stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
     }
 
     @Test
     void tilesShowTheWorkedExampleAndFollowTheLlmLever() {
-        assertThat(vm.tile("reported").value()).isEqualTo("84.3%");
-        assertThat(vm.tile("ai").value()).isEqualTo("40.6%");
-        assertThat(vm.tile("ai-stressed").value()).isEqualTo("40.6%");
+        assertThat(vm.tiles().tile("reported").value()).isEqualTo("84.3%");
+        assertThat(vm.tiles().tile("ai").value()).isEqualTo("40.6%");
+        assertThat(vm.tiles().tile("ai-stressed").value()).isEqualTo("40.6%");
         vm.stress().valueProperty(Lever.LLM_COST).set(50);
-        assertThat(vm.tile("ai-stressed").value()).isEqualTo("12.0%");
-        assertThat(vm.tile("ai-stressed").delta()).startsWith("\u221228.6 pts");
+        assertThat(vm.tiles().tile("ai-stressed").value()).isEqualTo("12.0%");
+        assertThat(vm.tiles().tile("ai-stressed").delta()).startsWith("\u221228.6 pts");
         assertThat(vm.stress().setFromText(Lever.LLM_COST, "abc")).isPresent();
         assertThat(vm.stress().setFromText(Lever.LLM_COST, "0")).isEmpty();
-        assertThat(vm.tile("ai-stressed").value()).isEqualTo("40.6%");
+        assertThat(vm.tiles().tile("ai-stressed").value()).isEqualTo("40.6%");
     }
 
     @Test
     void answeringNoMovesACustomerInferenceLineOutOfCogsAndUndoRestoresIt() {
         CostRow inference = row("OpenAI API - production");
         assertThat(inference.treatment()).isEqualTo(Treatment.COST_OF_REVENUE);
-        String restatedBefore = vm.tile("restated").value();
+        String restatedBefore = vm.tiles().tile("restated").value();
 
-        vm.setAnswer(inference.index(), Question.TRIGGERED, Answer.NO);
+        vm.grid().setAnswer(inference.index(), Question.TRIGGERED, Answer.NO);
         assertThat(inference.treatment()).isEqualTo(Treatment.REVIEW);
         assertThat(inference.classification().reason()).contains("not triggered by a paying customer");
-        assertThat(vm.tile("restated").value()).isNotEqualTo(restatedBefore);
-        assertThat(vm.tile("ai").value()).isEqualTo("97.8%");
+        assertThat(vm.tiles().tile("restated").value()).isNotEqualTo(restatedBefore);
+        assertThat(vm.tiles().tile("ai").value()).isEqualTo("97.8%");
 
         vm.undo();
         assertThat(inference.treatment()).isEqualTo(Treatment.COST_OF_REVENUE);
-        assertThat(vm.tile("restated").value()).isEqualTo(restatedBefore);
+        assertThat(vm.tiles().tile("restated").value()).isEqualTo(restatedBefore);
         vm.redo();
         assertThat(inference.treatment()).isEqualTo(Treatment.REVIEW);
     }
@@ -75,7 +75,7 @@ class WorkbenchViewModelTest {
         CostRow training = row("Model training runs");
         CostRow misc = row("Misc vendor");
         assertThat(misc.treatment()).isEqualTo(Treatment.REVIEW);
-        vm.setCostType(List.of(training.index(), misc.index()), CostType.GENERAL_ADMIN);
+        vm.grid().setCostType(List.of(training.index(), misc.index()), CostType.GENERAL_ADMIN);
         assertThat(misc.treatment()).isEqualTo(Treatment.OPERATING_EXPENSE);
         assertThat(training.treatment()).isEqualTo(Treatment.OPERATING_EXPENSE);
         vm.undo();
@@ -96,9 +96,9 @@ class WorkbenchViewModelTest {
     @Test
     void projectFileRestoresDecisionsNotesPolicyAndScenarios() throws Exception {
         CostRow inference = row("OpenAI API - production");
-        vm.setAnswer(inference.index(), Question.TRIGGERED, Answer.NO);
-        vm.setNote(inference.index(), "Runs only for the sales demo environment");
-        vm.setCostType(List.of(row("Misc vendor").index()), CostType.GENERAL_ADMIN);
+        vm.grid().setAnswer(inference.index(), Question.TRIGGERED, Answer.NO);
+        vm.grid().setNote(inference.index(), "Runs only for the sales demo environment");
+        vm.grid().setCostType(List.of(row("Misc vendor").index()), CostType.GENERAL_ADMIN);
         vm.changePolicy(vm.policy().withFramework(Framework.IFRS));
         vm.stress().valueProperty(Lever.LLM_COST).set(50);
         vm.stress().saveScenario("Heavy usage");
@@ -108,10 +108,10 @@ class WorkbenchViewModelTest {
 
         WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
         again.install(WorkbenchViewModel.read((f, p) -> DemoWorkbook.read(f), workbook));
-        CostRow restored = again.rows().get(inference.index());
+        CostRow restored = again.grid().rows().get(inference.index());
         assertThat(restored.treatment()).isEqualTo(Treatment.REVIEW);
         assertThat(restored.noteProperty().get()).isEqualTo("Runs only for the sales demo environment");
-        assertThat(again.rows().get(row("Misc vendor").index()).costType()).isEqualTo(CostType.GENERAL_ADMIN);
+        assertThat(again.grid().rows().get(row("Misc vendor").index()).costType()).isEqualTo(CostType.GENERAL_ADMIN);
         assertThat(again.policy().framework()).isEqualTo(Framework.IFRS);
         assertThat(again.stress().valueProperty(Lever.LLM_COST).get()).isEqualTo(20.0);
         assertThat(again.stress().scenarios()).extracting(s -> s.name()).containsExactly("Heavy usage");
@@ -123,7 +123,7 @@ class WorkbenchViewModelTest {
         Files.writeString(ProjectFile.pathFor(workbook), "{ not json");
         WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
         again.install(WorkbenchViewModel.read((f, p) -> DemoWorkbook.read(f), workbook));
-        assertThat(again.rows()).hasSize(vm.rows().size());
+        assertThat(again.grid().rows()).hasSize(vm.grid().rows().size());
         assertThat(again.statusProperty().get()).contains("not a readable project file");
     }
 }

@@ -223,11 +223,11 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(project));
         assertThat(Files.readString(project)).contains("\"FREE_TIER_INFERENCE\"").contains("COGS (as reported)");
 
-        CostRow first = vm.rows().get(0);
+        CostRow first = vm.grid().rows().get(0);
         robot.interact(() -> view.open(workbook));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.rows().isEmpty() && vm.rows().get(0) != first);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.grid().rows().isEmpty() && vm.grid().rows().get(0) != first);
         WaitForAsyncUtils.waitForFxEvents();
-        CostRow again = vm.rows().stream().filter(r -> r.label().equals("Engineering payroll")).findFirst().orElseThrow();
+        CostRow again = vm.grid().rows().stream().filter(r -> r.label().equals("Engineering payroll")).findFirst().orElseThrow();
         assertThat(again).isNotSameAs(row);
         assertThat(again.treatment()).isEqualTo(Treatment.OPERATING_EXPENSE);
         assertThat(view.stressPanel().slider(Lever.LLM_COST).getValue()).isEqualTo(50.0);

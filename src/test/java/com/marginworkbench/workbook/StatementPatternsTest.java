@@ -215,6 +215,187 @@ class StatementPatternsTest {
     }
 
     @Test
+    void aRowUnderGrossMarginIsAnOperatingExpenseThoughNoHeadingSaysSo() throws Exception {
+        // A management report: cost of sales, then "Gross margin", then overheads with no heading of
+        // their own. Both readings take the same rows; only the statement reading puts payroll below
+        // gross profit, and it must win.
+        Sheets s = new Sheets();
+        s.row("Report", 0, 0, "Line", "Jan-26", "Feb-26");
+        s.row("Report", 1, 0, row("Revenue", 100, 120));
+        s.row("Report", 2, 0, row("Cost of sales", 30, 35));
+        s.row("Report", 3, 0, row("Gross margin", 70, 85));
+        s.row("Report", 4, 0, row("Payroll", 40, 42));
+        s.row("Report", 5, 0, row("Marketing", 10, 11));
+        s.row("Report", 6, 0, row("Total overheads", 50, 53));
+        s.row("Report", 7, 0, row("Net profit", 20, 32));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("management-report.xlsx")));
+        assertThat(cost(r)).isEqualTo(65);
+        assertThat(r.model().costs()).filteredOn(c -> c.label().equals("Payroll")).singleElement()
+                .satisfies(c -> assertThat(c.reported().isCostOfRevenue()).isFalse());
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
+
+    @Test
+    void numberedMonthsThenTheirYearTotalsAreReadAsMonths() throws Exception {
+        // Month 1..24, then "Year 1" and "Year 2": the totals of the first and the second twelve.
+        Sheets s = new Sheets();
+        List<Object> header = new ArrayList<>();
+        header.add("Month");
+        double[] rev = new double[26];
+        double[] cogs = new double[26];
+        for (int m = 1; m <= 24; m++) {
+            header.add((double) m);
+            rev[m - 1] = 1000 + 100 * m;
+            cogs[m - 1] = 300 + 20 * m;
+            rev[24 + (m - 1) / 12] += rev[m - 1];
+            cogs[24 + (m - 1) / 12] += cogs[m - 1];
+        }
+        header.add("Year 1");
+        header.add("Year 2");
+        s.row("Forecast", 0, 0, header.toArray());
+        s.row("Forecast", 1, 0, row("Total revenue", rev));
+        s.row("Forecast", 2, 0, row("Cost of goods sold", cogs));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("months-then-year-totals.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(24);
+        assertThat(r.model().periods().label(23)).isEqualTo("Month 24");
+        assertThat(revenue(r)).isEqualTo(24 * 1000 + 100 * 300);
+        assertThat(cost(r)).isEqualTo(24 * 300 + 20 * 300);
+    }
+
+    @Test
+    void datesTypedAsTextDayFirstOrMonthFirst() throws Exception {
+        Sheets s = new Sheets();
+        s.row("UK", 0, 0, "Line item", "31/01/2026", "28/02/2026", "31/03/2026");
+        s.row("UK", 1, 0, row("Turnover", 500, 520, 540));
+        s.row("UK", 2, 0, row("Cost of sales", 200, 210, 220));
+        s.row("UK", 3, 0, row("Gross profit", 300, 310, 320));
+        ReadResult uk = WorkbookReader.read(s.save(dir.resolve("uk-dates.xlsx")));
+        assertThat(uk.model().periods().count()).isEqualTo(3);
+        assertThat(uk.model().periods().label(0)).isEqualTo("Jan-26");
+        assertThat(cost(uk)).isEqualTo(630);
+
+        Sheets us = new Sheets();
+        us.row("US", 0, 0, "Line item", "1/1/26", "2/1/26", "3/1/26", "4/1/26");
+        us.row("US", 1, 0, row("Revenue", 10, 11, 12, 13));
+        us.row("US", 2, 0, row("Cost of revenue", 4, 4, 4, 4));
+        ReadResult r = WorkbookReader.read(us.save(dir.resolve("us-dates.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(4);
+        assertThat(r.model().periods().label(3)).isEqualTo("Apr-26");
+    }
+
+    @Test
+    void quartersWrittenNumberFirstWithLabelsIndentedByColumn() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 1, 3, "1Q25", "2Q25", "3Q25", "4Q25");
+        s.row("P&L", 2, 1, "Revenue");
+        s.row("P&L", 3, 2, row("Product A", 100, 110, 120, 130));
+        s.row("P&L", 4, 2, row("Product B", 50, 55, 60, 65));
+        s.row("P&L", 5, 1, "Total revenue", null, 150.0, 165.0, 180.0, 195.0);
+        s.row("P&L", 6, 1, "Cost of revenue");
+        s.row("P&L", 7, 2, row("Inference (OpenAI)", 30, 33, 36, 39));
+        s.row("P&L", 8, 1, "Gross profit", null, 120.0, 132.0, 144.0, 156.0);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("indented.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(4);
+        assertThat(r.model().periods().granularity()).isEqualTo(com.marginworkbench.model.Granularity.QUARTER);
+        assertThat(revenue(r)).isEqualTo(690);
+        assertThat(cost(r)).isEqualTo(138);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
+
+    @Test
+    void costLinesWithNoHeadingAboveTheirTotalAreCostOfRevenue() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Line", "2025", "2026");
+        s.row("P&L", 1, 0, row("Subscription revenue", 1000, 2000));
+        s.row("P&L", 2, 0, row("Total revenue", 1000, 2000));
+        s.row("P&L", 3, 0, row("Hosting", 200, 350));
+        s.row("P&L", 4, 0, row("Inference", 160, 250));
+        s.row("P&L", 5, 0, row("Total cost of revenue", 360, 600));
+        s.row("P&L", 6, 0, row("Gross profit", 640, 1400));
+        s.row("P&L", 7, 0, row("Salaries", 700, 900));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("no-cost-heading.xlsx")));
+        assertThat(cost(r)).isEqualTo(960);
+        assertThat(r.model().costs()).extracting(CostLine::label).containsExactly("Hosting", "Inference", "Salaries");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
+
+    @Test
+    void quartersTakeTheYearNamedOverThem() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 1, "FY2025", null, null, null, "FY2026", null, null, null);
+        s.row("P&L", 1, 0, "USD", "Q1", "Q2", "Q3", "Q4", "Q1", "Q2", "Q3", "Q4");
+        s.row("P&L", 2, 0, row("Revenue", 10, 11, 12, 13, 14, 15, 16, 17));
+        s.row("P&L", 3, 0, row("Cost of revenue", 3, 3, 4, 4, 4, 5, 5, 5));
+        s.row("P&L", 4, 0, row("Gross profit", 7, 8, 8, 9, 10, 10, 11, 12));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("years-over-quarters.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Q1 FY2025", "Q2 FY2025", "Q3 FY2025",
+                "Q4 FY2025", "Q1 FY2026", "Q2 FY2026", "Q3 FY2026", "Q4 FY2026");
+        assertThat(revenue(r)).isEqualTo(108);
+    }
+
+    @Test
+    void monthsMarkedActualThenForecastAreAllPeriods() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "USD", "Jan-26A", "Feb-26A", "Mar-26F", "Apr-26F");
+        s.row("P&L", 1, 0, row("Revenue", 100, 110, 120, 130));
+        s.row("P&L", 2, 0, row("COGS", 30, 32, 35, 38));
+        s.row("P&L", 3, 0, row("Gross Profit", 70, 78, 85, 92));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("actual-then-forecast.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(4);
+        assertThat(r.model().periods().firstForecastFromHeadings()).isEqualTo(2);
+        assertThat(revenue(r)).isEqualTo(460);
+    }
+
+    @Test
+    void aSheetAMonthWithItsYearToDateColumnIsJoinedInMonthOrder() throws Exception {
+        Sheets s = new Sheets();
+        String[] sheets = {"Mar", "Jan", "Feb"};
+        String[] months = {"Mar 2026", "Jan 2026", "Feb 2026"};
+        double[] revenue = {120, 100, 110};
+        for (int i = 0; i < 3; i++) {
+            s.row(sheets[i], 0, 0, "Management accounts");
+            s.row(sheets[i], 1, 1, months[i], "YTD");
+            s.row(sheets[i], 2, 0, row("Revenue", revenue[i], 999));
+            s.row(sheets[i], 3, 0, row("Cost of sales", 40, 888));
+            s.row(sheets[i], 4, 0, row("Gross profit", revenue[i] - 40, 111));
+            s.row(sheets[i], 5, 0, row("Overheads", 50, 777));
+        }
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("month-a-sheet.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan 2026", "Feb 2026", "Mar 2026");
+        assertThat(revenue(r)).isEqualTo(330);
+        assertThat(cost(r)).isEqualTo(120);
+    }
+
+    @Test
+    void discountsTypedNegativeReduceRevenueAndAnExportWithIncomeNegativeIsTurned() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "FY24", "FY25");
+        s.row("P&L", 1, 0, row("Gross revenue", 1000, 1200));
+        s.row("P&L", 2, 0, row("Discounts", -50, -60));
+        s.row("P&L", 3, 0, row("Refunds", -20, -25));
+        s.row("P&L", 4, 0, row("Net revenue", 930, 1115));
+        s.row("P&L", 5, 0, row("Cost of revenue", 300, 350));
+        s.row("P&L", 6, 0, row("Gross profit", 630, 765));
+        ReadResult contra = WorkbookReader.read(s.save(dir.resolve("contra-revenue.xlsx")));
+        assertThat(revenue(contra)).isEqualTo(2045);
+        assertThat(contra.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
+
+        // an accounting export that keeps income as credits (negative) and costs as debits
+        Sheets ledger = new Sheets();
+        ledger.row("P&L", 0, 0, "Account", "Jan 2026", "Feb 2026");
+        ledger.row("P&L", 1, 0, "Income");
+        ledger.row("P&L", 2, 0, row("Sales", -1000, -1100));
+        ledger.row("P&L", 3, 0, row("Total Income", -1000, -1100));
+        ledger.row("P&L", 4, 0, "Cost of Goods Sold");
+        ledger.row("P&L", 5, 0, row("Hosting", 300, 320));
+        ledger.row("P&L", 6, 0, row("Total Cost of Goods Sold", 300, 320));
+        ledger.row("P&L", 7, 0, row("Gross Profit", -700, -780));
+        ReadResult credits = WorkbookReader.read(ledger.save(dir.resolve("credits-negative.xlsx")));
+        assertThat(revenue(credits)).isEqualTo(2100);
+        assertThat(cost(credits)).isEqualTo(620);
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");

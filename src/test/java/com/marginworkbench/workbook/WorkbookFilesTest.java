@@ -201,7 +201,7 @@ class WorkbookFilesTest {
         WorkbookReader.read(file, (f, step) -> seen.add(f));
         assertThat(seen).isNotEmpty().isSorted();
         assertThat(seen.get(seen.size() - 1)).isEqualTo(1.0);
-        assertThatThrownBy(() -> WorkbookReader.read(file, new WorkbookReader.Progress() {
+        assertThatThrownBy(() -> WorkbookReader.read(file, new Progress() {
             @Override
             public void update(double fraction, String step) {
             }
@@ -210,6 +210,6 @@ class WorkbookFilesTest {
             public boolean cancelled() {
                 return true;
             }
-        })).isInstanceOf(WorkbookReader.Cancelled.class);
+        })).isInstanceOf(ReadCancelled.class);
     }
 }

@@ -3,11 +3,9 @@ package com.marginworkbench.ui.charts;
 import com.marginworkbench.classify.Treatment;
 import com.marginworkbench.margin.BridgeItem;
 import com.marginworkbench.margin.Figures;
-import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginResult;
-import com.marginworkbench.margin.Lever;
 import com.marginworkbench.ui.workbench.Format;
-import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.ChartsViewModel;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
@@ -50,7 +48,7 @@ import java.util.function.Function;
 public final class ChartsView extends TabPane {
     private static final int BRIDGE_LINES = 10;
 
-    private final WorkbenchViewModel vm;
+    private final ChartsViewModel vm;
     private final CategoryAxis gmX = new CategoryAxis();
     private final NumberAxis gmY = new NumberAxis(0, 100, 10);
     private final BandedLineChart gmChart = new BandedLineChart(gmX, gmY);
@@ -69,7 +67,7 @@ public final class ChartsView extends TabPane {
     private final NumberAxis costY = new NumberAxis();
     private final StackedBarChart<String, Number> costChart = new StackedBarChart<>(costX, costY);
 
-    public ChartsView(WorkbenchViewModel vm) {
+    public ChartsView(ChartsViewModel vm) {
         this.vm = vm;
         getStyleClass().add("charts");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
@@ -206,21 +204,7 @@ public final class ChartsView extends TabPane {
 
     /** Company, scenario and lever values, as written under the title of a saved chart. */
     public List<String> exportCaption() {
-        String company = vm.model() == null ? "" : vm.model().name();
-        String file = vm.fileProperty().get() == null ? "" : vm.fileProperty().get().getFileName().toString();
-        String scenario = vm.stress().activeScenarioProperty().get();
-        Levers l = vm.stress().levers();
-        StringBuilder levers = new StringBuilder();
-        for (Lever spec : Lever.values()) {
-            double v = spec.read(l);
-            if (v != spec.read(Levers.NEUTRAL)) {
-                levers.append(levers.length() == 0 ? "" : " · ").append(spec.label()).append(' ').append(spec.format(v));
-            }
-        }
-        String sc = scenario == null || scenario.isEmpty() ? "No saved scenario" : "Scenario: " + scenario
-                + (vm.stress().modifiedProperty().get() ? " (modified)" : "");
-        return List.of(company + (file.isEmpty() ? "" : "  —  " + file) + "  ·  " + vm.policy().framework().label(),
-                sc + "  ·  Levers: " + (levers.length() == 0 ? "neutral (unstressed)" : levers));
+        return vm.exportCaption();
     }
 
     /** Writes a snapshot of a chart (or any node) as a PNG file at twice its size on screen. */
@@ -399,7 +383,7 @@ public final class ChartsView extends TabPane {
         if (r == null || !gmX.getCategories().equals(r.periodLabels())) {
             return;
         }
-        boolean neutral = vm.stress().levers().equals(Levers.NEUTRAL);
+        boolean neutral = vm.neutralLevers();
         for (int k = 0; k < gmMeasures.size(); k++) {
             XYChart.Series<String, Number> series = gmSeries.get(k);
             ObservableList<XYChart.Data<String, Number>> data = series.getData();

@@ -8,7 +8,7 @@ import com.marginworkbench.margin.MarginEngine;
 import com.marginworkbench.margin.MarginResult;
 import com.marginworkbench.margin.StressWalk;
 import com.marginworkbench.report.DecisionCharts;
-import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.ChartsViewModel;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * on the UI thread and only while a decision tab is showing; a hidden tab catches up when shown.
  */
 public final class DecisionsView {
-    private final WorkbenchViewModel vm;
+    private final ChartsViewModel vm;
     private final Tab sensitivity;
     private final Tab walkTab;
     private final Label[] answers = {new Label(), new Label(), new Label()};
@@ -51,7 +51,7 @@ public final class DecisionsView {
     private boolean stale = true;
     private long redraws;
 
-    public DecisionsView(WorkbenchViewModel vm) {
+    public DecisionsView(ChartsViewModel vm) {
         this.vm = vm;
         VBox answersBox = new VBox(2);
         for (int i = 0; i < answers.length; i++) {

@@ -3,7 +3,6 @@ package com.marginworkbench.ui.customers;
 import com.marginworkbench.usage.CustomerEconomics;
 import com.marginworkbench.usage.imports.ImportException;
 import com.marginworkbench.usage.imports.PriceTable;
-import com.marginworkbench.usage.imports.UnmappedFileException;
 import com.marginworkbench.usage.imports.UsageAnalysis;
 import com.marginworkbench.usage.imports.UsageField;
 import com.marginworkbench.usage.imports.UsageImporter;
@@ -71,7 +70,6 @@ public final class CustomersView extends BorderPane {
     private final Label reconciliation = new Label();
     private final Label status = new Label();
     private final Button useMeasured = new Button("Use measured values");
-    private Task<UsageAnalysis.Report> running;
 
     public CustomersView(CustomersViewModel vm) {
         this.vm = vm;
@@ -584,41 +582,7 @@ public final class CustomersView extends BorderPane {
 
     /** Reads the chosen files in the background and shows the result; a bad file's message goes to the status line. */
     public Task<UsageAnalysis.Report> reload() {
-        if (!vm.hasUsage()) {
-            vm.showError("Choose the usage or spend exports first (Usage…).");
-            return null;
-        }
-        vm.showError("Reading " + vm.usageFiles().size() + " usage file(s)…");
-        if (running != null && running.isRunning()) {
-            running.cancel(false);
-        }
-        Task<UsageAnalysis.Report> t = new Task<>() {
-            @Override
-            protected UsageAnalysis.Report call() throws ImportException {
-                return vm.analyse();
-            }
-        };
-        running = t;
-        int generation = vm.generation();
-        t.setOnSucceeded(e -> {
-            if (running == t && vm.generation() == generation) {
-                vm.show(t.getValue());
-            }
-        });
-        t.setOnFailed(e -> {
-            Throwable x = t.getException();
-            if (running != t || vm.generation() != generation) {
-                return;
-            }
-            vm.failed(x instanceof ImportException ie ? ie.getMessage() : "Could not read the usage files: " + x);
-            if (x instanceof UnmappedFileException u && u.file() != null) {
-                askMapping(u.file(), u.getMessage());
-            }
-        });
-        Thread th = new Thread(t, "customers-import");
-        th.setDaemon(true);
-        th.start();
-        return t;
+        return vm.reload(this::askMapping);
     }
 
     private void choose(String title, boolean many, java.util.function.Consumer<List<Path>> then) {

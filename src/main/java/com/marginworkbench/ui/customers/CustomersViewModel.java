@@ -8,6 +8,7 @@ import com.marginworkbench.usage.Reconciliation;
 import com.marginworkbench.usage.UsageEconomics;
 import com.marginworkbench.usage.imports.ImportException;
 import com.marginworkbench.usage.imports.PriceTable;
+import com.marginworkbench.usage.imports.UnmappedFileException;
 import com.marginworkbench.usage.imports.UsageAnalysis;
 import com.marginworkbench.usage.imports.UsageField;
 import com.marginworkbench.usage.imports.UsageSettings;
@@ -19,6 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -55,6 +58,8 @@ public final class CustomersViewModel {
     private Runnable onRestored = () -> { };
     /** Counts the workbooks shown; an import started for an earlier one is not shown. */
     private int generation;
+    /** The import under way, if any; a new one cancels it. */
+    private Task<UsageAnalysis.Report> running;
     private Consumer<Runnable> background = r -> {
         Thread t = new Thread(r, "customers-save");
         t.setDaemon(true);
@@ -101,6 +106,50 @@ public final class CustomersViewModel {
         if (hasUsage()) {
             onRestored.run();
         }
+    }
+
+    /**
+     * Reads the chosen usage files in the background and shows the result; a bad file's message goes
+     * to the status line, and a file whose columns are not mapped also goes to {@code unmapped} (with
+     * the reader's words) on the UI thread. An import replaced by a newer one, or started for a
+     * workbook that is no longer shown, is not shown. Null when no usage files are chosen.
+     */
+    public Task<UsageAnalysis.Report> reload(BiConsumer<Path, String> unmapped) {
+        if (!hasUsage()) {
+            showError("Choose the usage or spend exports first (Usage…).");
+            return null;
+        }
+        showError("Reading " + usageFiles.size() + " usage file(s)…");
+        if (running != null && running.isRunning()) {
+            running.cancel(false);
+        }
+        Task<UsageAnalysis.Report> t = new Task<>() {
+            @Override
+            protected UsageAnalysis.Report call() throws ImportException {
+                return analyse();
+            }
+        };
+        running = t;
+        int shown = generation;
+        t.setOnSucceeded(e -> {
+            if (running == t && generation == shown) {
+                show(t.getValue());
+            }
+        });
+        t.setOnFailed(e -> {
+            Throwable x = t.getException();
+            if (running != t || generation != shown) {
+                return;
+            }
+            failed(x instanceof ImportException ie ? ie.getMessage() : "Could not read the usage files: " + x);
+            if (x instanceof UnmappedFileException u && u.file() != null) {
+                unmapped.accept(u.file(), u.getMessage());
+            }
+        });
+        Thread th = new Thread(t, "customers-import");
+        th.setDaemon(true);
+        th.start();
+        return t;
     }
 
     /** Which workbook is shown (changes with each one), for imports that finish after another was opened. */

@@ -5,11 +5,10 @@ import com.marginworkbench.classify.Classification;
 import com.marginworkbench.classify.CostType;
 import com.marginworkbench.classify.Treatment;
 import com.marginworkbench.model.LayerSplit;
-import com.marginworkbench.model.Placement;
 import com.marginworkbench.ui.workbench.CostRow;
 import com.marginworkbench.ui.workbench.Format;
 import com.marginworkbench.ui.workbench.Question;
-import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.GridViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -44,14 +43,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The cost grid: one editable row per cost line with its badge. Every edit is handed to the view
  * model, which re-runs the test; the row's properties then update the cells.
  */
 public final class CostGridView extends BorderPane {
-    private final WorkbenchViewModel vm;
+    private final GridViewModel vm;
     private final TableView<CostRow> table = new TableView<>();
     private final TextField find = new TextField();
     private final ComboBox<Choice<CostType>> bulkType = new ComboBox<>();
@@ -65,7 +63,7 @@ public final class CostGridView extends BorderPane {
     private final javafx.scene.layout.Pane totalsArea = new javafx.scene.layout.Pane();
     private ScrollBarHook hook;
 
-    public CostGridView(WorkbenchViewModel vm) {
+    public CostGridView(GridViewModel vm) {
         this.vm = vm;
         getStyleClass().add("cost-grid");
         filtered = new FilteredList<>(vm.rows());
@@ -166,8 +164,8 @@ public final class CostGridView extends BorderPane {
         badge.setAccessibleText("Filter by badge");
         badge.setId("badgeFilter");
 
-        ComboBox<WorkbenchViewModel.LayerFilter> layer = new ComboBox<>(
-                FXCollections.observableArrayList(WorkbenchViewModel.LayerFilter.values()));
+        ComboBox<GridViewModel.LayerFilter> layer = new ComboBox<>(
+                FXCollections.observableArrayList(GridViewModel.LayerFilter.values()));
         layer.valueProperty().bindBidirectional(vm.filterLayerProperty());
         layer.setAccessibleText("Filter by layer");
 
@@ -295,7 +293,7 @@ public final class CostGridView extends BorderPane {
         capitalization.setOnAction(e -> {
             List<Integer> idx = selectedIndices();
             if (idx.size() == 1) {
-                new com.marginworkbench.ui.workbench.CapitalizationDialog(vm, idx.get(0), getScene().getWindow())
+                new CapitalizationDialog(vm, idx.get(0), getScene().getWindow())
                         .showAndWait();
             }
         });

@@ -3,7 +3,7 @@ package com.marginworkbench.ui.grid;
 import com.marginworkbench.model.LayerSplit;
 import com.marginworkbench.ui.workbench.Format;
 import com.marginworkbench.ui.workbench.RevenueRow;
-import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.GridViewModel;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.CheckBox;
@@ -20,10 +20,10 @@ import javafx.scene.layout.BorderPane;
  * the margins follow at once.
  */
 public final class RevenueGridView extends BorderPane {
-    private final WorkbenchViewModel vm;
+    private final GridViewModel vm;
     private final TableView<RevenueRow> table = new TableView<>();
 
-    public RevenueGridView(WorkbenchViewModel vm) {
+    public RevenueGridView(GridViewModel vm) {
         this.vm = vm;
         getStyleClass().add("revenue-grid");
         table.setItems(vm.revenueRows());

@@ -2,7 +2,7 @@ package com.marginworkbench.ui.mapping;
 
 import com.marginworkbench.model.Reading;
 import com.marginworkbench.model.RowRole;
-import com.marginworkbench.workbook.SheetPreview;
+import com.marginworkbench.workbook.cells.SheetPreview;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -120,10 +120,10 @@ public final class MappingView extends BorderPane {
                 + "(e.g. Actual, not Budget)", e -> model.setPeriodColumns(selectedColumns()));
         Button allPeriods = button("All period columns", null, "Let the reader choose the period columns",
                 e -> model.setPeriodColumns(List.of()));
-        Button undo = button("Undo", Feather.ROTATE_CCW, null, e -> model.workbench().undo());
-        undo.disableProperty().bind(model.workbench().undoStack().canUndoProperty().not());
-        Button redo = button("Redo", Feather.ROTATE_CW, null, e -> model.workbench().redo());
-        redo.disableProperty().bind(model.workbench().undoStack().canRedoProperty().not());
+        Button undo = button("Undo", Feather.ROTATE_CCW, null, e -> model.undo());
+        undo.disableProperty().bind(model.undoStack().canUndoProperty().not());
+        Button redo = button("Redo", Feather.ROTATE_CW, null, e -> model.redo());
+        redo.disableProperty().bind(model.undoStack().canRedoProperty().not());
 
         roleChoice.getItems().add(new RoleChoice("As the reader decides", null));
         for (RowRole r : RowRole.values()) {
@@ -362,8 +362,8 @@ public final class MappingView extends BorderPane {
                 side.getChildren().add(wrapped(n, "muted"));
             }
         }
-        long revenue = model.workbench().model() == null ? 0 : model.workbench().model().revenue().size();
-        long costs = model.workbench().model() == null ? 0 : model.workbench().model().costs().size();
+        long revenue = model.revenueLines();
+        long costs = model.costLines();
         Label lines = wrapped(revenue + " revenue lines and " + costs + " cost lines read", null);
         lines.setId("mappingLines");
         side.getChildren().addAll(title("Lines"), lines);

@@ -6,8 +6,9 @@ import com.marginworkbench.model.RowRole;
 import com.marginworkbench.ui.workbench.UndoStack;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.ui.workbench.WorkbookLoader;
+import com.marginworkbench.workbook.Progress;
 import com.marginworkbench.workbook.ReadResult;
-import com.marginworkbench.workbook.SheetPreview;
+import com.marginworkbench.workbook.cells.SheetPreview;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -313,7 +314,7 @@ public final class MappingViewModel {
         ReadingHints beforeHints = hints();
         busy.set(true);
         message.set("Reading " + file.getFileName() + " with " + what + "…");
-        worker.run(() -> loader.load(file, WorkbookLoader.Progress.NONE, next), read -> {
+        worker.run(() -> loader.load(file, Progress.NONE, next), read -> {
             busy.set(false);
             message.set("Read again with " + what);
             vm.undoStack().execute(new MappingEdit("mapping: " + what, before, beforeHints, read, next));
@@ -382,8 +383,28 @@ public final class MappingViewModel {
         return message.getReadOnlyProperty();
     }
 
-    public WorkbenchViewModel workbench() {
-        return vm;
+    /** Undoes the window's last step (a mapping edit is one, like any edit of a line). */
+    public void undo() {
+        vm.undo();
+    }
+
+    public void redo() {
+        vm.redo();
+    }
+
+    /** The window's one undo history, for the Undo and Redo buttons' state. */
+    public UndoStack undoStack() {
+        return vm.undoStack();
+    }
+
+    /** How many revenue lines the current reading gave (0 before a workbook is read). */
+    public int revenueLines() {
+        return vm.model() == null ? 0 : vm.model().revenue().size();
+    }
+
+    /** How many cost lines the current reading gave (0 before a workbook is read). */
+    public int costLines() {
+        return vm.model() == null ? 0 : vm.model().costs().size();
     }
 
     /** Column letters of a 0-based column: 0 → A, 26 → AA. */

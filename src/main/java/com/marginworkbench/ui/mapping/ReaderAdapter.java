@@ -3,10 +3,11 @@ package com.marginworkbench.ui.mapping;
 import com.marginworkbench.model.Reading;
 import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.ui.workbench.WorkbookLoader;
+import com.marginworkbench.workbook.Progress;
 import com.marginworkbench.workbook.ReadResult;
-import com.marginworkbench.workbook.SheetPreview;
 import com.marginworkbench.workbook.WorkbookReadException;
 import com.marginworkbench.workbook.WorkbookReader;
+import com.marginworkbench.workbook.cells.SheetPreview;
 
 import java.nio.file.Path;
 
@@ -27,17 +28,7 @@ public final class ReaderAdapter implements WorkbookLoader {
 
     @Override
     public ReadResult load(Path file, Progress progress, ReadingHints hints) throws WorkbookReadException {
-        return WorkbookReader.read(file, new WorkbookReader.Progress() {
-            @Override
-            public void update(double fraction, String step) {
-                progress.update(fraction, step);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return progress.cancelled();
-            }
-        }, hints);
+        return WorkbookReader.read(file, progress, hints);
     }
 
     /** How a result was read: table, units, row roles, checks and confidence. */

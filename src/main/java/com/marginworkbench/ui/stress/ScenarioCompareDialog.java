@@ -2,7 +2,7 @@ package com.marginworkbench.ui.stress;
 
 import com.marginworkbench.margin.Levers;
 import com.marginworkbench.project.ProjectState;
-import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.ui.workbench.StressViewModel;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
@@ -23,12 +23,12 @@ public final class ScenarioCompareDialog extends Dialog<Void> {
     private static final String CURRENT = "Current levers";
     private static final String NEUTRAL = "Neutral (no stress)";
 
-    private final WorkbenchViewModel vm;
+    private final StressViewModel vm;
     private final ComboBox<String> left = new ComboBox<>();
     private final ComboBox<String> right = new ComboBox<>();
     private final GridPane table = new GridPane();
 
-    public ScenarioCompareDialog(WorkbenchViewModel vm, Window owner) {
+    public ScenarioCompareDialog(StressViewModel vm, Window owner) {
         this.vm = vm;
         initOwner(owner);
         setTitle("Compare scenarios");
@@ -37,7 +37,7 @@ public final class ScenarioCompareDialog extends Dialog<Void> {
         List<String> names = new ArrayList<>();
         names.add(NEUTRAL);
         names.add(CURRENT);
-        vm.stress().scenarios().forEach(s -> names.add(s.name()));
+        vm.scenarios().forEach(s -> names.add(s.name()));
         left.getItems().setAll(names);
         right.getItems().setAll(names);
         left.setValue(NEUTRAL);
@@ -77,9 +77,9 @@ public final class ScenarioCompareDialog extends Dialog<Void> {
             return Levers.NEUTRAL;
         }
         if (CURRENT.equals(name)) {
-            return vm.stress().levers();
+            return vm.levers();
         }
-        return vm.stress().scenario(name).map(ProjectState.Scenario::levers).orElse(Levers.NEUTRAL);
+        return vm.scenario(name).map(ProjectState.Scenario::levers).orElse(Levers.NEUTRAL);
     }
 
     private void refresh() {
@@ -89,7 +89,7 @@ public final class ScenarioCompareDialog extends Dialog<Void> {
         table.add(right, 2, 0);
         int row = 1;
         boolean figuresStarted = false;
-        for (WorkbenchViewModel.CompareRow r : vm.compare(levers(left.getValue()), levers(right.getValue()))) {
+        for (StressViewModel.CompareRow r : vm.compare(levers(left.getValue()), levers(right.getValue()))) {
             if (!figuresStarted && r.label().equals("Restated blended GM")) {
                 table.add(new Separator(), 0, row++, 3, 1);
                 figuresStarted = true;

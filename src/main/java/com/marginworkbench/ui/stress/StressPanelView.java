@@ -6,7 +6,6 @@ import com.marginworkbench.classify.Framework;
 import com.marginworkbench.classify.FreeTierPolicy;
 import com.marginworkbench.classify.Policy;
 import com.marginworkbench.project.ProjectState;
-import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -35,7 +34,6 @@ import java.util.Map;
  * policy switches. Everything goes to the view models; this class only wires controls.
  */
 public final class StressPanelView extends VBox {
-    private final WorkbenchViewModel vm;
     private final StressViewModel stress;
     private final Map<Lever, Slider> sliders = new EnumMap<>(Lever.class);
     private final Map<Lever, TextField> fields = new EnumMap<>(Lever.class);
@@ -45,9 +43,8 @@ public final class StressPanelView extends VBox {
     private final ComboBox<FreeTierPolicy> freeTier = new ComboBox<>();
     private boolean syncing;
 
-    public StressPanelView(WorkbenchViewModel vm) {
-        this.vm = vm;
-        this.stress = vm.stress();
+    public StressPanelView(StressViewModel stress) {
+        this.stress = stress;
         getStyleClass().add("stress-panel");
         setSpacing(10);
         getChildren().addAll(leversSection(), scenarioSection(), policySection());
@@ -66,7 +63,7 @@ public final class StressPanelView extends VBox {
         title.getStyleClass().add("section-title");
         Button reset = new Button("Reset", new FontIcon(Feather.ROTATE_CCW));
         reset.setTooltip(new Tooltip("Back to neutral levers: the unstressed restatement"));
-        reset.setOnAction(e -> vm.resetLevers());
+        reset.setOnAction(e -> stress.resetLevers());
         reset.setId("resetLevers");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -163,7 +160,7 @@ public final class StressPanelView extends VBox {
                 f.getStyleClass().add("field-error");
             }
             f.setTooltip(new Tooltip(problem.get()));
-            vm.setStatus(problem.get());
+            stress.setStatus(problem.get());
         } else {
             f.getStyleClass().remove("field-error");
             f.setText(spec.format(stress.valueProperty(spec).get()));
@@ -183,14 +180,14 @@ public final class StressPanelView extends VBox {
         scenarioBox.setOnAction(e -> {
             String name = scenarioBox.getValue();
             if (!syncing && name != null && !name.equals(stress.activeScenarioProperty().get())) {
-                vm.switchScenario(name);
+                stress.switchScenario(name);
             }
         });
         Button save = new Button("Save as…", new FontIcon(Feather.BOOKMARK));
         save.setOnAction(e -> saveScenario());
         save.setId("saveScenario");
         Button compare = new Button("Compare…", new FontIcon(Feather.COLUMNS));
-        compare.setOnAction(e -> new ScenarioCompareDialog(vm, getScene().getWindow()).show());
+        compare.setOnAction(e -> new ScenarioCompareDialog(stress, getScene().getWindow()).show());
         compare.setId("compareScenarios");
         Button delete = new Button(null, new FontIcon(Feather.X));
         delete.setTooltip(new Tooltip("Delete the selected scenario"));
@@ -280,21 +277,21 @@ public final class StressPanelView extends VBox {
         asu.setTooltip(new Tooltip("Internal-use software under the amended ASC 350-40 (US GAAP). "
                 + "Mandatory for fiscal years beginning after 15 December 2027."));
         asu.setMnemonicParsing(false);
-        showPolicy(vm.policy());
-        vm.policyProperty().addListener((obs, o, n) -> showPolicy(n));
+        showPolicy(stress.policy());
+        stress.policyProperty().addListener((obs, o, n) -> showPolicy(n));
         framework.setOnAction(e -> {
             if (!syncing && framework.getValue() != null) {
-                vm.changePolicy(vm.policy().withFramework(framework.getValue()));
+                stress.changePolicy(stress.policy().withFramework(framework.getValue()));
             }
         });
         asu.setOnAction(e -> {
             if (!syncing) {
-                vm.changePolicy(vm.policy().withAsu202506Adopted(asu.isSelected()));
+                stress.changePolicy(stress.policy().withAsu202506Adopted(asu.isSelected()));
             }
         });
         freeTier.setOnAction(e -> {
             if (!syncing && freeTier.getValue() != null) {
-                vm.changePolicy(vm.policy().withFreeTier(freeTier.getValue()));
+                stress.changePolicy(stress.policy().withFreeTier(freeTier.getValue()));
             }
         });
         Label ft = new Label("Free-tier inference");

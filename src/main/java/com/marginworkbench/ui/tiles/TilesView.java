@@ -1,6 +1,8 @@
 package com.marginworkbench.ui.tiles;
 
 import com.marginworkbench.ui.util.Benchmarks;
+import com.marginworkbench.ui.workbench.Tile;
+import com.marginworkbench.ui.workbench.TilesViewModel;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -47,11 +49,16 @@ public final class TilesView extends javafx.scene.layout.Region {
         return banner.isVisible() ? bannerText.getText() : "";
     }
 
+    /** The headline of {@code vm}'s tiles, or its banner when the figures are withheld. */
+    public TilesView(TilesViewModel vm) {
+        this(vm.tiles(), vm.plausibilityProperty());
+    }
+
     /**
      * @param tiles        the figures, found by id
      * @param plausibility why the figures are not fit to show, "" when they are
      */
-    public TilesView(List<Tile> tiles, ObservableStringValue plausibility) {
+    private TilesView(List<Tile> tiles, ObservableStringValue plausibility) {
         getStyleClass().add("headline");
         Map<String, Tile> byId = tiles.stream().collect(Collectors.toMap(Tile::id, Function.identity()));
         strip.getStyleClass().add("headline-strip");

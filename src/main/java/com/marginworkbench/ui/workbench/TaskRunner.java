@@ -1,5 +1,6 @@
 package com.marginworkbench.ui.workbench;
 
+import com.marginworkbench.workbook.Progress;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -12,14 +13,14 @@ import java.util.function.Consumer;
  * Runs the window's long work (reading a workbook, writing the restated workbook or the board
  * pack) off the UI thread, one job at a time: starting a job cancels the one still running. Its
  * progress and whether it runs are properties the status bar binds to once; each step it reports
- * goes to the status line. A job is plain code that takes a {@link WorkbookLoader.Progress}, so
+ * goes to the status line. A job is plain code that takes a {@link Progress}, so
  * the readers and writers need not know JavaFX.
  */
 public final class TaskRunner {
     /** The work itself, run off the UI thread. */
     @FunctionalInterface
     public interface Job<T> {
-        T run(WorkbookLoader.Progress progress) throws Exception;
+        T run(Progress progress) throws Exception;
     }
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -42,7 +43,7 @@ public final class TaskRunner {
             protected T call() throws Exception {
                 updateMessage(message);
                 Task<?> self = this;
-                return job.run(new WorkbookLoader.Progress() {
+                return job.run(new Progress() {
                     @Override
                     public void update(double fraction, String step) {
                         updateProgress(fraction, 1.0);

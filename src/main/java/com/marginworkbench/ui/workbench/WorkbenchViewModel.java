@@ -1,36 +1,23 @@
 package com.marginworkbench.ui.workbench;
 
-import com.marginworkbench.app.AssessedLine;
 import com.marginworkbench.app.Assessment;
 import com.marginworkbench.app.ProjectLocation;
 import com.marginworkbench.app.Workbench;
-import com.marginworkbench.classify.Answer;
 import com.marginworkbench.classify.Classification;
-import com.marginworkbench.classify.CostType;
 import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
-import com.marginworkbench.classify.Treatment;
-import com.marginworkbench.margin.Figures;
-import com.marginworkbench.margin.Levers;
 import com.marginworkbench.margin.MarginEngine;
 import com.marginworkbench.margin.MarginResult;
-import com.marginworkbench.margin.UnitEconomics;
-import com.marginworkbench.model.CostLine;
-import com.marginworkbench.model.FinancialModel;
-import com.marginworkbench.model.LayerSplit;
-import com.marginworkbench.model.ReadingHints;
-import com.marginworkbench.model.RevenueLine;
 import com.marginworkbench.model.Assumptions;
-import com.marginworkbench.model.UnitInputs;
+import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.ReadingHints;
 import com.marginworkbench.project.ProjectState;
-import com.marginworkbench.margin.Lever;
-import com.marginworkbench.ui.workbench.StressViewModel;
-import com.marginworkbench.ui.tiles.Tile;
-import com.marginworkbench.ui.util.Benchmarks;
+import com.marginworkbench.usage.WorkbookInference;
 import com.marginworkbench.workbook.Problem;
+import com.marginworkbench.workbook.Progress;
 import com.marginworkbench.workbook.ReadResult;
-import com.marginworkbench.workbook.RestatedWorkbookWriter;
 import com.marginworkbench.workbook.SheetInfo;
+import com.marginworkbench.workbook.restate.RestatedWorkbookWriter;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,85 +28,39 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalDouble;
+import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * The state behind the main window: the open workbook, one decision per cost line, the policy,
- * the levers, the margins and the undo history. It never touches a control; views bind to its
- * properties and call its methods. All methods run on the UI thread except the loading work the
- * view hands to a background task.
+ * The coordinator behind the main window: the open workbook as the user has assessed it (through
+ * the application layer), its policy, its one result for the current levers, the undo history and
+ * the project file. Each part of the window has its own view model, fed from here: the grids
+ * ({@link #grid()}), the stress panel ({@link #stress()}), the charts ({@link #charts()}) and the
+ * headline ({@link #tiles()}). An edit in a part hands the new assessment back here, where the
+ * figures are computed once. It never touches a control. All methods run on the UI thread except
+ * the loading work the view hands to a background task.
  */
 public final class WorkbenchViewModel {
-    /** Which layer rows to show. */
-    public enum LayerFilter {
-        ALL("All layers"), AI("AI"), SOFTWARE("Software"), SPLIT("Split");
-
-        private final String label;
-
-        LayerFilter(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     /** A loaded workbook with its saved project state, if any, ready to install on the UI thread. */
     public record Loaded(ReadResult read, Workbench.SavedProject saved) {
     }
 
-    /** One row of a side-by-side scenario comparison. */
-    public record CompareRow(String label, String left, String right) {
-    }
-
     private final UndoStack undo = new UndoStack();
-    private final StressViewModel stress = new StressViewModel();
+    private final StressViewModel stress = new StressViewModel(this);
+    private final GridViewModel grid = new GridViewModel(this);
+    private final ChartsViewModel charts = new ChartsViewModel(this);
     private final Consumer<Runnable> figuresScheduler;
     private final UnaryOperator<Path> projectLocator;
-    private final ObservableList<CostRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<RevenueRow> revenueRows = FXCollections.observableArrayList();
     private final ObservableList<SheetInfo> sheets = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final List<Tile> tiles = List.of(
-            new Tile("revenue", "Revenue", "all periods",
-                    "Total revenue of the periods read, in the workbook's currency."),
-            new Tile("cogs", "Cost of revenue", "restated, vs reported",
-                    "Cost of revenue with each cost where the COGS test puts it; the change is against the workbook's own cost of revenue."),
-            new Tile("reported", "Reported blended GM", "as the workbook reports it",
-                    "Gross margin with each cost where the workbook put it."),
-            new Tile("restated", "Restated blended GM", "vs reported",
-                    "Gross margin with each cost where the COGS test puts it."),
-            new Tile("stressed", "Stressed blended GM", "vs restated",
-                    "Blended gross margin under the stress levers; the change is against the unstressed restated margin."),
-            new Tile("ai-reported", "Reported AI-layer GM", "as the workbook reports it",
-                    "AI revenue less the cost of delivering it, with each cost where the workbook put it."),
-            new Tile("ai", "AI-layer GM", "vs reported",
-                    "AI revenue less the restated cost of delivering it; the change is against the AI layer as the workbook reports it."),
-            new Tile("ai-stressed", "Stressed AI-layer GM", "vs base",
-                    "The AI-layer margin under the stress levers; the change is against the unstressed AI-layer margin."),
-            new Tile("ltv", "LTV:CAC", "vs reported",
-                    "Lifetime value over acquisition cost on the restated margin; the change is against the same ratio on the reported margin."),
-            new Tile("ltv-stressed", "Stressed LTV:CAC", "vs base",
-                    "Lifetime value over acquisition cost under the levers; the change is against the unstressed ratio."));
-
     private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(this, "policy", Policy.US_GAAP_DEFAULT);
     private final ReadOnlyObjectWrapper<MarginResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyIntegerWrapper structureVersion = new ReadOnlyIntegerWrapper(this, "structureVersion");
@@ -129,17 +70,9 @@ public final class WorkbenchViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper plausibility = new ReadOnlyStringWrapper(this, "plausibility", "");
-    private final StringProperty readingDoubt = new SimpleStringProperty(this, "readingDoubt", "");
-
-    private final ObjectProperty<Treatment> filterTreatment = new SimpleObjectProperty<>(this, "filterTreatment");
-    private final ObjectProperty<LayerFilter> filterLayer = new SimpleObjectProperty<>(this, "filterLayer", LayerFilter.ALL);
-    private final ObjectProperty<CostType> filterType = new SimpleObjectProperty<>(this, "filterType");
-    private final StringProperty filterSheet = new SimpleStringProperty(this, "filterSheet", "");
-    private final javafx.beans.property.BooleanProperty filterMoved =
-            new javafx.beans.property.SimpleBooleanProperty(this, "filterMoved", false);
-    private final StringProperty findText = new SimpleStringProperty(this, "findText", "");
-    private final ReadOnlyObjectWrapper<Predicate<CostRow>> rowFilter = new ReadOnlyObjectWrapper<>(this, "rowFilter", r -> true);
-
+    private final TilesViewModel tiles = new TilesViewModel(plausibility.getReadOnlyProperty());
+    /** The reader's doubt about the reading in words ("" when none); the figures are withheld then. */
+    private String readingDoubt = "";
     /** The workbook as the user has assessed it (lines with their decisions, policy); levers live in {@link #stress}. */
     private Assessment assessment;
     /** What the user told the reader in the mapping view (kept in the project file). */
@@ -149,11 +82,6 @@ public final class WorkbenchViewModel {
     private MarginEngine.Prepared prepared;
     private boolean figuresPending;
     private boolean restoring;
-    /** The levers as of the last undoable step; a drag in between is one step. */
-    private Levers leversAtRest = Levers.NEUTRAL;
-    private String scenarioAtRest = "";
-    private boolean applyingLevers;
-    private boolean leverBatch;
 
     /**
      * @param figuresScheduler runs the figure refresh after a lever change; the window coalesces
@@ -167,43 +95,23 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(Consumer<Runnable> figuresScheduler, UnaryOperator<Path> projectLocator) {
         this.figuresScheduler = figuresScheduler;
         this.projectLocator = projectLocator;
-        stress.setOnProjectEdited(this::markDirty);
-        stress.leversProperty().addListener((obs, o, n) -> {
-            markDirty();
-            scheduleFigures();
-            if (!stress.changingProperty().get() && !leverBatch) {
-                commitLevers();
-            }
-        });
-        stress.changingProperty().addListener((obs, o, changing) -> {
-            if (!changing) {
-                commitLevers();
-            }
-        });
-        stress.scenarios().addListener((javafx.collections.ListChangeListener<ProjectState.Scenario>) c -> markDirty());
         policy.addListener((obs, o, n) -> {
             if (!restoring) {
                 reclassifyAll();
                 markDirty();
             }
         });
-        filterTreatment.addListener(o -> refreshFilter());
-        filterLayer.addListener(o -> refreshFilter());
-        filterType.addListener(o -> refreshFilter());
-        filterSheet.addListener(o -> refreshFilter());
-        filterMoved.addListener(o -> refreshFilter());
-        findText.addListener(o -> refreshFilter());
     }
 
     // ----- loading -----
 
     /** Reads the workbook and its project file; safe to call off the UI thread. */
     public static Loaded read(WorkbookLoader loader, Path workbook) throws Exception {
-        return read(loader, workbook, WorkbookLoader.Progress.NONE, ProjectLocation::beside);
+        return read(loader, workbook, Progress.NONE, ProjectLocation::beside);
     }
 
     /** Like {@link #read(WorkbookLoader, Path)} with progress, cancellation and the project file's place. */
-    public static Loaded read(WorkbookLoader loader, Path workbook, WorkbookLoader.Progress progress,
+    public static Loaded read(WorkbookLoader loader, Path workbook, Progress progress,
                               UnaryOperator<Path> projectLocator) throws Exception {
         Workbench.SavedProject saved = Workbench.readProject(workbook,
                 Workbench.ProjectChoice.at(projectLocator.apply(workbook)), null);
@@ -243,39 +151,17 @@ public final class WorkbenchViewModel {
         } finally {
             restoring = false;
         }
-        List<CostRow> newRows = new ArrayList<>(m.costs().size());
-        for (int i = 0; i < m.costs().size(); i++) {
-            AssessedLine l = assessment.line(i);
-            CostRow r = new CostRow(i, l.line());
-            r.update(l.line(), l.decision(), l.classification());
-            newRows.add(r);
-        }
         file.set(rr.file());
         sheets.setAll(rr.sheets());
         problems.setAll(rr.problems());
-        if (!sameWorkbook) {
-            filterSheet.set("");
-        }
-        rows.setAll(newRows);
-        List<RevenueRow> newRevenueRows = new ArrayList<>(m.revenue().size());
-        for (int i = 0; i < m.revenue().size(); i++) {
-            newRevenueRows.add(new RevenueRow(i, m.revenue().get(i)));
-        }
-        revenueRows.setAll(newRevenueRows);
+        grid.load(assessment, sameWorkbook);
         if (!sameWorkbook) {
             undo.clear();
         }
         title.set("Margin Workbench — " + (rr.file() == null ? m.name() : rr.file().getFileName()));
         prepared = assessment.prepare();
-        applyingLevers = true;
-        try {
-            stress.restore(assessment.scenarios(), assessment.levers(), assessment.activeScenario());
-        } finally {
-            applyingLevers = false;
-        }
-        leversAtRest = stress.levers();
-        scenarioAtRest = stress.activeScenarioProperty().get();
-        readingDoubt.set(doubtOf(rr.reading()));
+        stress.show(assessment.scenarios(), assessment.levers(), assessment.activeScenario());
+        readingDoubt = Plausibility.doubtOf(rr.reading());
         stress.setDocument(rr.file() == null ? null : new StressViewModel.Document(rr.file(), projectPath()));
         refreshFigures();
         documentVersion.set(documentVersion.get() + 1);
@@ -283,7 +169,7 @@ public final class WorkbenchViewModel {
         dirty.set(false);
         if (sameWorkbook) {
             markDirty();
-            refreshFilter();
+            grid.refreshFilter();
         } else {
             projectSync = Workbench.ProjectSync.opened(loaded.saved(), projectState());
         }
@@ -312,109 +198,6 @@ public final class WorkbenchViewModel {
         status.set(sb.toString());
     }
 
-    /** The reader's low confidence in words, "" when the reading is medium or high. */
-    private static String doubtOf(com.marginworkbench.model.Reading reading) {
-        if (reading == null || reading.confidence() != com.marginworkbench.model.Reading.Confidence.LOW) {
-            return "";
-        }
-        String why = reading.reasons().isEmpty() ? "the reader could not check the figures against the workbook's own totals"
-                : String.join("; ", reading.reasons());
-        return "the reading of this workbook is low-confidence (" + why + "). Check the mapping before quoting any margin.";
-    }
-
-    // ----- edits (all undoable) -----
-
-    /** Sets the cost type of several lines at once; the stress flags follow the new type. */
-    public void setCostType(List<Integer> indices, CostType type) {
-        List<Integer> changed = new ArrayList<>();
-        List<AssessedLine> after = new ArrayList<>();
-        for (int i : indices) {
-            AssessedLine l = assessment.line(i);
-            LineDecision d = l.decision();
-            if (d.costType() == type) {
-                continue;
-            }
-            CostLine line = l.line();
-            CostLine newLine = line;
-            if (type != null) {
-                newLine = line.withFlags(type.defaultLlmPriced(), type.defaultUsageVariable());
-                CostType old = d.costType();
-                boolean layerWasDefault = old == null || line.layer().equals(LayerSplit.of(old.defaultLayer()));
-                if (layerWasDefault) {
-                    newLine = newLine.withLayer(LayerSplit.of(type.defaultLayer()));
-                }
-            }
-            changed.add(i);
-            after.add(new AssessedLine(newLine, d.withCostType(type), l.noteTime(), l.classification()));
-        }
-        if (changed.isEmpty()) {
-            return;
-        }
-        String what = changed.size() == 1 ? "type of '" + label(changed.get(0)) + "'"
-                : "type of " + changed.size() + " lines";
-        undo.execute(new LineEdit(what, changed, after));
-    }
-
-    private String label(int index) {
-        return assessment.line(index).line().label();
-    }
-
-    public void setAnswer(int index, Question q, Answer answer) {
-        AssessedLine l = assessment.line(index);
-        LineDecision d = l.decision();
-        if (q.of(d.answers()) == answer) {
-            return;
-        }
-        LineDecision nd = d.withAnswers(q.with(d.answers(), answer));
-        undo.execute(new LineEdit("answer on '" + label(index) + "'", List.of(index),
-                List.of(new AssessedLine(l.line(), nd, l.noteTime(), l.classification()))));
-    }
-
-    /**
-     * Records whether the capitalization criteria are met for a training or index-build line and
-     * its useful life in months (0 = the stated default), as one undoable edit.
-     */
-    public void setCapitalization(int index, Answer criteriaMet, int usefulLifeMonths) {
-        AssessedLine l = assessment.line(index);
-        LineDecision d = l.decision();
-        if (d.criteriaMet() == criteriaMet && d.usefulLifeMonths() == usefulLifeMonths) {
-            return;
-        }
-        LineDecision nd = d.withCriteriaMet(criteriaMet).withUsefulLifeMonths(usefulLifeMonths);
-        undo.execute(new LineEdit("capitalization of '" + label(index) + "'", List.of(index),
-                List.of(new AssessedLine(l.line(), nd, l.noteTime(), l.classification()))));
-    }
-
-    public void setLayer(int index, LayerSplit layer) {
-        AssessedLine l = assessment.line(index);
-        if (l.line().layer().equals(layer)) {
-            return;
-        }
-        undo.execute(new LineEdit("layer of '" + label(index) + "'", List.of(index),
-                List.of(l.withLine(l.line().withLayer(layer)))));
-    }
-
-    public void setFlags(int index, boolean llmPriced, boolean usageVariable) {
-        AssessedLine l = assessment.line(index);
-        CostLine line = l.line();
-        if (line.llmPriced() == llmPriced && line.usageVariable() == usageVariable) {
-            return;
-        }
-        undo.execute(new LineEdit("stress flags of '" + line.label() + "'", List.of(index),
-                List.of(l.withLine(line.withFlags(llmPriced, usageVariable)))));
-    }
-
-    /** Records why a line was decided the way it was, with the time of writing. */
-    public void setNote(int index, String note) {
-        String n = note == null ? "" : note.trim();
-        AssessedLine l = assessment.line(index);
-        if (l.decision().note().equals(n)) {
-            return;
-        }
-        undo.execute(new LineEdit("note on '" + label(index) + "'", List.of(index),
-                List.of(new AssessedLine(l.line(), l.decision().withNote(n), Instant.now(), l.classification()))));
-    }
-
     /** Changes framework or policy as one undoable edit; every badge is re-run. */
     public void changePolicy(Policy newPolicy) {
         Policy old = policy.get();
@@ -437,79 +220,6 @@ public final class WorkbenchViewModel {
                 policy.set(old);
             }
         });
-    }
-
-    /** Back to neutral levers, as one undoable step. */
-    public void resetLevers() {
-        leverBatch = true;
-        try {
-            stress.reset();
-        } finally {
-            leverBatch = false;
-        }
-        commitLevers();
-    }
-
-    /** Switches to a saved scenario, as one undoable step. */
-    public void switchScenario(String name) {
-        leverBatch = true;
-        try {
-            stress.switchTo(name);
-        } finally {
-            leverBatch = false;
-        }
-        commitLevers();
-    }
-
-    /**
-     * Records the lever change since the last step as one undoable edit: called when a drag ends,
-     * and after any change that is not part of a drag (a typed value, Reset, a scenario).
-     */
-    public void commitLevers() {
-        if (applyingLevers) {
-            return;
-        }
-        Levers now = stress.levers();
-        String scenarioNow = stress.activeScenarioProperty().get();
-        if (now.equals(leversAtRest)) {
-            scenarioAtRest = scenarioNow;
-            return;
-        }
-        Levers before = leversAtRest;
-        String scenarioBefore = scenarioAtRest;
-        leversAtRest = now;
-        scenarioAtRest = scenarioNow;
-        undo.execute(new UndoStack.Edit() {
-            @Override
-            public String description() {
-                return now.equals(Levers.NEUTRAL) ? "reset of the levers" : "lever change";
-            }
-
-            @Override
-            public void apply() {
-                putLevers(now, scenarioNow);
-            }
-
-            @Override
-            public void revert() {
-                putLevers(before, scenarioBefore);
-            }
-        });
-    }
-
-    private void putLevers(Levers l, String scenario) {
-        if (l.equals(stress.levers()) && java.util.Objects.equals(scenario, stress.activeScenarioProperty().get())) {
-            return;
-        }
-        applyingLevers = true;
-        try {
-            stress.setLevers(l);
-            stress.activeScenarioProperty().set(scenario == null ? "" : scenario);
-        } finally {
-            applyingLevers = false;
-        }
-        leversAtRest = l;
-        scenarioAtRest = scenario;
     }
 
     /**
@@ -554,63 +264,8 @@ public final class WorkbenchViewModel {
         return assessment == null ? Assumptions.NONE : assessment.assumptions();
     }
 
-    /** Sets the layer of a revenue line (AI, software or an AI share) as one undoable edit. */
-    public void setRevenueLayer(int index, LayerSplit layer) {
-        RevenueLine line = assessment.model().revenue().get(index);
-        if (layer == null || line.layer().equals(layer)) {
-            return;
-        }
-        undo.execute(new RevenueEdit("layer of revenue '" + line.label() + "'", index, line, line.withLayer(layer)));
-    }
-
-    /** Says whether a revenue line is priced by usage (heavy users then bring revenue with their cost). */
-    public void setRevenueUsagePriced(int index, boolean usagePriced) {
-        RevenueLine line = assessment.model().revenue().get(index);
-        if (line.usagePriced() == usagePriced) {
-            return;
-        }
-        undo.execute(new RevenueEdit("usage pricing of '" + line.label() + "'", index, line,
-                line.withUsagePriced(usagePriced)));
-    }
-
-    /** Replaces one revenue line; reverting puts the old one back. */
-    private final class RevenueEdit implements UndoStack.Edit {
-        private final String description;
-        private final int index;
-        private final RevenueLine before;
-        private final RevenueLine after;
-
-        RevenueEdit(String description, int index, RevenueLine before, RevenueLine after) {
-            this.description = description;
-            this.index = index;
-            this.before = before;
-            this.after = after;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
-
-        @Override
-        public void apply() {
-            putRevenue(index, after);
-        }
-
-        @Override
-        public void revert() {
-            putRevenue(index, before);
-        }
-    }
-
-    private void putRevenue(int index, RevenueLine line) {
-        assessment = assessment.withRevenueLine(index, line);
-        revenueRows.get(index).update(line);
-        afterStructureChange();
-    }
-
     public void undo() {
-        commitLevers();
+        stress.commitLevers();
         undo.undo();
     }
 
@@ -618,56 +273,18 @@ public final class WorkbenchViewModel {
         undo.redo();
     }
 
-    /** Replaces some lines; reverting puts the captured old lines back. */
-    private final class LineEdit implements UndoStack.Edit {
-        private final String description;
-        private final List<Integer> indices;
-        private final List<AssessedLine> before = new ArrayList<>();
-        private final List<AssessedLine> after;
-
-        LineEdit(String description, List<Integer> indices, List<AssessedLine> after) {
-            this.description = description;
-            this.indices = List.copyOf(indices);
-            this.after = List.copyOf(after);
-            for (int i : indices) {
-                before.add(assessment.line(i));
-            }
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
-
-        @Override
-        public void apply() {
-            put(indices, after);
-        }
-
-        @Override
-        public void revert() {
-            put(indices, before);
-        }
-    }
-
-    private void put(List<Integer> indices, List<AssessedLine> lines) {
-        assessment = assessment.withLines(indices, lines);
-        for (int i : indices) {
-            AssessedLine l = assessment.line(i);
-            rows.get(i).update(l.line(), l.decision(), l.classification());
-        }
-        afterStructureChange();
-    }
-
     private void reclassifyAll() {
         if (assessment == null) {
             return;
         }
         assessment = assessment.withPolicy(policy.get());
-        for (int i = 0; i < assessment.lines().size(); i++) {
-            AssessedLine l = assessment.line(i);
-            rows.get(i).update(l.line(), l.decision(), l.classification());
-        }
+        grid.showAll(assessment);
+        afterStructureChange();
+    }
+
+    /** A part's edit (or its undo) produced a new assessment: figures, badges' filter and parts follow. */
+    void edited(Assessment next) {
+        assessment = next;
         afterStructureChange();
     }
 
@@ -676,10 +293,16 @@ public final class WorkbenchViewModel {
         markDirty();
         refreshFigures();
         structureVersion.set(structureVersion.get() + 1);
-        refreshFilter();
+        grid.refreshFilter();
     }
 
     // ----- figures -----
+
+    /** The levers moved: the project changed, and the figures follow on the next frame. */
+    void leversChanged() {
+        markDirty();
+        scheduleFigures();
+    }
 
     private void scheduleFigures() {
         if (figuresPending) {
@@ -697,130 +320,8 @@ public final class WorkbenchViewModel {
         }
         MarginResult r = prepared.apply(assessment.effective(stress.levers()));
         result.set(r);
-        updateTiles(r);
-    }
-
-    private void updateTiles(MarginResult r) {
-        Figures t = r.total();
-        UnitEconomics ue = r.unitEconomics();
-        tile("revenue").set(Format.money(t.revenue()), "", Tile.Tone.NONE);
-        tile("cogs").set(Format.money(t.restatedCogs()), Format.moneyChange(t.restatedCogs(), t.reportedCogs()),
-                Tile.Tone.NONE);
-        tile("reported").set(Format.percent(t.reportedBlended()), "", Tile.Tone.NONE);
-        set(tile("restated"), t.restatedBlended(), t.reportedBlended());
-        set(tile("stressed"), t.restatedBlendedStressed(), t.restatedBlended());
-        tile("ai-reported").set(Format.percent(t.reportedAiLayer()), "", Tile.Tone.NONE);
-        set(tile("ai"), t.aiLayer(), t.reportedAiLayer());
-        set(tile("ai-stressed"), t.aiLayerStressed(), t.aiLayer());
-        tile("stressed").setStanding(Benchmarks.standing(t.restatedBlendedStressed()));
-        tile("ai-stressed").setStanding(Benchmarks.standing(t.aiLayerStressed()));
-        OptionalDouble ltvReported = ltvToCacAsReported(assessment.model().unitInputs(), t);
-        tile("ltv").set(Format.ratio(ue.ltvToCac()), Format.ratioChange(ue.ltvToCac(), ltvReported),
-                tone(ue.ltvToCac(), ltvReported));
-        tile("ltv-stressed").set(Format.ratio(ue.ltvToCacStressed()),
-                Format.ratioChange(ue.ltvToCacStressed(), ue.ltvToCac()),
-                tone(ue.ltvToCacStressed(), ue.ltvToCac()));
-        plausibility.set(plausibility(t));
-    }
-
-    /**
-     * Why the headline figures cannot be shown as they are, or "" when they can: a gross margin
-     * above 100% needs negative costs, and no revenue leaves no margin to speak of. The reader's
-     * own confidence in the reading, when it says low, counts the same way.
-     */
-    private String plausibility(Figures t) {
-        if (!readingDoubt.get().isEmpty()) {
-            return readingDoubt.get();
-        }
-        if (!(t.revenue() > 0)) {
-            return "no revenue was read, so there is no margin to show. Check the sheet, the header row and the sign of the revenue lines.";
-        }
-        for (OptionalDouble m : List.of(t.reportedBlended(), t.restatedBlended(), t.aiLayer(), t.reportedAiLayer())) {
-            if (m.isPresent() && m.getAsDouble() > 1.0 + 1e-9) {
-                return "a gross margin of " + Format.percent(m) + " is impossible (it needs negative costs). "
-                        + "Check the signs, the units and which lines were read as costs before quoting these figures.";
-            }
-        }
-        return "";
-    }
-
-    private static void set(Tile tile, OptionalDouble now, OptionalDouble base) {
-        tile.set(Format.percent(now), Format.points(now, base), tone(now, base));
-    }
-
-    private static Tile.Tone tone(OptionalDouble now, OptionalDouble base) {
-        if (now.isEmpty() || base.isEmpty()) {
-            return Tile.Tone.NONE;
-        }
-        double d = now.getAsDouble() - base.getAsDouble();
-        return Math.abs(d) < 1e-4 ? Tile.Tone.FLAT : d > 0 ? Tile.Tone.UP : Tile.Tone.DOWN;
-    }
-
-    /** LTV:CAC as it would look on the margin the workbook reports. */
-    private static OptionalDouble ltvToCacAsReported(UnitInputs in, Figures t) {
-        if (in == null || !in.isComplete()) {
-            return OptionalDouble.empty();
-        }
-        OptionalDouble gm = in.basis() == UnitInputs.MarginBasis.AI_LAYER ? t.reportedAiLayer() : t.reportedBlended();
-        if (gm.isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        double v = in.arpaMonthly() * gm.getAsDouble() / in.churnMonthly() / in.cac();
-        return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
-    }
-
-    /** Both scenarios' figures side by side, computed from the same classification. */
-    public List<CompareRow> compare(Levers left, Levers right) {
-        List<CompareRow> out = new ArrayList<>();
-        for (Lever s : Lever.values()) {
-            out.add(new CompareRow(s.label(), s.format(s.read(left)), s.format(s.read(right))));
-        }
-        if (prepared == null) {
-            return out;
-        }
-        MarginResult a = prepared.apply(assessment.effective(left));
-        MarginResult b = prepared.apply(assessment.effective(right));
-        Figures fa = a.total();
-        Figures fb = b.total();
-        out.add(new CompareRow("Restated blended GM", Format.percent(fa.restatedBlended()), Format.percent(fb.restatedBlended())));
-        out.add(new CompareRow("Stressed blended GM", Format.percent(fa.restatedBlendedStressed()),
-                Format.percent(fb.restatedBlendedStressed())));
-        out.add(new CompareRow("AI-layer GM", Format.percent(fa.aiLayer()), Format.percent(fb.aiLayer())));
-        out.add(new CompareRow("Stressed AI-layer GM", Format.percent(fa.aiLayerStressed()), Format.percent(fb.aiLayerStressed())));
-        out.add(new CompareRow("Stressed AI revenue", Format.amount(fa.stressedAiRevenue()), Format.amount(fb.stressedAiRevenue())));
-        out.add(new CompareRow("Stressed AI-layer COGS", Format.amount(fa.stressedAiCogs()), Format.amount(fb.stressedAiCogs())));
-        out.add(new CompareRow("LTV:CAC", Format.ratio(a.unitEconomics().ltvToCac()), Format.ratio(b.unitEconomics().ltvToCac())));
-        out.add(new CompareRow("Stressed LTV:CAC", Format.ratio(a.unitEconomics().ltvToCacStressed()),
-                Format.ratio(b.unitEconomics().ltvToCacStressed())));
-        return out;
-    }
-
-    // ----- filter -----
-
-    private void refreshFilter() {
-        Treatment t = filterTreatment.get();
-        LayerFilter lf = filterLayer.get() == null ? LayerFilter.ALL : filterLayer.get();
-        CostType ct = filterType.get();
-        String sheet = filterSheet.get() == null ? "" : filterSheet.get();
-        String find = findText.get() == null ? "" : findText.get().trim().toLowerCase(Locale.ROOT);
-        boolean moved = filterMoved.get();
-        rowFilter.set(r -> (t == null || r.treatment() == t)
-                && (!moved || r.moved())
-                && (lf == LayerFilter.ALL || matches(lf, r.layer()))
-                && (ct == null || r.costType() == ct)
-                && (sheet.isEmpty() || sheet.equals(r.sheet()))
-                && (find.isEmpty() || r.label().toLowerCase(Locale.ROOT).contains(find)
-                || r.source().toLowerCase(Locale.ROOT).contains(find)
-                || (r.costType() != null && r.costType().label().toLowerCase(Locale.ROOT).contains(find))));
-    }
-
-    private static boolean matches(LayerFilter lf, LayerSplit s) {
-        return switch (lf) {
-            case ALL -> true;
-            case AI -> s.aiShare() == 1.0;
-            case SOFTWARE -> s.aiShare() == 0.0;
-            case SPLIT -> s.isSplit();
-        };
+        tiles.show(r);
+        plausibility.set(Plausibility.of(readingDoubt, r.total()));
     }
 
     // ----- project file -----
@@ -891,11 +392,6 @@ public final class WorkbenchViewModel {
         return said;
     }
 
-    /** Whether a file can be written over after a conflict (it is this workbook's own project file). */
-    public static boolean canReplace(IOException e) {
-        return e instanceof Workbench.ProjectConflictException c && c.canReplace();
-    }
-
     public UnaryOperator<Path> projectLocator() {
         return projectLocator;
     }
@@ -909,7 +405,7 @@ public final class WorkbenchViewModel {
         dirty.set(false);
     }
 
-    private void markDirty() {
+    void markDirty() {
         if (assessment != null && file.get() != null) {
             dirty.set(true);
         }
@@ -920,38 +416,34 @@ public final class WorkbenchViewModel {
         return RestatedWorkbookWriter.defaultTarget(file.get());
     }
 
-    /** What the writer needs, as the user has it now (layer and flag edits included). */
-    public WorkbookExporter.Request exportRequest(Path target) {
-        Assessment a = snapshot();
-        return new WorkbookExporter.Request(file.get(), a.current(), a.classifications(), a.decisions(),
-                a.policy(), a.levers(), target);
-    }
-
-    /** The board pack of what the user has now (edits, policy and levers included); null without a workbook. */
-    public com.marginworkbench.report.BoardPack boardPack(java.time.LocalDate date) {
-        if (assessment == null) {
-            return null;
-        }
-        Assessment a = snapshot();
-        return com.marginworkbench.report.BoardPack.of(file.get().getFileName().toString(), a.current().model(),
-                a.classifications(), a.policy(), a.levers(), date);
-    }
-
     /** The lever-independent sums of the current classification, for goal seek and sensitivity; null without a workbook. */
     public MarginEngine.Prepared prepared() {
         return prepared;
     }
 
+    // ----- the parts' view models -----
+
+    /** The cost and revenue grids: rows, filters and the edits of a line. */
+    public GridViewModel grid() {
+        return grid;
+    }
+
+    /** The charts: the result, its rebuild signals and the sums goal seek works on. */
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
+    /** The headline figures. */
+    public TilesViewModel tiles() {
+        return tiles;
+    }
+
+    /** The stress panel: levers, scenarios, framework and policy. */
+    public StressViewModel stress() {
+        return stress;
+    }
+
     // ----- accessors -----
-
-    public ObservableList<CostRow> rows() {
-        return rows;
-    }
-
-    /** One row per revenue line, in the model's order. */
-    public ObservableList<RevenueRow> revenueRows() {
-        return revenueRows;
-    }
 
     public ObservableList<SheetInfo> sheets() {
         return sheets;
@@ -959,18 +451,6 @@ public final class WorkbenchViewModel {
 
     public ObservableList<Problem> problems() {
         return problems;
-    }
-
-    public List<Tile> tiles() {
-        return tiles;
-    }
-
-    public Tile tile(String id) {
-        return tiles.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    public StressViewModel stress() {
-        return stress;
     }
 
     public UndoStack undoStack() {
@@ -1022,53 +502,13 @@ public final class WorkbenchViewModel {
         return plausibility.getReadOnlyProperty();
     }
 
-    /**
-     * The reader's doubt about the reading in words ("" when none): set from the reading's
-     * confidence when it is low, so the banner replaces the headline figures.
-     */
-    public void setReadingDoubt(String doubt) {
-        readingDoubt.set(doubt == null ? "" : doubt);
-        if (prepared != null) {
-            refreshFigures();
-        }
-    }
-
     public void setStatus(String s) {
         status.set(s);
-    }
-
-    public ObjectProperty<Treatment> filterTreatmentProperty() {
-        return filterTreatment;
-    }
-
-    public ObjectProperty<LayerFilter> filterLayerProperty() {
-        return filterLayer;
-    }
-
-    public ObjectProperty<CostType> filterTypeProperty() {
-        return filterType;
-    }
-
-    public StringProperty filterSheetProperty() {
-        return filterSheet;
-    }
-
-    /** Show only lines whose treatment differs from where the workbook reported them. */
-    public javafx.beans.property.BooleanProperty filterMovedProperty() {
-        return filterMoved;
     }
 
     /** Changes when another workbook is installed (not on edits). */
     public ReadOnlyIntegerProperty documentVersionProperty() {
         return documentVersion.getReadOnlyProperty();
-    }
-
-    public StringProperty findTextProperty() {
-        return findText;
-    }
-
-    public ReadOnlyObjectProperty<Predicate<CostRow>> rowFilterProperty() {
-        return rowFilter.getReadOnlyProperty();
     }
 
     public FinancialModel model() {
@@ -1086,6 +526,14 @@ public final class WorkbenchViewModel {
     /** What the user told the reader (none until the mapping view is used or a project file gives it). */
     public ReadingHints hints() {
         return hints;
+    }
+
+    /**
+     * The open workbook's customer-facing inference per month, as its lines are now decided (the
+     * Customers tab reconciles imported usage with it); null without a workbook.
+     */
+    public Map<YearMonth, Double> customerFacingInference() {
+        return hasDocument() ? WorkbookInference.customerFacing(model(), decisions()) : null;
     }
 
     public List<LineDecision> decisions() {

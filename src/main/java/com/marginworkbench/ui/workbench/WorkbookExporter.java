@@ -4,6 +4,7 @@ import com.marginworkbench.classify.Classification;
 import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Policy;
 import com.marginworkbench.margin.Levers;
+import com.marginworkbench.workbook.Progress;
 import com.marginworkbench.workbook.ReadResult;
 
 import java.nio.file.Path;
@@ -21,5 +22,5 @@ public interface WorkbookExporter {
     }
 
     /** Writes and returns the file written. */
-    Path export(Request request, WorkbookLoader.Progress progress) throws Exception;
+    Path export(Request request, Progress progress) throws Exception;
 }

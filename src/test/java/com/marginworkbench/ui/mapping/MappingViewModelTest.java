@@ -5,7 +5,7 @@ import com.marginworkbench.model.Reading;
 import com.marginworkbench.model.RowRole;
 import com.marginworkbench.testing.TestFiles;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
-import com.marginworkbench.ui.workbench.WorkbookLoader;
+import com.marginworkbench.workbook.Progress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class MappingViewModelTest {
         workbook = dir.resolve("saas.xlsx");
         Files.copy(TestFiles.resource(MODEL), workbook);
         vm = new WorkbenchViewModel(Runnable::run);
-        vm.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, WorkbookLoader.Progress.NONE,
+        vm.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, Progress.NONE,
                 com.marginworkbench.project.ProjectFile::pathFor));
         mapping = new MappingViewModel(vm, ReaderAdapter.INSTANCE, MappingViewModel.Worker.NOW);
     }
@@ -57,7 +57,7 @@ class MappingViewModelTest {
     @Test
     void aRowSetToCostOfRevenueBecomesACostLineAndUndoTakesItOut() {
         double cogs = vm.result().total().reportedCogs();
-        String reported = vm.tile("reported").value();
+        String reported = vm.tiles().tile("reported").value();
         int tax = rowOf("Tax");
         assertThat(mapping.row(tax).role()).isEqualTo(RowRole.BELOW_THE_LINE);
         assertThat(vm.model().costs()).extracting(CostLine::label).doesNotContain("Tax");
@@ -67,17 +67,17 @@ class MappingViewModelTest {
         CostLine line = vm.model().costs().stream().filter(l -> l.label().equals("Tax")).findFirst().orElseThrow();
         assertThat(line.total()).isNotZero();
         assertThat(vm.result().total().reportedCogs()).isCloseTo(cogs + line.total(), within(0.01));
-        assertThat(vm.tile("reported").value()).isNotEqualTo(reported);
+        assertThat(vm.tiles().tile("reported").value()).isNotEqualTo(reported);
         assertThat(mapping.row(tax).role()).isEqualTo(RowRole.COST_OF_REVENUE);
         assertThat(vm.hints().roles()).containsEntry(mapping.rowKey(tax), RowRole.COST_OF_REVENUE);
-        assertThat(vm.rows()).extracting(r -> r.label()).contains("Tax");
+        assertThat(vm.grid().rows()).extracting(r -> r.label()).contains("Tax");
 
         vm.undo();
         assertThat(vm.model().costs()).extracting(CostLine::label).doesNotContain("Tax");
-        assertThat(vm.tile("reported").value()).isEqualTo(reported);
+        assertThat(vm.tiles().tile("reported").value()).isEqualTo(reported);
         assertThat(vm.hints().roles()).isEmpty();
         vm.redo();
-        assertThat(vm.tile("reported").value()).isNotEqualTo(reported);
+        assertThat(vm.tiles().tile("reported").value()).isNotEqualTo(reported);
     }
 
     @Test
@@ -96,21 +96,21 @@ class MappingViewModelTest {
         Reading.Table t = mapping.reading().table();
         mapping.readRanges(List.of(t.reference()));
         mapping.setRole(List.of(rowOf("Tax")), RowRole.COST_OF_REVENUE);
-        String reported = vm.tile("reported").value();
+        String reported = vm.tiles().tile("reported").value();
         Path saved = vm.saveProject();
         assertThat(Files.readString(saved)).contains("\"reading\"").contains("COST_OF_REVENUE").contains(t.range());
 
         WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
-        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, WorkbookLoader.Progress.NONE,
+        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, Progress.NONE,
                 com.marginworkbench.project.ProjectFile::pathFor));
         assertThat(again.hints()).isEqualTo(vm.hints());
         assertThat(again.model().costs()).extracting(CostLine::label).contains("Tax");
-        assertThat(again.tile("reported").value()).isEqualTo(reported);
+        assertThat(again.tiles().tile("reported").value()).isEqualTo(reported);
     }
 
     @Test
     void aSavedMappingThatNoLongerFitsIsNamedInTheNotesAndTheAutomaticReadingOpens() throws Exception {
-        String reported = vm.tile("reported").value();
+        String reported = vm.tiles().tile("reported").value();
         mapping.readRanges(List.of("'P&L'!A1:M15"));
         mapping.setRole(List.of(rowOf("Tax")), RowRole.COST_OF_REVENUE);
         Path saved = vm.saveProject();
@@ -118,13 +118,13 @@ class MappingViewModelTest {
         Files.writeString(saved, Files.readString(saved).replace("'P&L'!A1:M15", "'Old P&L'!A1:M15"));
 
         WorkbenchViewModel again = new WorkbenchViewModel(Runnable::run);
-        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, WorkbookLoader.Progress.NONE,
+        again.install(WorkbenchViewModel.read(ReaderAdapter.INSTANCE, workbook, Progress.NONE,
                 com.marginworkbench.project.ProjectFile::pathFor));
         assertThat(again.problems()).anySatisfy(p -> assertThat(p.message()).contains("no longer fits")
                 .contains("Old P&L").contains("automatic reading"));
         assertThat(again.hints()).isEqualTo(com.marginworkbench.model.ReadingHints.NONE);
         assertThat(again.model().costs()).extracting(CostLine::label).doesNotContain("Tax");
-        assertThat(again.tile("reported").value()).isEqualTo(reported);
+        assertThat(again.tiles().tile("reported").value()).isEqualTo(reported);
     }
 
     @Test

@@ -1,0 +1,92 @@
+package com.marginworkbench.ui.window;
+
+import com.marginworkbench.ui.workbench.WorkbenchViewModel;
+import com.marginworkbench.workbook.Problem;
+import com.marginworkbench.workbook.SheetInfo;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The workbook outline: its sheets, the cost table found on each, and the reader's notes.
+ * Choosing a sheet shows only its lines in the grid; choosing the workbook shows all.
+ */
+public final class OutlineView extends TreeView<String> {
+    private final WorkbenchViewModel vm;
+    private Runnable onOpenMapping = () -> { };
+
+    public OutlineView(WorkbenchViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("outline");
+        setShowRoot(true);
+        setAccessibleText("Workbook outline");
+        setId("outline");
+        vm.sheets().addListener((ListChangeListener<SheetInfo>) c -> rebuild());
+        vm.problems().addListener((ListChangeListener<Problem>) c -> rebuild());
+        getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (n == null || !(n.getValue() instanceof String)) {
+                return;
+            }
+            Object sheet = n.getGraphic() == null ? null : n.getGraphic().getUserData();
+            vm.grid().filterSheetProperty().set(sheet instanceof String s ? s : "");
+        });
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && isMappingItem(getSelectionModel().getSelectedItem())) {
+                onOpenMapping.run();
+            }
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && isMappingItem(getSelectionModel().getSelectedItem())) {
+                onOpenMapping.run();
+            }
+        });
+        rebuild();
+    }
+
+    /** What opening "Correct the reading…" in the notes does: the window shows the mapping view. */
+    public void setOnOpenMapping(Runnable action) {
+        onOpenMapping = action == null ? () -> { } : action;
+    }
+
+    private static boolean isMappingItem(TreeItem<String> item) {
+        return item != null && item.getGraphic() != null && MAPPING.equals(item.getGraphic().getId());
+    }
+
+    private static final String MAPPING = "outlineMapping";
+
+    private void rebuild() {
+        String name = vm.fileProperty().get() == null ? "No workbook" : vm.fileProperty().get().getFileName().toString();
+        TreeItem<String> root = new TreeItem<>(name, new FontIcon(Feather.BOOK_OPEN));
+        root.setExpanded(true);
+        for (SheetInfo s : vm.sheets()) {
+            FontIcon icon = new FontIcon(s.tableRange() == null ? Feather.FILE : Feather.GRID);
+            // Every sheet can be chosen; one without a cost table empties the grid, which says so.
+            icon.setUserData(s.name());
+            String text = s.name() + (s.hidden() ? " (hidden)" : "");
+            TreeItem<String> item = new TreeItem<>(text, icon);
+            if (s.tableRange() != null) {
+                FontIcon tableIcon = new FontIcon(Feather.LIST);
+                tableIcon.setUserData(s.name());
+                item.getChildren().add(new TreeItem<>("Cost table " + s.tableRange(), tableIcon));
+            }
+            root.getChildren().add(item);
+        }
+        TreeItem<String> notes = new TreeItem<>("Reading notes (" + vm.problems().size() + ")",
+                new FontIcon(Feather.INFO));
+        notes.setExpanded(true);
+        FontIcon mapIcon = new FontIcon(Feather.EDIT_3);
+        mapIcon.setId(MAPPING);
+        if (vm.fileProperty().get() != null) {
+            notes.getChildren().add(new TreeItem<>("Correct the reading… (Ctrl+M)", mapIcon));
+        }
+        for (Problem p : vm.problems()) {
+            notes.getChildren().add(new TreeItem<>(p.toString()));
+        }
+        if (!notes.getChildren().isEmpty()) {
+            root.getChildren().add(notes);
+        }
+        setRoot(root);
+    }
+}

@@ -1,0 +1,160 @@
+package com.marginworkbench.workbook.statement;
+
+import com.marginworkbench.model.Granularity;
+import com.marginworkbench.workbook.cells.GridCell;
+
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one header cell as a period: a real date, a date serial, or text such as "Jan-26",
+ * "Jan 2026", "2026-01", "M1", "Q1 FY25", "Q1 2026" or "FY26". Also recognizes total columns
+ * ("Total", "Full year", "FY total", "YTD").
+ */
+final class PeriodParser {
+    /** A parsed header: its label, its length, a key that orders periods, and whether it is a total. */
+    record Period(String label, Granularity granularity, int key, boolean total) {
+    }
+
+    static final Period TOTAL = new Period("Total", Granularity.OTHER, Integer.MAX_VALUE, true);
+
+    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+            "nov", "dec"};
+    private static final Pattern MONTH_NAME = Pattern.compile(
+            "(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\\.?(?:[\\s\\-/'’,]*(\\d{2}|\\d{4}))?[abef]?");
+    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/.](\\d{1,2})(?:[-/.]\\d{1,2})?");
+    private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[-/.](\\d{4})");
+    private static final Pattern ORDINAL_MONTH = Pattern.compile("(?:m|month)\\s*(\\d{1,3})");
+    private static final Pattern QUARTER = Pattern.compile(
+            "q([1-4])(?:[\\s\\-'’/]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4}))?[abef]?");
+    private static final Pattern YEAR_QUARTER = Pattern.compile("(?:fy|cy)?\\s*'?(\\d{2}|\\d{4})[\\s\\-/]*q([1-4])[abef]?");
+    /** "1Q25", "3Q 2024", "2QFY25". */
+    private static final Pattern NUMBER_QUARTER = Pattern.compile("([1-4])q[\\s\\-'’]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4})[abef]?");
+    private static final Pattern FISCAL_YEAR = Pattern.compile("(?:fy|cy)\\s*'?(\\d{2}|\\d{4})[abef]?");
+    private static final Pattern PLAIN_YEAR = Pattern.compile("(19\\d{2}|20\\d{2}|21\\d{2})[abef]?");
+    private static final Pattern TOTAL_WORDS = Pattern.compile(
+            "\\b(total|totals|sum|ytd|full[\\s\\-]?year|annual|year[\\s\\-]?to[\\s\\-]?date)\\b");
+
+    private PeriodParser() {
+    }
+
+    /** The period a header cell names, or null when it names none. */
+    static Period parse(GridCell cell) {
+        if (cell == null) {
+            return null;
+        }
+        if (cell.isNumber() && cell.format() == GridCell.Format.DATE) {
+            LocalDate d = serialToDate(cell.number());
+            return d == null ? null : month(d.getYear(), d.getMonthValue());
+        }
+        if (cell.isText()) {
+            return parseText(cell.text());
+        }
+        return null;
+    }
+
+    static Period parseText(String raw) {
+        String t = raw.trim().toLowerCase(Locale.ROOT).replace('\u00a0', ' ');
+        if (t.isEmpty() || t.length() > 40) {
+            return null;
+        }
+        // Every period heading starts with a digit, a month, q/m/fy/cy, or is a total word.
+        char first = t.charAt(0);
+        if (!Character.isDigit(first) && "jfmasondqctyhg'".indexOf(first) < 0) {
+            return null;
+        }
+        Matcher m;
+        if ((m = YEAR_MONTH.matcher(t)).matches()) {
+            int month = Integer.parseInt(m.group(2));
+            return month >= 1 && month <= 12 ? month(Integer.parseInt(m.group(1)), month, raw) : null;
+        }
+        if ((m = MONTH_YEAR.matcher(t)).matches()) {
+            int month = Integer.parseInt(m.group(1));
+            return month >= 1 && month <= 12 ? month(Integer.parseInt(m.group(2)), month, raw) : null;
+        }
+        if ((m = MONTH_NAME.matcher(t)).matches()) {
+            int month = monthIndex(m.group(1));
+            int year = m.group(2) == null ? 0 : year(m.group(2));
+            return month(year, month, raw);
+        }
+        if ((m = ORDINAL_MONTH.matcher(t)).matches()) {
+            int n = Integer.parseInt(m.group(1));
+            return n >= 1 ? new Period(raw.trim(), Granularity.MONTH, n, false) : null;
+        }
+        if ((m = QUARTER.matcher(t)).matches()) {
+            int q = Integer.parseInt(m.group(1));
+            int year = m.group(2) == null ? 0 : year(m.group(2));
+            return new Period(raw.trim(), Granularity.QUARTER, year * 12 + (q - 1) * 3, false);
+        }
+        if ((m = YEAR_QUARTER.matcher(t)).matches()) {
+            int q = Integer.parseInt(m.group(2));
+            return new Period(raw.trim(), Granularity.QUARTER, year(m.group(1)) * 12 + (q - 1) * 3, false);
+        }
+        if ((m = NUMBER_QUARTER.matcher(t)).matches()) {
+            int q = Integer.parseInt(m.group(1));
+            return new Period(raw.trim(), Granularity.QUARTER, year(m.group(2)) * 12 + (q - 1) * 3, false);
+        }
+        if ((m = FISCAL_YEAR.matcher(t)).matches()) {
+            return new Period(raw.trim(), Granularity.YEAR, year(m.group(1)) * 12, false);
+        }
+        if ((m = PLAIN_YEAR.matcher(t)).matches()) {
+            return new Period(raw.trim(), Granularity.YEAR, Integer.parseInt(m.group(1)) * 12, false);
+        }
+        if (t.length() <= 24 && TOTAL_WORDS.matcher(t).find()) {
+            return TOTAL;
+        }
+        return null;
+    }
+
+    /** Date serials (numbers without a date format) only count in a run with a steady step; see the detector. */
+    static LocalDate serialToDate(double serial) {
+        if (!(serial >= 1 && serial < 2958466)) {
+            return null;
+        }
+        // Excel's 1900 system: serial 1 is 1900-01-01 and it counts a 29 Feb 1900 that never was.
+        long days = (long) Math.floor(serial);
+        LocalDate base = days >= 61 ? LocalDate.of(1899, 12, 30) : LocalDate.of(1899, 12, 31);
+        return base.plusDays(days);
+    }
+
+    static Period month(LocalDate d) {
+        return month(d.getYear(), d.getMonthValue());
+    }
+
+    static Period month(int year, int month) {
+        String label = java.time.Month.of(month).getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                + (year == 0 ? "" : "-" + String.format(Locale.ROOT, "%02d", year % 100));
+        return new Period(label, Granularity.MONTH, year * 12 + month - 1, false);
+    }
+
+    static Period quarterOf(LocalDate d) {
+        int q = (d.getMonthValue() - 1) / 3 + 1;
+        return new Period("Q" + q + " " + d.getYear(), Granularity.QUARTER, d.getYear() * 12 + (q - 1) * 3, false);
+    }
+
+    static Period yearOf(LocalDate d) {
+        return new Period(Integer.toString(d.getYear()), Granularity.YEAR, d.getYear() * 12, false);
+    }
+
+    private static Period month(int year, int month, String raw) {
+        return new Period(raw.trim(), Granularity.MONTH, year * 12 + month - 1, false);
+    }
+
+    static int monthIndex(String name) {
+        String key = name.substring(0, 3);
+        for (int i = 0; i < MONTHS.length; i++) {
+            if (MONTHS[i].equals(key)) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private static int year(String digits) {
+        int y = Integer.parseInt(digits);
+        return digits.length() == 2 ? 2000 + y : y;
+    }
+}

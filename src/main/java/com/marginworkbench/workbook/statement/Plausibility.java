@@ -1,0 +1,73 @@
+package com.marginworkbench.workbook.statement;
+
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.RevenueLine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How far a reading can be trusted. Low: negative or no revenue, negative cost of revenue, a gross
+ * margin outside −100%..100%, a total that does not add up, or most rows unclassifiable. Medium: no
+ * total to check the reading against, or cost of revenue derived or missing. High otherwise.
+ */
+final class Plausibility {
+    private Plausibility() {
+    }
+
+    static Reading judge(Reading r, List<RevenueLine> revenue, List<CostLine> costs, StatementRows.Outcome main) {
+        List<String> low = new ArrayList<>();
+        List<String> medium = new ArrayList<>();
+        double rev = revenue.stream().mapToDouble(RevenueLine::total).sum();
+        double cogs = costs.stream().filter(c -> c.reported().isCostOfRevenue()).mapToDouble(CostLine::total).sum();
+        figures(rev, cogs, revenue.isEmpty(), low);
+        for (Reading.Check c : r.checks()) {
+            if (!c.holds() && c.what().startsWith("operating income")) {
+                medium.add("operating income does not add up from the lines read at " + c.row()
+                        + (c.detail() == null ? "" : " (" + c.detail() + ")"));
+            } else if (!c.holds()) {
+                low.add("the workbook's own total does not add up: " + c.what() + " at " + c.row()
+                        + (c.detail() == null ? "" : " (" + c.detail() + ")"));
+            }
+        }
+        if (main != null) {
+            if (main.numericRows >= 4 && main.unclassified * 2 > main.numericRows) {
+                low.add("most rows have labels that say nothing about what they are");
+            }
+            if (r.checks().isEmpty()) {
+                medium.add("the statement has no totals to check the reading against");
+            }
+            if (main.derivedCost != null) {
+                medium.add("cost of revenue is derived as revenue − gross profit");
+            } else if (costs.stream().noneMatch(c -> c.reported().isCostOfRevenue())) {
+                medium.add("no cost of revenue line was found");
+            }
+        }
+        if (!low.isEmpty()) {
+            return r.withConfidence(Reading.Confidence.LOW, low);
+        }
+        return medium.isEmpty() ? r.withConfidence(Reading.Confidence.HIGH, List.of())
+                : r.withConfidence(Reading.Confidence.MEDIUM, medium);
+    }
+
+    /** The plain figure checks, also for readings with no statement behind them. */
+    static void figures(double revenue, double cogs, boolean noRevenue, List<String> low) {
+        if (noRevenue || revenue == 0) {
+            low.add("no revenue was read");
+        } else if (revenue < 0) {
+            low.add(String.format(Locale.ROOT, "total revenue is negative (%,.0f)", revenue));
+        }
+        if (cogs < 0) {
+            low.add(String.format(Locale.ROOT, "cost of revenue is negative (%,.0f)", cogs));
+        }
+        if (revenue > 0) {
+            double gm = (revenue - cogs) / revenue;
+            if (gm < -1 || gm > 1) {
+                low.add(String.format(Locale.ROOT, "the gross margin comes out at %.0f%%, outside -100%%..100%%",
+                        gm * 100));
+            }
+        }
+    }
+}

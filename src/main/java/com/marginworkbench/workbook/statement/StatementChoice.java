@@ -1,0 +1,144 @@
+package com.marginworkbench.workbook.statement;
+
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.FinancialModel;
+import com.marginworkbench.model.Periods;
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.ReadingHints;
+import com.marginworkbench.model.RevenueLine;
+import com.marginworkbench.workbook.ReadResult;
+import com.marginworkbench.workbook.SheetInfo;
+import com.marginworkbench.workbook.WorkbookReadException;
+import com.marginworkbench.workbook.cells.GridSheet;
+import com.marginworkbench.workbook.cells.Parallel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Two readings of the same sheets, and the one to keep. The statement reader reads rows by what
+ * they mean and checks them against the workbook's totals; the cost-table reader follows section
+ * headings and knows cost-type and layer columns. Where both take exactly the same rows as lines,
+ * the cost-table reading is kept (with the statement's table, checks and confidence); where they
+ * differ, the statement reading wins; a workbook with no income statement (a cost ledger) is read
+ * as a cost table, at medium confidence at best.
+ */
+public final class StatementChoice {
+    private StatementChoice() {
+    }
+
+    public static ReadResult read(Path file, String modelName, String fileName, List<GridSheet> sheets, ReadingHints hints)
+            throws WorkbookReadException {
+        VendorDictionary dictionary = VendorDictionary.standard();
+        // The two readings do not depend on each other: on two cores, the statement is looked for
+        // while the cost table is detected (the sheets are only read from here on).
+        Object[] results = new Object[2];
+        WorkbookReadException[] failures = new WorkbookReadException[2];
+        Parallel.forRange(hints.tables().isEmpty() ? 2 : 1, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                try {
+                    results[i] = i == 0 ? StatementReader.find(fileName, sheets, hints)
+                            : new TableDetector(fileName, dictionary).detect(sheets);
+                } catch (WorkbookReadException e) {
+                    failures[i] = e;
+                }
+            }
+        });
+        if (failures[0] != null) {
+            throw failures[0];
+        }
+        StatementReader.Found found = (StatementReader.Found) results[0];
+        TableDetector.Detection d = (TableDetector.Detection) results[1];
+        WorkbookReadException failure = failures[1];
+        if (found == null) {
+            if (d == null) {
+                throw failure;
+            }
+            FinancialModel model = new FinancialModel(modelName, d.periods(), d.revenue(), d.costs(), null, null);
+            return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false, costTable(d));
+        }
+        if (d != null && found.periodCount() == d.periods().count() && !found.derivesCost()
+                && found.lineKeys().equals(keys(d))) {
+            StatementReader.Result st = StatementReader.build(found, dictionary, d.revenue(), d.costs());
+            // the statement's period labels where both read the same columns in the same order (it
+            // knows more of them: a year named in the row above, say)
+            Periods periods = found.parts().size() == 1 && !d.costs().isEmpty() && java.util.Arrays.equals(
+                    found.parts().get(0).block.columns.columns(), d.costs().get(0).source().periodColumns())
+                    ? st.periods() : d.periods();
+            FinancialModel model = new FinancialModel(modelName, periods, d.revenue(), d.costs(), null, null);
+            return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false, st.reading());
+        }
+        StatementReader.Result st = StatementReader.build(found, dictionary, null, null);
+        FinancialModel model = new FinancialModel(modelName, st.periods(), st.revenue(), st.costs(), null, null);
+        return new ReadResult(file, model, st.decisions(), st.problems(), infos(sheets, st.reading()), false,
+                st.reading());
+    }
+
+    /**
+     * A line's row and where it sits (revenue, cost of revenue, below gross profit): the two readings
+     * agree only when they take the same rows and put each on the same side of gross profit (a
+     * payroll row under "Gross margin" is an operating expense, whatever section heading came before).
+     */
+    static String key(String sheet, int row, boolean revenue, boolean costOfRevenue) {
+        return sheet + "!" + row + (revenue ? " R" : costOfRevenue ? " C" : " O");
+    }
+
+    private static Set<String> keys(TableDetector.Detection d) {
+        Set<String> keys = new HashSet<>();
+        for (RevenueLine r : d.revenue()) {
+            keys.add(key(r.source().sheet(), r.source().row(), true, false));
+        }
+        for (CostLine c : d.costs()) {
+            keys.add(key(c.source().sheet(), c.source().row(), false, c.reported().isCostOfRevenue()));
+        }
+        return keys;
+    }
+
+    private static List<SheetInfo> infos(List<GridSheet> sheets, Reading reading) {
+        List<SheetInfo> out = new ArrayList<>();
+        for (GridSheet s : sheets) {
+            String range = null;
+            for (Reading.Table t : reading.tables()) {
+                if (t.sheet().equals(s.name())) {
+                    range = t.range();
+                }
+            }
+            out.add(new SheetInfo(s.name(), s.hidden(), range));
+        }
+        return out;
+    }
+
+    /** The reading of a workbook with no income statement: its cost table, judged by its figures alone. */
+    private static Reading costTable(TableDetector.Detection d) {
+        List<Reading.Table> tables = new ArrayList<>();
+        for (SheetInfo s : d.sheets()) {
+            if (s.tableRange() != null) {
+                tables.add(new Reading.Table(s.name(), s.tableRange(), rowOf(s.tableRange()), columnOf(s.tableRange()),
+                        "periods in columns", "no income statement was found; the sheet with the most cost lines"
+                        + " is read as a cost table"));
+            }
+        }
+        double revenue = d.revenue().stream().mapToDouble(RevenueLine::total).sum();
+        double cogs = d.costs().stream().filter(c -> c.reported().isCostOfRevenue()).mapToDouble(CostLine::total)
+                .sum();
+        List<String> low = new ArrayList<>();
+        Plausibility.figures(revenue, cogs, d.revenue().isEmpty(), low);
+        Reading r = new Reading(tables, null, 1, 1, List.of(), List.of(), Reading.Confidence.MEDIUM, List.of(),
+                List.of());
+        return low.isEmpty() ? r.withConfidence(Reading.Confidence.MEDIUM,
+                List.of("no income statement with totals to check the reading against was found"))
+                : r.withConfidence(Reading.Confidence.LOW, low);
+    }
+
+    private static int rowOf(String range) {
+        String start = range.split(":")[0];
+        return Integer.parseInt(start.replaceAll("[A-Z]", ""));
+    }
+
+    private static String columnOf(String range) {
+        return range.split(":")[0].replaceAll("[0-9]", "");
+    }
+}

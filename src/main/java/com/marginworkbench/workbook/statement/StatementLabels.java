@@ -1,0 +1,313 @@
+package com.marginworkbench.workbook.statement;
+
+import com.marginworkbench.model.Placement;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a statement row's label means, from its words alone: revenue, cost of revenue, an operating
+ * expense and its function, a total of some kind, an item below the operating line, a KPI or
+ * driver, a financing or balance-sheet item, or a caption. The reader combines this with the
+ * section the row sits in and with the statement's own totals; a label that says nothing is
+ * {@link Meaning#UNKNOWN}.
+ */
+final class StatementLabels {
+    enum Meaning {
+        REVENUE, REVENUE_TOTAL, COST_OF_REVENUE, COST_OF_REVENUE_TOTAL, GROSS_PROFIT, OPEX, OPEX_TOTAL, EBITDA,
+        DEPRECIATION, OPERATING_PROFIT, PRETAX, NET_INCOME, OTHER_TOTAL, BELOW_THE_LINE, KPI, FINANCING, UNITS,
+        UNKNOWN;
+
+        boolean isTotal() {
+            return this == REVENUE_TOTAL || this == COST_OF_REVENUE_TOTAL || this == GROSS_PROFIT
+                    || this == OPEX_TOTAL || this == EBITDA || this == OPERATING_PROFIT || this == PRETAX
+                    || this == NET_INCOME || this == OTHER_TOTAL;
+        }
+    }
+
+
+    private static final Pattern KPI = Pattern.compile(
+            "%|\\bpercent|\\bper cent|\\bas a percent|\\bgrowth\\b|\\byoy\\b|\\by/y\\b|\\bmom\\b|\\bcagr\\b|\\bmargin %"
+                    + "|\\bper share\\b|\\beps\\b|\\bshares?\\b|\\bper unit\\b|\\bper user\\b|\\bper customer\\b"
+                    + "|\\bheadcount\\b|\\bhead count\\b|\\bftes?\\b|\\bemployees\\b"
+                    + "|\\bunits?\\b(?! economics)|\\bvolume\\b|\\bprice\\b|\\bpricing\\b|\\barpu\\b|\\barpa\\b|\\barr\\b"
+                    + "|\\bmrr\\b|\\bacv\\b|\\btcv\\b|\\bbookings?\\b|\\bpipeline\\b|\\bltv\\b|\\bcac\\b|\\bpayback\\b"
+                    + "|\\bchurn rate\\b|\\bretention\\b|\\bnrr\\b|\\bgrr\\b|\\bconversion\\b|\\brate\\b|\\bratio\\b"
+                    + "|\\bdays\\b|\\bdso\\b|\\bdpo\\b|\\bdio\\b|\\b(in )?years\\b|\\bmonths\\b|\\bmultiple\\b|\\bx$"
+                    + "|^#|\\bnumber of\\b|\\bno\\. of\\b|\\bcount\\b|\\baverage\\b|\\bmean\\b|\\bmedian\\b"
+                    + "|\\bstd\\.? dev|\\bcheck\\b|^t$|\\bassumptions?\\b|\\bdrivers?\\b|\\bscenario\\b"
+                    + "|\\bcommon size\\b|\\bexchange rate\\b|^currency$"
+                    + "|\\bconversion method\\b|\\bfiling\\b|\\bdividends? per\\b");
+    /** Counts of people or accounts, unless the label names a cost or a vendor ("OpenAI API - free trial users"). */
+    private static final Pattern PEOPLE = Pattern.compile("\\b(users?|customers?|subscribers?|logos|accounts|clients)\\b");
+    private static final Pattern NOT_PEOPLE = Pattern.compile(
+            " - |\\bapi\\b|cost|expense|fee|spend|inference|hosting|support|success|service|revenue|sales|payable"
+                    + "|receivable|acquisition");
+    private static final Pattern STRONG_OPEX = Pattern.compile(
+            "\\b(salar|wages|payroll|commission|marketing|advertising|research|general|admin|personnel|staff)");
+    /** Gains, losses, impairments and write-downs: below the operating line even when they name assets. */
+    private static final Pattern ONE_OFF = Pattern.compile(
+            "\\b(gain|gains|loss on|impairment|writedown|write-down|write-off|unusual|restructuring)\\b");
+    private static final Pattern FINANCING = Pattern.compile(
+            "\\bcash\\b(?! (cost|expense))|\\breceivables?\\b|\\bpayables?\\b|\\binventor(y|ies)\\b|\\bprepaid\\b"
+                    + "|\\bassets?\\b(?! (writedown|write-down|impairment))|\\bliabilit|\\bequity\\b(?! (in|method))"
+                    + "|\\bloans?\\b|\\bborrowing|\\bdebt\\b|\\bgrants?\\b|\\bfunding\\b|\\bfunds raised\\b|\\braised\\b"
+                    + "|\\binvestment\\b(?! income)|\\binvestments\\b|\\brepayments?\\b|\\bcapex\\b"
+                    + "|\\bcapital expenditure|\\bcapital\\b|\\bdividends? paid\\b|\\bdividends?\\b(?! per)"
+                    + "|\\bunearned\\b|\\bdeferred revenue\\b|\\bworking capital\\b|\\bgoodwill\\b(?! impair)"
+                    + "|\\bproperty, plant|\\bpp&e\\b|\\bretained earnings\\b|\\bstock issued\\b|\\bshare issue"
+                    + "|\\bbalance\\b|\\bbeg\\.|\\bopening\\b|\\bclosing\\b|\\bfree cash flow\\b|\\bcash flow"
+                    + "|\\bobligation\\b|\\bpension\\b|\\bvaluation\\b|\\benterprise value\\b|\\bmarket cap");
+    private static final Pattern UNITS = Pattern.compile(
+            "^(all )?(figures|amounts|numbers|values)\\b|\\bin (thousands|millions|billions)\\b|\\$ ?000|'000|’000"
+                    + "|\\(000s?\\)|^(usd|eur|gbp|\\$|£|€)( |$)|\\bunless otherwise\\b|^source\\b|^note\\b|^notes\\b");
+    private static final Pattern REVENUE = Pattern.compile(
+            "\\b(revenues?|net sales|sales|turnover|income from (sales|services)|fees earned)\\b");
+    private static final Pattern CONTRA_REVENUE = Pattern.compile(
+            "\\b(churn|discounts?|refunds?|returns|allowances|credits issued|rebates)\\b");
+    private static final Pattern COGS = Pattern.compile(
+            "\\b(costs? of (revenues?|sales|goods|goods sold|services|products?|subscriptions?|merchandise|operations)"
+                    + "|cogs|cos|direct costs?|cost of delivery|hosting costs?|cost of personnel)\\b");
+    private static final Pattern GROSS = Pattern.compile("\\bgross (profit|margin|income|loss|result)\\b");
+    private static final Pattern EBITDA = Pattern.compile("\\bebitda\\b");
+    private static final Pattern OPERATING_PROFIT = Pattern.compile(
+            "\\b(ebit|operating (income|profit|loss|result)|income from operations|profit from operations"
+                    + "|operating earnings)\\b");
+    private static final Pattern PRETAX = Pattern.compile(
+            "\\b(ebt|pre-?tax|before (income )?tax(es)?|before provision)\\b");
+    private static final Pattern NET_INCOME = Pattern.compile(
+            "\\b(net (income|loss|profit|earnings|result)|profit (for|after)|income after tax|earnings from cont"
+                    + "|ni to common|net income to|comprehensive income|consolidated income)\\b");
+    private static final Pattern DEPRECIATION = Pattern.compile("\\b(depreciation|amorti[sz]ation|d&a|d ?& ?a)\\b");
+    private static final Pattern BELOW = Pattern.compile(
+            "\\b(interest|tax|taxes|taxation|other income|other expense|other \\(income\\)|non-?operating"
+                    + "|fx|foreign exchange|currency exchange|exchange (gain|loss)|gain|loss on|unusual"
+                    + "|extraordinary|discontinued|minority|non-?controlling|affiliates|equity method|impairment"
+                    + "|writedown|write-down|restructuring|merger|preferred dividends|pref\\. dividends"
+                    + "|other income/|provision for)\\b");
+    private static final Pattern RND = Pattern.compile(
+            "\\b(research|r ?& ?d|r and d|product development|engineering|development)\\b");
+    private static final Pattern SM = Pattern.compile(
+            "\\b(sales (and|&) marketing|s ?& ?m|marketing|advertising|selling expenses?|sales expenses?"
+                    + "|commissions?)\\b");
+    private static final Pattern SGA = Pattern.compile("\\b(sg ?& ?a|selling,? general|s,? ?g ?& ?a)\\b");
+    private static final Pattern GA = Pattern.compile(
+            "\\b(general (and|&) admin|g ?& ?a|admin|administrative|administration|legal|accounting|office|rent"
+                    + "|insurance|professional fees)\\b");
+    private static final Pattern OPEX = Pattern.compile(
+            "\\b(operating (expenses?|costs?|exp\\.?)|opex|overheads?|expenses?|salaries|wages|payroll|personnel"
+                    + "|staff|compensation|benefits|contractors?|consultants?|travel"
+                    + "|utilities|exploration|drilling|stock-based|bonus|recruit|training|it costs?|other operating"
+                    + "|acquisition termination|servers?|hosting|marketing)\\b");
+    private static final Pattern TOTAL = Pattern.compile("\\b(total|totals|subtotal|sub-total|sum of)\\b|, total\\b");
+
+    private StatementLabels() {
+    }
+
+    /** Lower case, no numbering or bullets in front, no trailing colon, single spaces, snake_case as words. */
+    static String normalize(String label) {
+        // One pass instead of three regular expressions: this runs for every row of every candidate
+        // block, 20,000 rows and more in a generated ledger.
+        String lower = label.toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean space = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r'
+                    || c == '\u00a0') {
+                space = true;
+                continue;
+            }
+            if (space && b.length() > 0) {
+                b.append(' ');
+            }
+            space = false;
+            b.append(c == '\u2013' || c == '\u2014' ? '-' : c);
+        }
+        String t = b.toString().trim();
+        int skip = 0;
+        while (skip < t.length() && isNumbering(t.charAt(skip))) {
+            skip++;
+        }
+        if (skip > 0 && skip < t.length() && startsWords(t.charAt(skip))) {
+            t = t.substring(skip);
+        }
+        while (t.endsWith(":") || t.endsWith(".") && !t.endsWith("exp.")) {
+            t = t.substring(0, t.length() - 1).trim();
+        }
+        return t;
+    }
+
+    /** What may stand before a line's words as its number or bullet: digits, dots, brackets, dashes, bullets, spaces. */
+    private static boolean isNumbering(char c) {
+        return c == ' ' || c >= '0' && c <= '9' || c == '.' || c == ')' || c == '(' || c == '-' || c == '\u2022'
+                || c == '*';
+    }
+
+    private static boolean startsWords(char c) {
+        return c >= 'a' && c <= 'z' || c == '$' || c == '\u00a3' || c == '\u20ac' || c == '#' || c == '%';
+    }
+
+    /** Meanings by label shape (digits as 0): a generated ledger repeats a few shapes thousands of times. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Meaning> MEANINGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The meaning of a normalized label. */
+    static Meaning meaning(String n) {
+        String key = containsDigit(n) ? digitsAsZero(n) : n;
+        Meaning m = MEANINGS.get(key);
+        if (m == null) {
+            m = meaningOf(n);
+            if (MEANINGS.size() > 50_000) {
+                MEANINGS.clear();
+            }
+            MEANINGS.put(key, m);
+        }
+        return m;
+    }
+
+    /** The label with each run of ASCII digits as one 0 ("vendor 117" and "vendor 9" share a shape). */
+    private static String digitsAsZero(String n) {
+        StringBuilder b = new StringBuilder(n.length());
+        boolean inDigits = false;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit) {
+                b.append(c);
+            } else if (!inDigits) {
+                b.append('0');
+            }
+            inDigits = digit;
+        }
+        return b.toString();
+    }
+
+    private static boolean containsDigit(String n) {
+        for (int i = 0; i < n.length(); i++) {
+            if (Character.isDigit(n.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Meaning meaningOf(String n) {
+        if (n.isEmpty()) {
+            return Meaning.UNKNOWN;
+        }
+        if (UNITS.matcher(n).find()) {
+            return Meaning.UNITS;
+        }
+        boolean total = TOTAL.matcher(n).find();
+        if (GROSS.matcher(n).find()) {
+            return n.contains("%") || n.contains("margin %") ? Meaning.KPI : Meaning.GROSS_PROFIT;
+        }
+        if ((KPI.matcher(n).find() || PEOPLE.matcher(n).find() && !NOT_PEOPLE.matcher(n).find())
+                && !n.startsWith("net revenue") && !n.startsWith("revenue (")) {
+            return Meaning.KPI;
+        }
+        if (n.contains("margin") || n.contains("markup")) {
+            return Meaning.KPI;
+        }
+        if (EBITDA.matcher(n).find()) {
+            return Meaning.EBITDA;
+        }
+        if (NET_INCOME.matcher(n).find()) {
+            return Meaning.NET_INCOME;
+        }
+        if (PRETAX.matcher(n).find()) {
+            return Meaning.PRETAX;
+        }
+        if (OPERATING_PROFIT.matcher(n).find()) {
+            return Meaning.OPERATING_PROFIT;
+        }
+        if (COGS.matcher(n).find()) {
+            return total ? Meaning.COST_OF_REVENUE_TOTAL : Meaning.COST_OF_REVENUE;
+        }
+        if (ONE_OFF.matcher(n).find()) {
+            return total ? Meaning.OTHER_TOTAL : Meaning.BELOW_THE_LINE;
+        }
+        if (FINANCING.matcher(n).find()) {
+            return Meaning.FINANCING;
+        }
+        if (REVENUE.matcher(n).find() && !n.contains("cost") && !n.contains("expense") && function(n) == null
+                && !STRONG_OPEX.matcher(n).find()) {
+            return total ? Meaning.REVENUE_TOTAL : Meaning.REVENUE;
+        }
+        if (CONTRA_REVENUE.matcher(n).find() && !n.contains("cost")) {
+            return Meaning.REVENUE;
+        }
+        if (DEPRECIATION.matcher(n).find()) {
+            return Meaning.DEPRECIATION;
+        }
+        if (BELOW.matcher(n).find() && !n.startsWith("other operating")) {
+            return total ? Meaning.OTHER_TOTAL : Meaning.BELOW_THE_LINE;
+        }
+        if (total && (n.contains("operating") || n.contains("opex") || n.contains("expense") || n.contains("cost")
+                || n.contains("overhead"))) {
+            return Meaning.OPEX_TOTAL;
+        }
+        if (total) {
+            return Meaning.OTHER_TOTAL;
+        }
+        if (function(n) != null || OPEX.matcher(n).find()) {
+            return n.equals("operating expenses") || n.equals("operating costs") || n.equals("opex")
+                    || n.equals("expenses") ? Meaning.OPEX_TOTAL : Meaning.OPEX;
+        }
+        return Meaning.UNKNOWN;
+    }
+
+    /** The function an operating expense label names, or null. */
+    static Placement function(String n) {
+        if (SGA.matcher(n).find()) {
+            return Placement.OTHER_OPEX;
+        }
+        if (RND.matcher(n).find()) {
+            return Placement.RESEARCH_DEVELOPMENT;
+        }
+        if (SM.matcher(n).find()) {
+            return Placement.SALES_MARKETING;
+        }
+        if (GA.matcher(n).find()) {
+            return Placement.GENERAL_ADMIN;
+        }
+        return null;
+    }
+
+    /** What a heading (a row without amounts) opens, or null: revenue, cost of revenue, opex or below the line. */
+    static Meaning section(String n) {
+        Meaning m = meaning(n);
+        return switch (m) {
+            case REVENUE, REVENUE_TOTAL -> Meaning.REVENUE;
+            case COST_OF_REVENUE, COST_OF_REVENUE_TOTAL -> Meaning.COST_OF_REVENUE;
+            case OPEX, OPEX_TOTAL -> Meaning.OPEX;
+            case BELOW_THE_LINE, OTHER_TOTAL -> Meaning.BELOW_THE_LINE;
+            case KPI, FINANCING -> Meaning.KPI;
+            default -> null;
+        };
+    }
+
+    /** Words a block's title or sheet name uses for an income statement. */
+    static boolean namesIncomeStatement(String n) {
+        return n.contains("income statement") || n.contains("statement of operations")
+                || n.contains("statements of operations") || n.contains("statement of income")
+                || n.contains("statements of income") || n.contains("profit and loss") || n.contains("profit & loss")
+                || n.contains("p&l") || n.contains("p & l") || n.equals("pl") || n.equals("income")
+                || n.contains("income_statement") || n.contains("statement of earnings")
+                || n.contains("statements of earnings") || n.contains("operating model");
+    }
+
+    /** Words a sheet name or title uses for anything else: other statements, inputs, dashboards, comparisons. */
+    static boolean namesOtherThing(String n) {
+        return n.contains("balance") || n.contains("cash flow") || n.contains("cashflow") || n.contains("dashboard")
+                || n.contains("assumption") || n.contains("driver") || n.contains("input") || n.contains("variance")
+                || n.contains("budget vs") || n.contains("key stats") || n.contains("multiples")
+                || n.contains("ratio") || n.contains("common size") || n.contains("valuation") || n.contains("dcf")
+                || n.contains("sensitivity") || n.contains("comps") || n.contains("comparable")
+                || n.contains("returns") || n.contains("schedule") || n.contains("comprehensive") || n.contains("cover")
+                || n.contains("segment") || n.contains("capitalization") || n.contains("pension")
+                || n.contains("supplemental") || n.contains("market data") || n.contains("stock price")
+                || n.contains("monte carlo") || n.contains("wacc") || n.contains("disaggregat");
+    }
+}

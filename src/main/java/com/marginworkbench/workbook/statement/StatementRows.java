@@ -1,0 +1,422 @@
+package com.marginworkbench.workbook.statement;
+
+import com.marginworkbench.model.Placement;
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.RowRole;
+import com.marginworkbench.model.SourceRef;
+import com.marginworkbench.workbook.Problem;
+import com.marginworkbench.workbook.cells.CellValues;
+import com.marginworkbench.workbook.cells.GridCell;
+import com.marginworkbench.workbook.cells.GridSheet;
+import com.marginworkbench.workbook.statement.StatementLabels.Meaning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the rows of one statement block into lines by what each label means, then checks the
+ * reading against the block's own totals: revenue lines that do not add up to "Total revenue" give
+ * way to the total, a subtotal found by its values is not a line, the sign costs are stored with is
+ * the one that makes gross profit come out, and cost of revenue is derived from revenue and gross
+ * profit where the statement has no cost line.
+ */
+final class StatementRows {
+    /** One row of the block and what the reading made of it. */
+    static final class RowRead {
+        int row;
+        String label;
+        String norm;
+        Meaning meaning;
+        double[] values;
+        /** The amounts as the workbook's own SUM sees them: a number typed as text counts as zero. */
+        double[] excel;
+        boolean textNumbers;
+        boolean hasNumber;
+        String problem;
+        String problemCell;
+        String problemWhat;
+        RowRole role = RowRole.IGNORED;
+        Placement placement;
+        String why = "";
+        /** 0 before revenue, 1 revenue, 2 cost of revenue, 3 after gross profit, 4 after operating profit, 5 after net income. */
+        int stage;
+        boolean tentative;
+        /** The role was set by the user in the mapping: the totals check it but never change it. */
+        boolean userSet;
+        /** The role the automatic reading gave the row, before any role the user set. */
+        RowRole autoRole;
+        /** The role whose lines above this row it was found to add up (a subtotal found by its values), or null. */
+        RowRole sums;
+
+        double total() {
+            double t = 0;
+            for (double v : values) {
+                t += v;
+            }
+            return t;
+        }
+    }
+
+    /** The reading of one block. */
+    static final class Outcome {
+        final StatementBlock block;
+        final List<RowRead> rows = new ArrayList<>();
+        final List<Reading.Check> checks = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
+        double costSign = 1;
+        /** Cost of revenue worked out as revenue − gross profit, or null. */
+        double[] derivedCost;
+        RowRead grossProfit;
+        int unclassified;
+        int numericRows;
+        /** True once the roles are decided: the totals are then only checked, no row's role changes. */
+        boolean settled;
+        /** Whether the automatic reading (before any role the user set) had a total that did not check out. */
+        boolean failedBeforeUser;
+        /** Whether the automatic reading was checked against any total. */
+        boolean checkedBeforeUser;
+        /** Whether the automatic reading found a revenue line. */
+        boolean revenueBeforeUser;
+        /** Whether the automatic reading derived cost of revenue from revenue and gross profit. */
+        boolean derivedBeforeUser;
+
+        Outcome(StatementBlock block) {
+            this.block = block;
+        }
+
+        List<RowRead> lines(RowRole role) {
+            return rows.stream().filter(r -> r.role == role).toList();
+        }
+
+        /** The lines of a role added up as the workbook's own SUM would (numbers typed as text left out). */
+        double[] sum(RowRole role) {
+            double[] s = new double[block.columns.count()];
+            for (RowRead r : rows) {
+                if (r.role == role) {
+                    add(s, r.excel);
+                }
+            }
+            return s;
+        }
+
+        boolean failedCheck() {
+            return checks.stream().anyMatch(c -> !c.holds());
+        }
+
+        /**
+         * Whether the automatic reading (before any role the user set) found revenue here: what makes
+         * the block an income statement, so that a user who ignores a revenue row keeps the block.
+         */
+        boolean hasRevenue() {
+            return revenueBeforeUser;
+        }
+    }
+
+    private StatementRows() {
+    }
+
+    static Outcome read(StatementBlock b, Map<String, RowRole> userRoles) {
+        Outcome o = new Outcome(b);
+        GridSheet s = b.sheet;
+        int[] cols = b.columns.columns();
+        int first = cols[0];
+        for (int c : cols) {
+            first = Math.min(first, c);
+        }
+        Meaning section = null;
+        Placement function = null;
+        int stage = 0;
+        for (int r = b.firstRow; r <= b.lastRow; r++) {
+            if (s.width(r) == 0) {
+                continue;
+            }
+            String label = text(s, r, b.labelColumn);
+            if (label == null) {
+                for (int c = 0; c < first && label == null; c++) {
+                    label = text(s, r, c);
+                    if (label != null && CellValues.text(label).status() != CellValues.Status.PROBLEM) {
+                        label = null;
+                    }
+                }
+            }
+            RowRead x = new RowRead();
+            x.row = r;
+            x.values = new double[cols.length];
+            x.excel = x.values;
+            boolean percent = false;
+            boolean ratio = true;
+            boolean fraction = false;
+            String textCell = null;
+            String textWhat = null;
+            Object[] rowCells = s.rowCells(r);
+            double[] rowNumbers = s.rowNumbers(r);
+            for (int i = 0; i < cols.length; i++) {
+                if (cols[i] < rowCells.length && GridSheet.isPlain(rowCells[cols[i]])) {
+                    // the common case, without wrapping the number in a cell
+                    double d = rowNumbers[cols[i]];
+                    if (Double.isFinite(d)) {
+                        x.values[i] = d;
+                        x.hasNumber = true;
+                        double a = Math.abs(d);
+                        ratio &= a <= 1.5;
+                        fraction |= a != Math.rint(a);
+                        if (x.textNumbers) {
+                            x.excel[i] = d;
+                        }
+                        continue;
+                    }
+                }
+                CellValues.Value v = CellValues.read(s.cell(r, cols[i]));
+                switch (v.status()) {
+                    case NUMBER -> {
+                        x.values[i] = v.number();
+                        x.hasNumber = true;
+                        GridCell typed = s.isPlainNumber(r, cols[i]) ? null : s.cell(r, cols[i]);
+                        if (typed != null && typed.kind() == GridCell.Kind.TEXT) {
+                            if (!x.textNumbers) {
+                                x.excel = x.values.clone();
+                                x.textNumbers = true;
+                            }
+                            x.excel[i] = 0;
+                        } else if (x.textNumbers) {
+                            x.excel[i] = v.number();
+                        }
+                        double a = Math.abs(v.number());
+                        ratio &= a <= 1.5;
+                        fraction |= a != Math.rint(a);
+                    }
+                    case PERCENT -> percent = true;
+                    case PROBLEM -> {
+                        GridCell cell = s.cell(r, cols[i]);
+                        if (cell != null && cell.kind() != GridCell.Kind.TEXT && x.problem == null) {
+                            x.problemCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
+                            x.problemWhat = v.problem();
+                            x.problem = x.problemCell + " holds " + v.problem();
+                        } else if (textCell == null) {
+                            textCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
+                            textWhat = v.problem();
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (x.problem == null && x.hasNumber && textCell != null) {
+                // Amounts in the row's other periods, and words where this period's amount should be:
+                // the amount is not known, so the row is not read (a row of words alone is a caption).
+                x.problemCell = textCell;
+                x.problemWhat = textWhat;
+                x.problem = textCell + " holds " + textWhat;
+            }
+            if (label == null) {
+                continue;
+            }
+            x.label = label.trim();
+            x.norm = StatementLabels.normalize(x.label);
+            x.meaning = StatementLabels.meaning(x.norm);
+            o.rows.add(x);
+            if (!x.hasNumber && x.problem == null) {
+                x.role = RowRole.CAPTION;
+                Meaning opened = percent ? null : StatementLabels.section(x.norm);
+                if (opened != null) {
+                    section = opened;
+                    function = opened == Meaning.OPEX ? StatementLabels.function(x.norm) : null;
+                    x.why = "heading";
+                } else {
+                    x.why = percent ? "percentages" : "no amounts";
+                    if (percent) {
+                        x.role = RowRole.KPI;
+                    }
+                }
+                x.stage = stage;
+                continue;
+            }
+            o.numericRows++;
+            if (percent || ratio && fraction && (x.meaning == Meaning.UNKNOWN || x.meaning == Meaning.KPI
+                    || x.meaning == Meaning.GROSS_PROFIT)) {
+                x.role = RowRole.KPI;
+                x.why = "ratios or percentages";
+                x.stage = stage;
+                continue;
+            }
+            stage = place(x, section, function, stage);
+            x.stage = stage;
+            if (x.role == RowRole.IGNORED && x.meaning == Meaning.UNKNOWN) {
+                o.unclassified++;
+            }
+        }
+        // The workbook's totals decide the automatic reading first (which rows are lines, which are
+        // subtotals, the sign of costs). A role the user set goes over that reading, and the totals
+        // are then checked again without changing any role: ignoring a line never makes the total
+        // it belonged to a line of its own, and a row the user set stays as set.
+        StatementChecks.resolve(o);
+        o.failedBeforeUser = o.failedCheck();
+        o.checkedBeforeUser = !o.checks.isEmpty();
+        o.revenueBeforeUser = o.rows.stream().anyMatch(r -> r.role == RowRole.REVENUE);
+        boolean userSet = false;
+        for (RowRead x : o.rows) {
+            x.autoRole = x.role;
+            RowRole given = userRoles.get(s.name() + "!" + (x.row + 1));
+            if (given != null) {
+                x.role = given;
+                x.tentative = false;
+                x.userSet = true;
+                x.why = "set by the user";
+                userSet = true;
+            }
+        }
+        if (userSet) {
+            StatementChecks.recheck(o);
+        }
+        StatementChecks.finish(o);
+        return o;
+    }
+
+    /** Gives the row its role by its meaning, the section and how far down the statement it is; returns the stage. */
+    private static int place(RowRead x, Meaning section, Placement function, int stage) {
+        Meaning m = x.meaning;
+        if (stage >= 5 && m != Meaning.KPI && m != Meaning.NET_INCOME && m != Meaning.UNITS) {
+            x.role = RowRole.IGNORED;
+            x.why = "below the bottom line (a schedule or breakdown)";
+            return stage;
+        }
+        switch (m) {
+            case UNITS -> {
+                x.role = RowRole.CAPTION;
+                x.why = "a caption";
+            }
+            case KPI -> {
+                x.role = RowRole.KPI;
+                x.why = "a KPI, driver or ratio";
+            }
+            case FINANCING -> {
+                x.role = RowRole.FINANCING;
+                x.why = "financing, investing or balance sheet";
+            }
+            case REVENUE -> {
+                if (stage >= 3) {
+                    x.role = RowRole.IGNORED;
+                    x.why = "revenue named again after gross profit (a schedule)";
+                } else {
+                    x.role = RowRole.REVENUE;
+                    x.placement = Placement.REVENUE;
+                    x.why = "revenue";
+                    stage = Math.max(stage, 1);
+                }
+            }
+            case REVENUE_TOTAL -> {
+                x.role = stage >= 3 ? RowRole.IGNORED : RowRole.TOTAL;
+                x.why = "total revenue";
+                stage = Math.max(stage, 1);
+            }
+            case COST_OF_REVENUE -> {
+                if (stage >= 3) {
+                    x.role = stage >= 4 ? RowRole.BELOW_THE_LINE : RowRole.OPERATING_EXPENSE;
+                    x.placement = stage >= 4 ? null : Placement.OTHER_OPEX;
+                    x.why = "a cost below gross profit";
+                } else {
+                    x.role = RowRole.COST_OF_REVENUE;
+                    x.placement = Placement.COST_OF_REVENUE;
+                    x.why = "cost of revenue";
+                    stage = 2;
+                }
+            }
+            case COST_OF_REVENUE_TOTAL -> {
+                x.role = RowRole.TOTAL;
+                x.why = "total cost of revenue";
+                stage = Math.max(stage, 2);
+            }
+            case GROSS_PROFIT -> {
+                x.role = RowRole.TOTAL;
+                x.why = "gross profit";
+                stage = Math.max(stage, 3);
+            }
+            case OPEX -> {
+                Placement f = StatementLabels.function(x.norm);
+                if (stage >= 4) {
+                    x.role = RowRole.BELOW_THE_LINE;
+                    x.why = "below the operating line";
+                } else if (stage < 3 && section == Meaning.COST_OF_REVENUE && f == null) {
+                    x.role = RowRole.COST_OF_REVENUE;
+                    x.placement = Placement.COST_OF_REVENUE;
+                    x.why = "under the cost of revenue heading";
+                    stage = 2;
+                } else {
+                    x.role = RowRole.OPERATING_EXPENSE;
+                    x.placement = f != null ? f : function != null ? function : Placement.OTHER_OPEX;
+                    x.why = "operating expense";
+                    stage = Math.max(stage, stage >= 1 ? 3 : stage);
+                }
+            }
+            case OPEX_TOTAL -> {
+                x.role = stage >= 4 ? RowRole.IGNORED : RowRole.TOTAL;
+                x.why = "total operating expenses";
+            }
+            case DEPRECIATION -> {
+                x.role = stage >= 4 ? RowRole.BELOW_THE_LINE : RowRole.OPERATING_EXPENSE;
+                x.placement = stage >= 4 ? null : Placement.OTHER_OPEX;
+                x.why = stage >= 4 ? "below EBITDA" : "operating expense";
+            }
+            case EBITDA, OPERATING_PROFIT, PRETAX -> {
+                x.role = RowRole.TOTAL;
+                x.why = m.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                stage = Math.max(stage, 4);
+            }
+            case NET_INCOME -> {
+                x.role = RowRole.TOTAL;
+                x.why = "net income";
+                stage = Math.max(stage, stage >= 1 ? 5 : 0);
+            }
+            case OTHER_TOTAL -> {
+                x.role = RowRole.TOTAL;
+                x.why = "a total";
+            }
+            case BELOW_THE_LINE -> {
+                x.role = RowRole.BELOW_THE_LINE;
+                x.why = "below the operating line";
+            }
+            default -> {
+                // The label says nothing: the section heading or the position decides, to be checked by the totals.
+                if (section == Meaning.KPI) {
+                    x.role = RowRole.KPI;
+                    x.why = "under a KPI or driver heading";
+                } else if (stage >= 4 || section == Meaning.BELOW_THE_LINE) {
+                    x.role = RowRole.BELOW_THE_LINE;
+                    x.why = "below the operating line";
+                } else if (section == Meaning.COST_OF_REVENUE && stage < 3) {
+                    x.role = RowRole.COST_OF_REVENUE;
+                    x.placement = Placement.COST_OF_REVENUE;
+                    x.why = "under the cost of revenue heading";
+                    x.tentative = true;
+                } else if (stage == 3 || section == Meaning.OPEX) {
+                    x.role = RowRole.OPERATING_EXPENSE;
+                    x.placement = function != null ? function : Placement.OTHER_OPEX;
+                    x.why = "among the operating expenses";
+                    x.tentative = true;
+                } else if (stage <= 1 || section == Meaning.REVENUE) {
+                    x.role = RowRole.REVENUE;
+                    x.placement = Placement.REVENUE;
+                    x.why = "above the revenue total";
+                    x.tentative = true;
+                } else {
+                    x.role = RowRole.IGNORED;
+                    x.why = "its label does not say what it is";
+                }
+            }
+        }
+        return stage;
+    }
+
+    static String text(GridSheet s, int r, int c) {
+        GridCell cell = s.cell(r, c);
+        return cell != null && cell.isText() ? cell.text().trim() : null;
+    }
+
+    static void add(double[] sum, double[] v) {
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] += v[k];
+        }
+    }
+}
