@@ -142,7 +142,7 @@ class ProjectPlaceWindowTest {
     }
 
     private void saveProject(FxRobot robot) {
-        robot.interact(() -> vm.setNote(0, "Checked with the client"));
+        robot.interact(() -> vm.grid().setNote(0, "Checked with the client"));
         robot.interact(() -> view.save(true, true));
         WaitForAsyncUtils.waitForFxEvents(3);
     }

@@ -384,7 +384,7 @@ class WindowBoardRoomTest {
     /** The sample, at neutral levers whatever an earlier test left in the settings. */
     private void openSample(FxRobot robot) throws Exception {
         open(robot, copy("northwind-ai-model.xlsx"));
-        robot.interact(vm::resetLevers);
+        robot.interact(vm.stress()::resetLevers);
         WaitForAsyncUtils.waitForFxEvents(3);
     }
 
@@ -407,7 +407,7 @@ class WindowBoardRoomTest {
         checkEndLabels("after LLM cost +150%", 5);
         resize(robot, 1200, 780);
         checkEndLabels("after a resize to 1200×780", 5);
-        robot.interact(vm::resetLevers);
+        robot.interact(vm.stress()::resetLevers);
         WaitForAsyncUtils.waitForFxEvents(3);
         // at neutral levers the stressed lines lie on the restated ones and are hidden, with their labels
         checkEndLabels("after Reset", 3);
