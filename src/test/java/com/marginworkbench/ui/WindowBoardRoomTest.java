@@ -558,6 +558,16 @@ class WindowBoardRoomTest {
                 + view.charts().gmChart().getHeight() + " px, headline " + view.headline().getHeight() + " px");
         assertThat(lines).as("grid lines shown whole at 1366×768 with both panels docked").isGreaterThanOrEqualTo(4);
         assertThat(view.charts().gmChart().getHeight()).as("margin chart height").isGreaterThan(150);
+        // the narrowest window that still docks both panels: the totals in their tightest form, still whole
+        resize(robot, WorkbenchView.OUTLINE_DOCKED_FROM - 20, 768);
+        assertThat(view.outlineDocked()).isTrue();
+        checkTotalsOneRow(robot, (WorkbenchView.OUTLINE_DOCKED_FROM - 20) + "×768");
+        // narrower still (a wider stress panel, a larger font): the row drops its title, never a figure
+        javafx.scene.layout.Region totals = robot.lookup("#totals").queryAs(javafx.scene.layout.Region.class);
+        robot.interact(() -> totals.setMaxWidth(760));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        checkTotalsOneRow(robot, "760 px of totals");
+        robot.interact(() -> totals.setMaxWidth(Double.MAX_VALUE));
     }
 
     private double totalsHeight(FxRobot robot) {
