@@ -465,6 +465,40 @@ class WindowBoardRoomTest {
         }
     }
 
+    /** The bridge writes each value above its bar, never over a bar (the axis leaves room above the highest). */
+    @Test
+    void theBridgeWritesItsValuesAboveTheBarsNotOnThem(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> view.charts().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents(5);
+        XYChart<String, Number> bridge = view.charts().bridgeChart();
+        List<Bounds> bars = new ArrayList<>();
+        for (XYChart.Series<String, Number> s : bridge.getData()) {
+            for (XYChart.Data<String, Number> d : s.getData()) {
+                if (d.getNode() != null && d.getNode().isVisible() && d.getYValue().doubleValue() != 0) {
+                    bars.add(d.getNode().localToScene(d.getNode().getBoundsInLocal()));
+                }
+            }
+        }
+        List<String> over = new ArrayList<>();
+        int labels = 0;
+        for (Node n : bridge.lookupAll(".bar-label")) {
+            if (!n.isVisible()) {
+                continue;
+            }
+            labels++;
+            Bounds b = n.localToScene(n.getBoundsInLocal());
+            for (Bounds bar : bars) {
+                if (b.intersects(bar.getMinX(), bar.getMinY() + 0.5, bar.getWidth(), Math.max(0, bar.getHeight() - 1))) {
+                    over.add(((Text) n).getText());
+                }
+            }
+        }
+        assertThat(labels).as("values written on the bridge").isGreaterThanOrEqualTo(3);
+        assertThat(over).as("values written over a bar").isEmpty();
+        robot.interact(() -> view.charts().getSelectionModel().select(0));
+    }
+
     // ---- 2. the axis while a lever is dragged, and after Reset ----
 
     /**
