@@ -576,6 +576,10 @@ class WindowBoardRoomTest {
         System.out.println("1024x700: totals " + totalsHeight(robot) + " px high, grid " + lines + " full lines, chart "
                 + view.charts().gmChart().getHeight() + " px");
         assertThat(lines).as("grid lines shown whole at 1024×700").isGreaterThanOrEqualTo(5);
+        // the margin axis' title is whole: the short one when the chart is too low for the full one
+        List<String> cut = new ArrayList<>();
+        checkWhole((Labeled) view.charts().gmChart().getYAxis().lookup(".axis-label"), cut);
+        assertThat(cut).as("margin axis title cut").isEmpty();
         assertThat(view.charts().gmChart().getHeight()).as("margin chart height").isGreaterThan(150);
     }
 

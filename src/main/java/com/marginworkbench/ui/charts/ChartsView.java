@@ -272,7 +272,7 @@ public final class ChartsView extends TabPane {
         gmChart.setTitle(null);
         gmChart.getStyleClass().add("gm-chart");
         gmY.setAutoRanging(false);
-        gmY.setLabel("Gross margin (%)");
+        gmChart.setAxisLabels("Gross margin (%)", "GM (%)");
         gmX.setAutoRanging(false);
         for (String n : GM_NAMES) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
