@@ -465,6 +465,40 @@ class WindowBoardRoomTest {
         }
     }
 
+    /** The bridge writes each value above its bar, never over a bar (the axis leaves room above the highest). */
+    @Test
+    void theBridgeWritesItsValuesAboveTheBarsNotOnThem(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> view.charts().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents(5);
+        XYChart<String, Number> bridge = view.charts().bridgeChart();
+        List<Bounds> bars = new ArrayList<>();
+        for (XYChart.Series<String, Number> s : bridge.getData()) {
+            for (XYChart.Data<String, Number> d : s.getData()) {
+                if (d.getNode() != null && d.getNode().isVisible() && d.getYValue().doubleValue() != 0) {
+                    bars.add(d.getNode().localToScene(d.getNode().getBoundsInLocal()));
+                }
+            }
+        }
+        List<String> over = new ArrayList<>();
+        int labels = 0;
+        for (Node n : bridge.lookupAll(".bar-label")) {
+            if (!n.isVisible()) {
+                continue;
+            }
+            labels++;
+            Bounds b = n.localToScene(n.getBoundsInLocal());
+            for (Bounds bar : bars) {
+                if (b.intersects(bar.getMinX(), bar.getMinY() + 0.5, bar.getWidth(), Math.max(0, bar.getHeight() - 1))) {
+                    over.add(((Text) n).getText());
+                }
+            }
+        }
+        assertThat(labels).as("values written on the bridge").isGreaterThanOrEqualTo(3);
+        assertThat(over).as("values written over a bar").isEmpty();
+        robot.interact(() -> view.charts().getSelectionModel().select(0));
+    }
+
     // ---- 2. the axis while a lever is dragged, and after Reset ----
 
     /**
@@ -542,6 +576,10 @@ class WindowBoardRoomTest {
         System.out.println("1024x700: totals " + totalsHeight(robot) + " px high, grid " + lines + " full lines, chart "
                 + view.charts().gmChart().getHeight() + " px");
         assertThat(lines).as("grid lines shown whole at 1024×700").isGreaterThanOrEqualTo(5);
+        // the margin axis' title is whole: the short one when the chart is too low for the full one
+        List<String> cut = new ArrayList<>();
+        checkWhole((Labeled) view.charts().gmChart().getYAxis().lookup(".axis-label"), cut);
+        assertThat(cut).as("margin axis title cut").isEmpty();
         assertThat(view.charts().gmChart().getHeight()).as("margin chart height").isGreaterThan(150);
     }
 
@@ -558,6 +596,16 @@ class WindowBoardRoomTest {
                 + view.charts().gmChart().getHeight() + " px, headline " + view.headline().getHeight() + " px");
         assertThat(lines).as("grid lines shown whole at 1366×768 with both panels docked").isGreaterThanOrEqualTo(4);
         assertThat(view.charts().gmChart().getHeight()).as("margin chart height").isGreaterThan(150);
+        // the narrowest window that still docks both panels: the totals in their tightest form, still whole
+        resize(robot, WorkbenchView.OUTLINE_DOCKED_FROM - 20, 768);
+        assertThat(view.outlineDocked()).isTrue();
+        checkTotalsOneRow(robot, (WorkbenchView.OUTLINE_DOCKED_FROM - 20) + "×768");
+        // narrower still (a wider stress panel, a larger font): the row drops its title, never a figure
+        javafx.scene.layout.Region totals = robot.lookup("#totals").queryAs(javafx.scene.layout.Region.class);
+        robot.interact(() -> totals.setMaxWidth(760));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        checkTotalsOneRow(robot, "760 px of totals");
+        robot.interact(() -> totals.setMaxWidth(Double.MAX_VALUE));
     }
 
     private double totalsHeight(FxRobot robot) {

@@ -107,6 +107,31 @@ final class BandedLineChart extends LineChart<String, Number> {
             t.setVisible(inRange);
         }
         layoutEndLabels();
+        fitAxisLabel();
+    }
+
+    private String axisLabel = "";
+    private String shortAxisLabel = "";
+
+    /** The margin axis' title, and a shorter one written when the axis is too short for the first. */
+    void setAxisLabels(String full, String compact) {
+        axisLabel = full;
+        shortAxisLabel = compact;
+        getYAxis().setLabel(full);
+    }
+
+    /** The axis' title that fits its height: the full one, else the short one. */
+    private void fitAxisLabel() {
+        Axis<Number> y = getYAxis();
+        if (axisLabel.isEmpty() || !(y.lookup(".axis-label") instanceof javafx.scene.control.Label shown)) {
+            return;
+        }
+        measure.setFont(shown.getFont());
+        measure.setText(axisLabel);
+        String wanted = measure.getLayoutBounds().getWidth() + 2 * GAP <= y.getHeight() ? axisLabel : shortAxisLabel;
+        if (!wanted.equals(y.getLabel())) {
+            y.setLabel(wanted);
+        }
     }
 
     /** Room kept right of the plot: the widest label any series can show, with its value at −100.0%. */

@@ -26,15 +26,22 @@ public final class TotalsView extends HBox {
 
     /** How the row is written, widest first; the first that fits the width is used. */
     private enum Form {
-        FULL(16, 5, true), SHORT(16, 5, true), TIGHT(8, 4, true), BARE(8, 4, false);
+        FULL(true, false, 16, 5, true), SHORT(false, false, 16, 5, true), TIGHT(false, true, 8, 4, true),
+        BARE(false, true, 8, 4, false);
 
+        /** Amounts in full ("13,578,000"), else in the short money form ("13.58 M"). */
+        final boolean fullAmounts;
+        /** Captions short ("COGS"), else whole ("Cost of revenue"). */
+        final boolean shortCaptions;
         /** Space between two figures, and within one (caption, reported, arrow, restated). */
         final double spacing;
         final double inner;
         /** Whether the row starts with its title "Totals" (each figure's tooltip names it either way). */
         final boolean titled;
 
-        Form(double spacing, double inner, boolean titled) {
+        Form(boolean fullAmounts, boolean shortCaptions, double spacing, double inner, boolean titled) {
+            this.fullAmounts = fullAmounts;
+            this.shortCaptions = shortCaptions;
             this.spacing = spacing;
             this.inner = inner;
             this.titled = titled;
@@ -168,9 +175,9 @@ public final class TotalsView extends HBox {
         for (Label caption : captions) {
             ((HBox) caption.getParent()).setSpacing(f.inner);
         }
-        DoubleFunction<String> money = f == Form.FULL ? Format::amount : Format::money;
+        DoubleFunction<String> money = f.fullAmounts ? Format::amount : Format::money;
         for (int c = 0; c < CAPTIONS.length; c++) {
-            captions[c].setText(f == Form.TIGHT ? SHORT_CAPTIONS[c] : CAPTIONS[c]);
+            captions[c].setText(f.shortCaptions ? SHORT_CAPTIONS[c] : CAPTIONS[c]);
             for (int r = 0; r < 2; r++) {
                 double v = amounts[r][c];
                 cells[r][c].setText(Double.isNaN(v) ? full[r][c] : money.apply(v));
@@ -208,10 +215,10 @@ public final class TotalsView extends HBox {
         int shownChildren = CAPTIONS.length + (f.titled ? 1 : 0);
         w += f.spacing * Math.max(0, shownChildren - 1);
         w += f.titled ? textWidth(title, title.getText()) : 0;
-        DoubleFunction<String> money = f == Form.FULL ? Format::amount : Format::money;
+        DoubleFunction<String> money = f.fullAmounts ? Format::amount : Format::money;
         for (int c = 0; c < CAPTIONS.length; c++) {
             HBox item = (HBox) captions[c].getParent();
-            w += textWidth(captions[c], f == Form.TIGHT ? SHORT_CAPTIONS[c] : CAPTIONS[c]);
+            w += textWidth(captions[c], f.shortCaptions ? SHORT_CAPTIONS[c] : CAPTIONS[c]);
             int parts = 2;
             for (int r = 0; r < 2; r++) {
                 if (r == 0 && !cells[0][c].isVisible()) {
