@@ -272,7 +272,7 @@ public final class ChartsView extends TabPane {
         gmChart.setTitle(null);
         gmChart.getStyleClass().add("gm-chart");
         gmY.setAutoRanging(false);
-        gmY.setLabel("Gross margin (%)");
+        gmChart.setAxisLabels("Gross margin (%)", "GM (%)");
         gmX.setAutoRanging(false);
         for (String n : GM_NAMES) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -287,7 +287,20 @@ public final class ChartsView extends TabPane {
         quiet(bridgeChart);
         bridgeChart.setLegendVisible(false);
         bridgeY.setLabel("Blended GM (%)");
-        bridgeY.setAutoRanging(true);
+        // Set on every rebuild, with room above the highest bar for its value (fitBridgeAxis); the
+        // room above 100% carries no figure, as no margin is found there.
+        bridgeY.setAutoRanging(false);
+        bridgeY.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number v) {
+                return v.doubleValue() > 100 ? "" : String.format(java.util.Locale.ROOT, "%.0f", v.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
         // The categories are set by hand on every rebuild. With auto-ranging categories a stacked bar
         // chart clears them when its last bar goes, which removes the other bars one by one, each
         // clearing again: a stack overflow once the chart is rebuilt over its old bars.
@@ -482,6 +495,7 @@ public final class ChartsView extends TabPane {
         addBar(total, base, down, up, "Restated", 0, res.getAsDouble() * 100, true);
         valueLabels.put("Restated", Format.percent(res));
         bridgeX.getCategories().setAll(cats);
+        fitBridgeAxis(List.of(base, down, up, total));
         bridgeChart.getData().setAll(List.of(base, down, up, total));
         for (XYChart.Data<String, Number> d : base.getData()) {
             if (d.getNode() != null) {
@@ -489,6 +503,30 @@ public final class ChartsView extends TabPane {
             }
         }
         bridgeChart.setBarLabels(valueLabels);
+    }
+
+    /**
+     * The bridge's axis from zero (or the lowest bar) to a round value above the highest bar with
+     * room for the value written over it: an auto-ranged axis ended at the top of a 96% bar and the
+     * label sat on the bar.
+     */
+    private void fitBridgeAxis(List<XYChart.Series<String, Number>> series) {
+        java.util.Map<String, Double> tops = new java.util.HashMap<>();
+        double lowest = 0;
+        for (XYChart.Series<String, Number> s : series) {
+            for (XYChart.Data<String, Number> d : s.getData()) {
+                double v = d.getYValue().doubleValue();
+                tops.merge(d.getXValue(), Math.max(0, v), Double::sum);
+                lowest = Math.min(lowest, v);
+            }
+        }
+        double highest = tops.values().stream().mapToDouble(Double::doubleValue).max().orElse(100);
+        double upper = Math.max(10, Math.ceil((highest + 8) / 10) * 10);
+        double lower = lowest >= 0 ? 0 : Math.floor((lowest - 2) / 10) * 10;
+        bridgeY.setAutoRanging(false);
+        bridgeY.setLowerBound(lower);
+        bridgeY.setUpperBound(upper);
+        bridgeY.setTickUnit(upper - lower > 150 ? 20 : 10);
     }
 
     private static void addBar(XYChart.Series<String, Number> total, XYChart.Series<String, Number> base,

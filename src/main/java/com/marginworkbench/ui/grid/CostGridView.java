@@ -219,7 +219,48 @@ public final class CostGridView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("grid-toolbar");
+        compactWhenNarrow(bar, moved, type, count);
         return bar;
+    }
+
+    /**
+     * Keeps the toolbar one row in a narrow centre (1366 px with both side panels docked): when the
+     * tools would not fit, "Moved" shows only its icon (its words in the tooltip), the type lists and
+     * the find field get narrower and the line count goes (the tab and the totals row give it).
+     */
+    private void compactWhenNarrow(FlowPane bar, ToggleButton moved, ComboBox<?> type, Label count) {
+        count.managedProperty().bind(count.visibleProperty());
+        double[] fullWidth = {0};
+        javafx.beans.InvalidationListener fit = o -> {
+            boolean compact = count.isVisible() ? needed(bar) > bar.getWidth() : fullWidth[0] > bar.getWidth();
+            if (compact == !count.isVisible() || bar.getWidth() <= 0) {
+                return;
+            }
+            if (compact) {
+                fullWidth[0] = needed(bar);
+            }
+            moved.setContentDisplay(compact ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                    : javafx.scene.control.ContentDisplay.LEFT);
+            type.setPrefWidth(compact ? 140 : 165);
+            bulkType.setPrefWidth(compact ? 140 : 165);
+            find.setPrefColumnCount(compact ? 7 : 9);
+            count.setVisible(!compact);
+        };
+        bar.widthProperty().addListener(fit);
+        count.textProperty().addListener(fit);
+    }
+
+    /** The width the toolbar needs to keep all its tools in one row. */
+    private static double needed(FlowPane bar) {
+        double w = bar.snappedLeftInset() + bar.snappedRightInset();
+        int n = 0;
+        for (javafx.scene.Node c : bar.getChildren()) {
+            if (c.isManaged()) {
+                w += c.prefWidth(-1);
+                n++;
+            }
+        }
+        return w + bar.getHgap() * Math.max(0, n - 1);
     }
 
     /** Sets a type on every selected line in one undoable step. */

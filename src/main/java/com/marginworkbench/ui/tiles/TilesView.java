@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -27,10 +28,16 @@ import java.util.stream.Collectors;
  * reading the reader doubts) a banner says why in place of the figures.
  */
 public final class TilesView extends javafx.scene.layout.Region {
+    private static final double BANNER_WIDTH = 480;
+
     private final FlowPane strip = new FlowPane();
     private final Button mappingButton = new Button("Open mapping");
     private final javafx.scene.text.Text bannerText = new javafx.scene.text.Text();
-    private final Banner banner = new Banner(new FontIcon(Feather.ALERT_OCTAGON), bannerText, mappingButton);
+    private final FontIcon bannerIcon = new FontIcon(Feather.ALERT_OCTAGON);
+    /** The banner: icon, sentence, a gap and the button, in a row laid out by {@link #layoutChildren}. */
+    private final HBox banner = new HBox(12);
+    /** Measures the banner's sentence off the scene. */
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
     /** What "Open mapping" on the banner does (the window opens its mapping view). */
     public void setOnOpenMapping(Runnable action) {
@@ -55,7 +62,7 @@ public final class TilesView extends javafx.scene.layout.Region {
         getStyleClass().add("headline");
         Map<String, Tile> byId = tiles.stream().collect(Collectors.toMap(Tile::id, Function.identity()));
         strip.getStyleClass().add("headline-strip");
-        strip.setHgap(10);
+        strip.setHgap(6);
         strip.setVgap(6);
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.getChildren().addAll(
@@ -71,6 +78,12 @@ public final class TilesView extends javafx.scene.layout.Region {
         mappingButton.setId("bannerOpenMapping");
         mappingButton.setGraphic(new FontIcon(Feather.GRID));
         mappingButton.setTooltip(new Tooltip("See how the workbook was read and correct the sheet, rows, units or signs"));
+        mappingButton.setMinWidth(Region.USE_PREF_SIZE);
+        bannerIcon.setIconSize(22);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        banner.getChildren().addAll(bannerIcon, bannerText, gap, mappingButton);
+        banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("headline-banner");
         banner.setId("headlineBanner");
         banner.setMaxWidth(Double.MAX_VALUE);
@@ -83,12 +96,10 @@ public final class TilesView extends javafx.scene.layout.Region {
         getChildren().addAll(strip, banner);
     }
 
-    // Laid out by hand: the one child shown gets the whole width and the height it needs at that
-    // width. (A wrapping label in a stack in a box let the panes grow on every layout pass.)
-
-    private Region shown() {
-        return banner.isVisible() ? banner : strip;
-    }
+    // Laid out by hand, in this one place: the child shown (strip or banner) gets the whole width
+    // and the height it needs at that width. The banner's sentence is measured with a detached
+    // text, so measuring never changes the scene and one layout pass cannot feed the next (a
+    // wrapping label in a stack in a box let the panes grow on every pass).
 
     @Override
     public javafx.geometry.Orientation getContentBias() {
@@ -102,15 +113,16 @@ public final class TilesView extends javafx.scene.layout.Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        double inner = banner.isVisible() ? 480 : strip.prefWidth(-1);
+        double inner = banner.isVisible() ? BANNER_WIDTH : strip.prefWidth(-1);
         return snappedLeftInset() + inner + snappedRightInset();
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        double inner = width < 0 ? computePrefWidth(-1) : width;
-        inner -= snappedLeftInset() + snappedRightInset();
-        return snappedTopInset() + shown().prefHeight(Math.max(0, inner)) + snappedBottomInset();
+        double inner = (width < 0 ? computePrefWidth(-1) : width) - snappedLeftInset() - snappedRightInset();
+        inner = Math.max(0, inner);
+        double child = banner.isVisible() ? bannerHeight(inner) : strip.prefHeight(inner);
+        return snappedTopInset() + child + snappedBottomInset();
     }
 
     @Override
@@ -129,15 +141,41 @@ public final class TilesView extends javafx.scene.layout.Region {
         double y = snappedTopInset();
         double w = Math.max(0, getWidth() - x - snappedRightInset());
         double h = Math.max(0, getHeight() - y - snappedBottomInset());
-        Region child = shown();
-        double ch = Math.min(h, child.prefHeight(w));
-        child.resizeRelocate(x, y + Math.max(0, (h - ch) / 2), w, ch);
+        if (banner.isVisible()) {
+            double wrap = bannerWrap(w);
+            if (bannerText.getWrappingWidth() != wrap) {
+                bannerText.setWrappingWidth(wrap);
+            }
+            double bh = Math.min(h, bannerHeight(w));
+            banner.resizeRelocate(x, y + Math.max(0, (h - bh) / 2), w, bh);
+        } else {
+            double sh = Math.min(h, strip.prefHeight(w));
+            strip.resizeRelocate(x, y + Math.max(0, (h - sh) / 2), w, sh);
+        }
+    }
+
+    /** The width the banner's sentence wraps at when the banner is {@code width} wide. */
+    private double bannerWrap(double width) {
+        double fixed = banner.snappedLeftInset() + banner.snappedRightInset() + bannerIcon.prefWidth(-1)
+                + mappingButton.prefWidth(-1) + 3 * banner.getSpacing();
+        return Math.max(120, width - fixed);
+    }
+
+    /** The banner's height at {@code width}: its tallest part, the sentence wrapped at that width. */
+    private double bannerHeight(double width) {
+        measure.setFont(bannerText.getFont());
+        measure.setText(bannerText.getText());
+        measure.setWrappingWidth(bannerWrap(width));
+        double content = Math.max(Math.max(bannerIcon.prefHeight(-1), mappingButton.prefHeight(-1)),
+                measure.getLayoutBounds().getHeight());
+        return banner.snappedTopInset() + content + banner.snappedBottomInset();
     }
 
     private static VBox group(String title, Map<String, Tile> byId, String... ids) {
         Label head = new Label(title);
         head.getStyleClass().add("headline-group-title");
-        HBox figures = new HBox(10);
+        HBox figures = new HBox(8);
+        figures.getStyleClass().add("headline-figures");
         for (String id : ids) {
             figures.getChildren().add(figure(byId.get(id)));
         }
@@ -220,85 +258,5 @@ public final class TilesView extends javafx.scene.layout.Region {
             case NONE -> arrow.setIconCode(Feather.MINUS);
         }
         delta.setGraphic(tone == Tile.Tone.NONE ? null : arrow);
-    }
-
-    /**
-     * The banner: an icon, the sentence (wrapped to the width it is given) and the button. Laid out
-     * by hand with a detached text to measure the wrapped height, so measuring never changes the
-     * scene and a layout pass cannot feed the next one.
-     */
-    private static final class Banner extends Region {
-        private static final double GAP = 12;
-        private final FontIcon icon;
-        private final javafx.scene.text.Text text;
-        private final Button button;
-        private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
-
-        Banner(FontIcon icon, javafx.scene.text.Text text, Button button) {
-            this.icon = icon;
-            icon.setIconSize(22);
-            this.text = text;
-            this.button = button;
-            getChildren().addAll(icon, text, button);
-        }
-
-        private double textWidth(double width) {
-            double w = width - snappedLeftInset() - snappedRightInset() - icon.prefWidth(-1) - button.prefWidth(-1) - 2 * GAP;
-            return Math.max(120, w);
-        }
-
-        private double textHeight(double wrap) {
-            measure.setFont(text.getFont());
-            measure.setText(text.getText());
-            measure.setWrappingWidth(wrap);
-            return measure.getLayoutBounds().getHeight();
-        }
-
-        @Override
-        public javafx.geometry.Orientation getContentBias() {
-            return javafx.geometry.Orientation.HORIZONTAL;
-        }
-
-        @Override
-        protected double computeMinWidth(double height) {
-            return 0;
-        }
-
-        @Override
-        protected double computePrefWidth(double height) {
-            return 480;
-        }
-
-        @Override
-        protected double computePrefHeight(double width) {
-            double w = width < 0 ? computePrefWidth(-1) : width;
-            double content = Math.max(Math.max(icon.prefHeight(-1), button.prefHeight(-1)), textHeight(textWidth(w)));
-            return snappedTopInset() + content + snappedBottomInset();
-        }
-
-        @Override
-        protected double computeMinHeight(double width) {
-            return computePrefHeight(width);
-        }
-
-        @Override
-        protected void layoutChildren() {
-            double x = snappedLeftInset();
-            double top = snappedTopInset();
-            double h = getHeight() - top - snappedBottomInset();
-            double wrap = textWidth(getWidth());
-            double iw = icon.prefWidth(-1);
-            double ih = icon.prefHeight(-1);
-            icon.resizeRelocate(x, top + (h - ih) / 2, iw, ih);
-            if (text.getWrappingWidth() != wrap) {
-                text.setWrappingWidth(wrap);
-            }
-            double th = textHeight(wrap);
-            text.setTextOrigin(javafx.geometry.VPos.TOP);
-            text.relocate(x + iw + GAP, top + (h - th) / 2);
-            double bw = button.prefWidth(-1);
-            double bh = button.prefHeight(-1);
-            button.resizeRelocate(getWidth() - snappedRightInset() - bw, top + (h - bh) / 2, bw, bh);
-        }
     }
 }

@@ -5,12 +5,10 @@ import org.apache.poi.ss.SpreadsheetVersion;
 
 import java.util.List;
 
-import static com.marginworkbench.workbook.own.OwnModelLayout.*;
-
 /**
- * Where the own model's values come from: POI's user model ({@link UserModelCells}) or the saved values of
- * the streaming read ({@link GridCells}), the same whichever. Sheets are named by their real names, as
- * {@link #sheet} returns them.
+ * Where the own model's values come from: POI's user model ({@link UserModelCells}) or the saved
+ * values of the streaming read ({@link SavedValueCells}), the same whichever. Sheets are named by
+ * their real names, as {@link #sheet} returns them.
  */
 interface OwnModelCells {
     /** The sheet's real name, looked up case-insensitively as Excel does; null when there is none. */

@@ -20,6 +20,8 @@ import com.marginworkbench.workbook.ReadResult;
 import com.marginworkbench.workbook.SheetInfo;
 import com.marginworkbench.workbook.WorkbookReadException;
 import com.marginworkbench.workbook.cells.StreamingGrid;
+import com.marginworkbench.workbook.own.OwnModelCells.Type;
+import com.marginworkbench.workbook.own.OwnModelCells.Value;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
@@ -42,9 +44,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
-import com.marginworkbench.workbook.own.OwnModelCells.Type;
-import com.marginworkbench.workbook.own.OwnModelCells.Value;
 
 import static com.marginworkbench.workbook.own.OwnModelLayout.*;
 
@@ -141,16 +140,16 @@ public final class OwnModelReader {
     public static ReadResult readSavedValues(Path file, Progress progress) throws WorkbookReadException {
         StreamingGrid.Book book;
         try {
-            book = StreamingGrid.book(file, progress, GridCells::wanted);
+            book = StreamingGrid.book(file, progress, SavedValueCells::wanted);
         } catch (ReadCancelled e) {
             throw e;
         } catch (Exception | StackOverflowError unreadable) {
             return null; // the user model gives its own message for a damaged file
         }
         try {
-            GridCells cells = GridCells.of(book);
+            SavedValueCells cells = SavedValueCells.of(book);
             return cells == null ? null : new OwnModelReader(cells, file).read();
-        } catch (GridCells.NeedsUserModel e) {
+        } catch (SavedValueCells.NeedsUserModel e) {
             return null;
         }
     }

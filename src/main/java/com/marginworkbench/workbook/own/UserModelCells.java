@@ -3,6 +3,9 @@ package com.marginworkbench.workbook.own;
 import com.marginworkbench.workbook.SheetInfo;
 import com.marginworkbench.workbook.cells.DateSystem;
 import com.marginworkbench.workbook.cells.UserModelGrid;
+import com.marginworkbench.workbook.own.OwnModelCells.Type;
+import com.marginworkbench.workbook.own.OwnModelCells.Value;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
@@ -13,17 +16,11 @@ import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import com.marginworkbench.workbook.own.OwnModelCells.Type;
-import com.marginworkbench.workbook.own.OwnModelCells.Value;
-
-import static com.marginworkbench.workbook.own.OwnModelLayout.*;
 
 /** Values through POI's user model, recalculating a formula that has no saved result. */
 final class UserModelCells implements OwnModelCells {

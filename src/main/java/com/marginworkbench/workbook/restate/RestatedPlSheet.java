@@ -2,9 +2,8 @@ package com.marginworkbench.workbook.restate;
 
 import com.marginworkbench.classify.LineDecision;
 import com.marginworkbench.classify.Treatment;
-import com.marginworkbench.model.Layer;
 import com.marginworkbench.margin.Figures;
-import com.marginworkbench.margin.Lever;
+import com.marginworkbench.model.Layer;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,5 @@
 package com.marginworkbench.workbook.restate;
 
-import java.io.IOException;
-import java.util.OptionalDouble;
 import com.marginworkbench.classify.Classification;
 import com.marginworkbench.classify.CostType;
 import com.marginworkbench.classify.LineDecision;
@@ -15,10 +13,12 @@ import com.marginworkbench.model.FinancialModel;
 import com.marginworkbench.model.SourceRef;
 import com.marginworkbench.workbook.Problem;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**

@@ -1,13 +1,11 @@
 package com.marginworkbench.workbook.restate;
 
-import com.marginworkbench.classify.Classification;
 import com.marginworkbench.margin.EngineSums;
-import com.marginworkbench.margin.StressWalk;
-import com.marginworkbench.model.Layer;
 import com.marginworkbench.margin.Figures;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.margin.Levers;
-import com.marginworkbench.margin.MarginResult;
+import com.marginworkbench.margin.StressWalk;
+import com.marginworkbench.model.Layer;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,5 @@
 package com.marginworkbench.workbook.restate;
 
-import com.marginworkbench.classify.Classification;
 import com.marginworkbench.margin.Lever;
 import com.marginworkbench.workbook.cells.AddedSheets;
 

@@ -4,23 +4,26 @@ import com.marginworkbench.workbook.SheetInfo;
 import com.marginworkbench.workbook.cells.GridCell;
 import com.marginworkbench.workbook.cells.GridSheet;
 import com.marginworkbench.workbook.cells.StreamingGrid;
-import org.apache.poi.ss.usermodel.FormulaError;
+import com.marginworkbench.workbook.own.OwnModelCells.Value;
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.FormulaError;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.marginworkbench.workbook.own.OwnModelCells.Value;
-
-import static com.marginworkbench.workbook.own.OwnModelLayout.*;
+import static com.marginworkbench.workbook.own.OwnModelLayout.COGS;
+import static com.marginworkbench.workbook.own.OwnModelLayout.MARKER_NAME;
+import static com.marginworkbench.workbook.own.OwnModelLayout.OPEX;
+import static com.marginworkbench.workbook.own.OwnModelLayout.REVENUE;
+import static com.marginworkbench.workbook.own.OwnModelLayout.UNIT_ECONOMICS;
 
 /**
  * Saved values from the streaming read. Whatever the user model would read differently (a
  * formula without its result, an unknown error code, escaped characters in text, a sheet that
  * is not a plain worksheet) stops this read with {@link NeedsUserModel}.
  */
-final class GridCells implements OwnModelCells {
+final class SavedValueCells implements OwnModelCells {
     /** Thrown when only the user model can read the workbook exactly. */
     static final class NeedsUserModel extends RuntimeException {
         NeedsUserModel() {
@@ -31,7 +34,7 @@ final class GridCells implements OwnModelCells {
     private final StreamingGrid.Book book;
     private final java.util.Map<String, GridSheet> grids = new java.util.HashMap<>();
 
-    private GridCells(StreamingGrid.Book book) {
+    private SavedValueCells(StreamingGrid.Book book) {
         this.book = book;
         for (GridSheet g : book.grids()) {
             grids.putIfAbsent(g.name(), g);
@@ -50,13 +53,13 @@ final class GridCells implements OwnModelCells {
     }
 
     /** Null when the workbook is not one this reader recognizes, so the user model decides what it is. */
-    static GridCells of(StreamingGrid.Book book) {
+    static SavedValueCells of(StreamingGrid.Book book) {
         for (StreamingGrid.SheetEntry e : book.sheets()) {
             if (!e.worksheet()) {
                 return null;
             }
         }
-        GridCells cells = new GridCells(book);
+        SavedValueCells cells = new SavedValueCells(book);
         if (!cells.hasName(MARKER_NAME)) {
             return null;
         }
