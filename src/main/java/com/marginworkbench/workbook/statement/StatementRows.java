@@ -321,7 +321,8 @@ final class StatementRows {
             case REVENUE_TOTAL -> {
                 x.role = stage >= 3 ? RowRole.IGNORED : RowRole.TOTAL;
                 x.why = "total revenue";
-                stage = Math.max(stage, 1);
+                // what follows the revenue total, before gross profit, is cost of revenue
+                stage = Math.max(stage, 2);
             }
             case COST_OF_REVENUE -> {
                 if (stage >= 3) {
@@ -406,6 +407,11 @@ final class StatementRows {
                     x.role = RowRole.OPERATING_EXPENSE;
                     x.placement = function != null ? function : Placement.OTHER_OPEX;
                     x.why = "among the operating expenses";
+                    x.tentative = true;
+                } else if (stage == 2) {
+                    x.role = RowRole.COST_OF_REVENUE;
+                    x.placement = Placement.COST_OF_REVENUE;
+                    x.why = "between revenue and gross profit";
                     x.tentative = true;
                 } else if (stage <= 1 || section == Meaning.REVENUE) {
                     x.role = RowRole.REVENUE;
