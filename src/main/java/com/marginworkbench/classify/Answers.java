@@ -30,7 +30,9 @@ public record Answers(Answer triggeredByCustomer, Answer neededForDelivery, Answ
     }
 
     public boolean allDefault() {
-        return equals(DEFAULTS);
+        // not equals(DEFAULTS): a record's equals is assembled from method handles on first use
+        return triggeredByCustomer == Answer.DEFAULT && neededForDelivery == Answer.DEFAULT
+                && variesWithUsage == Answer.DEFAULT;
     }
 
     public boolean allExplicit() {

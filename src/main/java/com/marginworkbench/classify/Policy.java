@@ -1,6 +1,7 @@
 package com.marginworkbench.classify;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * The framework and the company's accounting choices. ASU 2025-06 applies when adopted early, or
@@ -17,6 +18,22 @@ public record Policy(Framework framework, boolean asu202506Adopted, LocalDate fi
     public Policy {
         framework = framework == null ? Framework.US_GAAP : framework;
         freeTier = freeTier == null ? FreeTierPolicy.ACQUISITION_COST : freeTier;
+    }
+
+    /**
+     * Written out rather than left to the record: its generated equals and hashCode are assembled from
+     * method handles on first use, which every command-line run paid for at start-up. A new component
+     * must be added here.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Policy p && p.framework == framework && p.asu202506Adopted == asu202506Adopted
+                && Objects.equals(p.fiscalYearStart, fiscalYearStart) && p.freeTier == freeTier;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(framework, asu202506Adopted, fiscalYearStart, freeTier);
     }
 
     public static Policy of(Framework framework) {

@@ -65,6 +65,35 @@ public record Levers(double llmCostChange, double varianceBuffer, double heavyUs
         return of(v);
     }
 
+    /**
+     * Written out rather than left to the record: its generated equals and hashCode are assembled from
+     * method handles on first use, which every command-line run paid for at start-up. Same meaning
+     * (doubles compared as {@link Double#compare} does); a new component must be added here.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Levers l && Double.compare(l.llmCostChange, llmCostChange) == 0
+                && Double.compare(l.varianceBuffer, varianceBuffer) == 0
+                && Double.compare(l.heavyUserShare, heavyUserShare) == 0
+                && Double.compare(l.heavyUserMultiplier, heavyUserMultiplier) == 0
+                && Double.compare(l.priceChange, priceChange) == 0
+                && Double.compare(l.tokenPriceDeclinePerYear, tokenPriceDeclinePerYear) == 0
+                && Double.compare(l.heavyUserBaseline, heavyUserBaseline) == 0
+                && l.firstForecastPeriod == firstForecastPeriod;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Double.hashCode(llmCostChange);
+        h = 31 * h + Double.hashCode(varianceBuffer);
+        h = 31 * h + Double.hashCode(heavyUserShare);
+        h = 31 * h + Double.hashCode(heavyUserMultiplier);
+        h = 31 * h + Double.hashCode(priceChange);
+        h = 31 * h + Double.hashCode(tokenPriceDeclinePerYear);
+        h = 31 * h + Double.hashCode(heavyUserBaseline);
+        return 31 * h + firstForecastPeriod;
+    }
+
     /** (1 − f) + f·m: usage of the scenario's users, in typical-user volumes per user. */
     public double heavyUserScenarioFactor() {
         return (1 - heavyUserShare) + heavyUserShare * heavyUserMultiplier;

@@ -1,5 +1,7 @@
 package com.marginworkbench.model;
 
+import java.util.Objects;
+
 /**
  * What the user says about a model that its workbook does not (or says differently): average
  * revenue per account, monthly churn, acquisition cost, and the first forecast period. Each is
@@ -63,8 +65,27 @@ public record Assumptions(Double arpaMonthly, Double churnMonthly, Double cac, S
         return v;
     }
 
+    /**
+     * Written out rather than left to the record: its generated equals and hashCode are assembled from
+     * method handles on first use, which every command-line run paid for at start-up. A new component
+     * must be added here.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Assumptions a && Objects.equals(a.arpaMonthly, arpaMonthly)
+                && Objects.equals(a.churnMonthly, churnMonthly) && Objects.equals(a.cac, cac)
+                && Objects.equals(a.firstForecast, firstForecast);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(arpaMonthly, churnMonthly, cac, firstForecast);
+    }
+
     public boolean isEmpty() {
-        return equals(NONE);
+        // part by part, not equals(NONE): a record's equals is assembled from method handles on first
+        // use, which every command-line run would pay for at start-up
+        return arpaMonthly == null && churnMonthly == null && cac == null && firstForecast == null;
     }
 
     /** These assumptions where given, {@code base}'s where not (options typed over a project's). */

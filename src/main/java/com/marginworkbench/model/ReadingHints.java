@@ -41,7 +41,13 @@ public record ReadingHints(List<String> tables, Integer headerRow, String labelC
         return new ReadingHints(ranges, null, null, Map.of(), Set.of(), false, null, null, List.of());
     }
 
+    /**
+     * True when no hint is given. Asked part by part rather than as {@code equals(NONE)}: a record's
+     * own equals is assembled from method handles the first time it runs, and a command-line read
+     * would pay for that at start-up (the constructor has already turned nulls into empty values).
+     */
     public boolean isEmpty() {
-        return equals(NONE);
+        return tables.isEmpty() && headerRow == null && labelColumn == null && roles.isEmpty() && flippedRows.isEmpty()
+                && !flipAllCosts && units == null && unitScale == null && periodColumns.isEmpty();
     }
 }

@@ -396,6 +396,25 @@ class StatementPatternsTest {
     }
 
     @Test
+    void aLineTheLabelsDoNotPlaceBetweenTheRevenueTotalAndGrossProfitIsACost() throws Exception {
+        // a script-written model: "LLM inference (OpenAI)" says nothing a statement reader knows,
+        // "Hosting (AWS)" reads as an expense; both add up to the total cost of revenue below them
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "USD", "2026", "2027");
+        s.row("P&L", 1, 0, row("Subscription revenue", 120000, 260000));
+        s.row("P&L", 2, 0, row("Total revenue", 120000, 260000));
+        s.row("P&L", 3, 0, row("LLM inference (OpenAI)", 1250, 2400));
+        s.row("P&L", 4, 0, row("Hosting (AWS)", 6000, 13000));
+        s.row("P&L", 5, 0, row("Total cost of revenue", 7250, 15400));
+        s.row("P&L", 6, 0, row("Gross profit", 112750, 244600));
+        s.row("P&L", 7, 0, row("R&D", 50000, 70000));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("script-model.xlsx")));
+        assertThat(revenue(r)).isEqualTo(380000);
+        assertThat(cost(r)).isEqualTo(22650);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");

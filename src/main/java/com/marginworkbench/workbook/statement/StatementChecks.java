@@ -107,7 +107,10 @@ final class StatementChecks {
             } else if (x.role == RowRole.TOTAL && x.meaning == totalMeaning) {
                 List<RowRead> lines = new ArrayList<>(run);
                 String cell = cell(o, x);
-                List<RowRead> above = lines.isEmpty() && role == RowRole.COST_OF_REVENUE && !o.settled
+                boolean addsUp = !lines.isEmpty() && equal(sum(lines), x.excel);
+                List<RowRead> sure = lines.stream().filter(l -> !l.tentative).toList();
+                boolean sureAddUp = !addsUp && !sure.isEmpty() && equal(sum(sure), x.excel);
+                List<RowRead> above = !addsUp && !sureAddUp && role == RowRole.COST_OF_REVENUE && !o.settled
                         ? linesRightAbove(o, x) : List.of();
                 if (!above.isEmpty()) {
                     // "Hosting", "Inference", then "Total cost of revenue" with no heading over them
@@ -125,11 +128,10 @@ final class StatementChecks {
                                 : com.marginworkbench.model.Placement.OTHER_OPEX;
                         x.why = "the workbook's own total, read as one line";
                     }
-                } else if (equal(sum(lines), x.excel)) {
+                } else if (addsUp) {
                     o.checks.add(new Reading.Check(what, cell, true, null));
                 } else {
-                    List<RowRead> sure = lines.stream().filter(l -> !l.tentative).toList();
-                    if (!sure.isEmpty() && equal(sum(sure), x.excel)) {
+                    if (sureAddUp) {
                         for (RowRead l : lines) {
                             if (l.tentative) {
                                 l.role = RowRole.IGNORED;
@@ -167,7 +169,7 @@ final class StatementChecks {
         List<RowRead> taken = new ArrayList<>();
         for (int k = o.rows.indexOf(total) - 1; k >= 0; k--) {
             RowRead r = o.rows.get(k);
-            boolean mayBeLine = r.role == RowRole.OPERATING_EXPENSE
+            boolean mayBeLine = r.role == RowRole.OPERATING_EXPENSE || r.role == RowRole.COST_OF_REVENUE
                     || r.role == RowRole.IGNORED && r.hasNumber && r.problem == null;
             if (!mayBeLine || blank(r)) {
                 break;

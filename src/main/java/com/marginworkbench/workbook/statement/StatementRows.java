@@ -125,126 +125,13 @@ final class StatementRows {
         for (int c : cols) {
             first = Math.min(first, c);
         }
-        Meaning section = null;
-        Placement function = null;
-        int stage = 0;
+        Walk w = new Walk();
         for (int r = b.firstRow; r <= b.lastRow; r++) {
-            if (s.width(r) == 0) {
-                continue;
-            }
-            String label = text(s, r, b.labelColumn);
-            if (label == null) {
-                for (int c = 0; c < first && label == null; c++) {
-                    label = text(s, r, c);
-                    if (label != null && CellValues.text(label).status() != CellValues.Status.PROBLEM) {
-                        label = null;
-                    }
-                }
-            }
-            RowRead x = new RowRead();
-            x.row = r;
-            x.values = new double[cols.length];
-            x.excel = x.values;
-            boolean percent = false;
-            boolean ratio = true;
-            boolean fraction = false;
-            String textCell = null;
-            String textWhat = null;
-            Object[] rowCells = s.rowCells(r);
-            double[] rowNumbers = s.rowNumbers(r);
-            for (int i = 0; i < cols.length; i++) {
-                if (cols[i] < rowCells.length && GridSheet.isPlain(rowCells[cols[i]])) {
-                    // the common case, without wrapping the number in a cell
-                    double d = rowNumbers[cols[i]];
-                    if (Double.isFinite(d)) {
-                        x.values[i] = d;
-                        x.hasNumber = true;
-                        double a = Math.abs(d);
-                        ratio &= a <= 1.5;
-                        fraction |= a != Math.rint(a);
-                        if (x.textNumbers) {
-                            x.excel[i] = d;
-                        }
-                        continue;
-                    }
-                }
-                CellValues.Value v = CellValues.read(s.cell(r, cols[i]));
-                switch (v.status()) {
-                    case NUMBER -> {
-                        x.values[i] = v.number();
-                        x.hasNumber = true;
-                        GridCell typed = s.isPlainNumber(r, cols[i]) ? null : s.cell(r, cols[i]);
-                        if (typed != null && typed.kind() == GridCell.Kind.TEXT) {
-                            if (!x.textNumbers) {
-                                x.excel = x.values.clone();
-                                x.textNumbers = true;
-                            }
-                            x.excel[i] = 0;
-                        } else if (x.textNumbers) {
-                            x.excel[i] = v.number();
-                        }
-                        double a = Math.abs(v.number());
-                        ratio &= a <= 1.5;
-                        fraction |= a != Math.rint(a);
-                    }
-                    case PERCENT -> percent = true;
-                    case PROBLEM -> {
-                        GridCell cell = s.cell(r, cols[i]);
-                        if (cell != null && cell.kind() != GridCell.Kind.TEXT && x.problem == null) {
-                            x.problemCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
-                            x.problemWhat = v.problem();
-                            x.problem = x.problemCell + " holds " + v.problem();
-                        } else if (textCell == null) {
-                            textCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
-                            textWhat = v.problem();
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            }
-            if (x.problem == null && x.hasNumber && textCell != null) {
-                // Amounts in the row's other periods, and words where this period's amount should be:
-                // the amount is not known, so the row is not read (a row of words alone is a caption).
-                x.problemCell = textCell;
-                x.problemWhat = textWhat;
-                x.problem = textCell + " holds " + textWhat;
-            }
-            if (label == null) {
-                continue;
-            }
-            x.label = label.trim();
-            x.norm = StatementLabels.normalize(x.label);
-            x.meaning = StatementLabels.meaning(x.norm);
-            o.rows.add(x);
-            if (!x.hasNumber && x.problem == null) {
-                x.role = RowRole.CAPTION;
-                Meaning opened = percent ? null : StatementLabels.section(x.norm);
-                if (opened != null) {
-                    section = opened;
-                    function = opened == Meaning.OPEX ? StatementLabels.function(x.norm) : null;
-                    x.why = "heading";
-                } else {
-                    x.why = percent ? "percentages" : "no amounts";
-                    if (percent) {
-                        x.role = RowRole.KPI;
-                    }
-                }
-                x.stage = stage;
-                continue;
-            }
-            o.numericRows++;
-            if (percent || ratio && fraction && (x.meaning == Meaning.UNKNOWN || x.meaning == Meaning.KPI
-                    || x.meaning == Meaning.GROSS_PROFIT)) {
-                x.role = RowRole.KPI;
-                x.why = "ratios or percentages";
-                x.stage = stage;
-                continue;
-            }
-            stage = place(x, section, function, stage);
-            x.stage = stage;
-            if (x.role == RowRole.IGNORED && x.meaning == Meaning.UNKNOWN) {
-                o.unclassified++;
+            // one method per row, not one long loop: the JIT compiles a short row method quickly,
+            // where a long loop over 20,000 rows was compiled on the stack as a whole (about 0.3 s of
+            // compiler time on every command-line run)
+            if (s.width(r) != 0) {
+                readRow(o, w, s, r, cols, first, b.labelColumn);
             }
         }
         // The workbook's totals decide the automatic reading first (which rows are lines, which are
@@ -272,6 +159,131 @@ final class StatementRows {
         }
         StatementChecks.finish(o);
         return o;
+    }
+
+    /** Where the walk down the block has got to: the last section heading, its function, the stage. */
+    private static final class Walk {
+        Meaning section;
+        Placement function;
+        int stage;
+    }
+
+    /** Reads row {@code r}: its amounts, its label and, by its meaning and the walk so far, its role. */
+    private static void readRow(Outcome o, Walk w, GridSheet s, int r, int[] cols, int first, int labelColumn) {
+        String label = text(s, r, labelColumn);
+        if (label == null) {
+            for (int c = 0; c < first && label == null; c++) {
+                label = text(s, r, c);
+                if (label != null && CellValues.text(label).status() != CellValues.Status.PROBLEM) {
+                    label = null;
+                }
+            }
+        }
+        RowRead x = new RowRead();
+        x.row = r;
+        x.values = new double[cols.length];
+        x.excel = x.values;
+        boolean percent = false;
+        boolean ratio = true;
+        boolean fraction = false;
+        String textCell = null;
+        String textWhat = null;
+        Object[] rowCells = s.rowCells(r);
+        double[] rowNumbers = s.rowNumbers(r);
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i] < rowCells.length && GridSheet.isPlain(rowCells[cols[i]])) {
+                // the common case, without wrapping the number in a cell
+                double d = rowNumbers[cols[i]];
+                if (Double.isFinite(d)) {
+                    x.values[i] = d;
+                    x.hasNumber = true;
+                    double a = Math.abs(d);
+                    ratio &= a <= 1.5;
+                    fraction |= a != Math.rint(a);
+                    if (x.textNumbers) {
+                        x.excel[i] = d;
+                    }
+                    continue;
+                }
+            }
+            CellValues.Value v = CellValues.read(s.cell(r, cols[i]));
+            switch (v.status()) {
+                case NUMBER -> {
+                    x.values[i] = v.number();
+                    x.hasNumber = true;
+                    GridCell typed = s.isPlainNumber(r, cols[i]) ? null : s.cell(r, cols[i]);
+                    if (typed != null && typed.kind() == GridCell.Kind.TEXT) {
+                        if (!x.textNumbers) {
+                            x.excel = x.values.clone();
+                            x.textNumbers = true;
+                        }
+                        x.excel[i] = 0;
+                    } else if (x.textNumbers) {
+                        x.excel[i] = v.number();
+                    }
+                    double a = Math.abs(v.number());
+                    ratio &= a <= 1.5;
+                    fraction |= a != Math.rint(a);
+                }
+                case PERCENT -> percent = true;
+                case PROBLEM -> {
+                    GridCell cell = s.cell(r, cols[i]);
+                    if (cell != null && cell.kind() != GridCell.Kind.TEXT && x.problem == null) {
+                        x.problemCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
+                        x.problemWhat = v.problem();
+                        x.problem = x.problemCell + " holds " + v.problem();
+                    } else if (textCell == null) {
+                        textCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
+                        textWhat = v.problem();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (x.problem == null && x.hasNumber && textCell != null) {
+            // Amounts in the row's other periods, and words where this period's amount should be:
+            // the amount is not known, so the row is not read (a row of words alone is a caption).
+            x.problemCell = textCell;
+            x.problemWhat = textWhat;
+            x.problem = textCell + " holds " + textWhat;
+        }
+        if (label == null) {
+            return;
+        }
+        x.label = label.trim();
+        x.norm = StatementLabels.normalize(x.label);
+        x.meaning = StatementLabels.meaning(x.norm);
+        o.rows.add(x);
+        if (!x.hasNumber && x.problem == null) {
+            x.role = RowRole.CAPTION;
+            Meaning opened = percent ? null : StatementLabels.section(x.norm);
+            if (opened != null) {
+                w.section = opened;
+                w.function = opened == Meaning.OPEX ? StatementLabels.function(x.norm) : null;
+                x.why = "heading";
+            } else {
+                x.why = percent ? "percentages" : "no amounts";
+                if (percent) {
+                    x.role = RowRole.KPI;
+                }
+            }
+            x.stage = w.stage;
+            return;
+        }
+        o.numericRows++;
+        if (percent || ratio && fraction && (x.meaning == Meaning.UNKNOWN || x.meaning == Meaning.KPI
+                || x.meaning == Meaning.GROSS_PROFIT)) {
+            x.role = RowRole.KPI;
+            x.why = "ratios or percentages";
+            x.stage = w.stage;
+            return;
+        }
+        w.stage = place(x, w.section, w.function, w.stage);
+        x.stage = w.stage;
+        if (x.role == RowRole.IGNORED && x.meaning == Meaning.UNKNOWN) {
+            o.unclassified++;
+        }
     }
 
     /** Gives the row its role by its meaning, the section and how far down the statement it is; returns the stage. */
@@ -309,7 +321,8 @@ final class StatementRows {
             case REVENUE_TOTAL -> {
                 x.role = stage >= 3 ? RowRole.IGNORED : RowRole.TOTAL;
                 x.why = "total revenue";
-                stage = Math.max(stage, 1);
+                // what follows the revenue total, before gross profit, is cost of revenue
+                stage = Math.max(stage, 2);
             }
             case COST_OF_REVENUE -> {
                 if (stage >= 3) {
@@ -394,6 +407,11 @@ final class StatementRows {
                     x.role = RowRole.OPERATING_EXPENSE;
                     x.placement = function != null ? function : Placement.OTHER_OPEX;
                     x.why = "among the operating expenses";
+                    x.tentative = true;
+                } else if (stage == 2) {
+                    x.role = RowRole.COST_OF_REVENUE;
+                    x.placement = Placement.COST_OF_REVENUE;
+                    x.why = "between revenue and gross profit";
                     x.tentative = true;
                 } else if (stage <= 1 || section == Meaning.REVENUE) {
                     x.role = RowRole.REVENUE;
