@@ -362,7 +362,7 @@ public final class WorkbenchView extends BorderPane {
         lineTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         lineTabs.getStyleClass().add("line-tabs");
         VBox.setVgrow(lineTabs, Priority.ALWAYS);
-        TotalsView totals = new TotalsView(vm.resultProperty(), vm.plausibilityProperty());
+        TotalsView totals = new TotalsView(vm.grid().resultProperty(), vm.grid().plausibilityProperty());
         totals.setPadding(new Insets(4, 10, 6, 10));
         VBox box = new VBox(lineTabs, totals);
         box.setMinHeight(0);
