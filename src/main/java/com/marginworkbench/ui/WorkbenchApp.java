@@ -53,7 +53,7 @@ public final class WorkbenchApp extends Application {
         if (settings.welcomeDue()) {
             javafx.application.Platform.runLater(() -> {
                 settings.markWelcomeShown();
-                view.showGettingStarted();
+                view.showGettingStarted(first.orElse(null));
             });
         }
         if (Boolean.getBoolean("marginworkbench.timing")) {

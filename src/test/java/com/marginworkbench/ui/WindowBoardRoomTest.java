@@ -591,6 +591,11 @@ class WindowBoardRoomTest {
         assertThat(view.outlineDocked()).isTrue();
         assertThat(view.stressDocked()).isTrue();
         checkTotalsOneRow(robot, "1366×768");
+        // the grid's tools keep one row in the narrow centre
+        javafx.scene.layout.Region tools = (javafx.scene.layout.Region) view.grid().lookup(".grid-toolbar");
+        javafx.scene.layout.Region find = (javafx.scene.layout.Region) view.grid().lookup("#findField");
+        assertThat(tools.getHeight()).as("grid toolbar height against one row of " + find.getHeight() + " px")
+                .isLessThan(find.getHeight() * 2);
         int lines = fullLines(view.grid().table());
         System.out.println("1366x768: totals " + totalsHeight(robot) + " px high, grid " + lines + " full lines, chart "
                 + view.charts().gmChart().getHeight() + " px, headline " + view.headline().getHeight() + " px");

@@ -148,7 +148,8 @@ public final class CostGridView extends BorderPane {
     }
 
     private FlowPane toolbar() {
-        find.setPromptText("Find label, cell or type (Ctrl+F)");
+        // Short enough to show whole in the narrow field; the tooltip says what it searches.
+        find.setPromptText("Find… (Ctrl+F)");
         find.setId("findField");
         find.textProperty().bindBidirectional(vm.findTextProperty());
         find.setPrefColumnCount(9);
@@ -181,7 +182,9 @@ public final class CostGridView extends BorderPane {
         for (CostType t : CostType.values()) {
             bulkType.getItems().add(new Choice<>(t.label(), t));
         }
-        bulkType.setPromptText("Set type of selected…");
+        // Whole in the list's width; the tooltip says it acts on the selected lines.
+        bulkType.setPromptText("Set type…");
+        bulkType.setTooltip(new Tooltip("Set the cost type of the selected lines (also in the context menu)"));
         bulkType.setAccessibleText("Set the cost type of the selected lines");
         bulkType.setOnAction(e -> {
             Choice<CostType> c = bulkType.getValue();
@@ -225,8 +228,8 @@ public final class CostGridView extends BorderPane {
 
     /**
      * Keeps the toolbar one row in a narrow centre (1366 px with both side panels docked): when the
-     * tools would not fit, "Moved" shows only its icon (its words in the tooltip), the type lists and
-     * the find field get narrower and the line count goes (the tab and the totals row give it).
+     * tools would not fit, "Moved" shows only its icon (its words in the tooltip), the type lists
+     * get narrower and the line count goes (the tab and the totals row give it).
      */
     private void compactWhenNarrow(FlowPane bar, ToggleButton moved, ComboBox<?> type, Label count) {
         count.managedProperty().bind(count.visibleProperty());
@@ -243,7 +246,6 @@ public final class CostGridView extends BorderPane {
                     : javafx.scene.control.ContentDisplay.LEFT);
             type.setPrefWidth(compact ? 140 : 165);
             bulkType.setPrefWidth(compact ? 140 : 165);
-            find.setPrefColumnCount(compact ? 7 : 9);
             count.setVisible(!compact);
         };
         bar.widthProperty().addListener(fit);

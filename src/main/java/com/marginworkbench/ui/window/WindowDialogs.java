@@ -58,7 +58,7 @@ final class WindowDialogs {
     }
 
     /** What this is, that the sample is a demo, and how to open your own workbook. */
-    static void gettingStarted(Window owner) {
+    static void gettingStarted(Window owner, boolean sampleOpen) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         a.setTitle("Getting started");
@@ -66,10 +66,13 @@ final class WindowDialogs {
         a.setContentText("Margin Workbench sorts every cost line of a company's financial model with the AI "
                 + "inference COGS test, shows reported against restated gross margin for the whole company and "
                 + "for its AI layer, and lets you stress the AI layer with the levers on the right.\n\n"
-                + "The workbook you see first is a demo: Northwind AI is a fictional company, built to show "
-                + "how the figures move.\n\n"
-                + "To work on your own model: File > Open (Ctrl+O), or drop an .xlsx, .xlsm or .xls file on the "
-                + "window. Your file is never changed; File > Export restated workbook (Ctrl+E) writes a new one "
+                + (sampleOpen ? "The workbook open now is a demo: Northwind AI is a fictional company, built to"
+                + " show how the figures move.\n\nTo work on your own model: File > Open (Ctrl+O), or drop an"
+                + " .xlsx, .xlsm or .xls file on the window."
+                : "Check the reading first: the reading notes on the left say which sheet and rows were read and"
+                + " whether the workbook's own totals agree; View > Mapping (Ctrl+M) corrects it. Another"
+                + " workbook: File > Open (Ctrl+O), or drop an .xlsx, .xlsm or .xls file on the window.")
+                + " Your file is never changed; File > Export restated workbook (Ctrl+E) writes a new one "
                 + "beside it. Everything stays on this computer.\n\n"
                 + "Help > Keyboard shortcuts lists the keys; Help > Getting started shows this again.");
         a.getDialogPane().setMinWidth(560);

@@ -362,7 +362,7 @@ public final class WorkbenchView extends BorderPane {
         lineTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         lineTabs.getStyleClass().add("line-tabs");
         VBox.setVgrow(lineTabs, Priority.ALWAYS);
-        TotalsView totals = new TotalsView(vm.resultProperty(), vm.plausibilityProperty());
+        TotalsView totals = new TotalsView(vm.grid().resultProperty(), vm.grid().plausibilityProperty());
         totals.setPadding(new Insets(4, 10, 6, 10));
         VBox box = new VBox(lineTabs, totals);
         box.setMinHeight(0);
@@ -483,7 +483,14 @@ public final class WorkbenchView extends BorderPane {
 
     /** What this is, that the sample is a demo, and how to open your own workbook. */
     public void showGettingStarted() {
-        WindowDialogs.gettingStarted(getScene().getWindow());
+        showGettingStarted(vm.fileProperty().get());
+    }
+
+    /** The same, for the workbook {@code open} (at start, while it is still being read). */
+    public void showGettingStarted(Path open) {
+        boolean sample = open != null && open.getFileName() != null
+                && com.marginworkbench.app.SampleLocator.SAMPLE_FILE.equals(open.getFileName().toString());
+        WindowDialogs.gettingStarted(getScene().getWindow(), sample);
     }
 
     /** The keyboard shortcuts, as a short table. */

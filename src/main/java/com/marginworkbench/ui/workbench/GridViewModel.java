@@ -323,6 +323,16 @@ public final class GridViewModel {
 
     // ----- what the grids show -----
 
+    /** The figures the totals row under the grids shows (the engine's one result per change). */
+    public javafx.beans.property.ReadOnlyObjectProperty<com.marginworkbench.margin.MarginResult> resultProperty() {
+        return workbench.resultProperty();
+    }
+
+    /** Why the margins are withheld (a reading in doubt), or empty: the totals row says so too. */
+    public javafx.beans.property.ReadOnlyStringProperty plausibilityProperty() {
+        return workbench.plausibilityProperty();
+    }
+
     public ObservableList<CostRow> rows() {
         return rows;
     }
