@@ -78,7 +78,7 @@ final class StatementChecks {
         List<RowRead> run = new ArrayList<>();
         // the run's sum, kept as it grows: a 20,000-line block stays linear
         double[] running = new double[o.block.columns.count()];
-        boolean any = o.rows.stream().anyMatch(r -> r.role == role);
+        boolean any = o.any(role);
         for (RowRead x : o.rows) {
             if (x.role == role) {
                 // a row in error or all zero adds up anything of zeros: never a subtotal by its values
@@ -193,7 +193,7 @@ final class StatementChecks {
         }
         double[] revenue = o.sum(RowRole.REVENUE);
         double[] cost = o.sum(RowRole.COST_OF_REVENUE);
-        boolean anyCost = o.rows.stream().anyMatch(r -> r.role == RowRole.COST_OF_REVENUE);
+        boolean anyCost = o.any(RowRole.COST_OF_REVENUE);
         o.grossProfit = gp;
         if (gp != null && blank(gp)) {
             o.grossProfit = null;
@@ -283,7 +283,7 @@ final class StatementChecks {
                 break;
             }
         }
-        if (oi == null || blank(oi) || o.rows.stream().noneMatch(r -> r.role == RowRole.OPERATING_EXPENSE)) {
+        if (oi == null || blank(oi) || !o.any(RowRole.OPERATING_EXPENSE)) {
             return;
         }
         double[] gross = o.grossProfit != null ? o.grossProfit.excel

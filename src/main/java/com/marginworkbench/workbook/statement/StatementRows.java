@@ -87,7 +87,23 @@ final class StatementRows {
         }
 
         List<RowRead> lines(RowRole role) {
-            return rows.stream().filter(r -> r.role == role).toList();
+            List<RowRead> out = new ArrayList<>();
+            for (RowRead r : rows) {
+                if (r.role == role) {
+                    out.add(r);
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        /** Whether any row has the role (a plain loop: streams cost most in a short command-line run). */
+        boolean any(RowRole role) {
+            for (RowRead r : rows) {
+                if (r.role == role) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The lines of a role added up as the workbook's own SUM would (numbers typed as text left out). */
@@ -141,7 +157,7 @@ final class StatementRows {
         StatementChecks.resolve(o);
         o.failedBeforeUser = o.failedCheck();
         o.checkedBeforeUser = !o.checks.isEmpty();
-        o.revenueBeforeUser = o.rows.stream().anyMatch(r -> r.role == RowRole.REVENUE);
+        o.revenueBeforeUser = o.any(RowRole.REVENUE);
         boolean userSet = false;
         for (RowRead x : o.rows) {
             x.autoRole = x.role;
