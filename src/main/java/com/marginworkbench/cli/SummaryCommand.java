@@ -440,22 +440,15 @@ public final class SummaryCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "Workbook    %s%n", s.read.file().getFileName());
         for (Reading.Table table : reading.tables()) {
-            out.printf(Locale.ROOT, "Table       %s (%s; header row %d, labels in column %s): %s%n",
-                    table.reference(), table.orientation(), table.headerRow(), table.labelColumn(), table.why());
+            out.println("Table       " + Reading.describe(table));
         }
-        if (reading.units() != null) {
-            out.printf(Locale.ROOT, "Units       %s%s%n", reading.units(), reading.unitScale() == 1 ? ""
-                    : String.format(Locale.ROOT, " (amounts below multiplied by %,.0f)", reading.unitScale()));
+        if (reading.unitsText() != null) {
+            out.println("Units       " + reading.unitsText());
         }
-        if (!reading.checks().isEmpty()) {
-            long holding = reading.checks().stream().filter(Reading.Check::holds).count();
-            out.printf(Locale.ROOT, "Checks      %d of %d of the workbook's own totals add up%s%n", holding,
-                    reading.checks().size(), holding == reading.checks().size() ? "" : ": " + String.join("; ",
-                            reading.checks().stream().filter(c -> !c.holds()).map(c -> c.what() + " at " + c.row())
-                                    .toList()));
+        if (reading.checksText() != null) {
+            out.println("Checks      " + reading.checksText());
         }
-        out.printf(Locale.ROOT, "Confidence  %s%s%n", reading.confidence().code(), reading.reasons().isEmpty() ? ""
-                : " (" + String.join("; ", reading.reasons()) + ")");
+        out.println("Confidence  " + reading.confidenceText());
         if (!periods.isEmpty()) {
             out.printf(Locale.ROOT, "Periods     %d (%s to %s)%n", periods.size(), periods.get(0),
                     periods.get(periods.size() - 1));

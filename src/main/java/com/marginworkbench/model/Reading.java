@@ -96,6 +96,34 @@ public record Reading(List<Table> tables, String units, double unitScale, double
         return new Reading(List.of(), null, 1, 1, List.of(), List.of(), confidence, reasons, List.of());
     }
 
+    /** Where a table was read and why: "'P&L'!A1:D10 (periods in columns; header row 1, labels in column A): ...". */
+    public static String describe(Table t) {
+        return String.format(java.util.Locale.ROOT, "%s (%s; header row %d, labels in column %s): %s", t.reference(),
+                t.orientation(), t.headerRow(), t.labelColumn(), t.why());
+    }
+
+    /** The units found and the scale applied, or null when none were stated. */
+    public String unitsText() {
+        return units == null ? null : units + (unitScale == 1 ? ""
+                : String.format(java.util.Locale.ROOT, " (amounts below multiplied by %,.0f)", unitScale));
+    }
+
+    /** How many of the workbook's own totals the reading adds up to, naming those it does not; null without any. */
+    public String checksText() {
+        if (checks.isEmpty()) {
+            return null;
+        }
+        long holding = checks.stream().filter(Check::holds).count();
+        return holding + " of " + checks.size() + " of the workbook's own totals add up" + (holding == checks.size()
+                ? "" : ": " + String.join("; ", checks.stream().filter(c -> !c.holds())
+                .map(c -> c.what() + " at " + c.row()).toList()));
+    }
+
+    /** "high", or "low (total revenue is negative ...)". */
+    public String confidenceText() {
+        return confidence.code() + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")");
+    }
+
     public Reading withConfidence(Confidence c, List<String> why) {
         return new Reading(tables, units, unitScale, costSign, rows, checks, c, why, notes);
     }

@@ -99,6 +99,25 @@ class MappingWindowTest {
     }
 
     @Test
+    void theOutlinesReadingNotesSayWhatWasReadAsTheCommandLineDoes(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.hasDocument());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TreeView<?> outline = robot.lookup("#outline").queryAs(javafx.scene.control.TreeView.class);
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        for (javafx.scene.control.TreeItem<?> sheet : outline.getRoot().getChildren()) {
+            if (String.valueOf(sheet.getValue()).startsWith("Reading notes")) {
+                sheet.getChildren().forEach(n -> notes.add(String.valueOf(n.getValue())));
+            }
+        }
+        // the same sentences as `summary` prints for this workbook
+        com.marginworkbench.model.Reading reading = vm.reading();
+        assertThat(notes).contains("Read " + com.marginworkbench.model.Reading.describe(reading.table()),
+                "Checks: " + reading.checksText(), "Confidence: " + reading.confidenceText());
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("Read 'P&L'!A1:"));
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("Checks: 2 of 2"));
+    }
+
+    @Test
     void aBlockSelectedInTheCellsIsReadAloneAndKeptInTheProjectFile(FxRobot robot) throws Exception {
         MappingView mapping = openMapping(robot);
         String reported = text(robot, "#tile-reported-value");

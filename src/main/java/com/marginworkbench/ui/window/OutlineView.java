@@ -1,5 +1,6 @@
 package com.marginworkbench.ui.window;
 
+import com.marginworkbench.model.Reading;
 import com.marginworkbench.ui.workbench.WorkbenchViewModel;
 import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.SheetInfo;
@@ -23,6 +24,25 @@ public final class OutlineView extends TreeView<String> {
         setShowRoot(true);
         setAccessibleText("Workbook outline");
         setId("outline");
+        // reading notes are sentences: the whole of each one in its tooltip when the panel cuts it
+        setCellFactory(tree -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(item);
+                setGraphic(getTreeItem() == null ? null : getTreeItem().getGraphic());
+                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(item);
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+                setTooltip(tip);
+            }
+        });
         vm.sheets().addListener((ListChangeListener<SheetInfo>) c -> rebuild());
         vm.problems().addListener((ListChangeListener<Problem>) c -> rebuild());
         getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
@@ -73,13 +93,33 @@ public final class OutlineView extends TreeView<String> {
             }
             root.getChildren().add(item);
         }
-        TreeItem<String> notes = new TreeItem<>("Reading notes (" + vm.problems().size() + ")",
+        // what the reading was, as the command line's summary says it, then what the reader decided
+        // on the way and the cells it could not read
+        Reading r = vm.reading();
+        java.util.List<String> said = new java.util.ArrayList<>();
+        for (Reading.Table t : r.tables()) {
+            said.add("Read " + Reading.describe(t));
+        }
+        if (r.unitsText() != null) {
+            said.add("Units: " + r.unitsText());
+        }
+        if (r.checksText() != null) {
+            said.add("Checks: " + r.checksText());
+        }
+        if (vm.fileProperty().get() != null) {
+            said.add("Confidence: " + r.confidenceText());
+        }
+        said.addAll(r.notes());
+        TreeItem<String> notes = new TreeItem<>("Reading notes (" + (r.notes().size() + vm.problems().size()) + ")",
                 new FontIcon(Feather.INFO));
         notes.setExpanded(true);
         FontIcon mapIcon = new FontIcon(Feather.EDIT_3);
         mapIcon.setId(MAPPING);
         if (vm.fileProperty().get() != null) {
             notes.getChildren().add(new TreeItem<>("Correct the reading… (Ctrl+M)", mapIcon));
+        }
+        for (String line : said) {
+            notes.getChildren().add(new TreeItem<>(line));
         }
         for (Problem p : vm.problems()) {
             notes.getChildren().add(new TreeItem<>(p.toString()));

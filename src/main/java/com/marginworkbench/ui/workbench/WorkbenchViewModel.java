@@ -73,6 +73,8 @@ public final class WorkbenchViewModel {
     private final TilesViewModel tiles = new TilesViewModel(plausibility.getReadOnlyProperty());
     /** The reader's doubt about the reading in words ("" when none); the figures are withheld then. */
     private String readingDoubt = "";
+    private com.marginworkbench.model.Reading reading = com.marginworkbench.model.Reading.of(
+            com.marginworkbench.model.Reading.Confidence.HIGH, List.of());
     /** The workbook as the user has assessed it (lines with their decisions, policy); levers live in {@link #stress}. */
     private Assessment assessment;
     /** What the user told the reader in the mapping view (kept in the project file). */
@@ -152,6 +154,7 @@ public final class WorkbenchViewModel {
             restoring = false;
         }
         file.set(rr.file());
+        reading = rr.reading();
         sheets.setAll(rr.sheets());
         problems.setAll(rr.problems());
         grid.load(assessment, sameWorkbook);
@@ -447,6 +450,11 @@ public final class WorkbenchViewModel {
 
     public ObservableList<SheetInfo> sheets() {
         return sheets;
+    }
+
+    /** What the reader says about its reading: tables read and why, units, checks, confidence, notes. */
+    public com.marginworkbench.model.Reading reading() {
+        return reading;
     }
 
     public ObservableList<Problem> problems() {
