@@ -57,7 +57,10 @@ public final class Assessment {
         for (AssessedLine l : lines) {
             costs.add(l.line());
         }
-        this.model = this.assumptions.applyTo(source.model().withCosts(costs).withRevenue(this.revenue));
+        FinancialModel read = source.model();
+        // one model with both lists (each new model checks every line's periods: 20,000 lines, twice)
+        this.model = this.assumptions.applyTo(new FinancialModel(read.name(), read.periods(), this.revenue, costs,
+                read.unitInputs(), read.fiscalYearStart()));
         this.policy = policy;
         this.levers = (levers == null ? Levers.NEUTRAL : levers)
                 .withFirstForecastPeriod(this.assumptions.firstForecastIndex(model.periods()));

@@ -27,12 +27,15 @@ import java.util.OptionalDouble;
 public final class BoardPackPdf {
     /** Page sizes the pack is laid out for. */
     public enum Paper {
-        A4(PDRectangle.A4), LETTER(PDRectangle.LETTER);
+        A4, LETTER;
 
-        final PDRectangle size;
-
-        Paper(PDRectangle size) {
-            this.size = size;
+        /**
+         * The page size, asked for when a pack is laid out: the command line names a paper before any
+         * PDF is written (every command's options are set up at start), and PDFBox's classes are only
+         * loaded for a report.
+         */
+        PDRectangle size() {
+            return this == LETTER ? PDRectangle.LETTER : PDRectangle.A4;
         }
 
         /** "a4" or "letter", any case. */
@@ -113,18 +116,18 @@ public final class BoardPackPdf {
     // ---------------------------------------------------------------- pages
 
     private float contentWidth() {
-        return paper.size.getWidth() - 2 * MARGIN;
+        return paper.size().getWidth() - 2 * MARGIN;
     }
 
     private float bottom() {
-        return paper.size.getHeight() - MARGIN - 14;
+        return paper.size().getHeight() - MARGIN - 14;
     }
 
     private void newPage() throws IOException {
         if (page != null) {
             page.close();
         }
-        page = new PdfCanvas(doc, paper.size, fonts);
+        page = new PdfCanvas(doc, paper.size(), fonts);
         pageNumber++;
         y = MARGIN;
         page.line(MARGIN, bottom() + 6, MARGIN + contentWidth(), bottom() + 6, RULE, 0.5f, false);

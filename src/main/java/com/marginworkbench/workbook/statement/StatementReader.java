@@ -47,20 +47,24 @@ final class StatementReader {
     /** The block(s) found and read into rows, before any line is built. */
     record Found(List<Outcome> parts, ReadingHints hints) {
         /**
-         * {@code Sheet!row} (0-based) of every row read as a line, with the side of gross profit it
-         * sits on ({@link StatementChoice#key}).
+         * Every row read as a line: its sheet, row and the side of gross profit it sits on, as
+         * {@link StatementChoice#key} numbers them, sorted and without repeats.
          */
-        Set<String> lineKeys() {
-            Set<String> keys = new HashSet<>();
+        long[] lineKeys(Map<String, Integer> sheetIds) {
+            long[] keys = new long[64];
+            int n = 0;
             for (Outcome o : parts) {
                 for (RowRead x : o.rows) {
                     if (x.role.isLine()) {
-                        keys.add(StatementChoice.key(o.block.sheet.name(), x.row, x.role == RowRole.REVENUE,
-                                x.role == RowRole.COST_OF_REVENUE));
+                        if (n == keys.length) {
+                            keys = java.util.Arrays.copyOf(keys, n * 2);
+                        }
+                        keys[n++] = StatementChoice.key(sheetIds, o.block.sheet.name(), x.row,
+                                x.role == RowRole.REVENUE, x.role == RowRole.COST_OF_REVENUE);
                     }
                 }
             }
-            return keys;
+            return StatementChoice.sortedSet(keys, n);
         }
 
         int periodCount() {

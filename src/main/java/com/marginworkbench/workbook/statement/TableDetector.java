@@ -62,11 +62,18 @@ public final class TableDetector {
                               double unitScale, String unitsNote, List<Candidate> lines, int lastRow,
                               List<Problem> problems) {
         long costCount() {
-            return lines.stream().filter(c -> c.placement != Placement.REVENUE).count();
+            return lines.size() - revenueCount();
         }
 
+        /** Counted with a plain loop: a stream over 20,000 lines is slow before the JIT has compiled it. */
         long revenueCount() {
-            return lines.stream().filter(c -> c.placement == Placement.REVENUE).count();
+            long n = 0;
+            for (Candidate c : lines) {
+                if (c.placement == Placement.REVENUE) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         String range() {
