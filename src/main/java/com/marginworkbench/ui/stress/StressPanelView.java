@@ -85,15 +85,20 @@ public final class StressPanelView extends VBox {
             name.getTooltip().setWrapText(true);
             name.getTooltip().setMaxWidth(380);
             name.getStyleClass().add("lever-label");
+            // a long name takes a second line in the narrow panel rather than losing its end
+            name.setWrapText(true);
+            name.setMinHeight(Region.USE_PREF_SIZE);
             if (spec == Lever.TOKEN_DECLINE) {
                 CheckBox on = new CheckBox(spec.label());
                 on.selectedProperty().bindBidirectional(stress.tokenDeclineEnabledProperty());
                 on.setTooltip(name.getTooltip());
                 on.setMnemonicParsing(false);
+                on.setWrapText(true);
                 Label note = new Label("what-if only, not a forecast");
                 note.getStyleClass().add("muted");
-                HBox box = new HBox(8, on, note);
-                box.setAlignment(Pos.BASELINE_LEFT);
+                note.setWrapText(true);
+                javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(0, on, note);
+                note.setPadding(new javafx.geometry.Insets(0, 0, 0, 24));
                 grid.add(box, 0, row++, 2, 1);
             } else {
                 grid.add(name, 0, row++, 2, 1);
