@@ -33,6 +33,16 @@ final class PeriodParser {
     private static final Pattern YEAR_QUARTER = Pattern.compile("(?:fy|cy)?\\s*'?(\\d{2}|\\d{4})[\\s\\-/]*q([1-4])[abef]?");
     /** "1Q25", "3Q 2024", "2QFY25". */
     private static final Pattern NUMBER_QUARTER = Pattern.compile("([1-4])q[\\s\\-'’]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4})[abef]?");
+    /** "2024/25", "FY 2024-25", "FY24/25": a fiscal year across two calendar years, keyed by the later. */
+    private static final Pattern SPLIT_YEAR = Pattern.compile(
+            "(fy|cy)?\\s*'?(\\d{2}|\\d{4})\\s*[/\\-]\\s*(\\d{2}|\\d{4})[abef]?");
+    /** "1st Qtr 2026", "Qtr 1 2026", "Quarter 3 FY25". */
+    private static final Pattern WORD_QUARTER = Pattern.compile(
+            "(?:([1-4])(?:st|nd|rd|th)\\s*(?:qtr|quarter)|(?:qtr|quarter)\\s*([1-4]))"
+                    + "(?:[\\s\\-'’,/]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4}))?[abef]?");
+    /** A scenario word after the period ("Jun-26 Act", "Jul-26 Fcst"); the forecast is found from the label. */
+    private static final Pattern SCENARIO_SUFFIX = Pattern.compile(
+            "\\s+(act|actual|actuals|fcst|forecast|fc|bud|budget|plan|est|estimate|proj|projected)\\.?$");
     private static final Pattern FISCAL_YEAR = Pattern.compile("(?:fy|cy)\\s*'?(\\d{2}|\\d{4})[abef]?");
     private static final Pattern PLAIN_YEAR = Pattern.compile("(19\\d{2}|20\\d{2}|21\\d{2})[abef]?");
     private static final Pattern TOTAL_WORDS = Pattern.compile(
@@ -66,7 +76,21 @@ final class PeriodParser {
         if (!Character.isDigit(first) && "jfmasondqctyhg'".indexOf(first) < 0) {
             return null;
         }
+        t = SCENARIO_SUFFIX.matcher(t).replaceFirst("");
         Matcher m;
+        if ((m = SPLIT_YEAR.matcher(t)).matches()) {
+            int a = year(m.group(2));
+            int b = m.group(3).length() == 2 ? a / 100 * 100 + Integer.parseInt(m.group(3)) : year(m.group(3));
+            // "2024-25" is a fiscal year; "2024-12" is December (a fiscal year only when it says FY)
+            if (b == a + 1 && (m.group(1) != null || b % 100 > 12 || m.group(3).length() == 4)) {
+                return new Period(raw.trim(), Granularity.YEAR, b * 12, false);
+            }
+        }
+        if ((m = WORD_QUARTER.matcher(t)).matches()) {
+            int q = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+            int year = m.group(3) == null ? 0 : year(m.group(3));
+            return new Period(raw.trim(), Granularity.QUARTER, year * 12 + (q - 1) * 3, false);
+        }
         if ((m = YEAR_MONTH.matcher(t)).matches()) {
             int month = Integer.parseInt(m.group(2));
             return month >= 1 && month <= 12 ? month(Integer.parseInt(m.group(1)), month, raw) : null;

@@ -16,7 +16,7 @@ final class TextDates {
             "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?[\\s\\-/]*(\\d{1,2})(?:st|nd|rd|th)?"
                     + ",?[\\s\\-/]+(\\d{4})\\b");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-            "\\b(\\d{1,2})[\\s\\-/]+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?[\\s\\-/]+(\\d{4})\\b");
+            "\\b(\\d{1,2})[\\s\\-/]+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?[\\s\\-/]+(\\d{4}|\\d{2})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
     private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})");
     static LocalDate textDate(String lower) {
@@ -34,7 +34,9 @@ final class TextDates {
             }
             m = DAY_MONTH_YEAR.matcher(lower);
             if (m.find()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), PeriodParser.monthIndex(m.group(2)), Integer.parseInt(m.group(1)));
+                int year = Integer.parseInt(m.group(3));
+                return LocalDate.of(m.group(3).length() == 2 ? 2000 + year : year, PeriodParser.monthIndex(m.group(2)),
+                        Integer.parseInt(m.group(1)));
             }
             m = ISO_DATE.matcher(lower);
             if (m.find()) {
