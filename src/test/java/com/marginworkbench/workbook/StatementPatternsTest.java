@@ -415,6 +415,32 @@ class StatementPatternsTest {
     }
 
     @Test
+    void entitiesSideBySideAreNotAddedUpAndTheConsolidatedColumnsAreRead() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Consolidation", 0, 1, "US entity", null, "UK entity", null, "Consolidated", null);
+        s.row("Consolidation", 1, 0, "USD", "2025", "2026", "2025", "2026", "2025", "2026");
+        s.row("Consolidation", 2, 0, row("Revenue", 600, 900, 400, 500, 1000, 1400));
+        s.row("Consolidation", 3, 0, row("Cost of revenue", 200, 280, 150, 170, 350, 450));
+        s.row("Consolidation", 4, 0, row("Gross profit", 400, 620, 250, 330, 650, 950));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("entities.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("2025", "2026");
+        assertThat(revenue(r)).isEqualTo(2400);
+        assertThat(cost(r)).isEqualTo(800);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("'Consolidated' are read"));
+
+        // no consolidated group: the first entity, said so, never the sum of both
+        Sheets two = new Sheets();
+        two.row("Entities", 0, 1, "US entity", null, "UK entity", null);
+        two.row("Entities", 1, 0, "USD", "2025", "2026", "2025", "2026");
+        two.row("Entities", 2, 0, row("Revenue", 600, 900, 400, 500));
+        two.row("Entities", 3, 0, row("Cost of revenue", 200, 280, 150, 170));
+        two.row("Entities", 4, 0, row("Gross profit", 400, 620, 250, 330));
+        ReadResult first = WorkbookReader.read(two.save(dir.resolve("two-entities.xlsx")));
+        assertThat(revenue(first)).isEqualTo(1500);
+        assertThat(first.reading().notes()).anyMatch(n -> n.contains("'US entity' are read (the first"));
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");

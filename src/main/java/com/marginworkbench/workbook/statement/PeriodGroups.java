@@ -110,6 +110,75 @@ final class PeriodGroups {
         }
     }
 
+    private static final Pattern CONSOLIDATED = Pattern.compile(
+            "\\b(consolidated|consolidation|combined|group total|total group|total company|all entities)\\b");
+
+    /**
+     * The same periods again, side by side under group headings (an entity, a region, a scenario
+     * other than Budget): the periods are not summed across the groups. A group headed
+     * "Consolidated" (or "Combined", "Group total") is read; else the first, and the note says so.
+     */
+    static void keepOneGroup(GridSheet s, int r, List<Integer> cols, List<Period> periods, List<String> notes) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        boolean repeated = false;
+        for (Period p : periods) {
+            repeated |= p != null && !seen.add(p.key());
+        }
+        if (!repeated) {
+            return;
+        }
+        String[] group = new String[cols.size()];
+        GridCell[] above = r == 0 ? new GridCell[0] : s.row(r - 1);
+        for (int i = 0; i < cols.size(); i++) {
+            for (int c = Math.min(cols.get(i), above.length - 1); c >= 0; c--) {
+                if (above[c] != null && above[c].isText() && !above[c].text().isBlank()) {
+                    group[i] = above[c].text().trim();
+                    break;
+                }
+            }
+        }
+        String chosen = null;
+        for (String g : group) {
+            if (g != null && CONSOLIDATED.matcher(g.toLowerCase(Locale.ROOT)).find()) {
+                chosen = g;
+                break;
+            }
+        }
+        boolean consolidated = chosen != null;
+        if (chosen == null) {
+            chosen = group[0];
+        }
+        java.util.Set<String> others = new java.util.LinkedHashSet<>();
+        seen.clear();
+        for (int i = cols.size() - 1; i >= 0; i--) {
+            if (!java.util.Objects.equals(group[i], chosen) && group[i] != null) {
+                others.add(group[i]);
+            }
+        }
+        for (int i = 0; i < cols.size(); i++) {
+            // keep the chosen group's columns; where the groups cannot be told apart, each period once
+            boolean keep = java.util.Objects.equals(group[i], chosen) && seen.add(periods.get(i).key());
+            if (!keep) {
+                group[i] = "\u0000";
+            }
+        }
+        for (int i = cols.size() - 1; i >= 0; i--) {
+            if ("\u0000".equals(group[i])) {
+                cols.remove(i);
+                periods.remove(i);
+            }
+        }
+        List<String> left = new java.util.ArrayList<>(others);
+        java.util.Collections.reverse(left);
+        if (chosen == null || left.isEmpty()) {
+            notes.add("The periods repeat along the header row; each is read once, from its first column.");
+        } else {
+            notes.add("The periods repeat under " + (left.size() + 1) + " headings side by side; the columns under '"
+                    + chosen + "' are read" + (consolidated ? "" : " (the first; choose another in the mapping)")
+                    + ", not added to those under '" + String.join("', '", left) + "'.");
+        }
+    }
+
     private static String scenarioOf(GridSheet s, int r, int c) {
         for (int k = r; k >= Math.max(0, r - 2); k--) {
             GridCell[] row = s.row(k);

@@ -155,6 +155,9 @@ final class StatementPeriods {
                     + ").");
         }
         yearsAbove(s, r, cols, periods, notes);
+        if (chosen == null) {
+            PeriodGroups.keepOneGroup(s, r, cols, periods, notes);
+        }
         return ordered(r, cols, periods, notes);
     }
 
