@@ -438,6 +438,26 @@ class StatementPatternsTest {
         ReadResult first = WorkbookReader.read(two.save(dir.resolve("two-entities.xlsx")));
         assertThat(revenue(first)).isEqualTo(1500);
         assertThat(first.reading().notes()).anyMatch(n -> n.contains("'US entity' are read (the first"));
+
+        // months without a year, twice: two years running, not two groups
+        Sheets years = new Sheets();
+        List<Object> header = new ArrayList<>(List.of("Line"));
+        header.addAll(List.of(months(24)));
+        years.row("Plan", 0, 0, header.toArray());
+        double[] rev = new double[24];
+        double[] cogs = new double[24];
+        double[] gp = new double[24];
+        for (int m = 0; m < 24; m++) {
+            rev[m] = 100 + m;
+            cogs[m] = 30;
+            gp[m] = rev[m] - cogs[m];
+        }
+        years.row("Plan", 1, 0, row("Revenue", rev));
+        years.row("Plan", 2, 0, row("Cost of revenue", cogs));
+        years.row("Plan", 3, 0, row("Gross profit", gp));
+        ReadResult running = WorkbookReader.read(years.save(dir.resolve("two-years-no-year.xlsx")));
+        assertThat(running.model().periods().count()).isEqualTo(24);
+        assertThat(revenue(running)).isEqualTo(24 * 100 + 276);
     }
 
     @Test

@@ -122,7 +122,8 @@ final class PeriodGroups {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         boolean repeated = false;
         for (Period p : periods) {
-            repeated |= p != null && !seen.add(p.key());
+            // months named without a year ("Jan".."Dec" twice) run on into the next year: not groups
+            repeated |= p != null && p.key() >= 1900 * 12 && !seen.add(p.key());
         }
         if (!repeated) {
             return;
