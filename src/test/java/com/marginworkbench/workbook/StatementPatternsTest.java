@@ -461,6 +461,22 @@ class StatementPatternsTest {
     }
 
     @Test
+    void aFullYearColumnAfterMonthsAndQuarterTotalsIsATotalToo() throws Exception {
+        // Jan Feb Mar "Q1 2026" Apr May Jun "Q2 2026" "FY2026": the quarters add up their months, the
+        // year adds up all six months, not only the three since the last quarter
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "USD", "Jan-26", "Feb-26", "Mar-26", "Q1 2026", "Apr-26", "May-26", "Jun-26", "Q2 2026",
+                "FY2026");
+        s.row("P&L", 1, 0, row("Revenue", 100, 110, 120, 330, 130, 140, 150, 420, 750));
+        s.row("P&L", 2, 0, row("Cost of revenue", 30, 30, 30, 90, 40, 40, 40, 120, 210));
+        s.row("P&L", 3, 0, row("Gross profit", 70, 80, 90, 240, 90, 100, 110, 300, 540));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("months-quarters-year.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(6);
+        assertThat(revenue(r)).isEqualTo(750);
+        assertThat(cost(r)).isEqualTo(210);
+    }
+
+    @Test
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");

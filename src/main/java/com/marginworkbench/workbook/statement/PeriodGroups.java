@@ -119,11 +119,12 @@ final class PeriodGroups {
      * "Consolidated" (or "Combined", "Group total") is read; else the first, and the note says so.
      */
     static void keepOneGroup(GridSheet s, int r, List<Integer> cols, List<Period> periods, List<String> notes) {
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        // a period is the same one again only with the same length: "Q1 2026" beside "Jan-26" is not
+        java.util.Set<String> seen = new java.util.HashSet<>();
         boolean repeated = false;
         for (Period p : periods) {
             // months named without a year ("Jan".."Dec" twice) run on into the next year: not groups
-            repeated |= p != null && p.key() >= 1900 * 12 && !seen.add(p.key());
+            repeated |= p != null && p.key() >= 1900 * 12 && !seen.add(p.granularity() + " " + p.key());
         }
         if (!repeated) {
             return;
@@ -158,7 +159,8 @@ final class PeriodGroups {
         }
         for (int i = 0; i < cols.size(); i++) {
             // keep the chosen group's columns; where the groups cannot be told apart, each period once
-            boolean keep = java.util.Objects.equals(group[i], chosen) && seen.add(periods.get(i).key());
+            boolean keep = java.util.Objects.equals(group[i], chosen)
+                    && seen.add(periods.get(i).granularity() + " " + periods.get(i).key());
             if (!keep) {
                 group[i] = "\u0000";
             }

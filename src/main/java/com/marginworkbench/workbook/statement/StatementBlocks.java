@@ -9,6 +9,7 @@ import com.marginworkbench.workbook.statement.PeriodParser.Period;
 import com.marginworkbench.workbook.statement.StatementLabels.Meaning;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -153,9 +154,14 @@ final class StatementBlocks {
         List<Integer> block = List.of();
         int after = 0;
         int to = Math.min(end, h.row() + 200);
+        // every finest column so far, and where each longer length last stood: "FY2026" after
+        // Jan..Mar, "Q1", Apr..Jun, "Q2" adds up the six months since the last full-year column
+        List<Integer> allFinest = new ArrayList<>();
+        Map<Integer, Integer> sinceLast = new HashMap<>();
         for (int i : idx) {
             if (ps.get(i).granularity().perYear() == finest) {
                 finer.add(cols[i]);
+                allFinest.add(cols[i]);
                 continue;
             }
             if (!finer.isEmpty()) {
@@ -167,6 +173,12 @@ final class StatementBlocks {
             if (!total && n >= 2 && (after + 1) * n <= block.size()) {
                 total = addsUp(s, h.row() + 1, to, block.subList(after * n, (after + 1) * n), cols[i]);
             }
+            int perYear = ps.get(i).granularity().perYear();
+            List<Integer> sinceSameLength = allFinest.subList(sinceLast.getOrDefault(perYear, 0), allFinest.size());
+            if (!total && sinceSameLength.size() > finer.size() && sinceSameLength.size() >= 2) {
+                total = addsUp(s, h.row() + 1, to, sinceSameLength, cols[i]);
+            }
+            sinceLast.put(perYear, allFinest.size());
             after++;
             if (total) {
                 dropped.add(i);
