@@ -26,6 +26,13 @@ public final class OutlineView extends TreeView<String> {
         setId("outline");
         // reading notes are sentences: the whole of each one in its tooltip when the panel cuts it
         setCellFactory(tree -> new javafx.scene.control.TreeCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            {
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -37,9 +44,7 @@ public final class OutlineView extends TreeView<String> {
                 }
                 setText(item);
                 setGraphic(getTreeItem() == null ? null : getTreeItem().getGraphic());
-                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(item);
-                tip.setWrapText(true);
-                tip.setMaxWidth(520);
+                tip.setText(item);
                 setTooltip(tip);
             }
         });

@@ -151,34 +151,32 @@ final class PeriodGroups {
             chosen = group[0];
         }
         java.util.Set<String> others = new java.util.LinkedHashSet<>();
+        for (String g : group) {
+            if (g != null && !g.equals(chosen)) {
+                others.add(g);
+            }
+        }
+        // the chosen group's columns; where the groups cannot be told apart, each period once
         seen.clear();
-        for (int i = cols.size() - 1; i >= 0; i--) {
-            if (!java.util.Objects.equals(group[i], chosen) && group[i] != null) {
-                others.add(group[i]);
-            }
-        }
+        List<Integer> keptCols = new java.util.ArrayList<>();
+        List<Period> keptPeriods = new java.util.ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
-            // keep the chosen group's columns; where the groups cannot be told apart, each period once
-            boolean keep = java.util.Objects.equals(group[i], chosen)
-                    && seen.add(periods.get(i).granularity() + " " + periods.get(i).key());
-            if (!keep) {
-                group[i] = "\u0000";
+            Period p = periods.get(i);
+            if (java.util.Objects.equals(group[i], chosen) && seen.add(p.granularity() + " " + p.key())) {
+                keptCols.add(cols.get(i));
+                keptPeriods.add(p);
             }
         }
-        for (int i = cols.size() - 1; i >= 0; i--) {
-            if ("\u0000".equals(group[i])) {
-                cols.remove(i);
-                periods.remove(i);
-            }
-        }
-        List<String> left = new java.util.ArrayList<>(others);
-        java.util.Collections.reverse(left);
-        if (chosen == null || left.isEmpty()) {
+        cols.clear();
+        cols.addAll(keptCols);
+        periods.clear();
+        periods.addAll(keptPeriods);
+        if (chosen == null || others.isEmpty()) {
             notes.add("The periods repeat along the header row; each is read once, from its first column.");
         } else {
-            notes.add("The periods repeat under " + (left.size() + 1) + " headings side by side; the columns under '"
+            notes.add("The periods repeat under " + (others.size() + 1) + " headings side by side; the columns under '"
                     + chosen + "' are read" + (consolidated ? "" : " (the first; choose another in the mapping)")
-                    + ", not added to those under '" + String.join("', '", left) + "'.");
+                    + ", not added to those under '" + String.join("', '", others) + "'.");
         }
     }
 
