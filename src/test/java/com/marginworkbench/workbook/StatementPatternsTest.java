@@ -438,6 +438,7 @@ class StatementPatternsTest {
         ReadResult first = WorkbookReader.read(two.save(dir.resolve("two-entities.xlsx")));
         assertThat(revenue(first)).isEqualTo(1500);
         assertThat(first.reading().notes()).anyMatch(n -> n.contains("'US entity' are read (the first"));
+        assertThat(first.reading().confidence()).isEqualTo(Reading.Confidence.MEDIUM);
 
         // months without a year, twice: two years running, not two groups
         Sheets years = new Sheets();

@@ -118,6 +118,9 @@ final class PeriodGroups {
      * other than Budget): the periods are not summed across the groups. A group headed
      * "Consolidated" (or "Combined", "Group total") is read; else the first, and the note says so.
      */
+    /** Said when several groups repeat the periods and none is the consolidated one: a guess to check. */
+    static final String FIRST_GROUP = "(the first; choose another in the mapping)";
+
     static void keepOneGroup(GridSheet s, int r, List<Integer> cols, List<Period> periods, List<String> notes) {
         // a period is the same one again only with the same length: "Q1 2026" beside "Jan-26" is not
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -175,7 +178,7 @@ final class PeriodGroups {
             notes.add("The periods repeat along the header row; each is read once, from its first column.");
         } else {
             notes.add("The periods repeat under " + (others.size() + 1) + " headings side by side; the columns under '"
-                    + chosen + "' are read" + (consolidated ? "" : " (the first; choose another in the mapping)")
+                    + chosen + "' are read" + (consolidated ? "" : " " + FIRST_GROUP)
                     + ", not added to those under '" + String.join("', '", others) + "'.");
         }
     }

@@ -39,6 +39,10 @@ final class Plausibility {
             if (r.checks().isEmpty()) {
                 medium.add("the statement has no totals to check the reading against");
             }
+            if (main.block.columns.notes().stream().anyMatch(n -> n.contains(PeriodGroups.FIRST_GROUP))) {
+                medium.add("the periods repeat under several headings side by side and only the first group"
+                        + " is read");
+            }
             if (main.derivedCost != null) {
                 medium.add("cost of revenue is derived as revenue − gross profit");
             } else if (costs.stream().noneMatch(c -> c.reported().isCostOfRevenue())) {
