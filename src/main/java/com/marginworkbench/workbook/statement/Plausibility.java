@@ -43,6 +43,10 @@ final class Plausibility {
                 medium.add("the periods repeat under several headings side by side and only the first group"
                         + " is read");
             }
+            if (main.grossProfit != null && StatementLabels.isContribution(main.grossProfit.norm)) {
+                medium.add("the statement shows a contribution margin, not a gross profit: its variable costs are"
+                        + " read as cost of revenue");
+            }
             if (main.derivedCost != null) {
                 medium.add("cost of revenue is derived as revenue − gross profit");
             } else if (costs.stream().noneMatch(c -> c.reported().isCostOfRevenue())) {

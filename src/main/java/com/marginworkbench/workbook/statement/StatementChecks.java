@@ -204,6 +204,10 @@ final class StatementChecks {
             return;
         }
         String cell = cell(o, gp);
+        if (StatementLabels.isContribution(gp.norm)) {
+            o.notes.add("'" + gp.label + "' (" + cell + ") stands where gross profit would: the statement splits its"
+                    + " costs into variable and fixed, and the variable costs above it are read as cost of revenue.");
+        }
         if (!anyCost && o.settled && !o.derivedBeforeUser) {
             // the user took the cost lines out: nothing is derived in their place
             o.costSign = majoritySign(o);

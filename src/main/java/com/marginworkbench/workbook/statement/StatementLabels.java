@@ -67,8 +67,11 @@ final class StatementLabels {
             "\\b(churn|discounts?|refunds?|returns|allowances|credits issued|rebates)\\b");
     private static final Pattern COGS = Pattern.compile(
             "\\b(costs? of (revenues?|sales|goods|goods sold|services|products?|subscriptions?|merchandise|operations)"
-                    + "|cogs|cos|direct costs?|cost of delivery|hosting costs?|cost of personnel)\\b");
+                    + "|cogs|cos|direct costs?|cost of delivery|hosting costs?|cost of personnel|merchandise costs?"
+                    + "|variable (costs?|expenses))\\b");
     private static final Pattern GROSS = Pattern.compile("\\bgross (profit|margin|income|loss|result)\\b");
+    /** A contribution statement's subtotal after its variable costs: where it has no gross profit, it stands for one. */
+    private static final Pattern CONTRIBUTION = Pattern.compile("^(total )?contribution( (margin|profit))?$");
     private static final Pattern EBITDA = Pattern.compile("\\bebitda\\b");
     private static final Pattern OPERATING_PROFIT = Pattern.compile(
             "\\b(ebit|operating (income|profit|loss|result)|income from operations|profit from operations"
@@ -214,6 +217,9 @@ final class StatementLabels {
                 && !n.startsWith("net revenue") && !n.startsWith("revenue (")) {
             return Meaning.KPI;
         }
+        if (isContribution(n)) {
+            return Meaning.GROSS_PROFIT;
+        }
         if (n.contains("margin") || n.contains("markup")) {
             return Meaning.KPI;
         }
@@ -263,6 +269,11 @@ final class StatementLabels {
                     || n.equals("expenses") ? Meaning.OPEX_TOTAL : Meaning.OPEX;
         }
         return Meaning.UNKNOWN;
+    }
+
+    /** "Contribution margin", "Contribution": the subtotal of a statement that splits its costs into variable and fixed. */
+    static boolean isContribution(String n) {
+        return CONTRIBUTION.matcher(n).matches();
     }
 
     /** Functions by label shape, as {@link #MEANINGS}; {@link #NO_FUNCTION} where the label names none. */
