@@ -164,4 +164,44 @@ class PublishedLayoutsTest {
         assertThat(r.reading().rows()).filteredOn(x -> x.label().equals("Merchandise costs"))
                 .extracting(Reading.Row::role).containsExactly(RowRole.COST_OF_REVENUE);
     }
+
+    @Test
+    void aYearTotalWrittenBeforeItsMonthsIsATotal() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "FY2026", "Jan-26", "Feb-26", "Mar-26");
+        s.row("P&L", 1, 0, line("Revenue", 330, 100, 110, 120));
+        s.row("P&L", 2, 0, line("Cost of revenue", 90, 30, 30, 30));
+        s.row("P&L", 3, 0, line("Gross profit", 240, 70, 80, 90));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("year-first.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan-26", "Feb-26", "Mar-26");
+        assertThat(revenue(r)).isEqualTo(330);
+        assertThat(cost(r)).isEqualTo(90);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("FY2026 adds up periods after it"));
+    }
+
+    @Test
+    void fiscalPeriodsNumberedP1ToP13() throws Exception {
+        Sheets s = new Sheets();
+        Object[] header = new Object[14];
+        header[0] = "GBP";
+        double[] rev = new double[13];
+        double[] cogs = new double[13];
+        double[] gp = new double[13];
+        for (int i = 0; i < 13; i++) {
+            header[i + 1] = "P" + (i + 1);
+            rev[i] = 100 + i;
+            cogs[i] = 40;
+            gp[i] = rev[i] - 40;
+        }
+        s.row("P&L", 0, 1, "FY2026");
+        s.row("P&L", 1, 0, header);
+        s.row("P&L", 2, 0, line("Sales", rev));
+        s.row("P&L", 3, 0, line("Cost of sales", cogs));
+        s.row("P&L", 4, 0, line("Gross profit", gp));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("p1-p13.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(13);
+        assertThat(r.model().periods().label(12)).isEqualTo("P13 FY2026");
+        assertThat(revenue(r)).isEqualTo(1378);
+        assertThat(cost(r)).isEqualTo(520);
+    }
 }

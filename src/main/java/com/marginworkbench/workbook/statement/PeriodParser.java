@@ -27,7 +27,8 @@ final class PeriodParser {
             "(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\\.?(?:[\\s\\-/'’,]*(\\d{2}|\\d{4}))?[abef]?");
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/.](\\d{1,2})(?:[-/.]\\d{1,2})?");
     private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[-/.](\\d{4})");
-    private static final Pattern ORDINAL_MONTH = Pattern.compile("(?:m|month)\\s*(\\d{1,3})");
+    /** "M1", "Month 12", and a fiscal calendar's "P1".."P13" / "Period 4" (read a month each). */
+    private static final Pattern ORDINAL_MONTH = Pattern.compile("(?:m|month|p|period)\\s*(\\d{1,3})");
     private static final Pattern QUARTER = Pattern.compile(
             "q([1-4])(?:[\\s\\-'’/]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4}))?[abef]?");
     private static final Pattern YEAR_QUARTER = Pattern.compile("(?:fy|cy)?\\s*'?(\\d{2}|\\d{4})[\\s\\-/]*q([1-4])[abef]?");
@@ -81,9 +82,9 @@ final class PeriodParser {
         if ("abefp".indexOf(t.charAt(0)) >= 0) {
             t = SCENARIO_PREFIX.matcher(t).replaceFirst("");
         }
-        // Every period heading starts with a digit, a month, q/m/fy/cy, or is a total word.
+        // Every period heading starts with a digit, a month, q/m/p/fy/cy/h, or is a total word.
         char first = t.charAt(0);
-        if (!Character.isDigit(first) && "jfmasondqctyhg'".indexOf(first) < 0) {
+        if (!Character.isDigit(first) && "jfmasondqctyhgp'".indexOf(first) < 0) {
             return null;
         }
         t = SCENARIO_SUFFIX.matcher(t).replaceFirst("");
