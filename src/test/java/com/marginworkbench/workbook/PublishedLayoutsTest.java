@@ -204,4 +204,50 @@ class PublishedLayoutsTest {
         assertThat(revenue(r)).isEqualTo(1378);
         assertThat(cost(r)).isEqualTo(520);
     }
+
+    private static ReadResult readWithoutGrossProfit(Path file, String costLabel) throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2025", "2026");
+        s.row("P&L", 1, 0, line("Revenue", 1000, 1200));
+        if (costLabel != null) {
+            s.row("P&L", 2, 0, line(costLabel, 400, 450));
+        }
+        s.row("P&L", 3, 0, line("Selling, general and administrative", 300, 320));
+        s.row("P&L", 4, 0, line("Operating income", costLabel == null ? 700 : 300, costLabel == null ? 880 : 430));
+        return WorkbookReader.read(s.save(file));
+    }
+
+    @Test
+    void costLabelsOfFilingsAndSmallCompaniesAreCostOfRevenue() throws Exception {
+        for (String label : new String[] {"Cost of contract revenue", "Cost of license revenues", "Direct expenses",
+                "Costs and expenses applicable to revenues"}) {
+            ReadResult r = readWithoutGrossProfit(dir.resolve("label.xlsx"), label);
+            assertThat(revenue(r)).as(label).isEqualTo(2200);
+            assertThat(cost(r)).as(label).isEqualTo(850);
+            assertThat(r.reading().confidence()).as(label).isEqualTo(Reading.Confidence.HIGH);
+        }
+    }
+
+    @Test
+    void aRowRightAfterRevenueThatNamesACostOrThatOperatingIncomeTakesOffIsACost() throws Exception {
+        // "Production costs" says it is a cost; "Fuel" says nothing, and operating income only adds up
+        // with it taken off revenue. Neither is revenue; with no gross profit to check them, medium.
+        for (String label : new String[] {"Production costs", "Purchases", "Fuel"}) {
+            ReadResult r = readWithoutGrossProfit(dir.resolve("position.xlsx"), label);
+            assertThat(revenue(r)).as(label).isEqualTo(2200);
+            assertThat(cost(r)).as(label).isEqualTo(850);
+            assertThat(r.reading().confidence()).as(label).isEqualTo(Reading.Confidence.MEDIUM);
+            assertThat(r.reading().reasons()).as(label).anyMatch(x -> x.contains("by its place"));
+        }
+    }
+
+    @Test
+    void aStatementWithNoCostOfRevenueIsLowConfidence() throws Exception {
+        // revenue, then only operating expenses: a gross margin of 100% is not a reading to headline
+        ReadResult r = readWithoutGrossProfit(dir.resolve("no-cost.xlsx"), null);
+        assertThat(revenue(r)).isEqualTo(2200);
+        assertThat(cost(r)).isZero();
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.LOW);
+        assertThat(r.reading().reasons()).anyMatch(x -> x.contains("no cost of revenue line was found"));
+    }
 }
