@@ -263,6 +263,9 @@ final class StatementChecks {
                 return;
             }
         }
+        if (revenueByPlaceLeftOut(o, revenue, cost, gp, cell)) {
+            return;
+        }
         o.costSign = majoritySign(o);
         double[] expected = o.costSign < 0 ? plus(revenue, cost) : minus(revenue, cost);
         int at = firstDifference(expected, gp.values);
@@ -329,6 +332,36 @@ final class StatementChecks {
         o.checks.add(new Reading.Check(what, cell(o, oi), false, String.format(Locale.ROOT,
                 "%s: the lines read give %,.2f, the workbook's operating income is %,.2f",
                 o.block.columns.periods().get(at).label(), expected[at], oi.excel[at])));
+    }
+
+    /**
+     * Rows read as revenue by their place alone (a volume or memo row above "Net revenue") that
+     * gross profit leaves out: they are not lines. True when they were left out and it adds up.
+     */
+    private static boolean revenueByPlaceLeftOut(Outcome o, double[] revenue, double[] cost, RowRead gp,
+                                                 String cell) {
+        List<RowRead> placed = new ArrayList<>();
+        for (RowRead x : o.rows) {
+            if (x.role == RowRole.REVENUE && x.tentative) {
+                placed.add(x);
+            }
+        }
+        if (placed.isEmpty() || placed.size() == o.lines(RowRole.REVENUE).size()) {
+            return false;
+        }
+        double[] sure = minus(revenue, sum(placed));
+        for (int sign : new int[] {1, -1}) {
+            if (equal(sign == 1 ? minus(sure, cost) : plus(sure, cost), gp.excel)) {
+                for (RowRead x : placed) {
+                    x.role = RowRole.IGNORED;
+                    x.why = "gross profit adds up without it (not a revenue line)";
+                }
+                o.costSign = sign;
+                o.checks.add(new Reading.Check("gross profit = revenue − cost of revenue", cell, true, null));
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

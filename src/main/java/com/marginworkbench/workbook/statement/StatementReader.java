@@ -295,8 +295,7 @@ final class StatementReader {
         ReadingHints hints = found.hints();
         boolean lines = revenueRead == null;
         Outcome main = parts.get(0);
-        Units units = hints.units() != null ? new Units(hints.units(), hints.unitScale() == null ? 1
-                : hints.unitScale()) : Units.find(main.block);
+        Units units = units(found);
         List<String> labels = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Outcome o : parts) {
@@ -426,6 +425,18 @@ final class StatementReader {
         LayerSplit split = sug.layer() != null ? LayerSplit.of(sug.layer()) : LayerSplit.SOFTWARE;
         costs.add(new CostLine(label, src, amounts, split, placement, sug.llmPriced(), sug.usageVariable()));
         decisions.add(new LineDecision(sug.costType(), Answers.DEFAULTS, sug.note()));
+    }
+
+    /** The units the user set, else those stated near the statement's first part. */
+    private static Units units(Found found) {
+        ReadingHints hints = found.hints();
+        return hints.units() != null ? new Units(hints.units(), hints.unitScale() == null ? 1 : hints.unitScale())
+                : Units.find(found.parts().get(0).block);
+    }
+
+    /** What the statement's cells are multiplied by to give amounts (1000 for thousands). */
+    static double scaleOf(Found found) {
+        return units(found).scale();
     }
 
     /** Units stated near the statement: the scale ("thousands") and the currency. */
