@@ -82,7 +82,7 @@ final class StatementChecks {
         for (RowRead x : o.rows) {
             if (x.role == role) {
                 // a row in error or all zero adds up anything of zeros: never a subtotal by its values
-                if (!o.settled && run.size() >= 2 && !blank(x) && equal(running, x.excel)) {
+                if (!o.settled && run.size() >= 2 && equal(running, x.excel) && !blank(x)) {
                     x.role = RowRole.TOTAL;
                     x.sums = role;
                     x.why = "adds up the " + role.label().toLowerCase(Locale.ROOT) + " lines above it";
@@ -191,9 +191,6 @@ final class StatementChecks {
                 break;
             }
         }
-        double[] revenue = o.sum(RowRole.REVENUE);
-        double[] cost = o.sum(RowRole.COST_OF_REVENUE);
-        boolean anyCost = o.any(RowRole.COST_OF_REVENUE);
         o.grossProfit = gp;
         if (gp != null && blank(gp)) {
             o.grossProfit = null;
@@ -203,6 +200,9 @@ final class StatementChecks {
             o.costSign = majoritySign(o);
             return;
         }
+        double[] revenue = o.sum(RowRole.REVENUE);
+        double[] cost = o.sum(RowRole.COST_OF_REVENUE);
+        boolean anyCost = o.any(RowRole.COST_OF_REVENUE);
         String cell = cell(o, gp);
         if (!anyCost && o.settled && !o.derivedBeforeUser) {
             // the user took the cost lines out: nothing is derived in their place

@@ -161,7 +161,7 @@ final class StatementRows {
         boolean userSet = false;
         for (RowRead x : o.rows) {
             x.autoRole = x.role;
-            RowRole given = userRoles.get(s.name() + "!" + (x.row + 1));
+            RowRole given = userRoles.isEmpty() ? null : userRoles.get(s.name() + "!" + (x.row + 1));
             if (given != null) {
                 x.role = given;
                 x.tentative = false;
@@ -213,9 +213,13 @@ final class StatementRows {
                 if (Double.isFinite(d)) {
                     x.values[i] = d;
                     x.hasNumber = true;
-                    double a = Math.abs(d);
-                    ratio &= a <= 1.5;
-                    fraction |= a != Math.rint(a);
+                    if (ratio) {
+                        // only a row of small amounts can be ratios; past the first large one the
+                        // fraction test is not needed (it ran for every amount of a 20,000-row ledger)
+                        double a = Math.abs(d);
+                        ratio = a <= 1.5;
+                        fraction |= a != Math.rint(a);
+                    }
                     if (x.textNumbers) {
                         x.excel[i] = d;
                     }
@@ -237,9 +241,11 @@ final class StatementRows {
                     } else if (x.textNumbers) {
                         x.excel[i] = v.number();
                     }
-                    double a = Math.abs(v.number());
-                    ratio &= a <= 1.5;
-                    fraction |= a != Math.rint(a);
+                    if (ratio) {
+                        double a = Math.abs(v.number());
+                        ratio = a <= 1.5;
+                        fraction |= a != Math.rint(a);
+                    }
                 }
                 case PERCENT -> percent = true;
                 case PROBLEM -> {

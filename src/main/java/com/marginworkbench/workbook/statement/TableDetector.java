@@ -210,7 +210,6 @@ public final class TableDetector {
                 amounts[i] = c.values[i] * scale;
             }
             SourceRef src = new SourceRef(t.sheet.name(), c.row, c.labelColumn, t.header.columns(), scale);
-            String cell = src.labelCell();
             LayerSplit layerOverride = null;
             if (t.layerColumn >= 0) {
                 String text = textAt(t.sheet, c.row, t.layerColumn);
@@ -238,7 +237,7 @@ public final class TableDetector {
                 placement = Placement.OTHER_OPEX;
                 if (!unplacedNoted) {
                     unplacedNoted = true;
-                    problems.add(new Problem(cell, "Lines from row " + (c.row + 1) + " of " + t.sheet.name()
+                    problems.add(new Problem(src.labelCell(), "Lines from row " + (c.row + 1) + " of " + t.sheet.name()
                             + " sit under no section heading (such as Cost of revenue or Operating expenses);"
                             + " they are taken as reported in operating expenses."));
                 }
