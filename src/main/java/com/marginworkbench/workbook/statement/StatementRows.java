@@ -199,6 +199,58 @@ final class StatementRows {
         x.row = r;
         x.values = new double[cols.length];
         x.excel = x.values;
+        int amounts = readAmounts(x, s, r, cols);
+        boolean percent = (amounts & PERCENT) != 0;
+        boolean ratios = (amounts & RATIOS) != 0;
+        if (label == null) {
+            return;
+        }
+        x.label = label.trim();
+        x.norm = StatementLabels.normalize(x.label);
+        x.meaning = StatementLabels.meaning(x.norm);
+        o.rows.add(x);
+        if (!x.hasNumber && x.problem == null) {
+            x.role = RowRole.CAPTION;
+            Meaning opened = percent ? null : StatementLabels.section(x.norm);
+            if (opened != null) {
+                w.section = opened;
+                w.function = opened == Meaning.OPEX ? StatementLabels.function(x.norm) : null;
+                x.why = "heading";
+            } else {
+                x.why = percent ? "percentages" : "no amounts";
+                if (percent) {
+                    x.role = RowRole.KPI;
+                }
+            }
+            x.stage = w.stage;
+            return;
+        }
+        o.numericRows++;
+        if (percent || ratios && (x.meaning == Meaning.UNKNOWN || x.meaning == Meaning.KPI
+                || x.meaning == Meaning.GROSS_PROFIT)) {
+            x.role = RowRole.KPI;
+            x.why = "ratios or percentages";
+            x.stage = w.stage;
+            return;
+        }
+        w.stage = place(x, w.section, w.function, w.stage);
+        x.stage = w.stage;
+        if (x.role == RowRole.IGNORED && x.meaning == Meaning.UNKNOWN) {
+            o.unclassified++;
+        }
+    }
+
+    /** {@link #readAmounts} found a percentage where an amount should be. */
+    private static final int PERCENT = 1;
+    /** {@link #readAmounts} found only small amounts, some with fractions: ratios, not money. */
+    private static final int RATIOS = 2;
+
+    /**
+     * The row's amounts in the block's period columns into {@code x}, and what else stands there
+     * ({@link #PERCENT}, {@link #RATIOS}). A method of its own: its loop over the periods, run for
+     * every row, is compiled alone instead of taking the whole row method with it.
+     */
+    private static int readAmounts(RowRead x, GridSheet s, int r, int[] cols) {
         boolean percent = false;
         boolean ratio = true;
         boolean fraction = false;
@@ -270,42 +322,7 @@ final class StatementRows {
             x.problemWhat = textWhat;
             x.problem = textCell + " holds " + textWhat;
         }
-        if (label == null) {
-            return;
-        }
-        x.label = label.trim();
-        x.norm = StatementLabels.normalize(x.label);
-        x.meaning = StatementLabels.meaning(x.norm);
-        o.rows.add(x);
-        if (!x.hasNumber && x.problem == null) {
-            x.role = RowRole.CAPTION;
-            Meaning opened = percent ? null : StatementLabels.section(x.norm);
-            if (opened != null) {
-                w.section = opened;
-                w.function = opened == Meaning.OPEX ? StatementLabels.function(x.norm) : null;
-                x.why = "heading";
-            } else {
-                x.why = percent ? "percentages" : "no amounts";
-                if (percent) {
-                    x.role = RowRole.KPI;
-                }
-            }
-            x.stage = w.stage;
-            return;
-        }
-        o.numericRows++;
-        if (percent || ratio && fraction && (x.meaning == Meaning.UNKNOWN || x.meaning == Meaning.KPI
-                || x.meaning == Meaning.GROSS_PROFIT)) {
-            x.role = RowRole.KPI;
-            x.why = "ratios or percentages";
-            x.stage = w.stage;
-            return;
-        }
-        w.stage = place(x, w.section, w.function, w.stage);
-        x.stage = w.stage;
-        if (x.role == RowRole.IGNORED && x.meaning == Meaning.UNKNOWN) {
-            o.unclassified++;
-        }
+        return (percent ? PERCENT : 0) | (ratio && fraction ? RATIOS : 0);
     }
 
     /** Gives the row its role by its meaning, the section and how far down the statement it is; returns the stage. */
