@@ -344,7 +344,8 @@ final class StatementChecks {
         return true;
     }
 
-    private static double[] signed(double[] v, double sign) {
+    /** Each amount times {@code sign} (a sign or any scale), in a new array. */
+    static double[] signed(double[] v, double sign) {
         double[] r = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             r[i] = v[i] * sign;

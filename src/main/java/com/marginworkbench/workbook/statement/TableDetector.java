@@ -220,7 +220,8 @@ public final class TableDetector {
         double[] s = signs.get(c.placement);
         double sign = s[0] > s[1] ? -1 : 1;
         double scale = t.unitScale * sign;
-        double[] amounts = scaled(c.values, scale);
+        // in a method of its own, so that its loop is compiled alone
+        double[] amounts = StatementChecks.signed(c.values, scale);
         SourceRef src = new SourceRef(t.sheet.name(), c.row, c.labelColumn, t.header.columns(), scale);
         LayerSplit layerOverride = null;
         if (t.layerColumn >= 0) {
@@ -286,15 +287,6 @@ public final class TableDetector {
         costs.add(new CostLine(c.label, src, amounts, split, placement, llm, usage));
         decisions.add(new LineDecision(type, Answers.DEFAULTS, note).withOrigin(origin));
         return unplacedNoted;
-    }
-
-    /** The amounts times {@code scale}, in a method of its own so that its loop is compiled alone. */
-    private static double[] scaled(double[] values, double scale) {
-        double[] amounts = new double[values.length];
-        for (int i = 0; i < amounts.length; i++) {
-            amounts[i] = values[i] * scale;
-        }
-        return amounts;
     }
 
     private static LayerSplit parseLayer(String text) {
