@@ -289,7 +289,21 @@ final class StatementReader {
      * The lines and the reading. With {@code linesRead} (the same rows read by the cost-table reader),
      * only the reading is made and judged by those lines.
      */
-    static Result build(Found found, VendorDictionary dictionary, List<RevenueLine> revenueRead,
+    /** Every row of the statement as the reading notes and the mapping show it, in order. */
+    static List<Reading.Row> readingRows(Found found) {
+        List<Reading.Row> rows = new ArrayList<>();
+        for (Outcome o : found.parts()) {
+            StatementBlock b = o.block;
+            for (RowRead x : o.rows) {
+                rows.add(new Reading.Row(b.sheet.name(), x.row + 1, x.label, x.role, x.role.isLine() ? x.placement
+                        : null, x.why));
+            }
+        }
+        return rows;
+    }
+
+    /** The statement's lines and reading; {@code rows} are its {@link #readingRows}. */
+    static Result build(Found found, List<Reading.Row> rows, VendorDictionary dictionary, List<RevenueLine> revenueRead,
                         List<CostLine> costsRead) {
         List<Outcome> parts = found.parts();
         ReadingHints hints = found.hints();
@@ -320,7 +334,6 @@ final class StatementReader {
         List<CostLine> costs = new ArrayList<>();
         List<LineDecision> decisions = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        List<Reading.Row> rows = new ArrayList<>();
         List<Reading.Check> checks = new ArrayList<>();
         int offset = 0;
         Map<String, Pending> pending = new LinkedHashMap<>();
@@ -337,8 +350,6 @@ final class StatementReader {
                 System.arraycopy(b.columns.columns(), 0, cols, offset, b.columns.count());
             }
             for (RowRead x : o.rows) {
-                rows.add(new Reading.Row(b.sheet.name(), x.row + 1, x.label, x.role, x.role.isLine() ? x.placement
-                        : null, x.why));
                 if (!x.role.isLine() || !lines) {
                     continue;
                 }
