@@ -2,7 +2,7 @@ package com.marginworkbench.model;
 
 /** How long one period of the model is. */
 public enum Granularity {
-    MONTH(12), QUARTER(4), YEAR(1), OTHER(12);
+    MONTH(12), QUARTER(4), HALF_YEAR(2), YEAR(1), OTHER(12);
 
     private final int perYear;
 

@@ -14,9 +14,13 @@ public record Periods(List<String> labels, Granularity granularity) {
     private static final Pattern ISO = Pattern.compile("(\\d{4})[-/.](\\d{1,2})");
     private static final Pattern QUARTER_YEAR = Pattern.compile("q([1-4])[\\s\\-'’/]*(\\d{4}|\\d{2})");
     private static final Pattern YEAR_QUARTER = Pattern.compile("(\\d{4})[\\s\\-/]*q([1-4])");
+    /** "H2 2025", "2H25", "H1 FY26": a half-year starts in month 1 or 7 of its year. */
+    private static final Pattern HALF_YEAR = Pattern.compile(
+            "(?:h([12])|([12])h)[\\s\\-'’/]*(?:fy|cy)?[\\s\\-'’]*(\\d{4}|\\d{2})");
     /** A heading marked as an estimate or forecast: "Jan-27E", "2027F", "Q1 2027 Fcst", "FY27 Budget". */
     private static final Pattern FORECAST = Pattern.compile(
-            ".*\\d\\s*(e|f|est|fcst|forecast|budget|plan|proj)\\.?\\)?$");
+            ".*\\d\\s*(e|f|est|fcst|forecast|budget|plan|proj)\\.?\\)?$"
+                    + "|(est|estimate|fcst|forecast|fc|budget|bud|plan|proj|projected)\\b\\.?[\\s:\\-]+.*\\d.*");
 
     public Periods {
         labels = List.copyOf(labels);
@@ -105,6 +109,11 @@ public record Periods(List<String> labels, Granularity granularity) {
         m = YEAR_QUARTER.matcher(t);
         if (m.lookingAt()) {
             return YearMonth.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1);
+        }
+        m = HALF_YEAR.matcher(t);
+        if (m.lookingAt()) {
+            int half = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+            return YearMonth.of(year(m.group(3)), half == 1 ? 1 : 7);
         }
         return null;
     }

@@ -62,6 +62,28 @@ final class Sheets {
     record Pct(double value) {
     }
 
+    /** A row of a statement: its label, then one amount a period. */
+    static Object[] line(String label, double... amounts) {
+        Object[] o = new Object[amounts.length + 1];
+        o[0] = label;
+        for (int i = 0; i < amounts.length; i++) {
+            o[i + 1] = amounts[i];
+        }
+        return o;
+    }
+
+    /** Total revenue read, every line and period. */
+    static double revenue(ReadResult r) {
+        return r.model().revenue().stream().mapToDouble(com.marginworkbench.model.RevenueLine::total).sum();
+    }
+
+    /** Total cost of revenue read, every line reported there and every period. */
+    static double cost(ReadResult r) {
+        return r.model().costs().stream()
+                .filter(c -> c.reported() == com.marginworkbench.model.Placement.COST_OF_REVENUE)
+                .mapToDouble(com.marginworkbench.model.CostLine::total).sum();
+    }
+
     private CellStyle dateStyle() {
         if (dateStyle == null) {
             dateStyle = wb.createCellStyle();

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.marginworkbench.workbook.Sheets.cost;
+import static com.marginworkbench.workbook.Sheets.revenue;
+import static com.marginworkbench.workbook.Sheets.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -26,15 +29,6 @@ class StatementPatternsTest {
     @TempDir
     Path dir;
 
-    private static double revenue(ReadResult r) {
-        return r.model().revenue().stream().mapToDouble(RevenueLine::total).sum();
-    }
-
-    private static double cost(ReadResult r) {
-        return r.model().costs().stream().filter(c -> c.reported() == Placement.COST_OF_REVENUE)
-                .mapToDouble(CostLine::total).sum();
-    }
-
     private static Object[] months(int n) {
         Object[] m = new Object[n];
         String[] names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -44,15 +38,6 @@ class StatementPatternsTest {
         return m;
     }
 
-    private static Object[] row(String label, double... v) {
-        Object[] o = new Object[v.length + 1];
-        o[0] = label;
-        for (int i = 0; i < v.length; i++) {
-            o[i + 1] = v[i];
-        }
-        return o;
-    }
-
     @Test
     void startupProjectionWithDriversKpisFundingAndACaption() throws Exception {
         Sheets s = new Sheets();
@@ -60,22 +45,22 @@ class StatementPatternsTest {
         s.row("Model", 1, 0, "All figures in USD thousands");
         s.row("Model", 3, 0, "Drivers");
         s.row("Model", 4, 0, "Label", "Y1", "Y2", "Y3");
-        s.row("Model", 5, 0, row("Price per seat", 30, 32, 34));
-        s.row("Model", 6, 0, row("Monthly growth rate", 0.05, 0.04, 0.03));
+        s.row("Model", 5, 0, line("Price per seat", 30, 32, 34));
+        s.row("Model", 6, 0, line("Monthly growth rate", 0.05, 0.04, 0.03));
         s.row("Model", 8, 0, "Profit and loss");
         s.row("Model", 9, 0, "Line", "Y1", "Y2", "Y3");
-        s.row("Model", 10, 0, row("Active Customers", 120, 300, 650));
-        s.row("Model", 11, 0, row("ARR", 900, 2400, 5000));
-        s.row("Model", 12, 0, row("Products:", 500, 1500, 3200));
-        s.row("Model", 13, 0, row("Services", 100, 300, 600));
-        s.row("Model", 14, 0, row("Government Loans", 250, 0, 0));
-        s.row("Model", 15, 0, row("Equity", 1000, 0, 2000));
-        s.row("Model", 16, 0, row("Total Revenue", 600, 1800, 3800));
-        s.row("Model", 17, 0, row("Cost of Products:", 200, 540, 1100));
-        s.row("Model", 18, 0, row("Gross Profit", 400, 1260, 2700));
-        s.row("Model", 19, 0, row("Cost of Personnel", 300, 700, 1300));
-        s.row("Model", 20, 0, row("Servers", 40, 90, 160));
-        s.row("Model", 21, 0, row("EBITDA", 60, 470, 1240));
+        s.row("Model", 10, 0, line("Active Customers", 120, 300, 650));
+        s.row("Model", 11, 0, line("ARR", 900, 2400, 5000));
+        s.row("Model", 12, 0, line("Products:", 500, 1500, 3200));
+        s.row("Model", 13, 0, line("Services", 100, 300, 600));
+        s.row("Model", 14, 0, line("Government Loans", 250, 0, 0));
+        s.row("Model", 15, 0, line("Equity", 1000, 0, 2000));
+        s.row("Model", 16, 0, line("Total Revenue", 600, 1800, 3800));
+        s.row("Model", 17, 0, line("Cost of Products:", 200, 540, 1100));
+        s.row("Model", 18, 0, line("Gross Profit", 400, 1260, 2700));
+        s.row("Model", 19, 0, line("Cost of Personnel", 300, 700, 1300));
+        s.row("Model", 20, 0, line("Servers", 40, 90, 160));
+        s.row("Model", 21, 0, line("EBITDA", 60, 470, 1240));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("startup.xlsx")));
         Reading reading = r.reading();
         assertThat(reading.table().headerRow()).isEqualTo(10);
@@ -113,10 +98,10 @@ class StatementPatternsTest {
                 gp[m] = rev[m] - cogs[m];
                 opex[m] = 200;
             }
-            s.row(sheet, 2, 0, row("Revenue", rev));
-            s.row(sheet, 3, 0, row("Cost of sales", cogs));
-            s.row(sheet, 4, 0, row("Gross profit", gp));
-            s.row(sheet, 5, 0, row("Salaries", opex));
+            s.row(sheet, 2, 0, line("Revenue", rev));
+            s.row(sheet, 3, 0, line("Cost of sales", cogs));
+            s.row(sheet, 4, 0, line("Gross profit", gp));
+            s.row(sheet, 5, 0, line("Salaries", opex));
         }
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("three-years.xlsx")));
         assertThat(r.model().periods().count()).isEqualTo(36);
@@ -169,9 +154,9 @@ class StatementPatternsTest {
         for (int i = 0; i < 15; i++) {
             gp[i] = rev[i] - cogs[i];
         }
-        s.row("P&L", 1, 0, row("Revenue", rev));
-        s.row("P&L", 2, 0, row("COGS", cogs));
-        s.row("P&L", 3, 0, row("Gross profit", gp));
+        s.row("P&L", 1, 0, line("Revenue", rev));
+        s.row("P&L", 2, 0, line("COGS", cogs));
+        s.row("P&L", 3, 0, line("Gross profit", gp));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("months-then-years.xlsx")));
         assertThat(r.model().periods().count()).isEqualTo(14);
         assertThat(r.model().periods().label(12)).isEqualTo("Year 2");
@@ -206,8 +191,8 @@ class StatementPatternsTest {
             cogs[m] = 2;
         }
         s.row("Forecast", 0, 0, header.toArray());
-        s.row("Forecast", 1, 0, row("Subscription revenue", rev));
-        s.row("Forecast", 2, 0, row("Hosting costs", cogs));
+        s.row("Forecast", 1, 0, line("Subscription revenue", rev));
+        s.row("Forecast", 2, 0, line("Hosting costs", cogs));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("numbered.xlsx")));
         assertThat(r.model().periods().count()).isEqualTo(37);
         assertThat(r.model().periods().label(0)).isEqualTo("Month 0");
@@ -221,13 +206,13 @@ class StatementPatternsTest {
         // gross profit, and it must win.
         Sheets s = new Sheets();
         s.row("Report", 0, 0, "Line", "Jan-26", "Feb-26");
-        s.row("Report", 1, 0, row("Revenue", 100, 120));
-        s.row("Report", 2, 0, row("Cost of sales", 30, 35));
-        s.row("Report", 3, 0, row("Gross margin", 70, 85));
-        s.row("Report", 4, 0, row("Payroll", 40, 42));
-        s.row("Report", 5, 0, row("Marketing", 10, 11));
-        s.row("Report", 6, 0, row("Total overheads", 50, 53));
-        s.row("Report", 7, 0, row("Net profit", 20, 32));
+        s.row("Report", 1, 0, line("Revenue", 100, 120));
+        s.row("Report", 2, 0, line("Cost of sales", 30, 35));
+        s.row("Report", 3, 0, line("Gross margin", 70, 85));
+        s.row("Report", 4, 0, line("Payroll", 40, 42));
+        s.row("Report", 5, 0, line("Marketing", 10, 11));
+        s.row("Report", 6, 0, line("Total overheads", 50, 53));
+        s.row("Report", 7, 0, line("Net profit", 20, 32));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("management-report.xlsx")));
         assertThat(cost(r)).isEqualTo(65);
         assertThat(r.model().costs()).filteredOn(c -> c.label().equals("Payroll")).singleElement()
@@ -253,8 +238,8 @@ class StatementPatternsTest {
         header.add("Year 1");
         header.add("Year 2");
         s.row("Forecast", 0, 0, header.toArray());
-        s.row("Forecast", 1, 0, row("Total revenue", rev));
-        s.row("Forecast", 2, 0, row("Cost of goods sold", cogs));
+        s.row("Forecast", 1, 0, line("Total revenue", rev));
+        s.row("Forecast", 2, 0, line("Cost of goods sold", cogs));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("months-then-year-totals.xlsx")));
         assertThat(r.model().periods().count()).isEqualTo(24);
         assertThat(r.model().periods().label(23)).isEqualTo("Month 24");
@@ -266,9 +251,9 @@ class StatementPatternsTest {
     void datesTypedAsTextDayFirstOrMonthFirst() throws Exception {
         Sheets s = new Sheets();
         s.row("UK", 0, 0, "Line item", "31/01/2026", "28/02/2026", "31/03/2026");
-        s.row("UK", 1, 0, row("Turnover", 500, 520, 540));
-        s.row("UK", 2, 0, row("Cost of sales", 200, 210, 220));
-        s.row("UK", 3, 0, row("Gross profit", 300, 310, 320));
+        s.row("UK", 1, 0, line("Turnover", 500, 520, 540));
+        s.row("UK", 2, 0, line("Cost of sales", 200, 210, 220));
+        s.row("UK", 3, 0, line("Gross profit", 300, 310, 320));
         ReadResult uk = WorkbookReader.read(s.save(dir.resolve("uk-dates.xlsx")));
         assertThat(uk.model().periods().count()).isEqualTo(3);
         assertThat(uk.model().periods().label(0)).isEqualTo("Jan-26");
@@ -276,8 +261,8 @@ class StatementPatternsTest {
 
         Sheets us = new Sheets();
         us.row("US", 0, 0, "Line item", "1/1/26", "2/1/26", "3/1/26", "4/1/26");
-        us.row("US", 1, 0, row("Revenue", 10, 11, 12, 13));
-        us.row("US", 2, 0, row("Cost of revenue", 4, 4, 4, 4));
+        us.row("US", 1, 0, line("Revenue", 10, 11, 12, 13));
+        us.row("US", 2, 0, line("Cost of revenue", 4, 4, 4, 4));
         ReadResult r = WorkbookReader.read(us.save(dir.resolve("us-dates.xlsx")));
         assertThat(r.model().periods().count()).isEqualTo(4);
         assertThat(r.model().periods().label(3)).isEqualTo("Apr-26");
@@ -288,11 +273,11 @@ class StatementPatternsTest {
         Sheets s = new Sheets();
         s.row("P&L", 1, 3, "1Q25", "2Q25", "3Q25", "4Q25");
         s.row("P&L", 2, 1, "Revenue");
-        s.row("P&L", 3, 2, row("Product A", 100, 110, 120, 130));
-        s.row("P&L", 4, 2, row("Product B", 50, 55, 60, 65));
+        s.row("P&L", 3, 2, line("Product A", 100, 110, 120, 130));
+        s.row("P&L", 4, 2, line("Product B", 50, 55, 60, 65));
         s.row("P&L", 5, 1, "Total revenue", null, 150.0, 165.0, 180.0, 195.0);
         s.row("P&L", 6, 1, "Cost of revenue");
-        s.row("P&L", 7, 2, row("Inference (OpenAI)", 30, 33, 36, 39));
+        s.row("P&L", 7, 2, line("Inference (OpenAI)", 30, 33, 36, 39));
         s.row("P&L", 8, 1, "Gross profit", null, 120.0, 132.0, 144.0, 156.0);
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("indented.xlsx")));
         assertThat(r.model().periods().count()).isEqualTo(4);
@@ -306,13 +291,13 @@ class StatementPatternsTest {
     void costLinesWithNoHeadingAboveTheirTotalAreCostOfRevenue() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2025", "2026");
-        s.row("P&L", 1, 0, row("Subscription revenue", 1000, 2000));
-        s.row("P&L", 2, 0, row("Total revenue", 1000, 2000));
-        s.row("P&L", 3, 0, row("Hosting", 200, 350));
-        s.row("P&L", 4, 0, row("Inference", 160, 250));
-        s.row("P&L", 5, 0, row("Total cost of revenue", 360, 600));
-        s.row("P&L", 6, 0, row("Gross profit", 640, 1400));
-        s.row("P&L", 7, 0, row("Salaries", 700, 900));
+        s.row("P&L", 1, 0, line("Subscription revenue", 1000, 2000));
+        s.row("P&L", 2, 0, line("Total revenue", 1000, 2000));
+        s.row("P&L", 3, 0, line("Hosting", 200, 350));
+        s.row("P&L", 4, 0, line("Inference", 160, 250));
+        s.row("P&L", 5, 0, line("Total cost of revenue", 360, 600));
+        s.row("P&L", 6, 0, line("Gross profit", 640, 1400));
+        s.row("P&L", 7, 0, line("Salaries", 700, 900));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("no-cost-heading.xlsx")));
         assertThat(cost(r)).isEqualTo(960);
         assertThat(r.model().costs()).extracting(CostLine::label).containsExactly("Hosting", "Inference", "Salaries");
@@ -324,9 +309,9 @@ class StatementPatternsTest {
         Sheets s = new Sheets();
         s.row("P&L", 0, 1, "FY2025", null, null, null, "FY2026", null, null, null);
         s.row("P&L", 1, 0, "USD", "Q1", "Q2", "Q3", "Q4", "Q1", "Q2", "Q3", "Q4");
-        s.row("P&L", 2, 0, row("Revenue", 10, 11, 12, 13, 14, 15, 16, 17));
-        s.row("P&L", 3, 0, row("Cost of revenue", 3, 3, 4, 4, 4, 5, 5, 5));
-        s.row("P&L", 4, 0, row("Gross profit", 7, 8, 8, 9, 10, 10, 11, 12));
+        s.row("P&L", 2, 0, line("Revenue", 10, 11, 12, 13, 14, 15, 16, 17));
+        s.row("P&L", 3, 0, line("Cost of revenue", 3, 3, 4, 4, 4, 5, 5, 5));
+        s.row("P&L", 4, 0, line("Gross profit", 7, 8, 8, 9, 10, 10, 11, 12));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("years-over-quarters.xlsx")));
         assertThat(r.model().periods().labels()).containsExactly("Q1 FY2025", "Q2 FY2025", "Q3 FY2025",
                 "Q4 FY2025", "Q1 FY2026", "Q2 FY2026", "Q3 FY2026", "Q4 FY2026");
@@ -337,9 +322,9 @@ class StatementPatternsTest {
     void monthsMarkedActualThenForecastAreAllPeriods() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "USD", "Jan-26A", "Feb-26A", "Mar-26F", "Apr-26F");
-        s.row("P&L", 1, 0, row("Revenue", 100, 110, 120, 130));
-        s.row("P&L", 2, 0, row("COGS", 30, 32, 35, 38));
-        s.row("P&L", 3, 0, row("Gross Profit", 70, 78, 85, 92));
+        s.row("P&L", 1, 0, line("Revenue", 100, 110, 120, 130));
+        s.row("P&L", 2, 0, line("COGS", 30, 32, 35, 38));
+        s.row("P&L", 3, 0, line("Gross Profit", 70, 78, 85, 92));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("actual-then-forecast.xlsx")));
         assertThat(r.model().periods().count()).isEqualTo(4);
         assertThat(r.model().periods().firstForecastFromHeadings()).isEqualTo(2);
@@ -355,10 +340,10 @@ class StatementPatternsTest {
         for (int i = 0; i < 3; i++) {
             s.row(sheets[i], 0, 0, "Management accounts");
             s.row(sheets[i], 1, 1, months[i], "YTD");
-            s.row(sheets[i], 2, 0, row("Revenue", revenue[i], 999));
-            s.row(sheets[i], 3, 0, row("Cost of sales", 40, 888));
-            s.row(sheets[i], 4, 0, row("Gross profit", revenue[i] - 40, 111));
-            s.row(sheets[i], 5, 0, row("Overheads", 50, 777));
+            s.row(sheets[i], 2, 0, line("Revenue", revenue[i], 999));
+            s.row(sheets[i], 3, 0, line("Cost of sales", 40, 888));
+            s.row(sheets[i], 4, 0, line("Gross profit", revenue[i] - 40, 111));
+            s.row(sheets[i], 5, 0, line("Overheads", 50, 777));
         }
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("month-a-sheet.xlsx")));
         assertThat(r.model().periods().labels()).containsExactly("Jan 2026", "Feb 2026", "Mar 2026");
@@ -370,12 +355,12 @@ class StatementPatternsTest {
     void discountsTypedNegativeReduceRevenueAndAnExportWithIncomeNegativeIsTurned() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "", "FY24", "FY25");
-        s.row("P&L", 1, 0, row("Gross revenue", 1000, 1200));
-        s.row("P&L", 2, 0, row("Discounts", -50, -60));
-        s.row("P&L", 3, 0, row("Refunds", -20, -25));
-        s.row("P&L", 4, 0, row("Net revenue", 930, 1115));
-        s.row("P&L", 5, 0, row("Cost of revenue", 300, 350));
-        s.row("P&L", 6, 0, row("Gross profit", 630, 765));
+        s.row("P&L", 1, 0, line("Gross revenue", 1000, 1200));
+        s.row("P&L", 2, 0, line("Discounts", -50, -60));
+        s.row("P&L", 3, 0, line("Refunds", -20, -25));
+        s.row("P&L", 4, 0, line("Net revenue", 930, 1115));
+        s.row("P&L", 5, 0, line("Cost of revenue", 300, 350));
+        s.row("P&L", 6, 0, line("Gross profit", 630, 765));
         ReadResult contra = WorkbookReader.read(s.save(dir.resolve("contra-revenue.xlsx")));
         assertThat(revenue(contra)).isEqualTo(2045);
         assertThat(contra.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
@@ -384,12 +369,12 @@ class StatementPatternsTest {
         Sheets ledger = new Sheets();
         ledger.row("P&L", 0, 0, "Account", "Jan 2026", "Feb 2026");
         ledger.row("P&L", 1, 0, "Income");
-        ledger.row("P&L", 2, 0, row("Sales", -1000, -1100));
-        ledger.row("P&L", 3, 0, row("Total Income", -1000, -1100));
+        ledger.row("P&L", 2, 0, line("Sales", -1000, -1100));
+        ledger.row("P&L", 3, 0, line("Total Income", -1000, -1100));
         ledger.row("P&L", 4, 0, "Cost of Goods Sold");
-        ledger.row("P&L", 5, 0, row("Hosting", 300, 320));
-        ledger.row("P&L", 6, 0, row("Total Cost of Goods Sold", 300, 320));
-        ledger.row("P&L", 7, 0, row("Gross Profit", -700, -780));
+        ledger.row("P&L", 5, 0, line("Hosting", 300, 320));
+        ledger.row("P&L", 6, 0, line("Total Cost of Goods Sold", 300, 320));
+        ledger.row("P&L", 7, 0, line("Gross Profit", -700, -780));
         ReadResult credits = WorkbookReader.read(ledger.save(dir.resolve("credits-negative.xlsx")));
         assertThat(revenue(credits)).isEqualTo(2100);
         assertThat(cost(credits)).isEqualTo(620);
@@ -401,13 +386,13 @@ class StatementPatternsTest {
         // "Hosting (AWS)" reads as an expense; both add up to the total cost of revenue below them
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "USD", "2026", "2027");
-        s.row("P&L", 1, 0, row("Subscription revenue", 120000, 260000));
-        s.row("P&L", 2, 0, row("Total revenue", 120000, 260000));
-        s.row("P&L", 3, 0, row("LLM inference (OpenAI)", 1250, 2400));
-        s.row("P&L", 4, 0, row("Hosting (AWS)", 6000, 13000));
-        s.row("P&L", 5, 0, row("Total cost of revenue", 7250, 15400));
-        s.row("P&L", 6, 0, row("Gross profit", 112750, 244600));
-        s.row("P&L", 7, 0, row("R&D", 50000, 70000));
+        s.row("P&L", 1, 0, line("Subscription revenue", 120000, 260000));
+        s.row("P&L", 2, 0, line("Total revenue", 120000, 260000));
+        s.row("P&L", 3, 0, line("LLM inference (OpenAI)", 1250, 2400));
+        s.row("P&L", 4, 0, line("Hosting (AWS)", 6000, 13000));
+        s.row("P&L", 5, 0, line("Total cost of revenue", 7250, 15400));
+        s.row("P&L", 6, 0, line("Gross profit", 112750, 244600));
+        s.row("P&L", 7, 0, line("R&D", 50000, 70000));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("script-model.xlsx")));
         assertThat(revenue(r)).isEqualTo(380000);
         assertThat(cost(r)).isEqualTo(22650);
@@ -419,9 +404,9 @@ class StatementPatternsTest {
         Sheets s = new Sheets();
         s.row("Consolidation", 0, 1, "US entity", null, "UK entity", null, "Consolidated", null);
         s.row("Consolidation", 1, 0, "USD", "2025", "2026", "2025", "2026", "2025", "2026");
-        s.row("Consolidation", 2, 0, row("Revenue", 600, 900, 400, 500, 1000, 1400));
-        s.row("Consolidation", 3, 0, row("Cost of revenue", 200, 280, 150, 170, 350, 450));
-        s.row("Consolidation", 4, 0, row("Gross profit", 400, 620, 250, 330, 650, 950));
+        s.row("Consolidation", 2, 0, line("Revenue", 600, 900, 400, 500, 1000, 1400));
+        s.row("Consolidation", 3, 0, line("Cost of revenue", 200, 280, 150, 170, 350, 450));
+        s.row("Consolidation", 4, 0, line("Gross profit", 400, 620, 250, 330, 650, 950));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("entities.xlsx")));
         assertThat(r.model().periods().labels()).containsExactly("2025", "2026");
         assertThat(revenue(r)).isEqualTo(2400);
@@ -432,9 +417,9 @@ class StatementPatternsTest {
         Sheets two = new Sheets();
         two.row("Entities", 0, 1, "US entity", null, "UK entity", null);
         two.row("Entities", 1, 0, "USD", "2025", "2026", "2025", "2026");
-        two.row("Entities", 2, 0, row("Revenue", 600, 900, 400, 500));
-        two.row("Entities", 3, 0, row("Cost of revenue", 200, 280, 150, 170));
-        two.row("Entities", 4, 0, row("Gross profit", 400, 620, 250, 330));
+        two.row("Entities", 2, 0, line("Revenue", 600, 900, 400, 500));
+        two.row("Entities", 3, 0, line("Cost of revenue", 200, 280, 150, 170));
+        two.row("Entities", 4, 0, line("Gross profit", 400, 620, 250, 330));
         ReadResult first = WorkbookReader.read(two.save(dir.resolve("two-entities.xlsx")));
         assertThat(revenue(first)).isEqualTo(1500);
         assertThat(first.reading().notes()).anyMatch(n -> n.contains("'US entity' are read (the first"));
@@ -453,9 +438,9 @@ class StatementPatternsTest {
             cogs[m] = 30;
             gp[m] = rev[m] - cogs[m];
         }
-        years.row("Plan", 1, 0, row("Revenue", rev));
-        years.row("Plan", 2, 0, row("Cost of revenue", cogs));
-        years.row("Plan", 3, 0, row("Gross profit", gp));
+        years.row("Plan", 1, 0, line("Revenue", rev));
+        years.row("Plan", 2, 0, line("Cost of revenue", cogs));
+        years.row("Plan", 3, 0, line("Gross profit", gp));
         ReadResult running = WorkbookReader.read(years.save(dir.resolve("two-years-no-year.xlsx")));
         assertThat(running.model().periods().count()).isEqualTo(24);
         assertThat(revenue(running)).isEqualTo(24 * 100 + 276);
@@ -468,9 +453,9 @@ class StatementPatternsTest {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "USD", "Jan-26", "Feb-26", "Mar-26", "Q1 2026", "Apr-26", "May-26", "Jun-26", "Q2 2026",
                 "FY2026");
-        s.row("P&L", 1, 0, row("Revenue", 100, 110, 120, 330, 130, 140, 150, 420, 750));
-        s.row("P&L", 2, 0, row("Cost of revenue", 30, 30, 30, 90, 40, 40, 40, 120, 210));
-        s.row("P&L", 3, 0, row("Gross profit", 70, 80, 90, 240, 90, 100, 110, 300, 540));
+        s.row("P&L", 1, 0, line("Revenue", 100, 110, 120, 330, 130, 140, 150, 420, 750));
+        s.row("P&L", 2, 0, line("Cost of revenue", 30, 30, 30, 90, 40, 40, 40, 120, 210));
+        s.row("P&L", 3, 0, line("Gross profit", 70, 80, 90, 240, 90, 100, 110, 300, 540));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("months-quarters-year.xlsx")));
         assertThat(r.model().periods().count()).isEqualTo(6);
         assertThat(revenue(r)).isEqualTo(750);
@@ -481,9 +466,9 @@ class StatementPatternsTest {
     void anAbsurdMarginIsLowConfidenceAndSaysWhy() throws Exception {
         Sheets s = new Sheets();
         s.row("P&L", 0, 0, "Line", "2024", "2025", "2026");
-        s.row("P&L", 1, 0, row("Revenue", 100, 120, 140));
-        s.row("P&L", 2, 0, row("Cost of revenue", 2000, 2500, 3000));
-        s.row("P&L", 3, 0, row("Gross profit", 55, 60, 70));
+        s.row("P&L", 1, 0, line("Revenue", 100, 120, 140));
+        s.row("P&L", 2, 0, line("Cost of revenue", 2000, 2500, 3000));
+        s.row("P&L", 3, 0, line("Gross profit", 55, 60, 70));
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("absurd.xlsx")));
         assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.LOW);
         assertThat(r.reading().reasons()).anyMatch(x -> x.contains("gross margin"));

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one header cell as a period: a real date, a date serial, or text such as "Jan-26",
- * "Jan 2026", "2026-01", "M1", "Q1 FY25", "Q1 2026" or "FY26". Also recognizes total columns
+ * "Jan 2026", "2026-01", "M1", "Q1 FY25", "Q1 2026", "H1 2025" or "FY26". Also recognizes total columns
  * ("Total", "Full year", "FY total", "YTD").
  */
 final class PeriodParser {
@@ -29,7 +29,8 @@ final class PeriodParser {
             "(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\\.?(?:[\\s\\-/'’,]*(\\d{2}|\\d{4}))?[abef]?");
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/.](\\d{1,2})(?:[-/.]\\d{1,2})?");
     private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[-/.](\\d{4})");
-    private static final Pattern ORDINAL_MONTH = Pattern.compile("(?:m|month)\\s*(\\d{1,3})");
+    /** "M1", "Month 12", and a fiscal calendar's "P1".."P13" / "Period 4" (read a month each). */
+    private static final Pattern ORDINAL_MONTH = Pattern.compile("(?:m|month|p|period)\\s*(\\d{1,3})");
     private static final Pattern QUARTER = Pattern.compile(
             "q([1-4])(?:[\\s\\-'’/]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4}))?[abef]?");
     private static final Pattern YEAR_QUARTER = Pattern.compile("(?:fy|cy)?\\s*'?(\\d{2}|\\d{4})[\\s\\-/]*q([1-4])[abef]?");
@@ -45,6 +46,13 @@ final class PeriodParser {
     /** A scenario word after the period ("Jun-26 Act", "Jul-26 Fcst"); the forecast is found from the label. */
     private static final Pattern SCENARIO_SUFFIX = Pattern.compile(
             "\\s+(act|actual|actuals|fcst|forecast|fc|bud|budget|plan|est|estimate|proj|projected)\\.?$");
+    /** The same words before the period ("Actual 2024", "Forecast 2025", "Budget FY26"). */
+    private static final Pattern SCENARIO_PREFIX = Pattern.compile(
+            "^(act|actual|actuals|fcst|forecast|fc|bud|budget|plan|est|estimate|proj|projected)\\.?[\\s:\\-]+(?=\\S)");
+    /** "H1 2025", "H2'25", "1H25", "2H FY26", "HY1 2025": a half-year. */
+    private static final Pattern HALF_YEAR = Pattern.compile(
+            "(?:h|hy)([12])(?:[\\s\\-'’/]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4}))?[abef]?"
+                    + "|([12])h[\\s\\-'’]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4})[abef]?");
     private static final Pattern FISCAL_YEAR = Pattern.compile("(?:fy|cy)\\s*'?(\\d{2}|\\d{4})[abef]?");
     private static final Pattern PLAIN_YEAR = Pattern.compile("(19\\d{2}|20\\d{2}|21\\d{2})[abef]?");
     private static final Pattern TOTAL_WORDS = Pattern.compile(
@@ -73,9 +81,12 @@ final class PeriodParser {
         if (t.isEmpty() || t.length() > 40) {
             return null;
         }
-        // Every period heading starts with a digit, a month, q/m/fy/cy, or is a total word.
+        if ("abefp".indexOf(t.charAt(0)) >= 0) {
+            t = SCENARIO_PREFIX.matcher(t).replaceFirst("");
+        }
+        // Every period heading starts with a digit, a month, q/m/p/fy/cy/h, or is a total word.
         char first = t.charAt(0);
-        if (!Character.isDigit(first) && "jfmasondqctyhg'".indexOf(first) < 0) {
+        if (!Character.isDigit(first) && "jfmasondqctyhgp'".indexOf(first) < 0) {
             return null;
         }
         t = SCENARIO_SUFFIX.matcher(t).replaceFirst("");
@@ -122,6 +133,11 @@ final class PeriodParser {
         if ((m = NUMBER_QUARTER.matcher(t)).matches()) {
             int q = Integer.parseInt(m.group(1));
             return new Period(raw.trim(), Granularity.QUARTER, year(m.group(2)) * 12 + (q - 1) * 3, false);
+        }
+        if ((m = HALF_YEAR.matcher(t)).matches()) {
+            int half = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
+            String y = m.group(1) != null ? m.group(2) : m.group(4);
+            return new Period(raw.trim(), Granularity.HALF_YEAR, (y == null ? 0 : year(y)) * 12 + (half - 1) * 6, false);
         }
         if ((m = FISCAL_YEAR.matcher(t)).matches()) {
             return new Period(raw.trim(), Granularity.YEAR, year(m.group(1)) * 12, false);

@@ -43,10 +43,17 @@ final class Plausibility {
                 medium.add("the periods repeat under several headings side by side and only the first group"
                         + " is read");
             }
+            if (main.grossProfit != null && StatementLabels.isContribution(main.grossProfit.norm)) {
+                medium.add("the statement shows a contribution margin, not a gross profit: its variable costs are"
+                        + " read as cost of revenue");
+            }
             if (main.derivedCost != null) {
                 medium.add("cost of revenue is derived as revenue − gross profit");
             } else if (costs.stream().noneMatch(c -> c.reported().isCostOfRevenue())) {
-                medium.add("no cost of revenue line was found");
+                low.add("no cost of revenue line was found, so the gross margin is not a reading of the statement");
+            } else if (costByPlaceOnly(main)) {
+                medium.add("cost of revenue is read by its place in the statement: there is no gross profit or"
+                        + " cost total to check it against");
             }
         }
         if (!low.isEmpty()) {
@@ -54,6 +61,16 @@ final class Plausibility {
         }
         return medium.isEmpty() ? r.withConfidence(Reading.Confidence.HIGH, List.of())
                 : r.withConfidence(Reading.Confidence.MEDIUM, medium);
+    }
+
+    /** Whether some cost-of-revenue line stands by its place alone, and no gross profit or cost total confirms it. */
+    private static boolean costByPlaceOnly(StatementRows.Outcome main) {
+        boolean placed = false;
+        for (StatementRows.RowRead x : main.rows) {
+            placed |= x.role == com.marginworkbench.model.RowRole.COST_OF_REVENUE && x.tentative && !x.userSet;
+        }
+        return placed && main.checks.stream().noneMatch(c -> c.holds() && (c.what().startsWith("gross profit")
+                || c.what().startsWith("total cost of revenue")));
     }
 
     /** The plain figure checks, also for readings with no statement behind them. */

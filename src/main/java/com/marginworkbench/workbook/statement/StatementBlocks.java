@@ -179,11 +179,19 @@ final class StatementBlocks {
                 total = addsUp(s, h.row() + 1, to, sinceSameLength, cols[i]);
             }
             sinceLast.put(perYear, allFinest.size());
+            boolean leading = false;
+            if (!total && allFinest.isEmpty()) {
+                // a year total written first, its months after it ("FY2026", Jan-26, Feb-26, ...)
+                List<Integer> next = finestAfter(ps, cols, idx, i, finest);
+                leading = next.size() >= 2 && addsUp(s, h.row() + 1, to, next, cols[i])
+                        || n >= 2 && next.size() > n && addsUp(s, h.row() + 1, to, next.subList(0, n), cols[i]);
+                total = leading;
+            }
             after++;
             if (total) {
                 dropped.add(i);
-                notes.add("The column " + ps.get(i).label() + " adds up periods before it; it is left out as a"
-                        + " total.");
+                notes.add("The column " + ps.get(i).label() + " adds up periods " + (leading ? "after" : "before")
+                        + " it; it is left out as a total.");
             }
             finer.clear();
         }
@@ -202,6 +210,22 @@ final class StatementBlocks {
         Granularity g = kept.get(0).granularity();
         return new StatementPeriods.Columns(h.row(), keep.stream().mapToInt(Integer::intValue).toArray(), kept,
                 kept.stream().allMatch(p -> p.granularity() == g) ? g : h.granularity(), notes);
+    }
+
+    /** The run of finest columns right after the column at index {@code at}, in sheet order. */
+    private static List<Integer> finestAfter(List<Period> ps, int[] cols, Integer[] idx, int at, int finest) {
+        List<Integer> run = new ArrayList<>();
+        boolean past = false;
+        for (int i : idx) {
+            if (i == at) {
+                past = true;
+            } else if (past && ps.get(i).granularity().perYear() == finest) {
+                run.add(cols[i]);
+            } else if (past) {
+                break;
+            }
+        }
+        return run;
     }
 
     private static boolean addsUp(GridSheet s, int from, int to, List<Integer> parts, int total) {

@@ -204,6 +204,10 @@ final class StatementChecks {
         double[] cost = o.sum(RowRole.COST_OF_REVENUE);
         boolean anyCost = o.any(RowRole.COST_OF_REVENUE);
         String cell = cell(o, gp);
+        if (StatementLabels.isContribution(gp.norm)) {
+            o.notes.add("'" + gp.label + "' (" + cell + ") stands where gross profit would: the statement splits its"
+                    + " costs into variable and fixed, and the variable costs above it are read as cost of revenue.");
+        }
         if (!anyCost && o.settled && !o.derivedBeforeUser) {
             // the user took the cost lines out: nothing is derived in their place
             o.costSign = majoritySign(o);
@@ -316,11 +320,48 @@ final class StatementChecks {
             o.checks.add(new Reading.Check(what, cell(o, oi), true, null));
             return;
         }
+        if (o.grossProfit == null && takenOffRevenue(o, oi, opex)) {
+            o.checks.add(new Reading.Check(what, cell(o, oi), true, null));
+            return;
+        }
         double[] expected = minus(gross, opex);
         int at = firstDifference(expected, oi.excel);
         o.checks.add(new Reading.Check(what, cell(o, oi), false, String.format(Locale.ROOT,
                 "%s: the lines read give %,.2f, the workbook's operating income is %,.2f",
                 o.block.columns.periods().get(at).label(), expected[at], oi.excel[at])));
+    }
+
+    /**
+     * Rows read as revenue by their place alone (their labels say nothing) that operating income
+     * takes off revenue: with no gross profit to say so, the total shows they are costs, right after
+     * revenue, so cost of revenue. True when the rows were turned and operating income now adds up.
+     */
+    private static boolean takenOffRevenue(Outcome o, RowRead oi, double[] opex) {
+        List<RowRead> placed = new ArrayList<>();
+        for (RowRead x : o.rows) {
+            if (x.role == RowRole.REVENUE && x.tentative) {
+                placed.add(x);
+            }
+        }
+        if (placed.isEmpty() || placed.size() == o.lines(RowRole.REVENUE).size()) {
+            return false;
+        }
+        double[] moved = sum(placed);
+        double[] revenue = minus(o.sum(RowRole.REVENUE), moved);
+        double[] cost = plus(o.sum(RowRole.COST_OF_REVENUE), moved);
+        for (double sign : new double[] {o.costSign, -o.costSign}) {
+            double[] operating = minus(minus(revenue, signed(cost, sign)), signed(o.sum(RowRole.OPERATING_EXPENSE), sign));
+            if (equal(operating, oi.excel)) {
+                for (RowRead x : placed) {
+                    x.role = RowRole.COST_OF_REVENUE;
+                    x.placement = com.marginworkbench.model.Placement.COST_OF_REVENUE;
+                    x.why = "operating income adds up only with it taken off revenue";
+                }
+                o.costSign = sign;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A check of {@code read} (what the lines give) against {@code total} (the workbook's row {@code x}). */

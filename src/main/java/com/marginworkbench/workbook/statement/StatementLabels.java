@@ -67,8 +67,15 @@ final class StatementLabels {
             "\\b(churn|discounts?|refunds?|returns|allowances|credits issued|rebates)\\b");
     private static final Pattern COGS = Pattern.compile(
             "\\b(costs? of (revenues?|sales|goods|goods sold|services|products?|subscriptions?|merchandise|operations)"
-                    + "|cogs|cos|direct costs?|cost of delivery|hosting costs?|cost of personnel)\\b");
+                    + "|costs? of ([a-z&\\-]+ ){1,2}(revenues?|sales)|applicable to (revenues?|sales)"
+                    + "|cogs|cos|direct (costs?|expenses)|cost of delivery|hosting costs?|cost of personnel"
+                    + "|merchandise costs?|variable (costs?|expenses))\\b");
+    /** Words that name a spend: a row saying one is never revenue, wherever it stands. */
+    private static final Pattern SPEND = Pattern.compile(
+            "\\b(costs?|expenses?|expenditure|purchases|materials|freight|subcontract\\w*|spend)\\b");
     private static final Pattern GROSS = Pattern.compile("\\bgross (profit|margin|income|loss|result)\\b");
+    /** A contribution statement's subtotal after its variable costs: where it has no gross profit, it stands for one. */
+    private static final Pattern CONTRIBUTION = Pattern.compile("^(total )?contribution( (margin|profit))?$");
     private static final Pattern EBITDA = Pattern.compile("\\bebitda\\b");
     private static final Pattern OPERATING_PROFIT = Pattern.compile(
             "\\b(ebit|operating (income|profit|loss|result)|income from operations|profit from operations"
@@ -232,6 +239,9 @@ final class StatementLabels {
                 && !n.startsWith("net revenue") && !n.startsWith("revenue (")) {
             return Meaning.KPI;
         }
+        if (isContribution(n)) {
+            return Meaning.GROSS_PROFIT;
+        }
         if (n.contains("margin") || n.contains("markup")) {
             return Meaning.KPI;
         }
@@ -281,6 +291,16 @@ final class StatementLabels {
                     || n.equals("expenses") ? Meaning.OPEX_TOTAL : Meaning.OPEX;
         }
         return Meaning.UNKNOWN;
+    }
+
+    /** True when the label names a spend ("Production costs", "Purchases"), though not which kind. */
+    static boolean namesSpend(String n) {
+        return SPEND.matcher(n).find();
+    }
+
+    /** "Contribution margin", "Contribution": the subtotal of a statement that splits its costs into variable and fixed. */
+    static boolean isContribution(String n) {
+        return CONTRIBUTION.matcher(n).matches();
     }
 
     /** Functions by label shape, as {@link #MEANINGS}; {@link #NO_FUNCTION} where the label names none. */

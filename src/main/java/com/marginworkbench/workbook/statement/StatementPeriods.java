@@ -47,21 +47,27 @@ final class StatementPeriods {
         }
         int words = 0;
         int years = 0;
+        int calendarYears = 0;
         double[] numbers = s.rowNumbers(r);
         for (int c = 0; c < entries.length; c++) {
             Object e = entries[c];
+            double v = Double.NaN;
             if (e instanceof GridCell cell) {
                 if (cell.isText() || cell.format() == GridCell.Format.DATE) {
                     if (++words >= 2) {
                         return true;
                     }
-                } else if (cell.isNumber() && isYearOrSerial(cell.number())) {
-                    years++;
+                } else if (cell.isNumber()) {
+                    v = cell.number();
                 }
-            } else if (GridSheet.isPlain(e) && isYearOrSerial(numbers[c])) {
-                years++;
+            } else if (GridSheet.isPlain(e)) {
+                v = numbers[c];
             }
-            if (years >= 3) {
+            if (isYearOrSerial(v)) {
+                years++;
+                calendarYears += isCalendarYear(v) ? 1 : 0;
+            }
+            if (years >= 3 || calendarYears >= 2) {
                 return true;
             }
         }
@@ -107,7 +113,11 @@ final class StatementPeriods {
     }
 
     private static boolean isYearOrSerial(double v) {
-        return v == Math.rint(v) && (v >= 0 && v <= 120 || v >= 1900 && v <= 2100 || v >= 20000 && v <= 80000);
+        return v == Math.rint(v) && (v >= 0 && v <= 120 || isCalendarYear(v) || v >= 20000 && v <= 80000);
+    }
+
+    private static boolean isCalendarYear(double v) {
+        return v == Math.rint(v) && v >= 1900 && v <= 2100;
     }
 
     /** The periods the row names (from column {@code from} on), or null when fewer than two. */
@@ -232,10 +242,12 @@ final class StatementPeriods {
         boolean allYears = true;
         boolean allSerials = true;
         boolean ordinals = true;
+        // years run one apart, oldest first or (as filings print them) newest first
+        double yearStep = numbers.size() > 1 && numbers.get(1) < numbers.get(0) ? -1 : 1;
         for (int i = 0; i < numbers.size(); i++) {
             double v = numbers.get(i);
             boolean integer = v == Math.rint(v);
-            allYears &= integer && v >= 1900 && v <= 2100 && (i == 0 || v == numbers.get(i - 1) + 1);
+            allYears &= isCalendarYear(v) && (i == 0 || v == numbers.get(i - 1) + yearStep);
             if (allSerials && i > 0 && integer) {
                 LocalDate a = PeriodParser.serialToDate(numbers.get(i - 1));
                 LocalDate b = PeriodParser.serialToDate(v);
@@ -244,7 +256,8 @@ final class StatementPeriods {
             allSerials &= integer && v >= 20000 && v <= 80000;
             ordinals &= integer && v == numbers.get(0) + i && numbers.get(0) <= 1 && numbers.get(0) >= 0;
         }
-        if (allYears && (numbers.size() >= 2 && !cols.isEmpty() || numbers.size() >= 3)) {
+        // two years alone make a header too (a filing's this year and last): the row names no line
+        if (allYears && numbers.size() >= 2) {
             for (int i = 0; i < numbers.size(); i++) {
                 int y = numbers.get(i).intValue();
                 cols.add(numberCols.get(i));

@@ -452,6 +452,13 @@ final class StatementRows {
                     x.placement = Placement.COST_OF_REVENUE;
                     x.why = "between revenue and gross profit";
                     x.tentative = true;
+                } else if (stage == 1 && section != Meaning.REVENUE && StatementLabels.namesSpend(x.norm)) {
+                    // "Production costs" right after the revenue lines: a spend is never revenue
+                    x.role = RowRole.COST_OF_REVENUE;
+                    x.placement = Placement.COST_OF_REVENUE;
+                    x.why = "a cost right after the revenue lines";
+                    x.tentative = true;
+                    stage = 2;
                 } else if (stage <= 1 || section == Meaning.REVENUE) {
                     x.role = RowRole.REVENUE;
                     x.placement = Placement.REVENUE;

@@ -26,6 +26,12 @@ class PeriodHeadingsTest {
             "Jun-26 Act | MONTH | 2026 | 5",
             "Jul-26 Fcst | MONTH | 2026 | 6",
             "Mar-26F | MONTH | 2026 | 2",
+            "H2 2025 | HALF_YEAR | 2025 | 6",
+            "1H25 | HALF_YEAR | 2025 | 0",
+            "HY2 FY26 | HALF_YEAR | 2026 | 6",
+            "Actual 2024 | YEAR | 2024 | 0",
+            "Budget FY26 | YEAR | 2026 | 0",
+            "Forecast Q3 2026 | QUARTER | 2026 | 6",
     })
     void aHeadingNamesItsPeriod(String heading, String granularity, int year, int monthsIn) {
         PeriodParser.Period p = PeriodParser.parseText(heading);

@@ -1,0 +1,253 @@
+package com.marginworkbench.workbook;
+
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.Placement;
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.RowRole;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static com.marginworkbench.workbook.Sheets.cost;
+import static com.marginworkbench.workbook.Sheets.revenue;
+import static com.marginworkbench.workbook.Sheets.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Layouts of published statements and templates, each in a small workbook written here: a filing's
+ * years typed as numbers newest first, two years over an account-code column, years headed Actual /
+ * Forecast / Budget, half-years, a contribution-margin statement and a retailer's merchandise costs.
+ */
+class PublishedLayoutsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFilingsYearsTypedAsNumbersNewestFirst() throws Exception {
+        Sheets s = new Sheets();
+        String is = "Income Statement";
+        s.row(is, 0, 0, "CONSOLIDATED STATEMENTS OF OPERATIONS");
+        s.row(is, 1, 0, "(In millions, except per share amounts)");
+        s.row(is, 2, 1, "Year Ended December 31,");
+        s.row(is, 3, 1, 2024.0, 2023.0, 2022.0);
+        s.row(is, 4, 0, "Revenues:");
+        s.row(is, 5, 0, line("Product revenue", 600, 500, 400));
+        s.row(is, 6, 0, line("Services revenue", 400, 350, 300));
+        s.row(is, 7, 0, line("Total revenues", 1000, 850, 700));
+        s.row(is, 8, 0, "Cost of revenues:");
+        s.row(is, 9, 0, line("Cost of product revenue", 300, 260, 220));
+        s.row(is, 10, 0, line("Cost of services revenue", 150, 140, 120));
+        s.row(is, 11, 0, line("Total cost of revenues", 450, 400, 340));
+        s.row(is, 12, 0, line("Gross margin", 550, 450, 360));
+        s.row(is, 13, 0, line("Research and development", 200, 180, 160));
+        s.row(is, 14, 0, line("Operating income", 350, 270, 200));
+        s.row(is, 15, 0, "Earnings per share:");
+        s.row(is, 16, 0, line("Basic", 1.5, 0.95, 0.48));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("filing.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("2022", "2023", "2024");
+        assertThat(r.model().revenue().get(0).amounts()[0]).isEqualTo(400e6, within(0.01));
+        assertThat(revenue(r)).isEqualTo(2550e6, within(1.0));
+        assertThat(cost(r)).isEqualTo(1190e6, within(1.0));
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
+
+    @Test
+    void twoYearsTypedAsNumbersOverLabelsBesideAccountCodes() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, null, null, 2024.0, 2025.0);
+        s.row("P&L", 1, 0, 4000.0, "Revenue", 1000.0, 1200.0);
+        s.row("P&L", 2, 0, 5000.0, "Cost of sales", 400.0, 500.0);
+        s.row("P&L", 3, 0, null, "Gross profit", 600.0, 700.0);
+        s.row("P&L", 4, 0, 6000.0, "Overheads", 300.0, 300.0);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("two-years.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("2024", "2025");
+        assertThat(r.reading().table().labelColumn()).isEqualTo("B");
+        assertThat(revenue(r)).isEqualTo(2200);
+        assertThat(cost(r)).isEqualTo(900);
+
+        // a UK filing: this year first, last year beside it
+        Sheets uk = new Sheets();
+        uk.row("Accounts", 0, 0, "Profit and loss account", null, 2025.0, 2024.0);
+        uk.row("Accounts", 1, 0, null, "Note", "£", "£");
+        uk.row("Accounts", 2, 0, "Turnover", 3.0, 50000.0, 40000.0);
+        uk.row("Accounts", 3, 0, "Cost of sales", null, 20000.0, 18000.0);
+        uk.row("Accounts", 4, 0, "Gross profit", null, 30000.0, 22000.0);
+        uk.row("Accounts", 5, 0, "Administrative expenses", null, 10000.0, 9000.0);
+        uk.row("Accounts", 6, 0, "Operating profit", 4.0, 20000.0, 13000.0);
+        ReadResult f = WorkbookReader.read(uk.save(dir.resolve("uk-accounts.xlsx")));
+        assertThat(f.model().periods().labels()).containsExactly("2024", "2025");
+        assertThat(revenue(f)).isEqualTo(90000);
+        assertThat(cost(f)).isEqualTo(38000);
+    }
+
+    @Test
+    void yearsHeadedActualForecastAndBudget() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 1, 1, "USD", "Actual 2024", "Forecast 2025", "Budget 2026");
+        s.row("P&L", 2, 1, line("Revenue", 1000, 1200, 1400));
+        s.row("P&L", 3, 1, line("Cost of Revenue", 300, 350, 400));
+        s.row("P&L", 4, 1, line("Gross Profit", 700, 850, 1000));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("act-fc-bud.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(3);
+        assertThat(revenue(r)).isEqualTo(3600);
+        assertThat(cost(r)).isEqualTo(1050);
+        assertThat(r.model().periods().firstForecastFromHeadings()).isEqualTo(1);
+    }
+
+    @Test
+    void halfYears() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "USD", "H1 2025", "H2 2025", "H1 2026", "H2 2026");
+        s.row("P&L", 1, 0, line("Revenue", 100, 120, 140, 160));
+        s.row("P&L", 2, 0, line("Cost of sales", 40, 45, 50, 55));
+        s.row("P&L", 3, 0, line("Gross profit", 60, 75, 90, 105));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("halves.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(4);
+        assertThat(r.model().periods().monthsPerPeriod()).isEqualTo(6);
+        assertThat(r.model().periods().start(1)).isEqualTo(java.time.YearMonth.of(2025, 7));
+        assertThat(revenue(r)).isEqualTo(520);
+        assertThat(cost(r)).isEqualTo(190);
+
+        // written number first, with the year they add up to after them
+        Sheets t = new Sheets();
+        t.row("P&L", 0, 0, "USD", "1H25", "2H25", "FY25", "1H26");
+        t.row("P&L", 1, 0, line("Revenue", 100, 120, 220, 140));
+        t.row("P&L", 2, 0, line("Cost of sales", 40, 45, 85, 50));
+        t.row("P&L", 3, 0, line("Gross profit", 60, 75, 135, 90));
+        ReadResult h = WorkbookReader.read(t.save(dir.resolve("halves-with-year.xlsx")));
+        assertThat(h.model().periods().labels()).containsExactly("1H25", "2H25", "1H26");
+        assertThat(revenue(h)).isEqualTo(360);
+    }
+
+    @Test
+    void aContributionStatementReadsItsVariableCostsAsCostOfRevenue() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2025", "2026");
+        s.row("P&L", 1, 0, line("Revenue", 1000, 1500));
+        s.row("P&L", 2, 0, "Variable costs");
+        s.row("P&L", 3, 0, line("Shipping", 100, 150));
+        s.row("P&L", 4, 0, line("Payment processing", 30, 45));
+        s.row("P&L", 5, 0, line("Sales commissions", 50, 75));
+        s.row("P&L", 6, 0, line("Total variable costs", 180, 270));
+        s.row("P&L", 7, 0, line("Contribution margin", 820, 1230));
+        s.row("P&L", 8, 0, "Fixed costs");
+        s.row("P&L", 9, 0, line("Rent", 100, 100));
+        s.row("P&L", 10, 0, line("Salaries", 400, 500));
+        s.row("P&L", 11, 0, line("Operating profit", 320, 630));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("contribution.xlsx")));
+        assertThat(revenue(r)).isEqualTo(2500);
+        assertThat(cost(r)).isEqualTo(450);
+        assertThat(r.model().costs()).filteredOn(c -> c.reported() == Placement.COST_OF_REVENUE)
+                .extracting(CostLine::label).containsExactly("Shipping", "Payment processing", "Sales commissions");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().notes()).anyMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("contribution margin"));
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.MEDIUM);
+    }
+
+    @Test
+    void aRetailersMerchandiseCostsAreItsCostOfSales() throws Exception {
+        Sheets s = new Sheets();
+        s.row("IS", 0, 0, "(amounts in millions)", "52 Weeks Ended Sep 1, 2024", "52 Weeks Ended Sep 3, 2023");
+        s.row("IS", 1, 0, "REVENUE");
+        s.row("IS", 2, 0, line("Net sales", 250, 237));
+        s.row("IS", 3, 0, line("Membership fees", 5, 4.5));
+        s.row("IS", 4, 0, line("Total revenue", 255, 241.5));
+        s.row("IS", 5, 0, "OPERATING EXPENSES");
+        s.row("IS", 6, 0, line("Merchandise costs", 222, 212));
+        s.row("IS", 7, 0, line("Selling, general and administrative", 24, 21.5));
+        s.row("IS", 8, 0, line("Operating income", 9, 8));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("retailer.xlsx")));
+        assertThat(revenue(r)).isEqualTo(496.5e6, within(1.0));
+        assertThat(cost(r)).isEqualTo(434e6, within(1.0));
+        assertThat(r.reading().rows()).filteredOn(x -> x.label().equals("Merchandise costs"))
+                .extracting(Reading.Row::role).containsExactly(RowRole.COST_OF_REVENUE);
+    }
+
+    @Test
+    void aYearTotalWrittenBeforeItsMonthsIsATotal() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "FY2026", "Jan-26", "Feb-26", "Mar-26");
+        s.row("P&L", 1, 0, line("Revenue", 330, 100, 110, 120));
+        s.row("P&L", 2, 0, line("Cost of revenue", 90, 30, 30, 30));
+        s.row("P&L", 3, 0, line("Gross profit", 240, 70, 80, 90));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("year-first.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan-26", "Feb-26", "Mar-26");
+        assertThat(revenue(r)).isEqualTo(330);
+        assertThat(cost(r)).isEqualTo(90);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("FY2026 adds up periods after it"));
+    }
+
+    @Test
+    void fiscalPeriodsNumberedP1ToP13() throws Exception {
+        Sheets s = new Sheets();
+        Object[] header = new Object[14];
+        header[0] = "GBP";
+        double[] rev = new double[13];
+        double[] cogs = new double[13];
+        double[] gp = new double[13];
+        for (int i = 0; i < 13; i++) {
+            header[i + 1] = "P" + (i + 1);
+            rev[i] = 100 + i;
+            cogs[i] = 40;
+            gp[i] = rev[i] - 40;
+        }
+        s.row("P&L", 0, 1, "FY2026");
+        s.row("P&L", 1, 0, header);
+        s.row("P&L", 2, 0, line("Sales", rev));
+        s.row("P&L", 3, 0, line("Cost of sales", cogs));
+        s.row("P&L", 4, 0, line("Gross profit", gp));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("p1-p13.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(13);
+        assertThat(r.model().periods().label(12)).isEqualTo("P13 FY2026");
+        assertThat(revenue(r)).isEqualTo(1378);
+        assertThat(cost(r)).isEqualTo(520);
+    }
+
+    private static ReadResult readWithoutGrossProfit(Path file, String costLabel) throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2025", "2026");
+        s.row("P&L", 1, 0, line("Revenue", 1000, 1200));
+        if (costLabel != null) {
+            s.row("P&L", 2, 0, line(costLabel, 400, 450));
+        }
+        s.row("P&L", 3, 0, line("Selling, general and administrative", 300, 320));
+        s.row("P&L", 4, 0, line("Operating income", costLabel == null ? 700 : 300, costLabel == null ? 880 : 430));
+        return WorkbookReader.read(s.save(file));
+    }
+
+    @Test
+    void costLabelsOfFilingsAndSmallCompaniesAreCostOfRevenue() throws Exception {
+        for (String label : new String[] {"Cost of contract revenue", "Cost of license revenues", "Direct expenses",
+                "Costs and expenses applicable to revenues"}) {
+            ReadResult r = readWithoutGrossProfit(dir.resolve("label.xlsx"), label);
+            assertThat(revenue(r)).as(label).isEqualTo(2200);
+            assertThat(cost(r)).as(label).isEqualTo(850);
+            assertThat(r.reading().confidence()).as(label).isEqualTo(Reading.Confidence.HIGH);
+        }
+    }
+
+    @Test
+    void aRowRightAfterRevenueThatNamesACostOrThatOperatingIncomeTakesOffIsACost() throws Exception {
+        // "Production costs" says it is a cost; "Fuel" says nothing, and operating income only adds up
+        // with it taken off revenue. Neither is revenue; with no gross profit to check them, medium.
+        for (String label : new String[] {"Production costs", "Purchases", "Fuel"}) {
+            ReadResult r = readWithoutGrossProfit(dir.resolve("position.xlsx"), label);
+            assertThat(revenue(r)).as(label).isEqualTo(2200);
+            assertThat(cost(r)).as(label).isEqualTo(850);
+            assertThat(r.reading().confidence()).as(label).isEqualTo(Reading.Confidence.MEDIUM);
+            assertThat(r.reading().reasons()).as(label).anyMatch(x -> x.contains("by its place"));
+        }
+    }
+
+    @Test
+    void aStatementWithNoCostOfRevenueIsLowConfidence() throws Exception {
+        // revenue, then only operating expenses: a gross margin of 100% is not a reading to headline
+        ReadResult r = readWithoutGrossProfit(dir.resolve("no-cost.xlsx"), null);
+        assertThat(revenue(r)).isEqualTo(2200);
+        assertThat(cost(r)).isZero();
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.LOW);
+        assertThat(r.reading().reasons()).anyMatch(x -> x.contains("no cost of revenue line was found"));
+    }
+}
