@@ -8,7 +8,10 @@ import com.marginworkbench.model.Placement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The AI inference COGS test as code. A cost triggered by a paying customer and needed to deliver
@@ -39,10 +42,68 @@ public final class CogsTest {
         }
         List<LocalDate> years = fiscalYears(model.periods(), policy);
         List<Classification> out = new ArrayList<>(decisions.size());
+        // A ledger of 20,000 lines holds a handful of distinct decisions: each is tested once (the
+        // outcome is immutable and depends on nothing else), where building every reason again took
+        // about 50 ms of a command-line run.
+        Map<Same, Classification> tested = new HashMap<>();
         for (int i = 0; i < decisions.size(); i++) {
-            out.add(classify(decisions.get(i), costs.get(i).reported(), policy, years));
+            LineDecision d = decisions.get(i);
+            Placement reported = costs.get(i).reported();
+            Same key = new Same(d, reported);
+            Classification c = tested.get(key);
+            if (c == null) {
+                c = classify(d, reported, policy, years);
+                tested.put(key, c);
+            }
+            out.add(c);
         }
         return out;
+    }
+
+    /**
+     * What a decision's test depends on besides the policy and the years: compared field by field
+     * (a record's generated {@code equals} is assembled from method handles on first use, which a
+     * short command-line run pays for). A field added to {@link LineDecision} must be added here.
+     */
+    private static final class Same {
+        private final LineDecision d;
+        private final Placement reported;
+        private final int hash;
+
+        Same(LineDecision d, Placement reported) {
+            this.d = d;
+            this.reported = reported;
+            Answers a = d.answers();
+            int h = Objects.hashCode(d.costType());
+            h = 31 * h + a.triggeredByCustomer().ordinal();
+            h = 31 * h + a.neededForDelivery().ordinal();
+            h = 31 * h + a.variesWithUsage().ordinal();
+            h = 31 * h + d.note().hashCode();
+            h = 31 * h + d.origin().ordinal();
+            h = 31 * h + d.criteriaMet().ordinal();
+            h = 31 * h + d.usefulLifeMonths();
+            this.hash = 31 * h + Objects.hashCode(reported);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Same other)) {
+                return false;
+            }
+            LineDecision e = other.d;
+            Answers a = d.answers();
+            Answers b = e.answers();
+            return reported == other.reported && d.costType() == e.costType()
+                    && a.triggeredByCustomer() == b.triggeredByCustomer()
+                    && a.neededForDelivery() == b.neededForDelivery() && a.variesWithUsage() == b.variesWithUsage()
+                    && d.note().equals(e.note()) && d.origin() == e.origin() && d.criteriaMet() == e.criteriaMet()
+                    && d.usefulLifeMonths() == e.usefulLifeMonths();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** Classifies every decision in order, without the lines' reported placement. */

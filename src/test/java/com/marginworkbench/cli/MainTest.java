@@ -31,6 +31,19 @@ class MainTest {
     }
 
     @Test
+    void aNamedCommandIsBuiltAloneAndAnythingElseGetsThemAll() {
+        assertThat(Main.commandLine("summary", "model.xlsx").getSubcommands()).containsOnlyKeys("summary");
+        assertThat(Main.commandLine("restate", "model.xlsx").getSubcommands().get("restate").getCommandSpec()
+                .findOption("--llm-cost")).as("the lever options are added to a command built alone").isNotNull();
+        assertThat(Main.commandLine("--help").getSubcommands()).containsOnlyKeys("samples", "summary", "restate",
+                "usage", "report");
+        assertThat(Main.commandLine("sumary", "model.xlsx").getSubcommands()).hasSize(5);
+        CliRun typo = SummaryCommandTest.run("sumary", "--json");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("'sumary'").contains("see --help");
+    }
+
+    @Test
     void commandsAndOptionsAreNotMistakenForFiles() {
         assertThat(Main.opensWindow("summary")).isFalse();
         assertThat(Main.opensWindow()).isTrue();

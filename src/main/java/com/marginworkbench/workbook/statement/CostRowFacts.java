@@ -53,46 +53,7 @@ final class CostRowFacts {
         }
         f.otherText = other.toString();
         f.values = new double[periodColumns.length];
-        Object[] entries = s.rowCells(r);
-        double[] numbers = s.rowNumbers(r);
-        for (int i = 0; i < periodColumns.length; i++) {
-            int col = periodColumns[i];
-            if (col < entries.length && GridSheet.isPlain(entries[col]) && Double.isFinite(numbers[col])) {
-                // The common case, straight from the row's arrays: a plain number.
-                f.values[i] = numbers[col];
-                f.hasNumber = true;
-                continue;
-            }
-            GridCell cell = s.cell(r, col);
-            CellValues.Value v = CellValues.read(cell);
-            switch (v.status()) {
-                case NUMBER -> {
-                    f.values[i] = v.number();
-                    f.hasNumber = true;
-                }
-                case PERCENT -> f.percent = true;
-                case PROBLEM -> {
-                    if (cell != null && cell.kind() != GridCell.Kind.TEXT) {
-                        f.errors++;
-                    }
-                    if (f.problem == null) {
-                        f.problemCell = s.name() + "!" + SourceRef.cellName(r, col);
-                        f.problemWhat = cell != null && cell.kind() == GridCell.Kind.ERROR ? cell.text()
-                                : v.problem();
-                        f.problem = f.problemCell + " holds " + v.problem();
-                    }
-                    f.problemCount++;
-                }
-                default -> {
-                }
-            }
-            if (cell != null && cell.formula() != null) {
-                f.formulas++;
-                if (CostTableSums.isVerticalAggregate(cell.formula(), r, col)) {
-                    f.aggregates++;
-                }
-            }
-        }
+        f.readValues(s, r, periodColumns);
         if (f.label != null) {
             String norm = CostTableLabels.normalize(f.label);
             f.heading = CostTableLabels.sectionOf(norm);
@@ -100,5 +61,53 @@ final class CostRowFacts {
             f.revenueWords = CostTableLabels.looksLikeRevenue(norm);
         }
         return f;
+    }
+
+    /**
+     * The amounts in the period columns, and what stands where an amount should be. A method of its
+     * own: its 60-column loop, run for every row, is compiled alone instead of taking the whole row
+     * method with it.
+     */
+    private void readValues(GridSheet s, int r, int[] periodColumns) {
+        Object[] entries = s.rowCells(r);
+        double[] numbers = s.rowNumbers(r);
+        for (int i = 0; i < periodColumns.length; i++) {
+            int col = periodColumns[i];
+            if (col < entries.length && GridSheet.isPlain(entries[col]) && Double.isFinite(numbers[col])) {
+                // The common case, straight from the row's arrays: a plain number.
+                values[i] = numbers[col];
+                hasNumber = true;
+                continue;
+            }
+            GridCell cell = s.cell(r, col);
+            CellValues.Value v = CellValues.read(cell);
+            switch (v.status()) {
+                case NUMBER -> {
+                    values[i] = v.number();
+                    hasNumber = true;
+                }
+                case PERCENT -> percent = true;
+                case PROBLEM -> {
+                    if (cell != null && cell.kind() != GridCell.Kind.TEXT) {
+                        errors++;
+                    }
+                    if (problem == null) {
+                        problemCell = s.name() + "!" + SourceRef.cellName(r, col);
+                        problemWhat = cell != null && cell.kind() == GridCell.Kind.ERROR ? cell.text()
+                                : v.problem();
+                        problem = problemCell + " holds " + v.problem();
+                    }
+                    problemCount++;
+                }
+                default -> {
+                }
+            }
+            if (cell != null && cell.formula() != null) {
+                formulas++;
+                if (CostTableSums.isVerticalAggregate(cell.formula(), r, col)) {
+                    aggregates++;
+                }
+            }
+        }
     }
 }

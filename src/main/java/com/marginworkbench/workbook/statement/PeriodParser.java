@@ -4,7 +4,6 @@ import com.marginworkbench.model.Granularity;
 import com.marginworkbench.workbook.cells.GridCell;
 
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +20,9 @@ final class PeriodParser {
 
     static final Period TOTAL = new Period("Total", Granularity.OTHER, Integer.MAX_VALUE, true);
 
+    /** A month's label, as English names it in short ("Sep"): not looked up in the locale data, which a first read paid for. */
+    private static final String[] LABELS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+            "Nov", "Dec"};
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
             "nov", "dec"};
     private static final Pattern MONTH_NAME = Pattern.compile(
@@ -165,8 +167,9 @@ final class PeriodParser {
     }
 
     static Period month(int year, int month) {
-        String label = java.time.Month.of(month).getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
-                + (year == 0 ? "" : "-" + String.format(Locale.ROOT, "%02d", year % 100));
+        int yy = year % 100;
+        String label = LABELS[java.time.Month.of(month).ordinal()]
+                + (year == 0 ? "" : "-" + (yy >= 0 && yy < 10 ? "0" + yy : String.valueOf(yy)));
         return new Period(label, Granularity.MONTH, year * 12 + month - 1, false);
     }
 

@@ -82,7 +82,7 @@ final class StatementChecks {
         for (RowRead x : o.rows) {
             if (x.role == role) {
                 // a row in error or all zero adds up anything of zeros: never a subtotal by its values
-                if (!o.settled && run.size() >= 2 && !blank(x) && equal(running, x.excel)) {
+                if (!o.settled && run.size() >= 2 && equal(running, x.excel) && !blank(x)) {
                     x.role = RowRole.TOTAL;
                     x.sums = role;
                     x.why = "adds up the " + role.label().toLowerCase(Locale.ROOT) + " lines above it";
@@ -191,9 +191,6 @@ final class StatementChecks {
                 break;
             }
         }
-        double[] revenue = o.sum(RowRole.REVENUE);
-        double[] cost = o.sum(RowRole.COST_OF_REVENUE);
-        boolean anyCost = o.any(RowRole.COST_OF_REVENUE);
         o.grossProfit = gp;
         if (gp != null && blank(gp)) {
             o.grossProfit = null;
@@ -203,6 +200,9 @@ final class StatementChecks {
             o.costSign = majoritySign(o);
             return;
         }
+        double[] revenue = o.sum(RowRole.REVENUE);
+        double[] cost = o.sum(RowRole.COST_OF_REVENUE);
+        boolean anyCost = o.any(RowRole.COST_OF_REVENUE);
         String cell = cell(o, gp);
         if (StatementLabels.isContribution(gp.norm)) {
             o.notes.add("'" + gp.label + "' (" + cell + ") stands where gross profit would: the statement splits its"
@@ -334,19 +334,25 @@ final class StatementChecks {
                 o.block.columns.periods().get(at).label(), expected[at], oi.excel[at])));
     }
 
-    /**
-     * Rows read as revenue by their place alone (a volume or memo row above "Net revenue") that
-     * gross profit leaves out: they are not lines. True when they were left out and it adds up.
-     */
-    private static boolean revenueByPlaceLeftOut(Outcome o, double[] revenue, double[] cost, RowRead gp,
-                                                 String cell) {
+    /** The revenue lines read by their place alone, where others are read by their labels; else none. */
+    private static List<RowRead> revenueByPlace(Outcome o) {
         List<RowRead> placed = new ArrayList<>();
         for (RowRead x : o.rows) {
             if (x.role == RowRole.REVENUE && x.tentative) {
                 placed.add(x);
             }
         }
-        if (placed.isEmpty() || placed.size() == o.lines(RowRole.REVENUE).size()) {
+        return placed.size() == o.lines(RowRole.REVENUE).size() ? List.of() : placed;
+    }
+
+    /**
+     * Rows read as revenue by their place alone (a volume or memo row above "Net revenue") that
+     * gross profit leaves out: they are not lines. True when they were left out and it adds up.
+     */
+    private static boolean revenueByPlaceLeftOut(Outcome o, double[] revenue, double[] cost, RowRead gp,
+                                                 String cell) {
+        List<RowRead> placed = revenueByPlace(o);
+        if (placed.isEmpty()) {
             return false;
         }
         double[] sure = minus(revenue, sum(placed));
@@ -370,13 +376,8 @@ final class StatementChecks {
      * revenue, so cost of revenue. True when the rows were turned and operating income now adds up.
      */
     private static boolean takenOffRevenue(Outcome o, RowRead oi, double[] opex) {
-        List<RowRead> placed = new ArrayList<>();
-        for (RowRead x : o.rows) {
-            if (x.role == RowRole.REVENUE && x.tentative) {
-                placed.add(x);
-            }
-        }
-        if (placed.isEmpty() || placed.size() == o.lines(RowRole.REVENUE).size()) {
+        List<RowRead> placed = revenueByPlace(o);
+        if (placed.isEmpty()) {
             return false;
         }
         double[] moved = sum(placed);
@@ -418,7 +419,8 @@ final class StatementChecks {
         return true;
     }
 
-    private static double[] signed(double[] v, double sign) {
+    /** Each amount times {@code sign} (a sign or any scale), in a new array. */
+    static double[] signed(double[] v, double sign) {
         double[] r = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             r[i] = v[i] * sign;

@@ -38,11 +38,27 @@ public final class StatementChoice {
         // while the cost table is detected (the sheets are only read from here on).
         Object[] results = new Object[2];
         WorkbookReadException[] failures = new WorkbookReadException[2];
+        // Sheets numbered in workbook order, so that each side can number its lines on its own thread.
+        Map<String, Integer> sheetIds = new HashMap<>();
+        for (GridSheet s : sheets) {
+            sheetIds.putIfAbsent(s.name(), sheetIds.size());
+        }
+        long[][] statementKeys = new long[1][];
+        List<List<Reading.Row>> statementRows = new ArrayList<>(List.of(List.of()));
         Parallel.forRange(hints.tables().isEmpty() ? 2 : 1, 1, (from, to) -> {
             for (int i = from; i < to; i++) {
                 try {
-                    results[i] = i == 0 ? StatementReader.find(fileName, sheets, hints)
-                            : new TableDetector(fileName, dictionary).detect(sheets);
+                    if (i == 0) {
+                        StatementReader.Found f = StatementReader.find(fileName, sheets, hints);
+                        results[0] = f;
+                        if (f != null) {
+                            // done here, while the cost table is still being detected on the other core
+                            statementKeys[0] = f.lineKeys(new HashMap<>(sheetIds));
+                            statementRows.set(0, StatementReader.readingRows(f));
+                        }
+                    } else {
+                        results[1] = new TableDetector(fileName, dictionary).detect(sheets);
+                    }
                 } catch (WorkbookReadException e) {
                     failures[i] = e;
                 }
@@ -62,8 +78,9 @@ public final class StatementChoice {
             return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false, costTable(d));
         }
         if (d != null && found.periodCount() == d.periods().count() && !found.derivesCost()
-                && sameLines(found, d) && sameScale(found, d)) {
-            StatementReader.Result st = StatementReader.build(found, dictionary, d.revenue(), d.costs());
+                && Arrays.equals(statementKeys[0], tableKeys(d, new HashMap<>(sheetIds))) && sameScale(found, d)) {
+            StatementReader.Result st = StatementReader.build(found, statementRows.get(0), dictionary, d.revenue(),
+                    d.costs());
             // the statement's period labels where both read the same columns in the same order (it
             // knows more of them: a year named in the row above, say)
             Periods periods = found.parts().size() == 1 && !d.costs().isEmpty() && Arrays.equals(
@@ -72,7 +89,7 @@ public final class StatementChoice {
             FinancialModel model = new FinancialModel(modelName, periods, d.revenue(), d.costs(), null, null);
             return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false, st.reading());
         }
-        StatementReader.Result st = StatementReader.build(found, dictionary, null, null);
+        StatementReader.Result st = StatementReader.build(found, statementRows.get(0), dictionary, null, null);
         FinancialModel model = new FinancialModel(modelName, st.periods(), st.revenue(), st.costs(), null, null);
         return new ReadResult(file, model, st.decisions(), st.problems(), infos(sheets, st.reading()), false,
                 st.reading());
@@ -106,9 +123,11 @@ public final class StatementChoice {
         return Arrays.copyOf(k, m);
     }
 
-    /** Whether both readings take the same rows as lines, each on the same side of gross profit. */
-    private static boolean sameLines(StatementReader.Found found, TableDetector.Detection d) {
-        Map<String, Integer> sheetIds = new HashMap<>();
+    /**
+     * The cost table's lines as {@link #key} numbers them, sorted and each once: equal to the
+     * statement's when both readings take the same rows as lines, each on the same side of gross profit.
+     */
+    private static long[] tableKeys(TableDetector.Detection d, Map<String, Integer> sheetIds) {
         long[] keys = new long[d.revenue().size() + d.costs().size()];
         int n = 0;
         for (RevenueLine r : d.revenue()) {
@@ -117,7 +136,7 @@ public final class StatementChoice {
         for (CostLine c : d.costs()) {
             keys[n++] = key(sheetIds, c.source().sheet(), c.source().row(), false, c.reported().isCostOfRevenue());
         }
-        return Arrays.equals(found.lineKeys(sheetIds), sortedSet(keys, n));
+        return sortedSet(keys, n);
     }
 
     /**
@@ -127,7 +146,7 @@ public final class StatementChoice {
     private static boolean sameScale(StatementReader.Found found, TableDetector.Detection d) {
         com.marginworkbench.model.SourceRef any = !d.revenue().isEmpty() ? d.revenue().get(0).source()
                 : !d.costs().isEmpty() ? d.costs().get(0).source() : null;
-        return any == null || Math.abs(any.scale()) == StatementReader.scaleOf(found);
+        return any == null || Math.abs(any.scale()) == StatementUnits.of(found).scale();
     }
 
     private static List<SheetInfo> infos(List<GridSheet> sheets, Reading reading) {

@@ -118,7 +118,36 @@ final class StatementLabels {
         // One pass instead of three regular expressions: this runs for every row of every candidate
         // block, 20,000 rows and more in a generated ledger.
         String lower = label.toLowerCase(Locale.ROOT);
-        StringBuilder b = new StringBuilder(lower.length());
+        String t = collapsed(lower);
+        int skip = 0;
+        while (skip < t.length() && isNumbering(t.charAt(skip))) {
+            skip++;
+        }
+        if (skip > 0 && skip < t.length() && startsWords(t.charAt(skip))) {
+            t = t.substring(skip);
+        }
+        while (t.endsWith(":") || t.endsWith(".") && !t.endsWith("exp.")) {
+            t = t.substring(0, t.length() - 1).trim();
+        }
+        return t;
+    }
+
+    /**
+     * Runs of spaces, underscores and line breaks as one space, dashes as '-', trimmed. Most labels
+     * have nothing to change and are returned as they are, without copying them a character at a time.
+     */
+    private static String collapsed(String lower) {
+        int len = lower.length();
+        boolean plain = len > 0 && lower.charAt(0) > ' ' && lower.charAt(len - 1) > ' ';
+        for (int i = 0; i < len && plain; i++) {
+            char c = lower.charAt(i);
+            plain = c != '_' && c != '\t' && c != '\n' && c != '\u000b' && c != '\f' && c != '\r' && c != '\u00a0'
+                    && c != '\u2013' && c != '\u2014' && (c != ' ' || lower.charAt(i + 1) != ' ');
+        }
+        if (plain) {
+            return lower;
+        }
+        StringBuilder b = new StringBuilder(len);
         boolean space = false;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
@@ -133,18 +162,7 @@ final class StatementLabels {
             space = false;
             b.append(c == '\u2013' || c == '\u2014' ? '-' : c);
         }
-        String t = b.toString().trim();
-        int skip = 0;
-        while (skip < t.length() && isNumbering(t.charAt(skip))) {
-            skip++;
-        }
-        if (skip > 0 && skip < t.length() && startsWords(t.charAt(skip))) {
-            t = t.substring(skip);
-        }
-        while (t.endsWith(":") || t.endsWith(".") && !t.endsWith("exp.")) {
-            t = t.substring(0, t.length() - 1).trim();
-        }
-        return t;
+        return b.toString().trim();
     }
 
     /** What may stand before a line's words as its number or bullet: digits, dots, brackets, dashes, bullets, spaces. */

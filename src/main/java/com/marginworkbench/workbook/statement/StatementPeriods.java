@@ -74,6 +74,44 @@ final class StatementPeriods {
         return false;
     }
 
+    /**
+     * A row of amounts, not a header: at most one word or date from {@code from} on, and a number with
+     * a fraction. Such a row cannot name two periods (numbers name periods only when every one is a
+     * whole year, serial date or ordinal) nor one beside a total (that takes two words). In a ledger,
+     * a few rows in a hundred have three whole amounts and would otherwise be parsed cell by cell.
+     */
+    private static boolean amountsWithoutWords(GridSheet s, int r, int from) {
+        Object[] entries = s.rowCells(r);
+        if (entries == null) {
+            return false;
+        }
+        double[] numbers = s.rowNumbers(r);
+        int words = 0;
+        boolean fraction = false;
+        for (int c = Math.max(0, from); c < entries.length; c++) {
+            Object e = entries[c];
+            double v;
+            if (e instanceof GridCell cell) {
+                if (cell.isText() || cell.format() == GridCell.Format.DATE) {
+                    if (++words >= 2) {
+                        return false;
+                    }
+                    continue;
+                }
+                if (!cell.isNumber()) {
+                    continue;
+                }
+                v = cell.number();
+            } else if (GridSheet.isPlain(e)) {
+                v = numbers[c];
+            } else {
+                continue;
+            }
+            fraction |= v != Math.rint(v);
+        }
+        return fraction;
+    }
+
     private static boolean isYearOrSerial(double v) {
         return v == Math.rint(v) && (v >= 0 && v <= 120 || isCalendarYear(v) || v >= 20000 && v <= 80000);
     }
@@ -93,6 +131,9 @@ final class StatementPeriods {
      * to an Actual one, no longer duration to a shorter one.
      */
     static Columns at(GridSheet s, int r, int from, java.util.function.IntPredicate chosen) {
+        if (chosen == null && amountsWithoutWords(s, r, from)) {
+            return null;
+        }
         GridCell[] row = s.row(r);
         List<Integer> cols = new ArrayList<>();
         List<Period> periods = new ArrayList<>();

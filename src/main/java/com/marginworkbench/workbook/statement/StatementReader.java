@@ -13,7 +13,6 @@ import com.marginworkbench.model.RowRole;
 import com.marginworkbench.model.SourceRef;
 import com.marginworkbench.workbook.Problem;
 import com.marginworkbench.workbook.WorkbookReadException;
-import com.marginworkbench.workbook.cells.GridCell;
 import com.marginworkbench.workbook.cells.GridSheet;
 import com.marginworkbench.workbook.statement.PeriodParser.Period;
 import com.marginworkbench.workbook.statement.StatementLabels.Meaning;
@@ -289,13 +288,27 @@ final class StatementReader {
      * The lines and the reading. With {@code linesRead} (the same rows read by the cost-table reader),
      * only the reading is made and judged by those lines.
      */
-    static Result build(Found found, VendorDictionary dictionary, List<RevenueLine> revenueRead,
+    /** Every row of the statement as the reading notes and the mapping show it, in order. */
+    static List<Reading.Row> readingRows(Found found) {
+        List<Reading.Row> rows = new ArrayList<>();
+        for (Outcome o : found.parts()) {
+            StatementBlock b = o.block;
+            for (RowRead x : o.rows) {
+                rows.add(new Reading.Row(b.sheet.name(), x.row + 1, x.label, x.role, x.role.isLine() ? x.placement
+                        : null, x.why));
+            }
+        }
+        return rows;
+    }
+
+    /** The statement's lines and reading; {@code rows} are its {@link #readingRows}. */
+    static Result build(Found found, List<Reading.Row> rows, VendorDictionary dictionary, List<RevenueLine> revenueRead,
                         List<CostLine> costsRead) {
         List<Outcome> parts = found.parts();
         ReadingHints hints = found.hints();
         boolean lines = revenueRead == null;
         Outcome main = parts.get(0);
-        Units units = units(found);
+        StatementUnits units = StatementUnits.of(found);
         List<String> labels = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Outcome o : parts) {
@@ -319,7 +332,6 @@ final class StatementReader {
         List<CostLine> costs = new ArrayList<>();
         List<LineDecision> decisions = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        List<Reading.Row> rows = new ArrayList<>();
         List<Reading.Check> checks = new ArrayList<>();
         int offset = 0;
         Map<String, Pending> pending = new LinkedHashMap<>();
@@ -336,8 +348,6 @@ final class StatementReader {
                 System.arraycopy(b.columns.columns(), 0, cols, offset, b.columns.count());
             }
             for (RowRead x : o.rows) {
-                rows.add(new Reading.Row(b.sheet.name(), x.row + 1, x.label, x.role, x.role.isLine() ? x.placement
-                        : null, x.why));
                 if (!x.role.isLine() || !lines) {
                     continue;
                 }
@@ -425,80 +435,5 @@ final class StatementReader {
         LayerSplit split = sug.layer() != null ? LayerSplit.of(sug.layer()) : LayerSplit.SOFTWARE;
         costs.add(new CostLine(label, src, amounts, split, placement, sug.llmPriced(), sug.usageVariable()));
         decisions.add(new LineDecision(sug.costType(), Answers.DEFAULTS, sug.note()));
-    }
-
-    /** The units the user set, else those stated near the statement's first part. */
-    private static Units units(Found found) {
-        ReadingHints hints = found.hints();
-        return hints.units() != null ? new Units(hints.units(), hints.unitScale() == null ? 1 : hints.unitScale())
-                : Units.find(found.parts().get(0).block);
-    }
-
-    /** What the statement's cells are multiplied by to give amounts (1000 for thousands). */
-    static double scaleOf(Found found) {
-        return units(found).scale();
-    }
-
-    /** Units stated near the statement: the scale ("thousands") and the currency. */
-    record Units(String text, double scale) {
-        private static final Pattern THOUSANDS = Pattern.compile(
-                "thousand|'000|’000|\\b000s?\\b|\\(000\\)|\\$000|\\$ 000|\\bin k\\b|\\(k\\)|\\b(usd|eur|gbp|\\$|£|€) ?k\\b");
-        private static final Pattern MILLIONS = Pattern.compile(
-                "million|\\bmm\\b|\\bmn\\b|\\$m\\b|\\$ m\\b|\\(m\\)|\\b(usd|eur|gbp) ?m{1,2}\\b|£m\\b|€m\\b|\\bin m\\b");
-        private static final Pattern BILLIONS = Pattern.compile("billion|\\bbn\\b|\\$b\\b|\\(b\\)");
-
-        static Units find(StatementBlock b) {
-            StringBuilder text = new StringBuilder(b.title == null ? "" : b.title);
-            text.append(" | ").append(b.sheet.name());
-            int header = b.columns.row();
-            for (int r = Math.max(0, header - 30); r < header && !b.orientation.equals("long format"); r++) {
-                GridCell[] row = b.sheet.row(r);
-                for (int c = 0; c < row.length && c < 30; c++) {
-                    if (row[c] != null && row[c].isText() && row[c].text().length() < 120) {
-                        text.append(" | ").append(row[c].text());
-                    }
-                }
-            }
-            for (int r = b.firstRow; r <= Math.min(b.lastRow, b.firstRow + 200); r++) {
-                String t = StatementRows.text(b.sheet, r, b.labelColumn);
-                if (t != null && t.length() < 120) {
-                    String n = t.toLowerCase(Locale.ROOT);
-                    if (n.contains("figures") || n.contains("amounts") || n.contains(" in ") || n.startsWith("in ")
-                            || n.startsWith("units") || n.contains("000")) {
-                        text.append(" | ").append(t);
-                    }
-                }
-            }
-            double scale = 1;
-            String found = null;
-            String currency = null;
-            for (String segment : text.toString().split("[|,;\\n]")) {
-                String s = segment.toLowerCase(Locale.ROOT).trim();
-                if (s.isEmpty() || s.contains("share") || s.contains("per ") || s.contains("%")) {
-                    continue;
-                }
-                if (currency == null) {
-                    currency = s.contains("usd") || s.contains("$") ? "USD" : s.contains("gbp") || s.contains("£")
-                            ? "GBP" : s.contains("eur") || s.contains("€") ? "EUR" : null;
-                }
-                if (found == null) {
-                    if (BILLIONS.matcher(s).find()) {
-                        scale = 1e9;
-                        found = "billions";
-                    } else if (MILLIONS.matcher(s).find()) {
-                        scale = 1e6;
-                        found = "millions";
-                    } else if (THOUSANDS.matcher(s).find()) {
-                        scale = 1e3;
-                        found = "thousands";
-                    }
-                }
-            }
-            if (found == null && currency == null) {
-                return new Units(null, 1);
-            }
-            String text2 = (currency == null ? "" : currency + (found == null ? "" : " ")) + (found == null ? "" : found);
-            return new Units(text2, scale);
-        }
     }
 }

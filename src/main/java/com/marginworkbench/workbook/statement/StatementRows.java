@@ -161,7 +161,7 @@ final class StatementRows {
         boolean userSet = false;
         for (RowRead x : o.rows) {
             x.autoRole = x.role;
-            RowRole given = userRoles.get(s.name() + "!" + (x.row + 1));
+            RowRole given = userRoles.isEmpty() ? null : userRoles.get(s.name() + "!" + (x.row + 1));
             if (given != null) {
                 x.role = given;
                 x.tentative = false;
@@ -199,71 +199,9 @@ final class StatementRows {
         x.row = r;
         x.values = new double[cols.length];
         x.excel = x.values;
-        boolean percent = false;
-        boolean ratio = true;
-        boolean fraction = false;
-        String textCell = null;
-        String textWhat = null;
-        Object[] rowCells = s.rowCells(r);
-        double[] rowNumbers = s.rowNumbers(r);
-        for (int i = 0; i < cols.length; i++) {
-            if (cols[i] < rowCells.length && GridSheet.isPlain(rowCells[cols[i]])) {
-                // the common case, without wrapping the number in a cell
-                double d = rowNumbers[cols[i]];
-                if (Double.isFinite(d)) {
-                    x.values[i] = d;
-                    x.hasNumber = true;
-                    double a = Math.abs(d);
-                    ratio &= a <= 1.5;
-                    fraction |= a != Math.rint(a);
-                    if (x.textNumbers) {
-                        x.excel[i] = d;
-                    }
-                    continue;
-                }
-            }
-            CellValues.Value v = CellValues.read(s.cell(r, cols[i]));
-            switch (v.status()) {
-                case NUMBER -> {
-                    x.values[i] = v.number();
-                    x.hasNumber = true;
-                    GridCell typed = s.isPlainNumber(r, cols[i]) ? null : s.cell(r, cols[i]);
-                    if (typed != null && typed.kind() == GridCell.Kind.TEXT) {
-                        if (!x.textNumbers) {
-                            x.excel = x.values.clone();
-                            x.textNumbers = true;
-                        }
-                        x.excel[i] = 0;
-                    } else if (x.textNumbers) {
-                        x.excel[i] = v.number();
-                    }
-                    double a = Math.abs(v.number());
-                    ratio &= a <= 1.5;
-                    fraction |= a != Math.rint(a);
-                }
-                case PERCENT -> percent = true;
-                case PROBLEM -> {
-                    GridCell cell = s.cell(r, cols[i]);
-                    if (cell != null && cell.kind() != GridCell.Kind.TEXT && x.problem == null) {
-                        x.problemCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
-                        x.problemWhat = v.problem();
-                        x.problem = x.problemCell + " holds " + v.problem();
-                    } else if (textCell == null) {
-                        textCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
-                        textWhat = v.problem();
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        if (x.problem == null && x.hasNumber && textCell != null) {
-            // Amounts in the row's other periods, and words where this period's amount should be:
-            // the amount is not known, so the row is not read (a row of words alone is a caption).
-            x.problemCell = textCell;
-            x.problemWhat = textWhat;
-            x.problem = textCell + " holds " + textWhat;
-        }
+        int amounts = readAmounts(x, s, r, cols);
+        boolean percent = (amounts & PERCENT) != 0;
+        boolean ratios = (amounts & RATIOS) != 0;
         if (label == null) {
             return;
         }
@@ -288,7 +226,7 @@ final class StatementRows {
             return;
         }
         o.numericRows++;
-        if (percent || ratio && fraction && (x.meaning == Meaning.UNKNOWN || x.meaning == Meaning.KPI
+        if (percent || ratios && (x.meaning == Meaning.UNKNOWN || x.meaning == Meaning.KPI
                 || x.meaning == Meaning.GROSS_PROFIT)) {
             x.role = RowRole.KPI;
             x.why = "ratios or percentages";
@@ -300,6 +238,91 @@ final class StatementRows {
         if (x.role == RowRole.IGNORED && x.meaning == Meaning.UNKNOWN) {
             o.unclassified++;
         }
+    }
+
+    /** {@link #readAmounts} found a percentage where an amount should be. */
+    private static final int PERCENT = 1;
+    /** {@link #readAmounts} found only small amounts, some with fractions: ratios, not money. */
+    private static final int RATIOS = 2;
+
+    /**
+     * The row's amounts in the block's period columns into {@code x}, and what else stands there
+     * ({@link #PERCENT}, {@link #RATIOS}). A method of its own: its loop over the periods, run for
+     * every row, is compiled alone instead of taking the whole row method with it.
+     */
+    private static int readAmounts(RowRead x, GridSheet s, int r, int[] cols) {
+        boolean percent = false;
+        boolean ratio = true;
+        boolean fraction = false;
+        String textCell = null;
+        String textWhat = null;
+        Object[] rowCells = s.rowCells(r);
+        double[] rowNumbers = s.rowNumbers(r);
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i] < rowCells.length && GridSheet.isPlain(rowCells[cols[i]])) {
+                // the common case, without wrapping the number in a cell
+                double d = rowNumbers[cols[i]];
+                if (Double.isFinite(d)) {
+                    x.values[i] = d;
+                    x.hasNumber = true;
+                    if (ratio) {
+                        // only a row of small amounts can be ratios; past the first large one the
+                        // fraction test is not needed (it ran for every amount of a 20,000-row ledger)
+                        double a = Math.abs(d);
+                        ratio = a <= 1.5;
+                        fraction |= a != Math.rint(a);
+                    }
+                    if (x.textNumbers) {
+                        x.excel[i] = d;
+                    }
+                    continue;
+                }
+            }
+            CellValues.Value v = CellValues.read(s.cell(r, cols[i]));
+            switch (v.status()) {
+                case NUMBER -> {
+                    x.values[i] = v.number();
+                    x.hasNumber = true;
+                    GridCell typed = s.isPlainNumber(r, cols[i]) ? null : s.cell(r, cols[i]);
+                    if (typed != null && typed.kind() == GridCell.Kind.TEXT) {
+                        if (!x.textNumbers) {
+                            x.excel = x.values.clone();
+                            x.textNumbers = true;
+                        }
+                        x.excel[i] = 0;
+                    } else if (x.textNumbers) {
+                        x.excel[i] = v.number();
+                    }
+                    if (ratio) {
+                        double a = Math.abs(v.number());
+                        ratio = a <= 1.5;
+                        fraction |= a != Math.rint(a);
+                    }
+                }
+                case PERCENT -> percent = true;
+                case PROBLEM -> {
+                    GridCell cell = s.cell(r, cols[i]);
+                    if (cell != null && cell.kind() != GridCell.Kind.TEXT && x.problem == null) {
+                        x.problemCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
+                        x.problemWhat = v.problem();
+                        x.problem = x.problemCell + " holds " + v.problem();
+                    } else if (textCell == null) {
+                        textCell = s.name() + "!" + SourceRef.cellName(r, cols[i]);
+                        textWhat = v.problem();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (x.problem == null && x.hasNumber && textCell != null) {
+            // Amounts in the row's other periods, and words where this period's amount should be:
+            // the amount is not known, so the row is not read (a row of words alone is a caption).
+            x.problemCell = textCell;
+            x.problemWhat = textWhat;
+            x.problem = textCell + " holds " + textWhat;
+        }
+        return (percent ? PERCENT : 0) | (ratio && fraction ? RATIOS : 0);
     }
 
     /** Gives the row its role by its meaning, the section and how far down the statement it is; returns the stage. */

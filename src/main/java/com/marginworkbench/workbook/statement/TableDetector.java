@@ -173,6 +173,28 @@ public final class TableDetector {
         // A block whose lines are mostly entered negative holds costs typed with a minus. Revenue goes
         // by its sum: discounts and refunds typed negative under a positive gross revenue are revenue
         // reductions, not a sign that revenue is typed negative.
+        Map<Placement, double[]> signs = signs(t);
+        // Suggestions depend on the label alone, so a big sheet gets them on all cores at once.
+        VendorDictionary.Suggestion[] suggestions = new VendorDictionary.Suggestion[t.lines.size()];
+        Parallel.forRange(suggestions.length, 1000, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                Candidate c = t.lines.get(i);
+                if (c.placement != Placement.REVENUE) {
+                    suggestions[i] = dictionary.suggest(c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+                }
+            }
+        });
+        boolean unplacedNoted = false;
+        for (int index = 0; index < t.lines.size(); index++) {
+            // one call per line, not one long loop: the JIT compiles the line's method once, where
+            // a 20,000-line loop was compiled on the stack with everything in it (~70 ms a run)
+            unplacedNoted = line(t, primary, t.lines.get(index), signs, suggestions[index], unplacedNoted, revenue,
+                    costs, decisions, problems);
+        }
+    }
+
+    /** Per placement, how many lines (by amount for revenue) total negative [0] and positive [1]. */
+    private static Map<Placement, double[]> signs(SheetTable t) {
         Map<Placement, double[]> signs = new HashMap<>();
         for (Candidate c : t.lines) {
             double total = 0;
@@ -188,94 +210,83 @@ public final class TableDetector {
                 s[1]++;
             }
         }
-        // Suggestions depend on the label alone, so a big sheet gets them on all cores at once.
-        VendorDictionary.Suggestion[] suggestions = new VendorDictionary.Suggestion[t.lines.size()];
-        Parallel.forRange(suggestions.length, 1000, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                Candidate c = t.lines.get(i);
-                if (c.placement != Placement.REVENUE) {
-                    suggestions[i] = dictionary.suggest(c.otherText.isEmpty() ? c.label : c.label + " " + c.otherText);
+        return signs;
+    }
+
+    /** Reads one candidate into a revenue or cost line; returns whether the unplaced lines have been noted. */
+    private boolean line(SheetTable t, boolean primary, Candidate c, Map<Placement, double[]> signs,
+                         VendorDictionary.Suggestion sug, boolean unplacedNoted, List<RevenueLine> revenue,
+                         List<CostLine> costs, List<LineDecision> decisions, List<Problem> problems) {
+        double[] s = signs.get(c.placement);
+        double sign = s[0] > s[1] ? -1 : 1;
+        double scale = t.unitScale * sign;
+        // in a method of its own, so that its loop is compiled alone
+        double[] amounts = StatementChecks.signed(c.values, scale);
+        SourceRef src = new SourceRef(t.sheet.name(), c.row, c.labelColumn, t.header.columns(), scale);
+        LayerSplit layerOverride = null;
+        if (t.layerColumn >= 0) {
+            String text = textAt(t.sheet, c.row, t.layerColumn);
+            if (text != null) {
+                layerOverride = parseLayer(text);
+                if (layerOverride == null) {
+                    problems.add(new Problem(t.sheet.name() + "!" + SourceRef.cellName(c.row, t.layerColumn),
+                            "'" + text + "' is not a layer; use AI, Software or an AI share such as 40%."
+                                    + " The suggestion is used instead."));
                 }
             }
-        });
-        int index = -1;
-        boolean unplacedNoted = false;
-        for (Candidate c : t.lines) {
-            index++;
-            double[] s = signs.get(c.placement);
-            double sign = s[0] > s[1] ? -1 : 1;
-            double scale = t.unitScale * sign;
-            double[] amounts = new double[c.values.length];
-            for (int i = 0; i < amounts.length; i++) {
-                amounts[i] = c.values[i] * scale;
-            }
-            SourceRef src = new SourceRef(t.sheet.name(), c.row, c.labelColumn, t.header.columns(), scale);
-            String cell = src.labelCell();
-            LayerSplit layerOverride = null;
-            if (t.layerColumn >= 0) {
-                String text = textAt(t.sheet, c.row, t.layerColumn);
-                if (text != null) {
-                    layerOverride = parseLayer(text);
-                    if (layerOverride == null) {
-                        problems.add(new Problem(t.sheet.name() + "!" + SourceRef.cellName(c.row, t.layerColumn),
-                                "'" + text + "' is not a layer; use AI, Software or an AI share such as 40%."
-                                        + " The suggestion is used instead."));
-                    }
-                }
-            }
-            if (c.placement == Placement.REVENUE) {
-                boolean ai = dictionary.isAiRevenue(c.label);
-                LayerSplit layer = layerOverride != null ? layerOverride : ai ? LayerSplit.AI : LayerSplit.SOFTWARE;
-                boolean usage = dictionary.isUsagePriced(c.label + " " + c.otherText);
-                revenue.add(new RevenueLine(c.label, src, amounts, layer, usage));
-                continue;
-            }
-            if (!primary) {
-                continue;
-            }
-            Placement placement = c.placement;
-            if (placement == null) {
-                placement = Placement.OTHER_OPEX;
-                if (!unplacedNoted) {
-                    unplacedNoted = true;
-                    problems.add(new Problem(cell, "Lines from row " + (c.row + 1) + " of " + t.sheet.name()
-                            + " sit under no section heading (such as Cost of revenue or Operating expenses);"
-                            + " they are taken as reported in operating expenses."));
-                }
-            }
-            VendorDictionary.Suggestion sug = suggestions[index];
-            CostType type = sug.costType();
-            String note = sug.note();
-            LineDecision.Origin origin = sug.nameOnly() ? LineDecision.Origin.SUGGESTED_FROM_NAME
-                    : LineDecision.Origin.SUGGESTED_WITH_CONTEXT;
-            boolean llm = sug.llmPriced();
-            boolean usage = sug.usageVariable();
-            Layer layer = sug.layer();
-            if (t.costTypeColumn >= 0) {
-                String text = textAt(t.sheet, c.row, t.costTypeColumn);
-                if (text != null) {
-                    CostType given = CostType.find(text).orElse(null);
-                    String typeCell = t.sheet.name() + "!" + SourceRef.cellName(c.row, t.costTypeColumn);
-                    if (given == null) {
-                        problems.add(new Problem(typeCell, "'" + text + "' is not a cost type this product knows;"
-                                + " use an id such as CUSTOMER_INFERENCE. The suggestion is used instead."));
-                    } else {
-                        if (given != type) {
-                            llm = given.defaultLlmPriced();
-                            usage = given.defaultUsageVariable();
-                            layer = given.defaultLayer();
-                        }
-                        type = given;
-                        origin = LineDecision.Origin.USER;
-                        note = "Cost type from the workbook's Cost type column (" + typeCell + ")";
-                    }
-                }
-            }
-            LayerSplit split = layerOverride != null ? layerOverride
-                    : layer != null ? LayerSplit.of(layer) : LayerSplit.SOFTWARE;
-            costs.add(new CostLine(c.label, src, amounts, split, placement, llm, usage));
-            decisions.add(new LineDecision(type, Answers.DEFAULTS, note).withOrigin(origin));
         }
+        if (c.placement == Placement.REVENUE) {
+            boolean ai = dictionary.isAiRevenue(c.label);
+            LayerSplit layer = layerOverride != null ? layerOverride : ai ? LayerSplit.AI : LayerSplit.SOFTWARE;
+            boolean usage = dictionary.isUsagePriced(c.label + " " + c.otherText);
+            revenue.add(new RevenueLine(c.label, src, amounts, layer, usage));
+            return unplacedNoted;
+        }
+        if (!primary) {
+            return unplacedNoted;
+        }
+        Placement placement = c.placement;
+        if (placement == null) {
+            placement = Placement.OTHER_OPEX;
+            if (!unplacedNoted) {
+                unplacedNoted = true;
+                problems.add(new Problem(src.labelCell(), "Lines from row " + (c.row + 1) + " of " + t.sheet.name()
+                        + " sit under no section heading (such as Cost of revenue or Operating expenses);"
+                        + " they are taken as reported in operating expenses."));
+            }
+        }
+        CostType type = sug.costType();
+        String note = sug.note();
+        LineDecision.Origin origin = sug.nameOnly() ? LineDecision.Origin.SUGGESTED_FROM_NAME
+                : LineDecision.Origin.SUGGESTED_WITH_CONTEXT;
+        boolean llm = sug.llmPriced();
+        boolean usage = sug.usageVariable();
+        Layer layer = sug.layer();
+        if (t.costTypeColumn >= 0) {
+            String text = textAt(t.sheet, c.row, t.costTypeColumn);
+            if (text != null) {
+                CostType given = CostType.find(text).orElse(null);
+                String typeCell = t.sheet.name() + "!" + SourceRef.cellName(c.row, t.costTypeColumn);
+                if (given == null) {
+                    problems.add(new Problem(typeCell, "'" + text + "' is not a cost type this product knows;"
+                            + " use an id such as CUSTOMER_INFERENCE. The suggestion is used instead."));
+                } else {
+                    if (given != type) {
+                        llm = given.defaultLlmPriced();
+                        usage = given.defaultUsageVariable();
+                        layer = given.defaultLayer();
+                    }
+                    type = given;
+                    origin = LineDecision.Origin.USER;
+                    note = "Cost type from the workbook's Cost type column (" + typeCell + ")";
+                }
+            }
+        }
+        LayerSplit split = layerOverride != null ? layerOverride
+                : layer != null ? LayerSplit.of(layer) : LayerSplit.SOFTWARE;
+        costs.add(new CostLine(c.label, src, amounts, split, placement, llm, usage));
+        decisions.add(new LineDecision(type, Answers.DEFAULTS, note).withOrigin(origin));
+        return unplacedNoted;
     }
 
     private static LayerSplit parseLayer(String text) {
