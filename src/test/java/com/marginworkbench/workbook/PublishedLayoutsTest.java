@@ -279,4 +279,17 @@ class PublishedLayoutsTest {
             assertThat(r.reading().checks()).as(volume).isNotEmpty().allMatch(Reading.Check::holds);
         }
     }
+
+    @Test
+    void amountsTypedAsTextWithThousandsSeparatorsNameNoUnits() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2024", "2025");
+        s.row("P&L", 1, 0, "Revenue", "1,000", "1,200");
+        s.row("P&L", 2, 0, "Cost of sales", "(400)", "(450)");
+        s.row("P&L", 3, 0, "Gross profit", "600", "750");
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("text-amounts.xlsx")));
+        assertThat(r.reading().units()).isNull();
+        assertThat(revenue(r)).isEqualTo(2200);
+        assertThat(cost(r)).isEqualTo(850);
+    }
 }
