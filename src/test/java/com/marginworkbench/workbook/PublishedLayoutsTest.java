@@ -250,4 +250,33 @@ class PublishedLayoutsTest {
         assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.LOW);
         assertThat(r.reading().reasons()).anyMatch(x -> x.contains("no cost of revenue line was found"));
     }
+
+    @Test
+    void unitsNamedInTheSheetNameAreApplied() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L ($000)", 0, 0, "", "2025", "2026");
+        s.row("P&L ($000)", 1, 0, line("Revenue", 1000, 1200));
+        s.row("P&L ($000)", 2, 0, line("Cost of revenue", 400, 450));
+        s.row("P&L ($000)", 3, 0, line("Gross profit", 600, 750));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("units-sheet.xlsx")));
+        assertThat(r.reading().unitScale()).isEqualTo(1000);
+        assertThat(revenue(r)).isEqualTo(2_200_000);
+        assertThat(cost(r)).isEqualTo(850_000);
+    }
+
+    @Test
+    void aMarketplacesGmvAndAMemoRowAreNotRevenue() throws Exception {
+        for (String volume : new String[] {"Gross merchandise value", "GMV", "Gross transaction volume", "Pass-through billings"}) {
+            Sheets s = new Sheets();
+            s.row("P&L", 0, 0, "", "2025", "2026");
+            s.row("P&L", 1, 0, line(volume, 10000, 12000));
+            s.row("P&L", 2, 0, line("Net revenue", 1000, 1200));
+            s.row("P&L", 3, 0, line("Cost of revenue", 400, 450));
+            s.row("P&L", 4, 0, line("Gross profit", 600, 750));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("gmv.xlsx")));
+            assertThat(revenue(r)).as(volume).isEqualTo(2200);
+            assertThat(cost(r)).as(volume).isEqualTo(850);
+            assertThat(r.reading().checks()).as(volume).isNotEmpty().allMatch(Reading.Check::holds);
+        }
+    }
 }

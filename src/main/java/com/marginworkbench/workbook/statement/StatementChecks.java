@@ -263,6 +263,9 @@ final class StatementChecks {
                 return;
             }
         }
+        if (revenueByPlaceLeftOut(o, revenue, cost, gp, cell)) {
+            return;
+        }
         o.costSign = majoritySign(o);
         double[] expected = o.costSign < 0 ? plus(revenue, cost) : minus(revenue, cost);
         int at = firstDifference(expected, gp.values);
@@ -331,19 +334,50 @@ final class StatementChecks {
                 o.block.columns.periods().get(at).label(), expected[at], oi.excel[at])));
     }
 
-    /**
-     * Rows read as revenue by their place alone (their labels say nothing) that operating income
-     * takes off revenue: with no gross profit to say so, the total shows they are costs, right after
-     * revenue, so cost of revenue. True when the rows were turned and operating income now adds up.
-     */
-    private static boolean takenOffRevenue(Outcome o, RowRead oi, double[] opex) {
+    /** The revenue lines read by their place alone, where others are read by their labels; else none. */
+    private static List<RowRead> revenueByPlace(Outcome o) {
         List<RowRead> placed = new ArrayList<>();
         for (RowRead x : o.rows) {
             if (x.role == RowRole.REVENUE && x.tentative) {
                 placed.add(x);
             }
         }
-        if (placed.isEmpty() || placed.size() == o.lines(RowRole.REVENUE).size()) {
+        return placed.size() == o.lines(RowRole.REVENUE).size() ? List.of() : placed;
+    }
+
+    /**
+     * Rows read as revenue by their place alone (a volume or memo row above "Net revenue") that
+     * gross profit leaves out: they are not lines. True when they were left out and it adds up.
+     */
+    private static boolean revenueByPlaceLeftOut(Outcome o, double[] revenue, double[] cost, RowRead gp,
+                                                 String cell) {
+        List<RowRead> placed = revenueByPlace(o);
+        if (placed.isEmpty()) {
+            return false;
+        }
+        double[] sure = minus(revenue, sum(placed));
+        for (int sign : new int[] {1, -1}) {
+            if (equal(sign == 1 ? minus(sure, cost) : plus(sure, cost), gp.excel)) {
+                for (RowRead x : placed) {
+                    x.role = RowRole.IGNORED;
+                    x.why = "gross profit adds up without it (not a revenue line)";
+                }
+                o.costSign = sign;
+                o.checks.add(new Reading.Check("gross profit = revenue − cost of revenue", cell, true, null));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Rows read as revenue by their place alone (their labels say nothing) that operating income
+     * takes off revenue: with no gross profit to say so, the total shows they are costs, right after
+     * revenue, so cost of revenue. True when the rows were turned and operating income now adds up.
+     */
+    private static boolean takenOffRevenue(Outcome o, RowRead oi, double[] opex) {
+        List<RowRead> placed = revenueByPlace(o);
+        if (placed.isEmpty()) {
             return false;
         }
         double[] moved = sum(placed);

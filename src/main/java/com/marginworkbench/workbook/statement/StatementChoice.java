@@ -78,7 +78,7 @@ public final class StatementChoice {
             return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false, costTable(d));
         }
         if (d != null && found.periodCount() == d.periods().count() && !found.derivesCost()
-                && Arrays.equals(statementKeys[0], tableKeys(d, new HashMap<>(sheetIds)))) {
+                && Arrays.equals(statementKeys[0], tableKeys(d, new HashMap<>(sheetIds))) && sameScale(found, d)) {
             StatementReader.Result st = StatementReader.build(found, statementRows.get(0), dictionary, d.revenue(),
                     d.costs());
             // the statement's period labels where both read the same columns in the same order (it
@@ -137,6 +137,16 @@ public final class StatementChoice {
             keys[n++] = key(sheetIds, c.source().sheet(), c.source().row(), false, c.reported().isCostOfRevenue());
         }
         return sortedSet(keys, n);
+    }
+
+    /**
+     * Whether the cost-table reading scaled its amounts as the statement's units say ("P&amp;L ($000)"
+     * names thousands in the sheet's name, which only the statement reader looks at).
+     */
+    private static boolean sameScale(StatementReader.Found found, TableDetector.Detection d) {
+        com.marginworkbench.model.SourceRef any = !d.revenue().isEmpty() ? d.revenue().get(0).source()
+                : !d.costs().isEmpty() ? d.costs().get(0).source() : null;
+        return any == null || Math.abs(any.scale()) == StatementUnits.of(found).scale();
     }
 
     private static List<SheetInfo> infos(List<GridSheet> sheets, Reading reading) {

@@ -37,7 +37,9 @@ final class StatementLabels {
                     + "|^#|\\bnumber of\\b|\\bno\\. of\\b|\\bcount\\b|\\baverage\\b|\\bmean\\b|\\bmedian\\b"
                     + "|\\bstd\\.? dev|\\bcheck\\b|^t$|\\bassumptions?\\b|\\bdrivers?\\b|\\bscenario\\b"
                     + "|\\bcommon size\\b|\\bexchange rate\\b|^currency$"
-                    + "|\\bconversion method\\b|\\bfiling\\b|\\bdividends? per\\b");
+                    + "|\\bconversion method\\b|\\bfiling\\b|\\bdividends? per\\b"
+                    + "|\\bgmv\\b|\\bgtv\\b|\\btpv\\b|\\bgross (merchandise|transaction|payment)s? (value|volume)"
+                    + "|\\b(payment|transaction|processing) volume\\b");
     /** Counts of people or accounts, unless the label names a cost or a vendor ("OpenAI API - free trial users"). */
     private static final Pattern PEOPLE = Pattern.compile("\\b(users?|customers?|subscribers?|logos|accounts|clients)\\b");
     private static final Pattern NOT_PEOPLE = Pattern.compile(
