@@ -507,23 +507,22 @@ public final class SummaryCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%d %s could not be read and %s left out of every figure (see Problems)%n", unread,
                     unread == 1 ? "line" : "lines", unread == 1 ? "is" : "are");
         }
-        out.printf(Locale.ROOT, "  %-20s %-36s %-8s %-26s %-11s %-11s %14s%n", "Source", "Line", "Layer", "Cost type",
-                "Reported", "Restated", "Total");
+        out.println(lineRow("Source", "Line", "Layer", "Cost type", "Reported", "Restated", "Total"));
         int printed = 0;
         for (RevenueLine r : model.revenue()) {
             if (printed++ >= TABLE_LINES) {
                 break;
             }
-            out.printf(Locale.ROOT, "  %-20s %-36s %-8s %-26s %-11s %-11s %14s%n", cut(r.sourceCell(), 20),
-                    cut(r.label(), 36), r.layer().describe(), "", "Revenue", "", money(r.total()));
+            out.println(lineRow(cut(r.sourceCell(), 20), cut(r.label(), 36), r.layer().describe(), "", "Revenue", "",
+                    money(r.total())));
         }
         for (int i = 0; i < costs.size() && printed < TABLE_LINES; i++, printed++) {
             CostLine c = costs.get(i);
             LineDecision d = s.read.decisions().get(i);
             Classification cl = s.classifications.get(i);
-            out.printf(Locale.ROOT, "  %-20s %-36s %-8s %-26s %-11s %-11s %14s%n", cut(c.sourceCell(), 20),
-                    cut(c.label(), 36), c.layer().describe(), d.costType() == null ? "?" : cut(d.costType().label(), 26),
-                    shortName(c.reported()), cl.treatment().label(), money(s.result.lineTotal(i)));
+            out.println(lineRow(cut(c.sourceCell(), 20), cut(c.label(), 36), c.layer().describe(),
+                    d.costType() == null ? "?" : cut(d.costType().label(), 26), shortName(c.reported()),
+                    cl.treatment().label(), money(s.result.lineTotal(i))));
         }
         int total = model.revenue().size() + costs.size();
         if (total > TABLE_LINES) {
@@ -547,6 +546,33 @@ public final class SummaryCommand implements Callable<Integer> {
         out.println("A decision aid, not accounting advice: classification depends on contracts, facts and the"
                 + " auditor's judgment. A management-view reclassification, not a restatement of an error"
                 + " (ASC 250 / IAS 8).");
+    }
+
+    /**
+     * One row of the lines table, laid out as {@code "  %-20s %-36s %-8s %-26s %-11s %-11s %14s"} would
+     * lay it out, without parsing that format for each of 200 rows.
+     */
+    static String lineRow(String source, String line, String layer, String costType, String reported,
+                          String restated, String total) {
+        StringBuilder b = new StringBuilder(140).append("  ");
+        padRight(b, source, 20).append(' ');
+        padRight(b, line, 36).append(' ');
+        padRight(b, layer, 8).append(' ');
+        padRight(b, costType, 26).append(' ');
+        padRight(b, reported, 11).append(' ');
+        padRight(b, restated, 11).append(' ');
+        for (int i = total.length(); i < 14; i++) {
+            b.append(' ');
+        }
+        return b.append(total).toString();
+    }
+
+    private static StringBuilder padRight(StringBuilder b, String s, int width) {
+        b.append(s);
+        for (int i = s.length(); i < width; i++) {
+            b.append(' ');
+        }
+        return b;
     }
 
     private static String shortName(com.marginworkbench.model.Placement p) {

@@ -48,6 +48,20 @@ class SummaryCommandTest {
     }
 
     @Test
+    void aLinesTableRowIsLaidOutAsItsFormatWould() {
+        String[][] rows = {
+            {"Source", "Line", "Layer", "Cost type", "Reported", "Restated", "Total"},
+            {"'Cost ledger'!A12", "OpenAI API \u2013 production #12", "AI", "Customer inference", "COGS",
+                "Cost of revenue", "1,234,567"},
+            {"", "a label far longer than its thirty-six characters of room", "", "", "", "", "-12,345,678,901,234"},
+        };
+        for (String[] r : rows) {
+            assertThat(SummaryCommand.lineRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6])).isEqualTo(String.format(
+                    java.util.Locale.ROOT, "  %-20s %-36s %-8s %-26s %-11s %-11s %14s", (Object[]) r));
+        }
+    }
+
+    @Test
     void jsonHasTheDocumentedShape() throws Exception {
         Path file = pnl("pnl.xlsx");
         CliRun r = run("summary", file.toString(), "--json", "--llm-cost", "+50%", "--framework", "ifrs");

@@ -220,8 +220,8 @@ public final class TableDetector {
         double[] s = signs.get(c.placement);
         double sign = s[0] > s[1] ? -1 : 1;
         double scale = t.unitScale * sign;
-        // in a method of its own, so that its loop is compiled alone
-        double[] amounts = StatementChecks.signed(c.values, scale);
+        // the lines copy what they are given: amounts stored as they are need no copy here first
+        double[] amounts = scale == 1 ? c.values : StatementChecks.signed(c.values, scale);
         SourceRef src = new SourceRef(t.sheet.name(), c.row, c.labelColumn, t.header.columns(), scale);
         LayerSplit layerOverride = null;
         if (t.layerColumn >= 0) {
