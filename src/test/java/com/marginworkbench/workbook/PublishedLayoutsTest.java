@@ -292,4 +292,37 @@ class PublishedLayoutsTest {
         assertThat(revenue(r)).isEqualTo(2200);
         assertThat(cost(r)).isEqualTo(850);
     }
+
+    @Test
+    void yearBlocksStackedOnOneSheetAreReadTogether() throws Exception {
+        // each year's months under a title naming the year, one block below the other
+        Sheets s = new Sheets();
+        String[] m = {"Jan", "Feb", "Mar"};
+        for (int y = 1; y >= 0; y--) {
+            int top = (1 - y) * 7;
+            s.row("P&L", top, 0, "Profit and loss FY" + (2025 + y));
+            s.row("P&L", top + 1, 0, "", m[0], m[1], m[2]);
+            s.row("P&L", top + 2, 0, line("Revenue", 100 + y * 100, 100 + y * 100, 100 + y * 100));
+            s.row("P&L", top + 3, 0, line("Cost of revenue", 40, 40, 40));
+            s.row("P&L", top + 4, 0, line("Gross profit", 60 + y * 100, 60 + y * 100, 60 + y * 100));
+        }
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("stacked-years.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan (FY2025)", "Feb (FY2025)", "Mar (FY2025)",
+                "Jan (FY2026)", "Feb (FY2026)", "Mar (FY2026)");
+        assertThat(r.model().revenue().get(0).amounts()).containsExactly(100, 100, 100, 200, 200, 200);
+        assertThat(cost(r)).isEqualTo(240);
+
+        // dated months, a year a block: read together too
+        Sheets d = new Sheets();
+        for (int y = 0; y < 2; y++) {
+            int top = y * 6;
+            d.row("P&L", top, 0, "", "Jan-" + (25 + y), "Feb-" + (25 + y));
+            d.row("P&L", top + 1, 0, line("Revenue", 100 + y * 100, 100 + y * 100));
+            d.row("P&L", top + 2, 0, line("Cost of revenue", 40, 40));
+            d.row("P&L", top + 3, 0, line("Gross profit", 60 + y * 100, 60 + y * 100));
+        }
+        ReadResult dated = WorkbookReader.read(d.save(dir.resolve("stacked-dated.xlsx")));
+        assertThat(dated.model().periods().labels()).containsExactly("Jan-25", "Feb-25", "Jan-26", "Feb-26");
+        assertThat(revenue(dated)).isEqualTo(600);
+    }
 }

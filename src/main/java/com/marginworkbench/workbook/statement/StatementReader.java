@@ -319,11 +319,12 @@ final class StatementReader {
             notes.addAll(o.notes);
         }
         if (parts.size() > 1 && new HashSet<>(labels).size() < labels.size()) {
-            // months without a year on each sheet: the sheet says which year
+            // months without a year on each sheet (or block): the sheet (or the year over the block) says which
             labels.clear();
             for (Outcome o : parts) {
                 for (Period p : o.block.columns.periods()) {
-                    labels.add(p.label() + " (" + o.block.sheet.name() + ")");
+                    labels.add(p.label() + " (" + (o.block.partName != null ? o.block.partName : o.block.sheet.name())
+                            + ")");
                 }
             }
         }
