@@ -325,4 +325,23 @@ class PublishedLayoutsTest {
         assertThat(dated.model().periods().labels()).containsExactly("Jan-25", "Feb-25", "Jan-26", "Feb-26");
         assertThat(revenue(dated)).isEqualTo(600);
     }
+
+    @Test
+    void incomeNamedByItsKindIsRevenue() throws Exception {
+        // an agency's "Commission income", a landlord's "Rental income"
+        for (String label : new String[] {"Commission income", "Rental income", "Management fee income",
+                "Licence income"}) {
+            Sheets s = new Sheets();
+            s.row("P&L", 0, 0, "", "2025", "2026");
+            s.row("P&L", 1, 0, line(label, 1000, 1200));
+            s.row("P&L", 2, 0, line("Cost of sales", 400, 450));
+            s.row("P&L", 3, 0, line("Gross profit", 600, 750));
+            s.row("P&L", 4, 0, line("Administrative expenses", 300, 320));
+            s.row("P&L", 5, 0, line("Operating profit", 300, 430));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("income.xlsx")));
+            assertThat(revenue(r)).as(label).isEqualTo(2200);
+            assertThat(cost(r)).as(label).isEqualTo(850);
+            assertThat(r.reading().confidence()).as(label).isEqualTo(Reading.Confidence.HIGH);
+        }
+    }
 }

@@ -65,6 +65,10 @@ final class StatementLabels {
                     + "|\\(000s?\\)|^(usd|eur|gbp|\\$|£|€)( |$)|\\bunless otherwise\\b|^source\\b|^note\\b|^notes\\b");
     private static final Pattern REVENUE = Pattern.compile(
             "\\b(revenues?|net sales|sales|turnover|income from (sales|services)|fees earned)\\b");
+    /** Income named by its kind ("Commission income", "Rental income"): a revenue line, not a function's cost. */
+    private static final Pattern KIND_INCOME = Pattern.compile(
+            "^(total )?([a-z&]+ ){0,2}(fees?|commissions?|rental|subscriptions?|services?|consulting|licen[cs]es?"
+                    + "|royalt(y|ies)|advisory|trading|contract) income$");
     private static final Pattern CONTRA_REVENUE = Pattern.compile(
             "\\b(churn|discounts?|refunds?|returns|allowances|credits issued|rebates)\\b");
     private static final Pattern COGS = Pattern.compile(
@@ -236,6 +240,9 @@ final class StatementLabels {
         boolean total = TOTAL.matcher(n).find();
         if (GROSS.matcher(n).find()) {
             return n.contains("%") || n.contains("margin %") ? Meaning.KPI : Meaning.GROSS_PROFIT;
+        }
+        if (KIND_INCOME.matcher(n).matches()) {
+            return total ? Meaning.REVENUE_TOTAL : Meaning.REVENUE;
         }
         if ((KPI.matcher(n).find() || PEOPLE.matcher(n).find() && !NOT_PEOPLE.matcher(n).find())
                 && !n.startsWith("net revenue") && !n.startsWith("revenue (")) {
