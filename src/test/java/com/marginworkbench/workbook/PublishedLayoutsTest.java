@@ -344,4 +344,24 @@ class PublishedLayoutsTest {
             assertThat(r.reading().confidence()).as(label).isEqualTo(Reading.Confidence.HIGH);
         }
     }
+
+    @Test
+    void aMonthlyReportsActualColumnIsTheMonthItsTitleNames() throws Exception {
+        Sheets s = new Sheets();
+        String[] months = {"February 2026", "January 2026"};
+        for (int i = 0; i < 2; i++) {
+            String sheet = months[i].substring(0, 3);
+            s.row(sheet, 0, 0, "Management accounts - " + months[i]);
+            s.row(sheet, 2, 0, "", "Actual", "Budget", "Variance", "YTD Actual", "YTD Budget", "YTD Variance");
+            s.row(sheet, 3, 0, line("Revenue", 120 - i * 20, 110, 10, 330, 320, 10));
+            s.row(sheet, 4, 0, line("Cost of sales", 40, 38, -2, 115, 110, -5));
+            s.row(sheet, 5, 0, line("Gross profit", 80 - i * 20, 72, 8, 215, 210, 5));
+            s.row(sheet, 6, 0, line("Overheads", 50, 50, 0, 150, 150, 0));
+        }
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("monthly-report.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan-26", "Feb-26");
+        assertThat(r.model().revenue().get(0).amounts()).containsExactly(100, 120);
+        assertThat(cost(r)).isEqualTo(80);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("'Actual' column"));
+    }
 }
