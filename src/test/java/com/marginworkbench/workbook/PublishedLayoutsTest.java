@@ -364,4 +364,32 @@ class PublishedLayoutsTest {
         assertThat(cost(r)).isEqualTo(80);
         assertThat(r.reading().notes()).anyMatch(n -> n.contains("'Actual' column"));
     }
+
+    @Test
+    void schedulesAboveTheStatementsOwnTitleUnderOneHeaderAreNotItsLines() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Model", 0, 0, "", "2025", "2026");
+        s.row("Model", 1, 0, "Revenue build");
+        s.row("Model", 2, 0, line("Starter revenue", 300, 500));
+        s.row("Model", 3, 0, line("Pro revenue", 500, 600));
+        s.row("Model", 4, 0, line("Total subscription revenue", 800, 1100));
+        s.row("Model", 5, 0, "Cost build");
+        s.row("Model", 6, 0, line("Hosting", 150, 200));
+        s.row("Model", 7, 0, line("Support", 100, 100));
+        s.row("Model", 8, 0, line("Total COGS", 250, 300));
+        s.row("Model", 10, 0, "Profit and loss");
+        s.row("Model", 11, 0, line("Subscription revenue", 800, 1100));
+        s.row("Model", 12, 0, line("Services revenue", 200, 100));
+        s.row("Model", 13, 0, line("Total revenue", 1000, 1200));
+        s.row("Model", 14, 0, line("Cost of revenue", 250, 300));
+        s.row("Model", 15, 0, line("Gross profit", 750, 900));
+        s.row("Model", 16, 0, line("Operating expenses", 500, 600));
+        s.row("Model", 17, 0, line("Operating income", 250, 300));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("build-up.xlsx")));
+        assertThat(r.model().revenue()).extracting(com.marginworkbench.model.RevenueLine::label)
+                .containsExactly("Subscription revenue", "Services revenue");
+        assertThat(revenue(r)).isEqualTo(2200);
+        assertThat(cost(r)).isEqualTo(550);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
 }
