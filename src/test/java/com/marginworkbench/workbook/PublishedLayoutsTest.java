@@ -392,4 +392,31 @@ class PublishedLayoutsTest {
         assertThat(cost(r)).isEqualTo(550);
         assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
     }
+
+    private static void statement(Sheets s, String sheet, double[] revenue, double[] cost) {
+        s.row(sheet, 0, 0, "", "Jan-26", "Feb-26");
+        s.row(sheet, 1, 0, line("Revenue", revenue));
+        s.row(sheet, 2, 0, line("Cost of revenue", cost));
+        s.row(sheet, 3, 0, line("Gross profit", revenue[0] - cost[0], revenue[1] - cost[1]));
+    }
+
+    @Test
+    void theActualsAreReadWhereABudgetSheetHoldsTheSameStatement() throws Exception {
+        Sheets s = new Sheets();
+        statement(s, "Budget 2026", new double[] {500, 600}, new double[] {200, 200});
+        statement(s, "Actuals 2026", new double[] {450, 520}, new double[] {190, 210});
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("budget-actuals.xlsx")));
+        assertThat(r.reading().table().sheet()).isEqualTo("Actuals 2026");
+        assertThat(revenue(r)).isEqualTo(970);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("Budget 2026"));
+
+        // two scenarios, neither the actuals: the first is read, said so, at medium confidence
+        Sheets t = new Sheets();
+        statement(t, "Base case", new double[] {500, 600}, new double[] {200, 200});
+        statement(t, "Downside case", new double[] {450, 520}, new double[] {190, 210});
+        ReadResult base = WorkbookReader.read(t.save(dir.resolve("scenario-sheets.xlsx")));
+        assertThat(base.reading().table().sheet()).isEqualTo("Base case");
+        assertThat(base.reading().confidence()).isEqualTo(Reading.Confidence.MEDIUM);
+        assertThat(base.reading().reasons()).anyMatch(x -> x.contains("Downside case"));
+    }
 }

@@ -77,6 +77,33 @@ final class StatementJoin {
         return parts;
     }
 
+    /** Said when another sheet holds the same statement for the same periods and nothing says which to read. */
+    static final String FIRST_OF_RIVALS = "(the first found; choose another with --table or in the mapping)";
+
+    /**
+     * Another sheet with the same statement for the same periods (a budget beside the actuals, two
+     * scenarios): never added to the one read. The note says which was read and why: the actuals
+     * before a budget or forecast, else the first found, a guess for the user to check.
+     */
+    static void noteRivals(Outcome best, List<Outcome> read) {
+        Set<String> labels = labels(best);
+        List<String> rivals = new ArrayList<>();
+        for (Outcome o : read) {
+            if (o != best && o.block.sheet != best.block.sheet
+                    && o.block.columns.granularity() == best.block.columns.granularity()
+                    && overlaps(List.of(best), o) && similarity(labels, labels(o)) >= 0.6) {
+                rivals.add(o.block.sheet.name());
+            }
+        }
+        if (rivals.isEmpty()) {
+            return;
+        }
+        String others = "'" + String.join("', '", rivals) + "'";
+        boolean actuals = StatementLabels.actualsLean(StatementLabels.normalize(best.block.sheet.name())) > 0;
+        best.notes.add("The same statement for the same periods stands on " + others + "; '" + best.block.sheet.name()
+                + "' is read " + (actuals ? "(the actuals)." : FIRST_OF_RIVALS + "."));
+    }
+
     /** Whether two blocks on one sheet share rows (one found inside the other). */
     private static boolean rowsMeet(StatementBlock a, StatementBlock b) {
         return b.columns.row() <= a.lastRow && b.lastRow >= a.columns.row();

@@ -372,6 +372,15 @@ final class StatementLabels {
                 || n.contains("statements of earnings") || n.contains("operating model");
     }
 
+    private static final Pattern ACTUALS = Pattern.compile("\\b(actuals?|act)\\b");
+    private static final Pattern PLANS = Pattern.compile(
+            "\\b(budgets?|forecasts?|fcst|plan|projections?|projected|targets?|scenarios?|upside|downside|bear|bull)\\b");
+
+    /** +1 for a sheet named for actuals, -1 for one named for a budget, forecast or scenario, else 0. */
+    static int actualsLean(String n) {
+        return ACTUALS.matcher(n).find() ? 1 : PLANS.matcher(n).find() ? -1 : 0;
+    }
+
     /** Words a sheet name or title uses for anything else: other statements, inputs, dashboards, comparisons. */
     static boolean namesOtherThing(String n) {
         return n.contains("balance") || n.contains("cash flow") || n.contains("cashflow") || n.contains("dashboard")

@@ -205,12 +205,14 @@ final class StatementReader {
         candidates.sort(Comparator.comparingDouble((StatementBlock b) -> -b.score));
         Outcome best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        List<Outcome> read = new ArrayList<>();
         for (int i = 0; i < candidates.size() && i < FULL_READS; i++) {
             StatementBlock b = candidates.get(i);
             Outcome o = StatementRows.read(b, hints.roles());
             if (!o.hasRevenue()) {
                 continue;
             }
+            read.add(o);
             double score = b.score;
             // judged by the automatic reading: a role the user set never moves the reader to another block
             if (o.failedBeforeUser) {
@@ -227,6 +229,7 @@ final class StatementReader {
             return List.of();
         }
         best.block.why = why(best.block, best);
+        StatementJoin.noteRivals(best, read);
         return StatementJoin.parts(best, candidates, hints);
     }
 
@@ -260,6 +263,8 @@ final class StatementReader {
         } else if (StatementLabels.namesOtherThing(title)) {
             score -= 3;
         }
+        // where the same statement stands on several sheets, the actuals before a budget or forecast
+        score += 1.5 * StatementLabels.actualsLean(sheet);
         if (b.sheet.hidden()) {
             score -= 3;
         }
