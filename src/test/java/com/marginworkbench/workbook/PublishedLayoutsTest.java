@@ -419,4 +419,19 @@ class PublishedLayoutsTest {
         assertThat(base.reading().confidence()).isEqualTo(Reading.Confidence.MEDIUM);
         assertThat(base.reading().reasons()).anyMatch(x -> x.contains("Downside case"));
     }
+
+    @Test
+    void anExportThatKeepsIncomeAsCreditsWithNoGrossProfitIsTurned() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Account", "Jan 2026", "Feb 2026");
+        s.row("P&L", 1, 0, line("Sales", -1000, -1100));
+        s.row("P&L", 2, 0, line("Cost of goods sold", 400, 420));
+        s.row("P&L", 3, 0, line("Rent", 100, 100));
+        s.row("P&L", 4, 0, line("Net profit", -500, -580));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("credits.xlsx")));
+        assertThat(revenue(r)).isEqualTo(2100);
+        assertThat(cost(r)).isEqualTo(820);
+        assertThat(r.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("credits"));
+    }
 }

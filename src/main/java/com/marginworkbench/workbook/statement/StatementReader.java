@@ -341,7 +341,15 @@ final class StatementReader {
         List<Reading.Check> checks = new ArrayList<>();
         int offset = 0;
         Map<String, Pending> pending = new LinkedHashMap<>();
-        double costSign = hints.flipAllCosts() ? -main.costSign : main.costSign;
+        double costSign = main.costSign;
+        // an accounting export keeps income as credits (negative) and costs as debits (positive)
+        double revenueSign = lines && StatementSigns.incomeAsCredits(main) ? -1 : 1;
+        if (revenueSign < 0) {
+            costSign = 1;
+            notes.add("Income is stored as negative numbers (credits) and costs as positive ones in this statement;"
+                    + " revenue is read as positive amounts.");
+        }
+        costSign = hints.flipAllCosts() ? -costSign : costSign;
         for (Outcome o : parts) {
             problems.addAll(o.problems);
             checks.addAll(o.checks);
@@ -358,7 +366,7 @@ final class StatementReader {
                     continue;
                 }
                 boolean cost = x.role != RowRole.REVENUE;
-                double scale = units.scale() * (cost ? costSign : 1)
+                double scale = units.scale() * (cost ? costSign : revenueSign)
                         * (hints.flippedRows().contains(b.sheet.name() + "!" + (x.row + 1)) ? -1 : 1);
                 Placement placement = !cost ? Placement.REVENUE : x.role == RowRole.COST_OF_REVENUE
                         ? Placement.COST_OF_REVENUE
@@ -374,7 +382,7 @@ final class StatementReader {
                         Placement.COST_OF_REVENUE, new SourceRef(b.sheet.name(), o.grossProfit.row, b.labelColumn,
                                 none, units.scale()), n);
                 for (int i = 0; i < o.derivedCost.length; i++) {
-                    p.amounts[offset + i] = o.derivedCost[i] * units.scale();
+                    p.amounts[offset + i] = o.derivedCost[i] * units.scale() * revenueSign;
                 }
             }
             offset += b.columns.count();
