@@ -434,4 +434,40 @@ class PublishedLayoutsTest {
         assertThat(r.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
         assertThat(r.reading().notes()).anyMatch(n -> n.contains("credits"));
     }
+
+    @Test
+    void aStatementWrittenFromTheBottomUpIsReadFromRevenueUp() throws Exception {
+        // a data library's dump: net income and per-share figures first, revenue on the last rows
+        Sheets s = new Sheets();
+        s.row("income_stmt", 0, 0, "", java.time.LocalDate.of(2024, 9, 30), java.time.LocalDate.of(2023, 9, 30));
+        Object[][] rows = {
+            {"Tax Rate For Calcs", 0.24, 0.15},
+            {"Net Income From Continuing Operation Net Minority Interest", 90.0, 80.0},
+            {"Reconciled Cost Of Revenue", 200.0, 190.0},
+            {"EBITDA", 140.0, 125.0},
+            {"Total Expenses", 270.0, 255.0},
+            {"Diluted EPS", 6.08, 6.13},
+            {"Net Income", 90.0, 80.0},
+            {"Tax Provision", 30.0, 25.0},
+            {"Pretax Income", 120.0, 105.0},
+            {"Operating Income", 120.0, 105.0},
+            {"Operating Expense", 70.0, 65.0},
+            {"Research And Development", 40.0, 35.0},
+            {"Selling General And Administration", 30.0, 30.0},
+            {"Gross Profit", 190.0, 170.0},
+            {"Cost Of Revenue", 200.0, 190.0},
+            {"Total Revenue", 390.0, 360.0},
+            {"Operating Revenue", 390.0, 360.0},
+        };
+        for (int i = 0; i < rows.length; i++) {
+            s.row("income_stmt", i + 1, 0, rows[i]);
+        }
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("bottom-up.xlsx")));
+        assertThat(revenue(r)).isEqualTo(750);
+        assertThat(cost(r)).isEqualTo(390);
+        assertThat(r.model().costs()).filteredOn(c -> !c.reported().isCostOfRevenue()).extracting(CostLine::label)
+                .containsExactlyInAnyOrder("Research And Development", "Selling General And Administration");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("bottom up"));
+    }
 }

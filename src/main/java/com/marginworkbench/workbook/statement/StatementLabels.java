@@ -297,7 +297,8 @@ final class StatementLabels {
         }
         if (function(n) != null || OPEX.matcher(n).find()) {
             return n.equals("operating expenses") || n.equals("operating costs") || n.equals("opex")
-                    || n.equals("expenses") ? Meaning.OPEX_TOTAL : Meaning.OPEX;
+                    || n.equals("expenses") || n.equals("operating expense") || n.equals("operating cost")
+                    ? Meaning.OPEX_TOTAL : Meaning.OPEX;
         }
         return Meaning.UNKNOWN;
     }

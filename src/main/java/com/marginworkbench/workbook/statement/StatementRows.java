@@ -142,13 +142,19 @@ final class StatementRows {
             first = Math.min(first, c);
         }
         Walk w = new Walk();
-        for (int r = b.firstRow; r <= b.lastRow; r++) {
+        boolean upward = bottomUp(b);
+        for (int k = b.firstRow; k <= b.lastRow; k++) {
             // one method per row, not one long loop: the JIT compiles a short row method quickly,
             // where a long loop over 20,000 rows was compiled on the stack as a whole (about 0.3 s of
             // compiler time on every command-line run)
+            int r = upward ? b.lastRow - (k - b.firstRow) : k;
             if (s.width(r) != 0) {
                 readRow(o, w, s, r, cols, first, b.labelColumn);
             }
+        }
+        if (upward) {
+            o.notes.add("The statement is written from the bottom up (net income first, revenue last); it is read"
+                    + " from revenue up.");
         }
         // The workbook's totals decide the automatic reading first (which rows are lines, which are
         // subtotals, the sign of costs). A role the user set goes over that reading, and the totals
@@ -175,6 +181,35 @@ final class StatementRows {
         }
         StatementChecks.finish(o);
         return o;
+    }
+
+    /**
+     * Whether the block puts its bottom lines first and its revenue last (a data library's dump:
+     * net income, then operating income, gross profit, cost of revenue, revenue): an operating or net
+     * result stands above the gross profit, and every revenue row below it.
+     */
+    private static boolean bottomUp(StatementBlock b) {
+        int firstResult = -1;
+        int lastGross = -1;
+        int firstRevenue = -1;
+        for (int r = b.firstRow; r <= Math.min(b.lastRow, b.firstRow + 400); r++) {
+            String label = text(b.sheet, r, b.labelColumn);
+            if (label == null) {
+                continue;
+            }
+            Meaning m = StatementLabels.meaning(StatementLabels.normalize(label));
+            if (m == Meaning.REVENUE || m == Meaning.REVENUE_TOTAL) {
+                if (firstRevenue < 0) {
+                    firstRevenue = r;
+                }
+            } else if (m == Meaning.OPERATING_PROFIT || m == Meaning.NET_INCOME) {
+                firstResult = firstResult < 0 ? r : firstResult;
+            } else if (m == Meaning.GROSS_PROFIT) {
+                lastGross = r;
+            }
+        }
+        // a gross profit below the operating or net result, and all revenue below the gross profit
+        return lastGross >= 0 && firstResult >= 0 && firstResult < lastGross && firstRevenue > lastGross;
     }
 
     /** Where the walk down the block has got to: the last section heading, its function, the stage. */
