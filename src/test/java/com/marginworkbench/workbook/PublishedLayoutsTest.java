@@ -470,4 +470,29 @@ class PublishedLayoutsTest {
         assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
         assertThat(r.reading().notes()).anyMatch(n -> n.contains("bottom up"));
     }
+
+    @Test
+    void fieldNamesOfAFinancialDataApiAreReadAsWords() throws Exception {
+        // a data API's statement saved as it came: camelCase field names, one column a year or one row a year
+        String[] keys = {"date", "symbol", "revenue", "costOfRevenue", "grossProfit", "grossProfitRatio",
+                "researchAndDevelopmentExpenses", "operatingIncome", "netIncome"};
+        Object[][] years = {{"2024-12-31", "ACME", 1000.0, 400.0, 600.0, 0.6, 300.0, 300.0, 200.0},
+                {"2023-12-31", "ACME", 900.0, 380.0, 520.0, 0.58, 280.0, 240.0, 160.0}};
+        Sheets columns = new Sheets();
+        Sheets rows = new Sheets();
+        rows.row("income", 0, 0, (Object[]) keys);
+        for (int k = 0; k < keys.length; k++) {
+            columns.row("income", k, 0, keys[k], years[0][k], years[1][k]);
+        }
+        for (int i = 0; i < years.length; i++) {
+            rows.row("income", i + 1, 0, years[i]);
+        }
+        for (ReadResult r : new ReadResult[] {WorkbookReader.read(columns.save(dir.resolve("api-columns.xlsx"))),
+                WorkbookReader.read(rows.save(dir.resolve("api-rows.xlsx")))}) {
+            assertThat(r.model().periods().count()).isEqualTo(2);
+            assertThat(revenue(r)).isEqualTo(1900);
+            assertThat(cost(r)).isEqualTo(780);
+            assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        }
+    }
 }

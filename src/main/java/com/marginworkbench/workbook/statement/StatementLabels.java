@@ -117,11 +117,14 @@ final class StatementLabels {
     private StatementLabels() {
     }
 
-    /** Lower case, no numbering or bullets in front, no trailing colon, single spaces, snake_case as words. */
+    /**
+     * Lower case, no numbering or bullets in front, no trailing colon, single spaces, snake_case and
+     * camelCase as words.
+     */
     static String normalize(String label) {
         // One pass instead of three regular expressions: this runs for every row of every candidate
         // block, 20,000 rows and more in a generated ledger.
-        String lower = label.toLowerCase(Locale.ROOT);
+        String lower = camelWords(label).toLowerCase(Locale.ROOT);
         String t = collapsed(lower);
         int skip = 0;
         while (skip < t.length() && isNumbering(t.charAt(skip))) {
@@ -134,6 +137,31 @@ final class StatementLabels {
             t = t.substring(0, t.length() - 1).trim();
         }
         return t;
+    }
+
+    /**
+     * An API's field name written as one camelCase word ("costOfRevenue", "totalRevenue") with a
+     * space before each capital that follows a small letter; any other label as it is.
+     */
+    private static String camelWords(String label) {
+        int len = label.length();
+        if (len < 6 || label.indexOf(' ') >= 0) {
+            return label;
+        }
+        StringBuilder b = null;
+        for (int i = 1; i < len; i++) {
+            char c = label.charAt(i);
+            if (Character.isUpperCase(c) && Character.isLowerCase(label.charAt(i - 1))) {
+                if (b == null) {
+                    b = new StringBuilder(len + 8).append(label, 0, i);
+                }
+                b.append(' ');
+            }
+            if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? label : b.toString();
     }
 
     /**
