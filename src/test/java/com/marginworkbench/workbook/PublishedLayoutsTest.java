@@ -418,6 +418,16 @@ class PublishedLayoutsTest {
         assertThat(base.reading().table().sheet()).isEqualTo("Base case");
         assertThat(base.reading().confidence()).isEqualTo(Reading.Confidence.MEDIUM);
         assertThat(base.reading().reasons()).anyMatch(x -> x.contains("Downside case"));
+
+        // a statement a product, then the consolidated one: the consolidated one
+        Sheets u = new Sheets();
+        statement(u, "Product A", new double[] {500, 600}, new double[] {200, 200});
+        statement(u, "Product B", new double[] {300, 400}, new double[] {100, 150});
+        statement(u, "Consolidated", new double[] {800, 1000}, new double[] {300, 350});
+        ReadResult whole = WorkbookReader.read(u.save(dir.resolve("products-consolidated.xlsx")));
+        assertThat(whole.reading().table().sheet()).isEqualTo("Consolidated");
+        assertThat(revenue(whole)).isEqualTo(1800);
+        assertThat(whole.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
     }
 
     @Test

@@ -405,9 +405,20 @@ final class StatementLabels {
     private static final Pattern PLANS = Pattern.compile(
             "\\b(budgets?|forecasts?|fcst|plan|projections?|projected|targets?|scenarios?|upside|downside|bear|bull)\\b");
 
-    /** +1 for a sheet named for actuals, -1 for one named for a budget, forecast or scenario, else 0. */
-    static int actualsLean(String n) {
-        return ACTUALS.matcher(n).find() ? 1 : PLANS.matcher(n).find() ? -1 : 0;
+    private static final Pattern WHOLE = Pattern.compile(
+            "\\b(consolidated|consolidation|combined|group|total company|all entities)\\b");
+
+    /**
+     * Which of several sheets holding the same statement to read: +1 for one named for the actuals or
+     * the consolidated whole, -1 for a budget, forecast or scenario, else 0.
+     */
+    static int preference(String n) {
+        return ACTUALS.matcher(n).find() || WHOLE.matcher(n).find() ? 1 : PLANS.matcher(n).find() ? -1 : 0;
+    }
+
+    /** What a preferred sheet's name says it is, for the notes: "the actuals" or "the consolidated statement". */
+    static String preferredAs(String n) {
+        return ACTUALS.matcher(n).find() ? "the actuals" : "the consolidated statement";
     }
 
     /** Words a sheet name or title uses for anything else: other statements, inputs, dashboards, comparisons. */
