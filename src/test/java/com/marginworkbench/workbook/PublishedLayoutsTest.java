@@ -505,4 +505,24 @@ class PublishedLayoutsTest {
             assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
         }
     }
+
+    @Test
+    void aLoneLineUnderItsGenericTotalAndACostOfSalesAfterAnExpenseWithNoGrossProfit() throws Exception {
+        // "Revenue" repeats its one line above it: a subtotal, not a second line; "COGS" after
+        // "Hosting" (an expense word) is cost of revenue while no gross profit has been passed
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2025", "2026");
+        s.row("P&L", 1, 0, line("Subscription revenue", 100, 150));
+        s.row("P&L", 2, 0, line("Revenue", 100, 150));
+        s.row("P&L", 3, 0, line("Hosting", 30, 40));
+        s.row("P&L", 4, 0, line("COGS", 30, 40));
+        s.row("P&L", 5, 0, line("Operating expenses", 50, 60));
+        s.row("P&L", 6, 0, line("Net income", 20, 50));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("lone-line.xlsx")));
+        assertThat(r.model().revenue()).extracting(com.marginworkbench.model.RevenueLine::label)
+                .containsExactly("Subscription revenue");
+        assertThat(revenue(r)).isEqualTo(250);
+        assertThat(cost(r)).isEqualTo(70);
+        assertThat(r.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
+    }
 }

@@ -331,6 +331,16 @@ final class StatementLabels {
         return Meaning.UNKNOWN;
     }
 
+    private static final java.util.Set<String> WHOLES = java.util.Set.of("revenue", "revenues", "net revenue",
+            "net revenues", "sales", "net sales", "turnover", "income", "cogs", "cos", "cost of revenue",
+            "cost of revenues", "cost of sales", "cost of goods sold", "direct costs", "operating expenses", "opex",
+            "overheads", "expenses");
+
+    /** True when the label names a whole ("Revenue", "COGS", "Operating expenses") rather than one part of it. */
+    static boolean namesWhole(String n) {
+        return WHOLES.contains(n);
+    }
+
     /** True when the label names a spend ("Production costs", "Purchases"), though not which kind. */
     static boolean namesSpend(String n) {
         return SPEND.matcher(n).find();

@@ -217,6 +217,8 @@ final class StatementRows {
         Meaning section;
         Placement function;
         int stage;
+        /** Whether a gross profit row has been passed (stage 3 is also reached by expense rows alone). */
+        boolean pastGross;
     }
 
     /** Reads row {@code r}: its amounts, its label and, by its meaning and the walk so far, its role. */
@@ -271,7 +273,8 @@ final class StatementRows {
             x.stage = w.stage;
             return;
         }
-        w.stage = RowPlaces.place(x, w.section, w.function, w.stage);
+        w.stage = RowPlaces.place(x, w.section, w.function, w.stage, w.pastGross);
+        w.pastGross |= x.meaning == Meaning.GROSS_PROFIT;
         x.stage = w.stage;
         if (x.role == RowRole.IGNORED && x.meaning == Meaning.UNKNOWN) {
             o.unclassified++;
@@ -385,6 +388,7 @@ final class StatementRows {
         w.stage = 0;
         w.section = null;
         w.function = null;
+        w.pastGross = false;
     }
 
     static String text(GridSheet s, int r, int c) {
