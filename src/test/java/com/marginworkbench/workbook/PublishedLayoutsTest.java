@@ -525,4 +525,18 @@ class PublishedLayoutsTest {
         assertThat(cost(r)).isEqualTo(70);
         assertThat(r.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
     }
+
+    @Test
+    void statementsSideBySideUnderOneHeaderRowAreSeparateTables() throws Exception {
+        // the years on the left, the first months on the right, each with its own line names
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Annual", "2025", "2026", null, "Monthly", "Jan-25", "Feb-25", "Mar-25");
+        s.row("P&L", 1, 0, "Revenue", 1200.0, 1500.0, null, "Revenue", 100.0, 100.0, 100.0);
+        s.row("P&L", 2, 0, "Cost of revenue", 480.0, 600.0, null, "Cost of revenue", 40.0, 40.0, 40.0);
+        s.row("P&L", 3, 0, "Gross profit", 720.0, 900.0, null, "Gross profit", 60.0, 60.0, 60.0);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("side-by-side.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("2025", "2026");
+        assertThat(revenue(r)).isEqualTo(2700);
+        assertThat(cost(r)).isEqualTo(1080);
+    }
 }
