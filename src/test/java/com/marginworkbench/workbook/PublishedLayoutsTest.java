@@ -562,4 +562,24 @@ class PublishedLayoutsTest {
         assertThat(revenue(r)).isEqualTo(6530e6, within(1.0));
         assertThat(cost(r)).isEqualTo(2000e6, within(1.0));
     }
+
+    @Test
+    void costsAndExpensesTotalledTogetherAsFilingsDo() throws Exception {
+        Sheets s = new Sheets();
+        s.row("IS", 0, 0, "(in millions)", "2023", "2024");
+        s.row("IS", 1, 0, line("Revenues", 1000, 1200));
+        s.row("IS", 2, 0, "Costs and expenses:");
+        s.row("IS", 3, 0, line("Cost of revenues", 400, 450));
+        s.row("IS", 4, 0, line("Research and development", 150, 170));
+        s.row("IS", 5, 0, line("Sales and marketing", 100, 110));
+        s.row("IS", 6, 0, line("Total costs and expenses", 650, 730));
+        s.row("IS", 7, 0, line("Income from operations", 350, 470));
+        s.row("IS", 8, 0, line("Net income", 280, 380));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("costs-and-expenses.xlsx")));
+        assertThat(cost(r)).isEqualTo(850e6, within(1.0));
+        assertThat(r.model().costs()).extracting(CostLine::label).containsExactly("Cost of revenues",
+                "Research and development", "Sales and marketing");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
 }
