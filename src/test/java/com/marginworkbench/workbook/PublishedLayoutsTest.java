@@ -582,4 +582,29 @@ class PublishedLayoutsTest {
         assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
         assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
     }
+
+    @Test
+    void aCountAboveTheRevenueLineWithNoTotalToSayIsNotRevenue() throws Exception {
+        for (String count : new String[] {"Orders", "Subscriptions", "MAU", "Downloads", "Members"}) {
+            Sheets s = new Sheets();
+            s.row("P&L", 0, 0, "", "2025", "2026");
+            s.row("P&L", 1, 0, line(count, 120, 300));
+            s.row("P&L", 2, 0, line("Revenue", 1000, 1200));
+            s.row("P&L", 3, 0, line("Cost of sales", 400, 450));
+            s.row("P&L", 4, 0, line("Salaries", 300, 320));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("count.xlsx")));
+            assertThat(revenue(r)).as(count).isEqualTo(2200);
+            assertThat(cost(r)).as(count).isEqualTo(850);
+        }
+        // where a total says so, an unnamed row above a named one is revenue all the same
+        Sheets t = new Sheets();
+        t.row("P&L", 0, 0, "", "2025", "2026");
+        t.row("P&L", 1, 0, line("Licences", 500, 600));
+        t.row("P&L", 2, 0, line("Support revenue", 100, 120));
+        t.row("P&L", 3, 0, line("Total revenue", 600, 720));
+        t.row("P&L", 4, 0, line("Cost of sales", 200, 220));
+        ReadResult r = WorkbookReader.read(t.save(dir.resolve("licences.xlsx")));
+        assertThat(r.model().revenue()).extracting(com.marginworkbench.model.RevenueLine::label)
+                .containsExactly("Licences", "Support revenue");
+    }
 }

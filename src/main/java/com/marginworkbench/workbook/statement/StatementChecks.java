@@ -50,6 +50,9 @@ final class StatementChecks {
         group(o, RowRole.OPERATING_EXPENSE, Meaning.OPEX_TOTAL, "total operating expenses = the expense lines");
         grossProfit(o);
         operatingProfit(o);
+        if (!o.settled) {
+            PlacedRows.unconfirmedRevenueLeftOut(o);
+        }
     }
 
     /** Notes on the lines as finally read, and lines with a cell in error taken out (named, never zero). */
@@ -285,7 +288,7 @@ final class StatementChecks {
                 return;
             }
         }
-        if (revenueByPlaceLeftOut(o, revenue, cost, gp, cell)) {
+        if (PlacedRows.leftOutOfGrossProfit(o, revenue, cost, gp, cell)) {
             return;
         }
         o.costSign = StatementSigns.majority(o);
@@ -345,7 +348,7 @@ final class StatementChecks {
             o.checks.add(new Reading.Check(what, cell(o, oi), true, null));
             return;
         }
-        if (o.grossProfit == null && takenOffRevenue(o, oi, opex)) {
+        if (o.grossProfit == null && PlacedRows.takenOffRevenue(o, oi, opex)) {
             o.checks.add(new Reading.Check(what, cell(o, oi), true, null));
             return;
         }
@@ -354,70 +357,6 @@ final class StatementChecks {
         o.checks.add(new Reading.Check(what, cell(o, oi), false, String.format(Locale.ROOT,
                 "%s: the lines read give %,.2f, the workbook's operating income is %,.2f",
                 o.block.columns.periods().get(at).label(), expected[at], oi.excel[at])));
-    }
-
-    /** The revenue lines read by their place alone, where others are read by their labels; else none. */
-    private static List<RowRead> revenueByPlace(Outcome o) {
-        List<RowRead> placed = new ArrayList<>();
-        for (RowRead x : o.rows) {
-            if (x.role == RowRole.REVENUE && x.tentative) {
-                placed.add(x);
-            }
-        }
-        return placed.size() == o.lines(RowRole.REVENUE).size() ? List.of() : placed;
-    }
-
-    /**
-     * Rows read as revenue by their place alone (a volume or memo row above "Net revenue") that
-     * gross profit leaves out: they are not lines. True when they were left out and it adds up.
-     */
-    private static boolean revenueByPlaceLeftOut(Outcome o, double[] revenue, double[] cost, RowRead gp,
-                                                 String cell) {
-        List<RowRead> placed = revenueByPlace(o);
-        if (placed.isEmpty()) {
-            return false;
-        }
-        double[] sure = minus(revenue, sum(placed));
-        for (int sign : new int[] {1, -1}) {
-            if (equal(sign == 1 ? minus(sure, cost) : plus(sure, cost), gp.excel)) {
-                for (RowRead x : placed) {
-                    x.role = RowRole.IGNORED;
-                    x.why = "gross profit adds up without it (not a revenue line)";
-                }
-                o.costSign = sign;
-                o.checks.add(new Reading.Check("gross profit = revenue − cost of revenue", cell, true, null));
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Rows read as revenue by their place alone (their labels say nothing) that operating income
-     * takes off revenue: with no gross profit to say so, the total shows they are costs, right after
-     * revenue, so cost of revenue. True when the rows were turned and operating income now adds up.
-     */
-    private static boolean takenOffRevenue(Outcome o, RowRead oi, double[] opex) {
-        List<RowRead> placed = revenueByPlace(o);
-        if (placed.isEmpty()) {
-            return false;
-        }
-        double[] moved = sum(placed);
-        double[] revenue = minus(o.sum(RowRole.REVENUE), moved);
-        double[] cost = plus(o.sum(RowRole.COST_OF_REVENUE), moved);
-        for (double sign : new double[] {o.costSign, -o.costSign}) {
-            double[] operating = minus(minus(revenue, signed(cost, sign)), signed(o.sum(RowRole.OPERATING_EXPENSE), sign));
-            if (equal(operating, oi.excel)) {
-                for (RowRead x : placed) {
-                    x.role = RowRole.COST_OF_REVENUE;
-                    x.placement = com.marginworkbench.model.Placement.COST_OF_REVENUE;
-                    x.why = "operating income adds up only with it taken off revenue";
-                }
-                o.costSign = sign;
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A check of {@code read} (what the lines give) against {@code total} (the workbook's row {@code x}). */
@@ -454,7 +393,7 @@ final class StatementChecks {
         return o.block.sheet.name() + "!" + SourceRef.cellName(x.row, o.block.labelColumn);
     }
 
-    private static double[] sum(List<RowRead> rows) {
+    static double[] sum(List<RowRead> rows) {
         double[] s = new double[rows.get(0).values.length];
         for (RowRead r : rows) {
             StatementRows.add(s, r.excel);
@@ -462,7 +401,7 @@ final class StatementChecks {
         return s;
     }
 
-    private static double[] minus(double[] a, double[] b) {
+    static double[] minus(double[] a, double[] b) {
         double[] r = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             r[i] = a[i] - b[i];
@@ -470,7 +409,7 @@ final class StatementChecks {
         return r;
     }
 
-    private static double[] plus(double[] a, double[] b) {
+    static double[] plus(double[] a, double[] b) {
         double[] r = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             r[i] = a[i] + b[i];

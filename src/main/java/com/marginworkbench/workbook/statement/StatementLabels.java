@@ -39,7 +39,9 @@ final class StatementLabels {
                     + "|\\bcommon size\\b|\\bexchange rate\\b|^currency$"
                     + "|\\bconversion method\\b|\\bfiling\\b|\\bdividends? per\\b"
                     + "|\\bgmv\\b|\\bgtv\\b|\\btpv\\b|\\bgross (merchandise|transaction|payment)s? (value|volume)"
-                    + "|\\b(payment|transaction|processing) volume\\b");
+                    + "|\\b(payment|transaction|processing) volume\\b"
+                    + "|\\b(mau|dau|wau|downloads|installs|visitors|visits|traffic|sessions|sign-?ups|leads|trials"
+                    + "|occupancy|stores|members)\\b");
     /** Counts of people or accounts, unless the label names a cost or a vendor ("OpenAI API - free trial users"). */
     private static final Pattern PEOPLE = Pattern.compile("\\b(users?|customers?|subscribers?|logos|accounts|clients)\\b");
     private static final Pattern NOT_PEOPLE = Pattern.compile(

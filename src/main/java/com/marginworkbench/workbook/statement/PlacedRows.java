@@ -1,0 +1,111 @@
+package com.marginworkbench.workbook.statement;
+
+import com.marginworkbench.model.Placement;
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.RowRole;
+import com.marginworkbench.workbook.statement.StatementRows.Outcome;
+import com.marginworkbench.workbook.statement.StatementRows.RowRead;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.marginworkbench.workbook.statement.StatementChecks.equal;
+import static com.marginworkbench.workbook.statement.StatementChecks.minus;
+import static com.marginworkbench.workbook.statement.StatementChecks.plus;
+import static com.marginworkbench.workbook.statement.StatementChecks.signed;
+import static com.marginworkbench.workbook.statement.StatementChecks.sum;
+
+/**
+ * Rows read as revenue by their place alone (their labels say nothing), beside lines named as
+ * revenue: the statement's totals decide what they are. Gross profit that adds up without them
+ * leaves them out; operating income that only adds up with them taken off revenue makes them cost
+ * of revenue; with no total to say, they are left out (a count or driver above the revenue line).
+ */
+final class PlacedRows {
+    private PlacedRows() {
+    }
+
+    /** The revenue lines read by their place alone, where others are read by their labels; else none. */
+    private static List<RowRead> revenueByPlace(Outcome o) {
+        List<RowRead> placed = new ArrayList<>();
+        for (RowRead x : o.rows) {
+            if (x.role == RowRole.REVENUE && x.tentative) {
+                placed.add(x);
+            }
+        }
+        return placed.size() == o.lines(RowRole.REVENUE).size() ? List.of() : placed;
+    }
+
+    /**
+     * Rows read as revenue by their place alone (a volume or memo row above "Net revenue") that
+     * gross profit leaves out: they are not lines. True when they were left out and it adds up.
+     */
+    static boolean leftOutOfGrossProfit(Outcome o, double[] revenue, double[] cost, RowRead gp, String cell) {
+        List<RowRead> placed = revenueByPlace(o);
+        if (placed.isEmpty()) {
+            return false;
+        }
+        double[] sure = minus(revenue, sum(placed));
+        for (int sign : new int[] {1, -1}) {
+            if (equal(sign == 1 ? minus(sure, cost) : plus(sure, cost), gp.excel)) {
+                for (RowRead x : placed) {
+                    x.role = RowRole.IGNORED;
+                    x.why = "gross profit adds up without it (not a revenue line)";
+                }
+                o.costSign = sign;
+                o.checks.add(new Reading.Check("gross profit = revenue − cost of revenue", cell, true, null));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Rows read as revenue by their place alone (their labels say nothing) that operating income
+     * takes off revenue: with no gross profit to say so, the total shows they are costs, right after
+     * revenue, so cost of revenue. True when the rows were turned and operating income now adds up.
+     */
+    static boolean takenOffRevenue(Outcome o, RowRead oi, double[] opex) {
+        List<RowRead> placed = revenueByPlace(o);
+        if (placed.isEmpty()) {
+            return false;
+        }
+        double[] moved = sum(placed);
+        double[] revenue = minus(o.sum(RowRole.REVENUE), moved);
+        double[] cost = plus(o.sum(RowRole.COST_OF_REVENUE), moved);
+        for (double sign : new double[] {o.costSign, -o.costSign}) {
+            double[] operating = minus(minus(revenue, signed(cost, sign)),
+                    signed(o.sum(RowRole.OPERATING_EXPENSE), sign));
+            if (equal(operating, oi.excel)) {
+                for (RowRead x : placed) {
+                    x.role = RowRole.COST_OF_REVENUE;
+                    x.placement = Placement.COST_OF_REVENUE;
+                    x.why = "operating income adds up only with it taken off revenue";
+                }
+                o.costSign = sign;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * With no total that takes revenue in (total revenue, gross profit, operating income), rows
+     * placed as revenue by position alone beside a line named revenue are left out and said so:
+     * "Orders" or "Subscriptions" above "Revenue" is a count more often than a second revenue line.
+     */
+    static void unconfirmedRevenueLeftOut(Outcome o) {
+        List<RowRead> placed = revenueByPlace(o);
+        if (placed.isEmpty() || o.checks.stream().anyMatch(c -> c.what().startsWith("total revenue")
+                || c.what().startsWith("gross profit") || c.what().startsWith("operating income"))) {
+            return;
+        }
+        for (RowRead x : placed) {
+            x.role = RowRole.IGNORED;
+            x.placement = null;
+            x.why = "its label names no revenue and no total confirms it (a count or driver beside the revenue line)";
+            o.notes.add("'" + x.label + "' (" + StatementChecks.cell(o, x) + ") is not read as revenue: its label names"
+                    + " none and the statement has no total to confirm it; set it as revenue in the mapping if it is.");
+        }
+    }
+}
