@@ -279,4 +279,159 @@ class PublishedLayoutsTest {
             assertThat(r.reading().checks()).as(volume).isNotEmpty().allMatch(Reading.Check::holds);
         }
     }
+
+    @Test
+    void amountsTypedAsTextWithThousandsSeparatorsNameNoUnits() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2024", "2025");
+        s.row("P&L", 1, 0, "Revenue", "1,000", "1,200");
+        s.row("P&L", 2, 0, "Cost of sales", "(400)", "(450)");
+        s.row("P&L", 3, 0, "Gross profit", "600", "750");
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("text-amounts.xlsx")));
+        assertThat(r.reading().units()).isNull();
+        assertThat(revenue(r)).isEqualTo(2200);
+        assertThat(cost(r)).isEqualTo(850);
+    }
+
+    @Test
+    void yearBlocksStackedOnOneSheetAreReadTogether() throws Exception {
+        // each year's months under a title naming the year, one block below the other
+        Sheets s = new Sheets();
+        String[] m = {"Jan", "Feb", "Mar"};
+        for (int y = 1; y >= 0; y--) {
+            int top = (1 - y) * 7;
+            s.row("P&L", top, 0, "Profit and loss FY" + (2025 + y));
+            s.row("P&L", top + 1, 0, "", m[0], m[1], m[2]);
+            s.row("P&L", top + 2, 0, line("Revenue", 100 + y * 100, 100 + y * 100, 100 + y * 100));
+            s.row("P&L", top + 3, 0, line("Cost of revenue", 40, 40, 40));
+            s.row("P&L", top + 4, 0, line("Gross profit", 60 + y * 100, 60 + y * 100, 60 + y * 100));
+        }
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("stacked-years.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan (FY2025)", "Feb (FY2025)", "Mar (FY2025)",
+                "Jan (FY2026)", "Feb (FY2026)", "Mar (FY2026)");
+        assertThat(r.model().revenue().get(0).amounts()).containsExactly(100, 100, 100, 200, 200, 200);
+        assertThat(cost(r)).isEqualTo(240);
+
+        // dated months, a year a block: read together too
+        Sheets d = new Sheets();
+        for (int y = 0; y < 2; y++) {
+            int top = y * 6;
+            d.row("P&L", top, 0, "", "Jan-" + (25 + y), "Feb-" + (25 + y));
+            d.row("P&L", top + 1, 0, line("Revenue", 100 + y * 100, 100 + y * 100));
+            d.row("P&L", top + 2, 0, line("Cost of revenue", 40, 40));
+            d.row("P&L", top + 3, 0, line("Gross profit", 60 + y * 100, 60 + y * 100));
+        }
+        ReadResult dated = WorkbookReader.read(d.save(dir.resolve("stacked-dated.xlsx")));
+        assertThat(dated.model().periods().labels()).containsExactly("Jan-25", "Feb-25", "Jan-26", "Feb-26");
+        assertThat(revenue(dated)).isEqualTo(600);
+    }
+
+    @Test
+    void incomeNamedByItsKindIsRevenue() throws Exception {
+        // an agency's "Commission income", a landlord's "Rental income"
+        for (String label : new String[] {"Commission income", "Rental income", "Management fee income",
+                "Licence income"}) {
+            Sheets s = new Sheets();
+            s.row("P&L", 0, 0, "", "2025", "2026");
+            s.row("P&L", 1, 0, line(label, 1000, 1200));
+            s.row("P&L", 2, 0, line("Cost of sales", 400, 450));
+            s.row("P&L", 3, 0, line("Gross profit", 600, 750));
+            s.row("P&L", 4, 0, line("Administrative expenses", 300, 320));
+            s.row("P&L", 5, 0, line("Operating profit", 300, 430));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("income.xlsx")));
+            assertThat(revenue(r)).as(label).isEqualTo(2200);
+            assertThat(cost(r)).as(label).isEqualTo(850);
+            assertThat(r.reading().confidence()).as(label).isEqualTo(Reading.Confidence.HIGH);
+        }
+    }
+
+    @Test
+    void aMonthlyReportsActualColumnIsTheMonthItsTitleNames() throws Exception {
+        Sheets s = new Sheets();
+        String[] months = {"February 2026", "January 2026"};
+        for (int i = 0; i < 2; i++) {
+            String sheet = months[i].substring(0, 3);
+            s.row(sheet, 0, 0, "Management accounts - " + months[i]);
+            s.row(sheet, 2, 0, "", "Actual", "Budget", "Variance", "YTD Actual", "YTD Budget", "YTD Variance");
+            s.row(sheet, 3, 0, line("Revenue", 120 - i * 20, 110, 10, 330, 320, 10));
+            s.row(sheet, 4, 0, line("Cost of sales", 40, 38, -2, 115, 110, -5));
+            s.row(sheet, 5, 0, line("Gross profit", 80 - i * 20, 72, 8, 215, 210, 5));
+            s.row(sheet, 6, 0, line("Overheads", 50, 50, 0, 150, 150, 0));
+        }
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("monthly-report.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan-26", "Feb-26");
+        assertThat(r.model().revenue().get(0).amounts()).containsExactly(100, 120);
+        assertThat(cost(r)).isEqualTo(80);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("'Actual' column"));
+    }
+
+    @Test
+    void schedulesAboveTheStatementsOwnTitleUnderOneHeaderAreNotItsLines() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Model", 0, 0, "", "2025", "2026");
+        s.row("Model", 1, 0, "Revenue build");
+        s.row("Model", 2, 0, line("Starter revenue", 300, 500));
+        s.row("Model", 3, 0, line("Pro revenue", 500, 600));
+        s.row("Model", 4, 0, line("Total subscription revenue", 800, 1100));
+        s.row("Model", 5, 0, "Cost build");
+        s.row("Model", 6, 0, line("Hosting", 150, 200));
+        s.row("Model", 7, 0, line("Support", 100, 100));
+        s.row("Model", 8, 0, line("Total COGS", 250, 300));
+        s.row("Model", 10, 0, "Profit and loss");
+        s.row("Model", 11, 0, line("Subscription revenue", 800, 1100));
+        s.row("Model", 12, 0, line("Services revenue", 200, 100));
+        s.row("Model", 13, 0, line("Total revenue", 1000, 1200));
+        s.row("Model", 14, 0, line("Cost of revenue", 250, 300));
+        s.row("Model", 15, 0, line("Gross profit", 750, 900));
+        s.row("Model", 16, 0, line("Operating expenses", 500, 600));
+        s.row("Model", 17, 0, line("Operating income", 250, 300));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("build-up.xlsx")));
+        assertThat(r.model().revenue()).extracting(com.marginworkbench.model.RevenueLine::label)
+                .containsExactly("Subscription revenue", "Services revenue");
+        assertThat(revenue(r)).isEqualTo(2200);
+        assertThat(cost(r)).isEqualTo(550);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
+
+    private static void statement(Sheets s, String sheet, double[] revenue, double[] cost) {
+        s.row(sheet, 0, 0, "", "Jan-26", "Feb-26");
+        s.row(sheet, 1, 0, line("Revenue", revenue));
+        s.row(sheet, 2, 0, line("Cost of revenue", cost));
+        s.row(sheet, 3, 0, line("Gross profit", revenue[0] - cost[0], revenue[1] - cost[1]));
+    }
+
+    @Test
+    void theActualsAreReadWhereABudgetSheetHoldsTheSameStatement() throws Exception {
+        Sheets s = new Sheets();
+        statement(s, "Budget 2026", new double[] {500, 600}, new double[] {200, 200});
+        statement(s, "Actuals 2026", new double[] {450, 520}, new double[] {190, 210});
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("budget-actuals.xlsx")));
+        assertThat(r.reading().table().sheet()).isEqualTo("Actuals 2026");
+        assertThat(revenue(r)).isEqualTo(970);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("Budget 2026"));
+
+        // two scenarios, neither the actuals: the first is read, said so, at medium confidence
+        Sheets t = new Sheets();
+        statement(t, "Base case", new double[] {500, 600}, new double[] {200, 200});
+        statement(t, "Downside case", new double[] {450, 520}, new double[] {190, 210});
+        ReadResult base = WorkbookReader.read(t.save(dir.resolve("scenario-sheets.xlsx")));
+        assertThat(base.reading().table().sheet()).isEqualTo("Base case");
+        assertThat(base.reading().confidence()).isEqualTo(Reading.Confidence.MEDIUM);
+        assertThat(base.reading().reasons()).anyMatch(x -> x.contains("Downside case"));
+    }
+
+    @Test
+    void anExportThatKeepsIncomeAsCreditsWithNoGrossProfitIsTurned() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Account", "Jan 2026", "Feb 2026");
+        s.row("P&L", 1, 0, line("Sales", -1000, -1100));
+        s.row("P&L", 2, 0, line("Cost of goods sold", 400, 420));
+        s.row("P&L", 3, 0, line("Rent", 100, 100));
+        s.row("P&L", 4, 0, line("Net profit", -500, -580));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("credits.xlsx")));
+        assertThat(revenue(r)).isEqualTo(2100);
+        assertThat(cost(r)).isEqualTo(820);
+        assertThat(r.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("credits"));
+    }
 }

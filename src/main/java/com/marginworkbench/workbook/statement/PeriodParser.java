@@ -53,8 +53,15 @@ final class PeriodParser {
     private static final Pattern HALF_YEAR = Pattern.compile(
             "(?:h|hy)([12])(?:[\\s\\-'’/]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4}))?[abef]?"
                     + "|([12])h[\\s\\-'’]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4})[abef]?");
-    private static final Pattern FISCAL_YEAR = Pattern.compile("(?:fy|cy)\\s*'?(\\d{2}|\\d{4})[abef]?");
-    private static final Pattern PLAIN_YEAR = Pattern.compile("(19\\d{2}|20\\d{2}|21\\d{2})[abef]?");
+    private static final Pattern FISCAL_YEAR = Pattern.compile("(?:fy|cy)[\\s\\-]*'?(\\d{2}|\\d{4})[abefp]?");
+    /** "Year 2025", "Fiscal Year 2025", "FYE 2025", "YE 2025", "2025 FY", "Year 1 (2025)": a year said in words. */
+    private static final Pattern WORDED_YEAR = Pattern.compile(
+            "(?:year|fiscal(?: year)?|fye|ye|12m)[\\s\\-]*((?:19|20|21)\\d{2})[abefp]?|((?:19|20|21)\\d{2})\\s*(?:fy|cy)"
+                    + "|(?:year|yr|y)\\s*\\d{1,2}\\s*[(\\-–:]\\s*(?:fy|cy)?\\s*'?((?:19|20|21)\\d{2})[abefp]?\\)?");
+    /** "Jan-Mar 2025", "Oct–Dec 25": a quarter written as its first and last month. */
+    private static final Pattern MONTH_RANGE = Pattern.compile(
+            "(jan|apr|jul|oct)[a-z]*\\.?\\s*[-–]\\s*(mar|jun|sep|dec)[a-z]*\\.?[\\s\\-'’,]*(\\d{2}|\\d{4})");
+    private static final Pattern PLAIN_YEAR = Pattern.compile("(19\\d{2}|20\\d{2}|21\\d{2})[abefp]?");
     private static final Pattern TOTAL_WORDS = Pattern.compile(
             "\\b(total|totals|sum|ytd|full[\\s\\-]?year|annual|year[\\s\\-]?to[\\s\\-]?date)\\b");
 
@@ -138,6 +145,13 @@ final class PeriodParser {
             int half = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
             String y = m.group(1) != null ? m.group(2) : m.group(4);
             return new Period(raw.trim(), Granularity.HALF_YEAR, (y == null ? 0 : year(y)) * 12 + (half - 1) * 6, false);
+        }
+        if ((m = MONTH_RANGE.matcher(t)).matches() && monthIndex(m.group(2)) == monthIndex(m.group(1)) + 2) {
+            return new Period(raw.trim(), Granularity.QUARTER, year(m.group(3)) * 12 + monthIndex(m.group(1)) - 1, false);
+        }
+        if ((m = WORDED_YEAR.matcher(t)).matches()) {
+            int y = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+            return new Period(raw.trim(), Granularity.YEAR, y * 12, false);
         }
         if ((m = FISCAL_YEAR.matcher(t)).matches()) {
             return new Period(raw.trim(), Granularity.YEAR, year(m.group(1)) * 12, false);

@@ -43,6 +43,12 @@ final class Plausibility {
                 medium.add("the periods repeat under several headings side by side and only the first group"
                         + " is read");
             }
+            for (String n : main.notes) {
+                if (n.contains(StatementJoin.FIRST_OF_RIVALS)) {
+                    medium.add("the same statement for the same periods" + n.substring(n.indexOf(" stands on "),
+                            n.indexOf("; '")) + " too; the first found is read");
+                }
+            }
             if (main.grossProfit != null && StatementLabels.isContribution(main.grossProfit.norm)) {
                 medium.add("the statement shows a contribution margin, not a gross profit: its variable costs are"
                         + " read as cost of revenue");

@@ -21,6 +21,8 @@ final class StatementBlock {
     /** For a pivoted long-format table: the range it came from. */
     String sourceRange;
     String title;
+    /** For a block stacked with others of one statement on its sheet: the year that tells it apart ("FY2025"). */
+    String partName;
     double score;
     String why = "";
 

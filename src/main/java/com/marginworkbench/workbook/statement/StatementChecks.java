@@ -197,7 +197,7 @@ final class StatementChecks {
             gp = null;
         }
         if (gp == null) {
-            o.costSign = majoritySign(o);
+            o.costSign = StatementSigns.majority(o);
             return;
         }
         double[] revenue = o.sum(RowRole.REVENUE);
@@ -210,7 +210,7 @@ final class StatementChecks {
         }
         if (!anyCost && o.settled && !o.derivedBeforeUser) {
             // the user took the cost lines out: nothing is derived in their place
-            o.costSign = majoritySign(o);
+            o.costSign = StatementSigns.majority(o);
             return;
         }
         if (!anyCost) {
@@ -220,7 +220,7 @@ final class StatementChecks {
                 derived[i] = revenue[i] - gp.values[i];
             }
             o.derivedCost = derived;
-            o.costSign = majoritySign(o);
+            o.costSign = StatementSigns.majority(o);
             o.notes.add("Cost of revenue is derived as revenue − gross profit (" + cell + "): the statement has no"
                     + " cost of revenue line.");
             return;
@@ -237,7 +237,7 @@ final class StatementChecks {
             return;
         }
         if (o.settled) {
-            o.costSign = majoritySign(o);
+            o.costSign = StatementSigns.majority(o);
             o.checks.add(check(o, "gross profit = revenue − cost of revenue", gp,
                     o.costSign < 0 ? plus(revenue, cost) : minus(revenue, cost), gp.values));
             return;
@@ -266,7 +266,7 @@ final class StatementChecks {
         if (revenueByPlaceLeftOut(o, revenue, cost, gp, cell)) {
             return;
         }
-        o.costSign = majoritySign(o);
+        o.costSign = StatementSigns.majority(o);
         double[] expected = o.costSign < 0 ? plus(revenue, cost) : minus(revenue, cost);
         int at = firstDifference(expected, gp.values);
         o.checks.add(new Reading.Check("gross profit = revenue − cost of revenue", cell, false,
@@ -426,23 +426,6 @@ final class StatementChecks {
             r[i] = v[i] * sign;
         }
         return r;
-    }
-
-    /** -1 when most cost lines (by count) total negative. */
-    private static double majoritySign(Outcome o) {
-        int negative = 0;
-        int positive = 0;
-        for (RowRead x : o.rows) {
-            if (x.role == RowRole.COST_OF_REVENUE || x.role == RowRole.OPERATING_EXPENSE) {
-                double t = x.total();
-                if (t < 0) {
-                    negative++;
-                } else if (t > 0) {
-                    positive++;
-                }
-            }
-        }
-        return negative > positive ? -1 : 1;
     }
 
     static String cell(Outcome o, RowRead x) {

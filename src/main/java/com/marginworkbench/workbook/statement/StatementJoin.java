@@ -8,16 +8,19 @@ import com.marginworkbench.workbook.statement.StatementRows.RowRead;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A statement split over several sheets (Year 1, Year 2, Year 3; FY24, FY25): blocks on other sheets
- * with the same lines and periods of their own are read with the chosen one, in period order. A
- * block whose periods overlap the chosen one's (a competitor's statement, a copy) is not joined.
+ * A statement split over several sheets (Year 1, Year 2, Year 3; FY24, FY25) or stacked on one sheet
+ * a year a block: blocks with the same lines and periods of their own are read with the chosen one,
+ * in period order. A block whose periods overlap the chosen one's (a competitor's statement, a copy,
+ * a budget below the actuals) is not joined.
  */
 final class StatementJoin {
     private static final Pattern NUMBER = Pattern.compile("(?:^|\\D)((?:19|20)\\d{2}|\\d{1,2})(?!\\d)");
@@ -30,21 +33,33 @@ final class StatementJoin {
         parts.add(best);
         Set<String> labels = labels(best);
         boolean dated = best.block.columns.periods().stream().allMatch(p -> p.key() >= 1900 * 12);
+        Map<Outcome, Integer> order = new HashMap<>();
+        order.put(best, ordinal(best.block));
         for (StatementBlock b : candidates) {
-            if (b.sheet == best.block.sheet || b.score < best.block.score * 0.6
+            boolean sameSheet = b.sheet == best.block.sheet;
+            if (b == best.block || b.score < best.block.score * 0.6
                     || b.columns.granularity() != best.block.columns.granularity()
-                    || parts.stream().anyMatch(p -> p.block.sheet == b.sheet)) {
+                    || parts.stream().anyMatch(p -> p.block.sheet == b.sheet && (!sameSheet || rowsMeet(p.block, b)))) {
+                continue;
+            }
+            // blocks stacked on one sheet are told apart by the year over each, not by the sheet's name
+            Integer at = sameSheet ? ownYear(b) : ordinal(b);
+            Integer mine = sameSheet ? ownYear(best.block) : order.get(best);
+            if (!dated && (at == null || mine == null || at.equals(mine) || order.containsValue(at))) {
                 continue;
             }
             Outcome o = StatementRows.read(b, hints.roles());
-            if (!o.hasRevenue() || similarity(labels, labels(o)) < 0.6) {
+            if (!o.hasRevenue() || similarity(labels, labels(o)) < 0.6 || dated && overlaps(parts, o)) {
                 continue;
             }
-            if (dated ? overlaps(parts, o) : ordinal(o.block) == null || ordinal(best.block) == null
-                    || parts.stream().anyMatch(p -> ordinal(p.block).equals(ordinal(o.block)))) {
-                continue;
+            if (sameSheet) {
+                order.put(best, mine);
+                best.block.partName = yearText(best.block);
+                b.partName = yearText(b);
             }
-            o.block.why = "the same statement continued on another sheet";
+            o.block.why = sameSheet ? "the same statement continued below, for another year"
+                    : "the same statement continued on another sheet";
+            order.put(o, at);
             parts.add(o);
         }
         if (parts.size() == 1) {
@@ -53,12 +68,77 @@ final class StatementJoin {
         if (dated) {
             parts.sort(Comparator.comparingInt(p -> p.block.columns.periods().get(0).key()));
         } else {
-            parts.sort(Comparator.comparingInt(p -> ordinal(p.block)));
+            parts.sort(Comparator.comparingInt(order::get));
         }
-        best.notes.add("The statement continues over " + parts.size() + " sheets ("
-                + String.join(", ", parts.stream().map(p -> p.block.sheet.name()).toList())
+        best.notes.add("The statement continues over " + parts.size() + " parts ("
+                + String.join(", ", parts.stream().map(p -> p.block.sheet.name()
+                        + (p.block.partName == null ? "" : " " + p.block.partName)).toList())
                 + "); they are read together in period order.");
         return parts;
+    }
+
+    /** Said when another sheet holds the same statement for the same periods and nothing says which to read. */
+    static final String FIRST_OF_RIVALS = "(the first found; choose another with --table or in the mapping)";
+
+    /**
+     * Another sheet with the same statement for the same periods (a budget beside the actuals, two
+     * scenarios): never added to the one read. The note says which was read and why: the actuals
+     * before a budget or forecast, else the first found, a guess for the user to check.
+     */
+    static void noteRivals(Outcome best, List<Outcome> read) {
+        Set<String> labels = labels(best);
+        List<String> rivals = new ArrayList<>();
+        for (Outcome o : read) {
+            if (o != best && o.block.sheet != best.block.sheet
+                    && o.block.columns.granularity() == best.block.columns.granularity()
+                    && overlaps(List.of(best), o) && similarity(labels, labels(o)) >= 0.6) {
+                rivals.add(o.block.sheet.name());
+            }
+        }
+        if (rivals.isEmpty()) {
+            return;
+        }
+        String others = "'" + String.join("', '", rivals) + "'";
+        boolean actuals = StatementLabels.actualsLean(StatementLabels.normalize(best.block.sheet.name())) > 0;
+        best.notes.add("The same statement for the same periods stands on " + others + "; '" + best.block.sheet.name()
+                + "' is read " + (actuals ? "(the actuals)." : FIRST_OF_RIVALS + "."));
+    }
+
+    /** Whether two blocks on one sheet share rows (one found inside the other). */
+    private static boolean rowsMeet(StatementBlock a, StatementBlock b) {
+        return b.columns.row() <= a.lastRow && b.lastRow >= a.columns.row();
+    }
+
+    private static final Pattern YEAR = Pattern.compile("\\b((?:fy|cy)\\s*'?)?((?:19|20)\\d{2})\\b");
+
+    /**
+     * The year named right over a block's header (its own title, "Profit and loss FY2025"), or on
+     * the header row left of the periods; null when none, or when amounts come first (the block above).
+     */
+    static Integer ownYear(StatementBlock b) {
+        String t = yearText(b);
+        return t == null ? null : Integer.parseInt(t.replaceAll("\\D", ""));
+    }
+
+    private static String yearText(StatementBlock b) {
+        int header = b.columns.row();
+        int firstPeriod = b.columns.columns()[0];
+        for (int r = header; r >= Math.max(0, header - 3); r--) {
+            com.marginworkbench.workbook.cells.GridCell[] row = b.sheet.row(r);
+            for (int c = 0; c < row.length && (r != header || c < firstPeriod); c++) {
+                com.marginworkbench.workbook.cells.GridCell cell = row[c];
+                if (r != header && cell != null && cell.isNumber()) {
+                    return null;
+                }
+                if (cell != null && cell.isText()) {
+                    Matcher m = YEAR.matcher(cell.text().toLowerCase(java.util.Locale.ROOT));
+                    if (m.find()) {
+                        return m.group().toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The year or number a sheet's name (or else its title) carries: "Year 2" gives 2, "FY2025" 2025. */

@@ -65,6 +65,10 @@ final class StatementLabels {
                     + "|\\(000s?\\)|^(usd|eur|gbp|\\$|£|€)( |$)|\\bunless otherwise\\b|^source\\b|^note\\b|^notes\\b");
     private static final Pattern REVENUE = Pattern.compile(
             "\\b(revenues?|net sales|sales|turnover|income from (sales|services)|fees earned)\\b");
+    /** Income named by its kind ("Commission income", "Rental income"): a revenue line, not a function's cost. */
+    private static final Pattern KIND_INCOME = Pattern.compile(
+            "^(total )?([a-z&]+ ){0,2}(fees?|commissions?|rental|subscriptions?|services?|consulting|licen[cs]es?"
+                    + "|royalt(y|ies)|advisory|trading|contract) income$");
     private static final Pattern CONTRA_REVENUE = Pattern.compile(
             "\\b(churn|discounts?|refunds?|returns|allowances|credits issued|rebates)\\b");
     private static final Pattern COGS = Pattern.compile(
@@ -237,6 +241,9 @@ final class StatementLabels {
         if (GROSS.matcher(n).find()) {
             return n.contains("%") || n.contains("margin %") ? Meaning.KPI : Meaning.GROSS_PROFIT;
         }
+        if (KIND_INCOME.matcher(n).matches()) {
+            return total ? Meaning.REVENUE_TOTAL : Meaning.REVENUE;
+        }
         if ((KPI.matcher(n).find() || PEOPLE.matcher(n).find() && !NOT_PEOPLE.matcher(n).find())
                 && !n.startsWith("net revenue") && !n.startsWith("revenue (")) {
             return Meaning.KPI;
@@ -363,6 +370,15 @@ final class StatementLabels {
                 || n.contains("p&l") || n.contains("p & l") || n.equals("pl") || n.equals("income")
                 || n.contains("income_statement") || n.contains("statement of earnings")
                 || n.contains("statements of earnings") || n.contains("operating model");
+    }
+
+    private static final Pattern ACTUALS = Pattern.compile("\\b(actuals?|act)\\b");
+    private static final Pattern PLANS = Pattern.compile(
+            "\\b(budgets?|forecasts?|fcst|plan|projections?|projected|targets?|scenarios?|upside|downside|bear|bull)\\b");
+
+    /** +1 for a sheet named for actuals, -1 for one named for a budget, forecast or scenario, else 0. */
+    static int actualsLean(String n) {
+        return ACTUALS.matcher(n).find() ? 1 : PLANS.matcher(n).find() ? -1 : 0;
     }
 
     /** Words a sheet name or title uses for anything else: other statements, inputs, dashboards, comparisons. */

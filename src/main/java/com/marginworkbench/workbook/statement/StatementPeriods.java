@@ -190,6 +190,10 @@ final class StatementPeriods {
                 return new Columns(r, new int[] {cols.get(0)}, List.of(only), only.granularity(), notes);
             }
         }
+        if (cols.isEmpty() && chosen == null) {
+            // a monthly report: Actual beside Budget and YTD, the month in its title
+            return ReportColumns.month(s, r);
+        }
         if (cols.size() < 2) {
             return null;
         }

@@ -205,12 +205,14 @@ final class StatementReader {
         candidates.sort(Comparator.comparingDouble((StatementBlock b) -> -b.score));
         Outcome best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        List<Outcome> read = new ArrayList<>();
         for (int i = 0; i < candidates.size() && i < FULL_READS; i++) {
             StatementBlock b = candidates.get(i);
             Outcome o = StatementRows.read(b, hints.roles());
             if (!o.hasRevenue()) {
                 continue;
             }
+            read.add(o);
             double score = b.score;
             // judged by the automatic reading: a role the user set never moves the reader to another block
             if (o.failedBeforeUser) {
@@ -227,6 +229,7 @@ final class StatementReader {
             return List.of();
         }
         best.block.why = why(best.block, best);
+        StatementJoin.noteRivals(best, read);
         return StatementJoin.parts(best, candidates, hints);
     }
 
@@ -260,6 +263,8 @@ final class StatementReader {
         } else if (StatementLabels.namesOtherThing(title)) {
             score -= 3;
         }
+        // where the same statement stands on several sheets, the actuals before a budget or forecast
+        score += 1.5 * StatementLabels.actualsLean(sheet);
         if (b.sheet.hidden()) {
             score -= 3;
         }
@@ -319,11 +324,12 @@ final class StatementReader {
             notes.addAll(o.notes);
         }
         if (parts.size() > 1 && new HashSet<>(labels).size() < labels.size()) {
-            // months without a year on each sheet: the sheet says which year
+            // months without a year on each sheet (or block): the sheet (or the year over the block) says which
             labels.clear();
             for (Outcome o : parts) {
                 for (Period p : o.block.columns.periods()) {
-                    labels.add(p.label() + " (" + o.block.sheet.name() + ")");
+                    labels.add(p.label() + " (" + (o.block.partName != null ? o.block.partName : o.block.sheet.name())
+                            + ")");
                 }
             }
         }
@@ -335,7 +341,15 @@ final class StatementReader {
         List<Reading.Check> checks = new ArrayList<>();
         int offset = 0;
         Map<String, Pending> pending = new LinkedHashMap<>();
-        double costSign = hints.flipAllCosts() ? -main.costSign : main.costSign;
+        double costSign = main.costSign;
+        // an accounting export keeps income as credits (negative) and costs as debits (positive)
+        double revenueSign = lines && StatementSigns.incomeAsCredits(main) ? -1 : 1;
+        if (revenueSign < 0) {
+            costSign = 1;
+            notes.add("Income is stored as negative numbers (credits) and costs as positive ones in this statement;"
+                    + " revenue is read as positive amounts.");
+        }
+        costSign = hints.flipAllCosts() ? -costSign : costSign;
         for (Outcome o : parts) {
             problems.addAll(o.problems);
             checks.addAll(o.checks);
@@ -352,7 +366,7 @@ final class StatementReader {
                     continue;
                 }
                 boolean cost = x.role != RowRole.REVENUE;
-                double scale = units.scale() * (cost ? costSign : 1)
+                double scale = units.scale() * (cost ? costSign : revenueSign)
                         * (hints.flippedRows().contains(b.sheet.name() + "!" + (x.row + 1)) ? -1 : 1);
                 Placement placement = !cost ? Placement.REVENUE : x.role == RowRole.COST_OF_REVENUE
                         ? Placement.COST_OF_REVENUE
@@ -368,7 +382,7 @@ final class StatementReader {
                         Placement.COST_OF_REVENUE, new SourceRef(b.sheet.name(), o.grossProfit.row, b.labelColumn,
                                 none, units.scale()), n);
                 for (int i = 0; i < o.derivedCost.length; i++) {
-                    p.amounts[offset + i] = o.derivedCost[i] * units.scale();
+                    p.amounts[offset + i] = o.derivedCost[i] * units.scale() * revenueSign;
                 }
             }
             offset += b.columns.count();

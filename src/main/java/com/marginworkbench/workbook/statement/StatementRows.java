@@ -209,6 +209,9 @@ final class StatementRows {
         x.norm = StatementLabels.normalize(x.label);
         x.meaning = StatementLabels.meaning(x.norm);
         o.rows.add(x);
+        if (!x.hasNumber && x.problem == null && StatementLabels.namesIncomeStatement(x.norm)) {
+            restartAtTitle(o, w);
+        }
         if (!x.hasNumber && x.problem == null) {
             x.role = RowRole.CAPTION;
             Meaning opened = percent ? null : StatementLabels.section(x.norm);
@@ -233,7 +236,7 @@ final class StatementRows {
             x.stage = w.stage;
             return;
         }
-        w.stage = place(x, w.section, w.function, w.stage);
+        w.stage = RowPlaces.place(x, w.section, w.function, w.stage);
         x.stage = w.stage;
         if (x.role == RowRole.IGNORED && x.meaning == Meaning.UNKNOWN) {
             o.unclassified++;
@@ -325,152 +328,28 @@ final class StatementRows {
         return (percent ? PERCENT : 0) | (ratio && fraction ? RATIOS : 0);
     }
 
-    /** Gives the row its role by its meaning, the section and how far down the statement it is; returns the stage. */
-    private static int place(RowRead x, Meaning section, Placement function, int stage) {
-        Meaning m = x.meaning;
-        if (stage >= 5 && m != Meaning.KPI && m != Meaning.NET_INCOME && m != Meaning.UNITS) {
-            x.role = RowRole.IGNORED;
-            x.why = "below the bottom line (a schedule or breakdown)";
-            return stage;
-        }
-        switch (m) {
-            case UNITS -> {
-                x.role = RowRole.CAPTION;
-                x.why = "a caption";
-            }
-            case KPI -> {
-                x.role = RowRole.KPI;
-                x.why = "a KPI, driver or ratio";
-            }
-            case FINANCING -> {
-                x.role = RowRole.FINANCING;
-                x.why = "financing, investing or balance sheet";
-            }
-            case REVENUE -> {
-                if (stage >= 3) {
-                    x.role = RowRole.IGNORED;
-                    x.why = "revenue named again after gross profit (a schedule)";
-                } else {
-                    x.role = RowRole.REVENUE;
-                    x.placement = Placement.REVENUE;
-                    x.why = "revenue";
-                    stage = Math.max(stage, 1);
-                }
-            }
-            case REVENUE_TOTAL -> {
-                x.role = stage >= 3 ? RowRole.IGNORED : RowRole.TOTAL;
-                x.why = "total revenue";
-                // what follows the revenue total, before gross profit, is cost of revenue
-                stage = Math.max(stage, 2);
-            }
-            case COST_OF_REVENUE -> {
-                if (stage >= 3) {
-                    x.role = stage >= 4 ? RowRole.BELOW_THE_LINE : RowRole.OPERATING_EXPENSE;
-                    x.placement = stage >= 4 ? null : Placement.OTHER_OPEX;
-                    x.why = "a cost below gross profit";
-                } else {
-                    x.role = RowRole.COST_OF_REVENUE;
-                    x.placement = Placement.COST_OF_REVENUE;
-                    x.why = "cost of revenue";
-                    stage = 2;
-                }
-            }
-            case COST_OF_REVENUE_TOTAL -> {
-                x.role = RowRole.TOTAL;
-                x.why = "total cost of revenue";
-                stage = Math.max(stage, 2);
-            }
-            case GROSS_PROFIT -> {
-                x.role = RowRole.TOTAL;
-                x.why = "gross profit";
-                stage = Math.max(stage, 3);
-            }
-            case OPEX -> {
-                Placement f = StatementLabels.function(x.norm);
-                if (stage >= 4) {
-                    x.role = RowRole.BELOW_THE_LINE;
-                    x.why = "below the operating line";
-                } else if (stage < 3 && section == Meaning.COST_OF_REVENUE && f == null) {
-                    x.role = RowRole.COST_OF_REVENUE;
-                    x.placement = Placement.COST_OF_REVENUE;
-                    x.why = "under the cost of revenue heading";
-                    stage = 2;
-                } else {
-                    x.role = RowRole.OPERATING_EXPENSE;
-                    x.placement = f != null ? f : function != null ? function : Placement.OTHER_OPEX;
-                    x.why = "operating expense";
-                    stage = Math.max(stage, stage >= 1 ? 3 : stage);
-                }
-            }
-            case OPEX_TOTAL -> {
-                x.role = stage >= 4 ? RowRole.IGNORED : RowRole.TOTAL;
-                x.why = "total operating expenses";
-            }
-            case DEPRECIATION -> {
-                x.role = stage >= 4 ? RowRole.BELOW_THE_LINE : RowRole.OPERATING_EXPENSE;
-                x.placement = stage >= 4 ? null : Placement.OTHER_OPEX;
-                x.why = stage >= 4 ? "below EBITDA" : "operating expense";
-            }
-            case EBITDA, OPERATING_PROFIT, PRETAX -> {
-                x.role = RowRole.TOTAL;
-                x.why = m.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-                stage = Math.max(stage, 4);
-            }
-            case NET_INCOME -> {
-                x.role = RowRole.TOTAL;
-                x.why = "net income";
-                stage = Math.max(stage, stage >= 1 ? 5 : 0);
-            }
-            case OTHER_TOTAL -> {
-                x.role = RowRole.TOTAL;
-                x.why = "a total";
-            }
-            case BELOW_THE_LINE -> {
-                x.role = RowRole.BELOW_THE_LINE;
-                x.why = "below the operating line";
-            }
-            default -> {
-                // The label says nothing: the section heading or the position decides, to be checked by the totals.
-                if (section == Meaning.KPI) {
-                    x.role = RowRole.KPI;
-                    x.why = "under a KPI or driver heading";
-                } else if (stage >= 4 || section == Meaning.BELOW_THE_LINE) {
-                    x.role = RowRole.BELOW_THE_LINE;
-                    x.why = "below the operating line";
-                } else if (section == Meaning.COST_OF_REVENUE && stage < 3) {
-                    x.role = RowRole.COST_OF_REVENUE;
-                    x.placement = Placement.COST_OF_REVENUE;
-                    x.why = "under the cost of revenue heading";
-                    x.tentative = true;
-                } else if (stage == 3 || section == Meaning.OPEX) {
-                    x.role = RowRole.OPERATING_EXPENSE;
-                    x.placement = function != null ? function : Placement.OTHER_OPEX;
-                    x.why = "among the operating expenses";
-                    x.tentative = true;
-                } else if (stage == 2) {
-                    x.role = RowRole.COST_OF_REVENUE;
-                    x.placement = Placement.COST_OF_REVENUE;
-                    x.why = "between revenue and gross profit";
-                    x.tentative = true;
-                } else if (stage == 1 && section != Meaning.REVENUE && StatementLabels.namesSpend(x.norm)) {
-                    // "Production costs" right after the revenue lines: a spend is never revenue
-                    x.role = RowRole.COST_OF_REVENUE;
-                    x.placement = Placement.COST_OF_REVENUE;
-                    x.why = "a cost right after the revenue lines";
-                    x.tentative = true;
-                    stage = 2;
-                } else if (stage <= 1 || section == Meaning.REVENUE) {
-                    x.role = RowRole.REVENUE;
-                    x.placement = Placement.REVENUE;
-                    x.why = "above the revenue total";
-                    x.tentative = true;
-                } else {
-                    x.role = RowRole.IGNORED;
-                    x.why = "its label does not say what it is";
-                }
+    /**
+     * The statement's own title ("Profit and loss") under the same header as schedules above it (a
+     * revenue build, a cost build): the rows above are not its lines, and the walk starts again. Not
+     * where a statement already stands above (a gross profit or bottom line): a breakdown below it is.
+     */
+    private static void restartAtTitle(Outcome o, Walk w) {
+        for (RowRead r : o.rows) {
+            if (r.meaning == Meaning.GROSS_PROFIT || r.meaning == Meaning.OPERATING_PROFIT || r.meaning == Meaning.EBITDA
+                    || r.meaning == Meaning.NET_INCOME) {
+                return;
             }
         }
-        return stage;
+        for (RowRead r : o.rows) {
+            if (r.role.isLine() || r.role == RowRole.TOTAL) {
+                r.role = RowRole.IGNORED;
+                r.placement = null;
+                r.why = "a schedule above the statement's own title";
+            }
+        }
+        w.stage = 0;
+        w.section = null;
+        w.function = null;
     }
 
     static String text(GridSheet s, int r, int c) {

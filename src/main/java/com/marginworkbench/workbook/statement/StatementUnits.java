@@ -24,6 +24,8 @@ record StatementUnits(String text, double scale) {
             "thousand|'000|’000|\\b000s?\\b|\\(000\\)|\\$000|\\$ 000|\\bin k\\b|\\(k\\)|\\b(usd|eur|gbp|\\$|£|€) ?k\\b");
     private static final Pattern MILLIONS = Pattern.compile(
             "million|\\bmm\\b|\\bmn\\b|\\$m\\b|\\$ m\\b|\\(m\\)|\\b(usd|eur|gbp) ?m{1,2}\\b|£m\\b|€m\\b|\\bin m\\b");
+    /** A number written with thousands separators, in brackets or not: "1,000", "(12,500.50)". */
+    private static final Pattern AMOUNT = Pattern.compile("\\(?-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?\\)?");
     private static final Pattern BILLIONS = Pattern.compile("billion|\\bbn\\b|\\$b\\b|\\(b\\)");
 
     static StatementUnits find(StatementBlock b) {
@@ -51,7 +53,9 @@ record StatementUnits(String text, double scale) {
         double scale = 1;
         String found = null;
         String currency = null;
-        for (String segment : text.toString().split("[|,;\\n]")) {
+        // amounts typed as text ("1,000") are no caption: their digit groups would read as "000"
+        String words = AMOUNT.matcher(text).replaceAll(" ");
+        for (String segment : words.split("[|,;\\n]")) {
             String s = segment.toLowerCase(Locale.ROOT).trim();
             if (s.isEmpty() || s.contains("share") || s.contains("per ") || s.contains("%")) {
                 continue;

@@ -32,6 +32,18 @@ class PeriodHeadingsTest {
             "Actual 2024 | YEAR | 2024 | 0",
             "Budget FY26 | YEAR | 2026 | 0",
             "Forecast Q3 2026 | QUARTER | 2026 | 6",
+            "Year 2025 | YEAR | 2025 | 0",
+            "FY-2025 | YEAR | 2025 | 0",
+            "2025 FY | YEAR | 2025 | 0",
+            "2025P | YEAR | 2025 | 0",
+            "FYE 2025 | YEAR | 2025 | 0",
+            "YE 2025 | YEAR | 2025 | 0",
+            "Fiscal 2025 | YEAR | 2025 | 0",
+            "Fiscal Year 2025 | YEAR | 2025 | 0",
+            "Jan-Mar 2025 | QUARTER | 2025 | 0",
+            "Year 1 (2025) | YEAR | 2025 | 0",
+            "Y2 - FY2026 | YEAR | 2026 | 0",
+            "Oct–Dec 2025 | QUARTER | 2025 | 9",
     })
     void aHeadingNamesItsPeriod(String heading, String granularity, int year, int monthsIn) {
         PeriodParser.Period p = PeriodParser.parseText(heading);
