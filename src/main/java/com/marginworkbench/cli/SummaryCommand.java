@@ -500,10 +500,10 @@ public final class SummaryCommand implements Callable<Integer> {
                     money(amortization));
         }
         out.println();
-        Decisions.Summary dec = Decisions.summarize(s.prepared, l);
-        out.printf(Locale.ROOT, "Break-even  %s%n", dec.breakEvenLlmCost().sentence());
-        out.printf(Locale.ROOT, "Goal seek   %s%n", dec.priceToRestoreAiLayer().sentence());
-        out.printf(Locale.ROOT, "Break-even  %s%n", dec.breakEvenHeavyMultiplier().sentence());
+        // the three figures the table prints, not the tornado and stress walk --json adds
+        out.printf(Locale.ROOT, "Break-even  %s%n", Decisions.breakEvenLlmCost(s.prepared, l).sentence());
+        out.printf(Locale.ROOT, "Goal seek   %s%n", Decisions.priceToRestoreAiLayer(s.prepared, l).sentence());
+        out.printf(Locale.ROOT, "Break-even  %s%n", Decisions.breakEvenHeavyMultiplier(s.prepared, l).sentence());
         out.println();
         List<CostLine> costs = model.costs();
         out.printf(Locale.ROOT, "%d revenue lines, %d cost lines, %d to review%n", model.revenue().size(), costs.size(),
