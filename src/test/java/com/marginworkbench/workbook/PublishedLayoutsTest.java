@@ -418,6 +418,16 @@ class PublishedLayoutsTest {
         assertThat(base.reading().table().sheet()).isEqualTo("Base case");
         assertThat(base.reading().confidence()).isEqualTo(Reading.Confidence.MEDIUM);
         assertThat(base.reading().reasons()).anyMatch(x -> x.contains("Downside case"));
+
+        // a statement a product, then the consolidated one: the consolidated one
+        Sheets u = new Sheets();
+        statement(u, "Product A", new double[] {500, 600}, new double[] {200, 200});
+        statement(u, "Product B", new double[] {300, 400}, new double[] {100, 150});
+        statement(u, "Consolidated", new double[] {800, 1000}, new double[] {300, 350});
+        ReadResult whole = WorkbookReader.read(u.save(dir.resolve("products-consolidated.xlsx")));
+        assertThat(whole.reading().table().sheet()).isEqualTo("Consolidated");
+        assertThat(revenue(whole)).isEqualTo(1800);
+        assertThat(whole.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
     }
 
     @Test
@@ -433,5 +443,100 @@ class PublishedLayoutsTest {
         assertThat(cost(r)).isEqualTo(820);
         assertThat(r.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
         assertThat(r.reading().notes()).anyMatch(n -> n.contains("credits"));
+    }
+
+    @Test
+    void aStatementWrittenFromTheBottomUpIsReadFromRevenueUp() throws Exception {
+        // a data library's dump: net income and per-share figures first, revenue on the last rows
+        Sheets s = new Sheets();
+        s.row("income_stmt", 0, 0, "", java.time.LocalDate.of(2024, 9, 30), java.time.LocalDate.of(2023, 9, 30));
+        Object[][] rows = {
+            {"Tax Rate For Calcs", 0.24, 0.15},
+            {"Net Income From Continuing Operation Net Minority Interest", 90.0, 80.0},
+            {"Reconciled Cost Of Revenue", 200.0, 190.0},
+            {"EBITDA", 140.0, 125.0},
+            {"Total Expenses", 270.0, 255.0},
+            {"Diluted EPS", 6.08, 6.13},
+            {"Net Income", 90.0, 80.0},
+            {"Tax Provision", 30.0, 25.0},
+            {"Pretax Income", 120.0, 105.0},
+            {"Operating Income", 120.0, 105.0},
+            {"Operating Expense", 70.0, 65.0},
+            {"Research And Development", 40.0, 35.0},
+            {"Selling General And Administration", 30.0, 30.0},
+            {"Gross Profit", 190.0, 170.0},
+            {"Cost Of Revenue", 200.0, 190.0},
+            {"Total Revenue", 390.0, 360.0},
+            {"Operating Revenue", 390.0, 360.0},
+        };
+        for (int i = 0; i < rows.length; i++) {
+            s.row("income_stmt", i + 1, 0, rows[i]);
+        }
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("bottom-up.xlsx")));
+        assertThat(revenue(r)).isEqualTo(750);
+        assertThat(cost(r)).isEqualTo(390);
+        assertThat(r.model().costs()).filteredOn(c -> !c.reported().isCostOfRevenue()).extracting(CostLine::label)
+                .containsExactlyInAnyOrder("Research And Development", "Selling General And Administration");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("bottom up"));
+    }
+
+    @Test
+    void fieldNamesOfAFinancialDataApiAreReadAsWords() throws Exception {
+        // a data API's statement saved as it came: camelCase field names, one column a year or one row a year
+        String[] keys = {"date", "symbol", "revenue", "costOfRevenue", "grossProfit", "grossProfitRatio",
+                "researchAndDevelopmentExpenses", "operatingIncome", "netIncome"};
+        Object[][] years = {{"2024-12-31", "ACME", 1000.0, 400.0, 600.0, 0.6, 300.0, 300.0, 200.0},
+                {"2023-12-31", "ACME", 900.0, 380.0, 520.0, 0.58, 280.0, 240.0, 160.0}};
+        Sheets columns = new Sheets();
+        Sheets rows = new Sheets();
+        rows.row("income", 0, 0, (Object[]) keys);
+        for (int k = 0; k < keys.length; k++) {
+            columns.row("income", k, 0, keys[k], years[0][k], years[1][k]);
+        }
+        for (int i = 0; i < years.length; i++) {
+            rows.row("income", i + 1, 0, years[i]);
+        }
+        for (ReadResult r : new ReadResult[] {WorkbookReader.read(columns.save(dir.resolve("api-columns.xlsx"))),
+                WorkbookReader.read(rows.save(dir.resolve("api-rows.xlsx")))}) {
+            assertThat(r.model().periods().count()).isEqualTo(2);
+            assertThat(revenue(r)).isEqualTo(1900);
+            assertThat(cost(r)).isEqualTo(780);
+            assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        }
+    }
+
+    @Test
+    void aLoneLineUnderItsGenericTotalAndACostOfSalesAfterAnExpenseWithNoGrossProfit() throws Exception {
+        // "Revenue" repeats its one line above it: a subtotal, not a second line; "COGS" after
+        // "Hosting" (an expense word) is cost of revenue while no gross profit has been passed
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2025", "2026");
+        s.row("P&L", 1, 0, line("Subscription revenue", 100, 150));
+        s.row("P&L", 2, 0, line("Revenue", 100, 150));
+        s.row("P&L", 3, 0, line("Hosting", 30, 40));
+        s.row("P&L", 4, 0, line("COGS", 30, 40));
+        s.row("P&L", 5, 0, line("Operating expenses", 50, 60));
+        s.row("P&L", 6, 0, line("Net income", 20, 50));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("lone-line.xlsx")));
+        assertThat(r.model().revenue()).extracting(com.marginworkbench.model.RevenueLine::label)
+                .containsExactly("Subscription revenue");
+        assertThat(revenue(r)).isEqualTo(250);
+        assertThat(cost(r)).isEqualTo(70);
+        assertThat(r.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
+    }
+
+    @Test
+    void statementsSideBySideUnderOneHeaderRowAreSeparateTables() throws Exception {
+        // the years on the left, the first months on the right, each with its own line names
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Annual", "2025", "2026", null, "Monthly", "Jan-25", "Feb-25", "Mar-25");
+        s.row("P&L", 1, 0, "Revenue", 1200.0, 1500.0, null, "Revenue", 100.0, 100.0, 100.0);
+        s.row("P&L", 2, 0, "Cost of revenue", 480.0, 600.0, null, "Cost of revenue", 40.0, 40.0, 40.0);
+        s.row("P&L", 3, 0, "Gross profit", 720.0, 900.0, null, "Gross profit", 60.0, 60.0, 60.0);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("side-by-side.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("2025", "2026");
+        assertThat(revenue(r)).isEqualTo(2700);
+        assertThat(cost(r)).isEqualTo(1080);
     }
 }

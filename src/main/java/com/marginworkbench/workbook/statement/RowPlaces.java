@@ -16,7 +16,7 @@ final class RowPlaces {
     }
 
     /** Gives the row its role by its meaning, the section and how far down the statement it is; returns the stage. */
-    static int place(RowRead x, Meaning section, Placement function, int stage) {
+    static int place(RowRead x, Meaning section, Placement function, int stage, boolean pastGross) {
         Meaning m = x.meaning;
         if (stage >= 5 && m != Meaning.KPI && m != Meaning.NET_INCOME && m != Meaning.UNITS) {
             x.role = RowRole.IGNORED;
@@ -54,7 +54,8 @@ final class RowPlaces {
                 stage = Math.max(stage, 2);
             }
             case COST_OF_REVENUE -> {
-                if (stage >= 3) {
+                // past gross profit only where a gross profit row was passed (expense words alone do not)
+                if (stage >= 4 || stage == 3 && pastGross) {
                     x.role = stage >= 4 ? RowRole.BELOW_THE_LINE : RowRole.OPERATING_EXPENSE;
                     x.placement = stage >= 4 ? null : Placement.OTHER_OPEX;
                     x.why = "a cost below gross profit";
@@ -62,7 +63,7 @@ final class RowPlaces {
                     x.role = RowRole.COST_OF_REVENUE;
                     x.placement = Placement.COST_OF_REVENUE;
                     x.why = "cost of revenue";
-                    stage = 2;
+                    stage = Math.max(stage, 2);
                 }
             }
             case COST_OF_REVENUE_TOTAL -> {

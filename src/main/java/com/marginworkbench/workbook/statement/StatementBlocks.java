@@ -67,16 +67,81 @@ final class StatementBlocks {
             }
             end = Math.min(end, h.row() + MAX_BLOCK_ROWS);
             end = otherStatementStart(s, h.row() + 1, end);
-            int label = labelColumn(s, h, end);
-            if (label < 0) {
+            if (labelColumn(s, h, end) < 0) {
                 continue;
             }
-            h = dropSumColumns(s, h, end);
-            StatementBlock b = new StatementBlock(s, h, h.row() + 1, end, label, null);
-            b.title = title(s, h.row(), label);
-            blocks.add(b);
+            // statements side by side under one header row, each with its own label column
+            int left = -1;
+            for (StatementPeriods.Columns part : sideBySide(s, h, end)) {
+                int from = left;
+                int label = labelColumn(s, part.row(), java.util.Arrays.stream(part.columns()).min().orElse(0), end,
+                        c -> c <= from);
+                left = java.util.Arrays.stream(part.columns()).max().orElse(0);
+                part = dropSumColumns(s, part, end);
+                StatementBlock b = new StatementBlock(s, part, part.row() + 1, end, label, null);
+                b.title = title(s, part.row(), label);
+                blocks.add(b);
+            }
         }
         return blocks;
+    }
+
+    /**
+     * The header's period columns split where a column between them holds the labels of another
+     * table (an annual statement, then a monthly one to its right with its own line names); the
+     * header whole where none does. The columns are in sheet order.
+     */
+    private static List<StatementPeriods.Columns> sideBySide(GridSheet s, StatementPeriods.Columns h, int end) {
+        int[] cols = h.columns().clone();
+        java.util.Arrays.sort(cols);
+        java.util.Set<Integer> periods = new java.util.HashSet<>();
+        for (int c : cols) {
+            periods.add(c);
+        }
+        int limit = Math.min(Math.min(end, s.rowCount() - 1), h.row() + LABEL_SCAN_ROWS);
+        List<Integer> splits = new ArrayList<>();
+        for (int c = cols[0] + 1; c < cols[cols.length - 1]; c++) {
+            if (periods.contains(c)) {
+                continue;
+            }
+            int labels = 0;
+            for (int r = h.row() + 1; r <= limit; r++) {
+                String t = StatementRows.text(s, r, c);
+                Meaning m = t == null ? Meaning.UNKNOWN : StatementLabels.meaning(StatementLabels.normalize(t));
+                if (m == Meaning.REVENUE || m == Meaning.COST_OF_REVENUE || m == Meaning.OPEX || m.isTotal()) {
+                    labels++;
+                }
+            }
+            if (labels >= 3) {
+                splits.add(c);
+            }
+        }
+        if (splits.isEmpty()) {
+            return List.of(h);
+        }
+        List<StatementPeriods.Columns> parts = new ArrayList<>();
+        int from = Integer.MIN_VALUE;
+        splits.add(Integer.MAX_VALUE);
+        for (int split : splits) {
+            List<Integer> in = new ArrayList<>();
+            List<Period> ps = new ArrayList<>();
+            for (int i = 0; i < h.count(); i++) {
+                int c = h.columns()[i];
+                if (c > from && c < split) {
+                    in.add(c);
+                    ps.add(h.periods().get(i));
+                }
+            }
+            from = split;
+            if (!in.isEmpty()) {
+                Granularity g = ps.get(0).granularity();
+                List<String> notes = new ArrayList<>(h.notes());
+                notes.removeIf(n -> n.startsWith("The periods mix lengths") && ps.stream().allMatch(p -> p.granularity() == g));
+                parts.add(new StatementPeriods.Columns(h.row(), in.stream().mapToInt(Integer::intValue).toArray(), ps,
+                        ps.stream().allMatch(p -> p.granularity() == g) ? g : h.granularity(), notes));
+            }
+        }
+        return parts;
     }
 
     /**

@@ -82,7 +82,9 @@ final class StatementChecks {
         for (RowRead x : o.rows) {
             if (x.role == role) {
                 // a row in error or all zero adds up anything of zeros: never a subtotal by its values
-                if (!o.settled && run.size() >= 2 && equal(running, x.excel) && !blank(x)) {
+                // so is a line named as the whole ("Revenue") that repeats the one line above it
+                if (!o.settled && (run.size() >= 2 || run.size() == 1 && StatementLabels.namesWhole(x.norm))
+                        && equal(running, x.excel) && !blank(x)) {
                     x.role = RowRole.TOTAL;
                     x.sums = role;
                     x.why = "adds up the " + role.label().toLowerCase(Locale.ROOT) + " lines above it";

@@ -82,8 +82,9 @@ final class StatementJoin {
 
     /**
      * Another sheet with the same statement for the same periods (a budget beside the actuals, two
-     * scenarios): never added to the one read. The note says which was read and why: the actuals
-     * before a budget or forecast, else the first found, a guess for the user to check.
+     * scenarios, an entity beside the consolidation): never added to the one read. The note says which
+     * was read and why: the actuals before a budget or forecast, the consolidated whole before its
+     * parts, else the first found, a guess for the user to check.
      */
     static void noteRivals(Outcome best, List<Outcome> read) {
         Set<String> labels = labels(best);
@@ -99,9 +100,10 @@ final class StatementJoin {
             return;
         }
         String others = "'" + String.join("', '", rivals) + "'";
-        boolean actuals = StatementLabels.actualsLean(StatementLabels.normalize(best.block.sheet.name())) > 0;
+        String name = StatementLabels.normalize(best.block.sheet.name());
         best.notes.add("The same statement for the same periods stands on " + others + "; '" + best.block.sheet.name()
-                + "' is read " + (actuals ? "(the actuals)." : FIRST_OF_RIVALS + "."));
+                + "' is read " + (StatementLabels.preference(name) > 0 ? "(" + StatementLabels.preferredAs(name) + ")."
+                : FIRST_OF_RIVALS + "."));
     }
 
     /** Whether two blocks on one sheet share rows (one found inside the other). */

@@ -117,11 +117,14 @@ final class StatementLabels {
     private StatementLabels() {
     }
 
-    /** Lower case, no numbering or bullets in front, no trailing colon, single spaces, snake_case as words. */
+    /**
+     * Lower case, no numbering or bullets in front, no trailing colon, single spaces, snake_case and
+     * camelCase as words.
+     */
     static String normalize(String label) {
         // One pass instead of three regular expressions: this runs for every row of every candidate
         // block, 20,000 rows and more in a generated ledger.
-        String lower = label.toLowerCase(Locale.ROOT);
+        String lower = camelWords(label).toLowerCase(Locale.ROOT);
         String t = collapsed(lower);
         int skip = 0;
         while (skip < t.length() && isNumbering(t.charAt(skip))) {
@@ -134,6 +137,31 @@ final class StatementLabels {
             t = t.substring(0, t.length() - 1).trim();
         }
         return t;
+    }
+
+    /**
+     * An API's field name written as one camelCase word ("costOfRevenue", "totalRevenue") with a
+     * space before each capital that follows a small letter; any other label as it is.
+     */
+    private static String camelWords(String label) {
+        int len = label.length();
+        if (len < 6 || label.indexOf(' ') >= 0) {
+            return label;
+        }
+        StringBuilder b = null;
+        for (int i = 1; i < len; i++) {
+            char c = label.charAt(i);
+            if (Character.isUpperCase(c) && Character.isLowerCase(label.charAt(i - 1))) {
+                if (b == null) {
+                    b = new StringBuilder(len + 8).append(label, 0, i);
+                }
+                b.append(' ');
+            }
+            if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? label : b.toString();
     }
 
     /**
@@ -297,9 +325,20 @@ final class StatementLabels {
         }
         if (function(n) != null || OPEX.matcher(n).find()) {
             return n.equals("operating expenses") || n.equals("operating costs") || n.equals("opex")
-                    || n.equals("expenses") ? Meaning.OPEX_TOTAL : Meaning.OPEX;
+                    || n.equals("expenses") || n.equals("operating expense") || n.equals("operating cost")
+                    ? Meaning.OPEX_TOTAL : Meaning.OPEX;
         }
         return Meaning.UNKNOWN;
+    }
+
+    private static final java.util.Set<String> WHOLES = java.util.Set.of("revenue", "revenues", "net revenue",
+            "net revenues", "sales", "net sales", "turnover", "income", "cogs", "cos", "cost of revenue",
+            "cost of revenues", "cost of sales", "cost of goods sold", "direct costs", "operating expenses", "opex",
+            "overheads", "expenses");
+
+    /** True when the label names a whole ("Revenue", "COGS", "Operating expenses") rather than one part of it. */
+    static boolean namesWhole(String n) {
+        return WHOLES.contains(n);
     }
 
     /** True when the label names a spend ("Production costs", "Purchases"), though not which kind. */
@@ -376,9 +415,20 @@ final class StatementLabels {
     private static final Pattern PLANS = Pattern.compile(
             "\\b(budgets?|forecasts?|fcst|plan|projections?|projected|targets?|scenarios?|upside|downside|bear|bull)\\b");
 
-    /** +1 for a sheet named for actuals, -1 for one named for a budget, forecast or scenario, else 0. */
-    static int actualsLean(String n) {
-        return ACTUALS.matcher(n).find() ? 1 : PLANS.matcher(n).find() ? -1 : 0;
+    private static final Pattern WHOLE = Pattern.compile(
+            "\\b(consolidated|consolidation|combined|group|total company|all entities)\\b");
+
+    /**
+     * Which of several sheets holding the same statement to read: +1 for one named for the actuals or
+     * the consolidated whole, -1 for a budget, forecast or scenario, else 0.
+     */
+    static int preference(String n) {
+        return ACTUALS.matcher(n).find() || WHOLE.matcher(n).find() ? 1 : PLANS.matcher(n).find() ? -1 : 0;
+    }
+
+    /** What a preferred sheet's name says it is, for the notes: "the actuals" or "the consolidated statement". */
+    static String preferredAs(String n) {
+        return ACTUALS.matcher(n).find() ? "the actuals" : "the consolidated statement";
     }
 
     /** Words a sheet name or title uses for anything else: other statements, inputs, dashboards, comparisons. */

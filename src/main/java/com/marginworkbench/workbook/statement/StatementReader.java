@@ -263,8 +263,9 @@ final class StatementReader {
         } else if (StatementLabels.namesOtherThing(title)) {
             score -= 3;
         }
-        // where the same statement stands on several sheets, the actuals before a budget or forecast
-        score += 1.5 * StatementLabels.actualsLean(sheet);
+        // where the same statement stands on several sheets: the actuals before a budget or forecast,
+        // the consolidated whole before its parts
+        score += 1.5 * StatementLabels.preference(sheet);
         if (b.sheet.hidden()) {
             score -= 3;
         }

@@ -142,13 +142,19 @@ final class StatementRows {
             first = Math.min(first, c);
         }
         Walk w = new Walk();
-        for (int r = b.firstRow; r <= b.lastRow; r++) {
+        boolean upward = bottomUp(b);
+        for (int k = b.firstRow; k <= b.lastRow; k++) {
             // one method per row, not one long loop: the JIT compiles a short row method quickly,
             // where a long loop over 20,000 rows was compiled on the stack as a whole (about 0.3 s of
             // compiler time on every command-line run)
+            int r = upward ? b.lastRow - (k - b.firstRow) : k;
             if (s.width(r) != 0) {
                 readRow(o, w, s, r, cols, first, b.labelColumn);
             }
+        }
+        if (upward) {
+            o.notes.add("The statement is written from the bottom up (net income first, revenue last); it is read"
+                    + " from revenue up.");
         }
         // The workbook's totals decide the automatic reading first (which rows are lines, which are
         // subtotals, the sign of costs). A role the user set goes over that reading, and the totals
@@ -177,11 +183,42 @@ final class StatementRows {
         return o;
     }
 
+    /**
+     * Whether the block puts its bottom lines first and its revenue last (a data library's dump:
+     * net income, then operating income, gross profit, cost of revenue, revenue): an operating or net
+     * result stands above the gross profit, and every revenue row below it.
+     */
+    private static boolean bottomUp(StatementBlock b) {
+        int firstResult = -1;
+        int lastGross = -1;
+        int firstRevenue = -1;
+        for (int r = b.firstRow; r <= Math.min(b.lastRow, b.firstRow + 400); r++) {
+            String label = text(b.sheet, r, b.labelColumn);
+            if (label == null) {
+                continue;
+            }
+            Meaning m = StatementLabels.meaning(StatementLabels.normalize(label));
+            if (m == Meaning.REVENUE || m == Meaning.REVENUE_TOTAL) {
+                if (firstRevenue < 0) {
+                    firstRevenue = r;
+                }
+            } else if (m == Meaning.OPERATING_PROFIT || m == Meaning.NET_INCOME) {
+                firstResult = firstResult < 0 ? r : firstResult;
+            } else if (m == Meaning.GROSS_PROFIT) {
+                lastGross = r;
+            }
+        }
+        // a gross profit below the operating or net result, and all revenue below the gross profit
+        return lastGross >= 0 && firstResult >= 0 && firstResult < lastGross && firstRevenue > lastGross;
+    }
+
     /** Where the walk down the block has got to: the last section heading, its function, the stage. */
     private static final class Walk {
         Meaning section;
         Placement function;
         int stage;
+        /** Whether a gross profit row has been passed (stage 3 is also reached by expense rows alone). */
+        boolean pastGross;
     }
 
     /** Reads row {@code r}: its amounts, its label and, by its meaning and the walk so far, its role. */
@@ -236,7 +273,8 @@ final class StatementRows {
             x.stage = w.stage;
             return;
         }
-        w.stage = RowPlaces.place(x, w.section, w.function, w.stage);
+        w.stage = RowPlaces.place(x, w.section, w.function, w.stage, w.pastGross);
+        w.pastGross |= x.meaning == Meaning.GROSS_PROFIT;
         x.stage = w.stage;
         if (x.role == RowRole.IGNORED && x.meaning == Meaning.UNKNOWN) {
             o.unclassified++;
@@ -350,6 +388,7 @@ final class StatementRows {
         w.stage = 0;
         w.section = null;
         w.function = null;
+        w.pastGross = false;
     }
 
     static String text(GridSheet s, int r, int c) {
