@@ -539,4 +539,47 @@ class PublishedLayoutsTest {
         assertThat(revenue(r)).isEqualTo(2700);
         assertThat(cost(r)).isEqualTo(1080);
     }
+
+    @Test
+    void sameLabelsUnderRevenueAndCostHeadingsWithYearsNewestFirst() throws Exception {
+        Sheets s = new Sheets();
+        s.row("IS", 0, 0, "(In millions)", "2024", "2023", "2022");
+        s.row("IS", 1, 0, "Revenue:");
+        s.row("IS", 2, 0, line("Product", 650, 640, 720));
+        s.row("IS", 3, 0, line("Service and other", 1800, 1470, 1250));
+        s.row("IS", 4, 0, line("Total revenue", 2450, 2110, 1970));
+        s.row("IS", 5, 0, "Cost of revenue:");
+        s.row("IS", 6, 0, line("Product", 150, 170, 190));
+        s.row("IS", 7, 0, line("Service and other", 580, 480, 430));
+        s.row("IS", 8, 0, line("Total cost of revenue", 730, 650, 620));
+        s.row("IS", 9, 0, line("Gross margin", 1720, 1460, 1350));
+        s.row("IS", 10, 0, line("Research and development", 290, 270, 240));
+        s.row("IS", 11, 0, line("Operating income", 1430, 1190, 1110));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("same-labels.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("2022", "2023", "2024");
+        assertThat(r.model().revenue()).filteredOn(l -> l.label().equals("Product")).singleElement()
+                .satisfies(l -> assertThat(l.amounts()).containsExactly(720e6, 640e6, 650e6));
+        assertThat(revenue(r)).isEqualTo(6530e6, within(1.0));
+        assertThat(cost(r)).isEqualTo(2000e6, within(1.0));
+    }
+
+    @Test
+    void costsAndExpensesTotalledTogetherAsFilingsDo() throws Exception {
+        Sheets s = new Sheets();
+        s.row("IS", 0, 0, "(in millions)", "2023", "2024");
+        s.row("IS", 1, 0, line("Revenues", 1000, 1200));
+        s.row("IS", 2, 0, "Costs and expenses:");
+        s.row("IS", 3, 0, line("Cost of revenues", 400, 450));
+        s.row("IS", 4, 0, line("Research and development", 150, 170));
+        s.row("IS", 5, 0, line("Sales and marketing", 100, 110));
+        s.row("IS", 6, 0, line("Total costs and expenses", 650, 730));
+        s.row("IS", 7, 0, line("Income from operations", 350, 470));
+        s.row("IS", 8, 0, line("Net income", 280, 380));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("costs-and-expenses.xlsx")));
+        assertThat(cost(r)).isEqualTo(850e6, within(1.0));
+        assertThat(r.model().costs()).extracting(CostLine::label).containsExactly("Cost of revenues",
+                "Research and development", "Sales and marketing");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
 }

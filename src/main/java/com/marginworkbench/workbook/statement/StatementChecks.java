@@ -110,6 +110,15 @@ final class StatementChecks {
                 List<RowRead> lines = new ArrayList<>(run);
                 String cell = cell(o, x);
                 boolean addsUp = !lines.isEmpty() && equal(sum(lines), x.excel);
+                if (!addsUp && role == RowRole.OPERATING_EXPENSE && !lines.isEmpty()
+                        && equal(plus(sum(lines), costOfRevenueSince(o, x)), x.excel)) {
+                    // "Total costs and expenses": cost of revenue and the operating expenses together
+                    o.checks.add(new Reading.Check("total costs and expenses = cost of revenue + operating expenses",
+                            cell, true, null));
+                    run.clear();
+                    java.util.Arrays.fill(running, 0);
+                    continue;
+                }
                 List<RowRead> sure = lines.stream().filter(l -> !l.tentative).toList();
                 boolean sureAddUp = !addsUp && !sure.isEmpty() && equal(sum(sure), x.excel);
                 List<RowRead> above = !addsUp && !sureAddUp && role == RowRole.COST_OF_REVENUE && !o.settled
@@ -160,6 +169,17 @@ final class StatementChecks {
                 java.util.Arrays.fill(running, 0);
             }
         }
+    }
+
+    /** The cost-of-revenue lines between the last total above {@code total} and it, added up. */
+    private static double[] costOfRevenueSince(Outcome o, RowRead total) {
+        double[] sum = new double[o.block.columns.count()];
+        for (int k = o.rows.indexOf(total) - 1; k >= 0 && o.rows.get(k).role != RowRole.TOTAL; k--) {
+            if (o.rows.get(k).role == RowRole.COST_OF_REVENUE) {
+                StatementRows.add(sum, o.rows.get(k).excel);
+            }
+        }
+        return sum;
     }
 
     /**

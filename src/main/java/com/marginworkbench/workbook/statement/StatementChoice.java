@@ -79,7 +79,8 @@ public final class StatementChoice {
             return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false, costTable(d));
         }
         if (d != null && found.periodCount() == d.periods().count() && !found.derivesCost()
-                && Arrays.equals(statementKeys[0], tableKeys(d, new HashMap<>(sheetIds))) && sameScale(found, d)) {
+                && Arrays.equals(statementKeys[0], tableKeys(d, new HashMap<>(sheetIds))) && sameScale(found, d)
+                && !reordered(found, d)) {
             StatementReader.Result st = StatementReader.build(found, statementRows.get(0), dictionary, d.revenue(),
                     d.costs());
             // the statement's period labels where both read the same columns in the same order (it
@@ -179,6 +180,28 @@ public final class StatementChoice {
         com.marginworkbench.model.SourceRef any = !d.revenue().isEmpty() ? d.revenue().get(0).source()
                 : !d.costs().isEmpty() ? d.costs().get(0).source() : null;
         return any == null || Math.abs(any.scale()) == StatementUnits.of(found).scale();
+    }
+
+    /**
+     * Whether the statement reads the cost table's period columns in another order (years written
+     * newest first, listed oldest first by the statement): its reading is then the one kept.
+     */
+    private static boolean reordered(StatementReader.Found found, TableDetector.Detection d) {
+        com.marginworkbench.model.SourceRef any = !d.revenue().isEmpty() ? d.revenue().get(0).source()
+                : !d.costs().isEmpty() ? d.costs().get(0).source() : null;
+        if (any == null || found.parts().size() != 1) {
+            return false;
+        }
+        int[] mine = found.parts().get(0).block.columns.columns();
+        int[] theirs = any.periodColumns();
+        if (Arrays.equals(mine, theirs)) {
+            return false;
+        }
+        int[] a = mine.clone();
+        int[] b = theirs.clone();
+        Arrays.sort(a);
+        Arrays.sort(b);
+        return Arrays.equals(a, b);
     }
 
     private static List<SheetInfo> infos(List<GridSheet> sheets, Reading reading) {
