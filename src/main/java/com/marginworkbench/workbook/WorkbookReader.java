@@ -213,7 +213,10 @@ public final class WorkbookReader {
 
     /** Loads the dictionary on the side while cells are read: on a cold start that is a few hundred ms. */
     private static void preloadDictionary() {
-        Thread preload = new Thread(VendorDictionary::standard, "dictionary-preload");
+        Thread preload = new Thread(() -> {
+            VendorDictionary.standard();
+            StatementChoice.prepare();
+        }, "dictionary-preload");
         // a failure here shows again, with its message, where the dictionary is then needed
         preload.setUncaughtExceptionHandler(StreamingGrid.SILENT);
         preload.setDaemon(true);

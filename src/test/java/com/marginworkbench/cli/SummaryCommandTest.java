@@ -48,6 +48,24 @@ class SummaryCommandTest {
     }
 
     @Test
+    void amountsAreWrittenAsTheirFormatWouldWriteThem() {
+        java.util.Random random = new java.util.Random(7);
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 0.5, -0.5, 1.5, 2.5, -2.5, 0.49999999999999994,
+                -0.4, 999.5, 999_999.5, 1234567.5, 1e15 + 0.5, 123456789012345678901.0, -9.87654321e19, 4.35,
+                Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, Double.MAX_VALUE, -Double.MAX_VALUE));
+        for (int i = 0; i < 200_000; i++) {
+            double scale = Math.pow(10, random.nextInt(19) - 3);
+            double v = (random.nextDouble() - 0.5) * scale;
+            values.add(v);
+            values.add(Math.rint(v * 2) / 2);
+        }
+        for (double v : values) {
+            assertThat(SummaryCommand.money(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%,.0f", v));
+        }
+        assertThat(SummaryCommand.money(Double.NaN)).isEqualTo("NaN");
+    }
+
+    @Test
     void aLinesTableRowIsLaidOutAsItsFormatWould() {
         String[][] rows = {
             {"Source", "Line", "Layer", "Cost type", "Reported", "Restated", "Total"},
