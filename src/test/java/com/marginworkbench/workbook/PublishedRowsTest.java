@@ -341,4 +341,29 @@ class PublishedRowsTest {
         assertThat(r.model().revenue()).extracting(com.marginworkbench.model.RevenueLine::label)
                 .containsExactly("Licences", "Support revenue");
     }
+
+    @Test
+    void totalsWrittenAboveTheirLines() throws Exception {
+        // an outline with its summary rows on top: each total first, its lines under it
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2025", "2026");
+        s.row("P&L", 1, 0, line("Revenue", 150, 180));
+        s.row("P&L", 2, 0, line("  Product A", 100, 120));
+        s.row("P&L", 3, 0, line("  Product B", 50, 60));
+        s.row("P&L", 4, 0, line("Cost of revenue", 30, 35));
+        s.row("P&L", 5, 0, line("  Hosting", 20, 25));
+        s.row("P&L", 6, 0, line("  Support", 10, 10));
+        s.row("P&L", 7, 0, line("Gross profit", 120, 145));
+        s.row("P&L", 8, 0, line("Operating expenses", 70, 80));
+        s.row("P&L", 9, 0, line("  Salaries", 50, 55));
+        s.row("P&L", 10, 0, line("  Rent", 20, 25));
+        s.row("P&L", 11, 0, line("Operating income", 50, 65));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("totals-above.xlsx")));
+        assertThat(r.model().revenue()).extracting(com.marginworkbench.model.RevenueLine::label)
+                .containsExactly("Product A", "Product B");
+        assertThat(r.model().costs()).extracting(CostLine::label).containsExactly("Hosting", "Support", "Salaries", "Rent");
+        assertThat(cost(r)).isEqualTo(65);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
 }

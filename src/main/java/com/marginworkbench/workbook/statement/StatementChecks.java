@@ -45,6 +45,9 @@ final class StatementChecks {
     }
 
     private static void checkAll(Outcome o) {
+        if (!o.settled) {
+            TotalsAbove.find(o);
+        }
         group(o, RowRole.REVENUE, Meaning.REVENUE_TOTAL, "total revenue = the revenue lines");
         group(o, RowRole.COST_OF_REVENUE, Meaning.COST_OF_REVENUE_TOTAL, "total cost of revenue = the cost lines");
         group(o, RowRole.OPERATING_EXPENSE, Meaning.OPEX_TOTAL, "total operating expenses = the expense lines");
