@@ -73,7 +73,9 @@ final class Plausibility {
     private static boolean costByPlaceOnly(StatementRows.Outcome main) {
         boolean placed = false;
         for (StatementRows.RowRead x : main.rows) {
-            placed |= x.role == com.marginworkbench.model.RowRole.COST_OF_REVENUE && x.tentative && !x.userSet;
+            // under a "Cost of revenue" heading is more than a place: only rows placed by position count
+            placed |= x.role == com.marginworkbench.model.RowRole.COST_OF_REVENUE && x.tentative && !x.userSet
+                    && !x.why.startsWith("under the cost of revenue heading");
         }
         return placed && main.checks.stream().noneMatch(c -> c.holds() && (c.what().startsWith("gross profit")
                 || c.what().startsWith("total cost of revenue")));

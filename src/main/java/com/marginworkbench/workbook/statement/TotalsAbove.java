@@ -14,6 +14,9 @@ import com.marginworkbench.workbook.statement.StatementRows.RowRead;
  * of gross profit, and the total is not read again.
  */
 final class TotalsAbove {
+    /** The most lines looked for under one total written above them. */
+    private static final int MAX_LINES = 40;
+
     private TotalsAbove() {
     }
 
@@ -21,13 +24,17 @@ final class TotalsAbove {
         for (int i = 0; i < o.rows.size(); i++) {
             RowRead top = o.rows.get(i);
             RowRole role = top.role == RowRole.TOTAL ? roleOfTotal(top.meaning) : top.role;
-            // a total names what it adds up ("Revenue", "Cost of revenue"); "Product A" adds up nothing
-            if (role == null || !role.isLine() || top.problem != null || top.meaning == Meaning.UNKNOWN) {
+            // a total names the whole it adds up ("Revenue", "Cost of revenue", "Total operating
+            // expenses"); "Product A" or "Vendor 117 hosting" adds up nothing
+            if (role == null || !role.isLine() || top.problem != null
+                    || top.role != RowRole.TOTAL && !StatementLabels.namesWhole(top.norm)) {
                 continue;
             }
             double[] sum = new double[top.excel.length];
             int last = -1;
-            for (int k = i + 1; k < o.rows.size(); k++) {
+            // an outline total has a few lines under it: the scan stops after MAX_LINES rows (a
+            // 20,000-line ledger is not searched from every row)
+            for (int k = i + 1; k < o.rows.size() && k <= i + MAX_LINES; k++) {
                 RowRead r = o.rows.get(k);
                 if (!r.hasNumber || r.problem != null || !mayBeUnder(r, role)) {
                     break;
