@@ -43,9 +43,12 @@ final class PeriodParser {
     private static final Pattern WORD_QUARTER = Pattern.compile(
             "(?:([1-4])(?:st|nd|rd|th)\\s*(?:qtr|quarter)|(?:qtr|quarter)\\s*([1-4]))"
                     + "(?:[\\s\\-'’,/]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4}))?[abef]?");
-    /** A scenario word after the period ("Jun-26 Act", "Jul-26 Fcst"); the forecast is found from the label. */
+    /**
+     * A scenario word after the period ("Jun-26 Act", "Jul-26 Fcst"), or its letter alone after the period's
+     * digits ("Jan-26 A", "Jul-26 F", "2025 E"); the forecast is found from the label.
+     */
     private static final Pattern SCENARIO_SUFFIX = Pattern.compile(
-            "\\s+(act|actual|actuals|fcst|forecast|fc|bud|budget|plan|est|estimate|proj|projected)\\.?$");
+            "\\s+(act|actual|actuals|fcst|forecast|fc|bud|budget|plan|est|estimate|proj|projected)\\.?$|(?<=\\d)\\s+[abefp]\\.?$");
     /** The same words before the period ("Actual 2024", "Forecast 2025", "Budget FY26"). */
     private static final Pattern SCENARIO_PREFIX = Pattern.compile(
             "^(act|actual|actuals|fcst|forecast|fc|bud|budget|plan|est|estimate|proj|projected)\\.?[\\s:\\-]+(?=\\S)");

@@ -83,7 +83,8 @@ final class StatementLabels {
             "\\b(costs?|expenses?|expenditure|purchases|materials|freight|subcontract\\w*|spend)\\b");
     private static final Pattern GROSS = Pattern.compile("\\bgross (profit|margin|income|loss|result)\\b");
     /** A contribution statement's subtotal after its variable costs: where it has no gross profit, it stands for one. */
-    private static final Pattern CONTRIBUTION = Pattern.compile("^(total )?contribution( (margin|profit))?$");
+    private static final Pattern CONTRIBUTION = Pattern.compile(
+            "^(total )?contribution( (margin|profit)| (to|towards) (overheads?|fixed (costs?|overheads?)))?$");
     private static final Pattern EBITDA = Pattern.compile("\\bebitda\\b");
     private static final Pattern OPERATING_PROFIT = Pattern.compile(
             "\\b(ebit|operating (income|profit|loss|result)|income from operations|profit from operations"

@@ -156,6 +156,7 @@ final class StatementRows {
             o.notes.add("The statement is written from the bottom up (net income first, revenue last); it is read"
                     + " from revenue up.");
         }
+        typedThroughout(o);
         // The workbook's totals decide the automatic reading first (which rows are lines, which are
         // subtotals, the sign of costs). A role the user set goes over that reading, and the totals
         // are then checked again without changing any role: ignoring a line never makes the total
@@ -181,6 +182,32 @@ final class StatementRows {
         }
         StatementChecks.finish(o);
         return o;
+    }
+
+    /**
+     * A statement whose every row of amounts holds numbers typed as text (pasted from a PDF or a web
+     * page) has its totals typed too: no formula of the workbook leaves the text lines out, so the
+     * totals are checked against the amounts as read. One pass over the rows already read.
+     */
+    private static void typedThroughout(Outcome o) {
+        int typed = 0;
+        for (RowRead x : o.rows) {
+            if (x.hasNumber) {
+                if (!x.textNumbers) {
+                    return;
+                }
+                typed++;
+            }
+        }
+        if (typed < 2) {
+            return;
+        }
+        for (RowRead x : o.rows) {
+            x.excel = x.values;
+            x.textNumbers = false;
+        }
+        o.notes.add("Every amount of the statement, its totals too, is typed as text; the amounts are read as"
+                + " numbers and the totals checked against them.");
     }
 
     /**

@@ -1,0 +1,88 @@
+package com.marginworkbench.workbook;
+
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.Placement;
+import com.marginworkbench.model.Reading;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static com.marginworkbench.workbook.Sheets.cost;
+import static com.marginworkbench.workbook.Sheets.line;
+import static com.marginworkbench.workbook.Sheets.revenue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Statements as people type and label them by hand, each in a small workbook written here: every
+ * amount typed as text, months marked A and F for actual and forecast, gross profit named for what
+ * it pays for.
+ */
+class TypedLayoutsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStatementTypedAsTextThroughoutIsCheckedAgainstItsOwnTypedTotals() throws Exception {
+        // pasted from a PDF: every amount is text, the totals too, costs in parentheses
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2024", "2025");
+        s.row("P&L", 1, 0, "Revenue", "1,000", "1,200");
+        s.row("P&L", 2, 0, "Cost of revenue", "(400)", "(450)");
+        s.row("P&L", 3, 0, "Gross profit", "600", "750");
+        s.row("P&L", 4, 0, "Operating expenses", "(300)", "(320)");
+        s.row("P&L", 5, 0, "Operating income", "300", "430");
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("typed.xlsx")));
+        assertThat(revenue(r)).isEqualTo(2200);
+        assertThat(cost(r)).isEqualTo(850);
+        assertThat(r.model().costs()).filteredOn(c -> c.reported() != Placement.COST_OF_REVENUE)
+                .extracting(CostLine::label).containsExactly("Operating expenses");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
+
+    @Test
+    void monthsMarkedActualAndForecastByALetterAreTwelvePeriods() throws Exception {
+        Sheets s = new Sheets();
+        Object[] header = new Object[13];
+        header[0] = "";
+        String[] months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        double[] rev = new double[12];
+        double[] cor = new double[12];
+        double[] gp = new double[12];
+        for (int i = 0; i < 12; i++) {
+            header[i + 1] = months[i] + "-26 " + (i < 6 ? "A" : "F");
+            rev[i] = 100;
+            cor[i] = 40;
+            gp[i] = 60;
+        }
+        s.row("P&L", 0, 0, header);
+        s.row("P&L", 1, 0, line("Revenue", rev));
+        s.row("P&L", 2, 0, line("Cost of revenue", cor));
+        s.row("P&L", 3, 0, line("Gross profit", gp));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("af.xlsx")));
+        assertThat(r.model().periods().labels()).hasSize(12).startsWith("Jan-26 A").endsWith("Dec-26 F");
+        assertThat(revenue(r)).isEqualTo(1200);
+        assertThat(cost(r)).isEqualTo(480);
+    }
+
+    @Test
+    void aContributionToOverheadsIsTheStatementsGrossProfitNotAnExpense() throws Exception {
+        for (String gp : new String[] {"Contribution to overhead", "Contribution to overheads",
+                "Contribution to fixed costs"}) {
+            Sheets s = new Sheets();
+            s.row("Income Statement", 0, 0, "", "2024", "2025");
+            s.row("Income Statement", 1, 0, line("Sales", 1000, 1200));
+            s.row("Income Statement", 2, 0, line("Cost of goods sold", 400, 450));
+            s.row("Income Statement", 3, 0, line(gp, 600, 750));
+            s.row("Income Statement", 4, 0, line("Overheads", 300, 320));
+            s.row("Income Statement", 5, 0, line("Net income", 300, 430));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("overhead.xlsx")));
+            assertThat(revenue(r)).as(gp).isEqualTo(2200);
+            assertThat(cost(r)).as(gp).isEqualTo(850);
+            assertThat(r.model().costs()).as(gp).extracting(CostLine::label)
+                    .containsExactly("Cost of goods sold", "Overheads");
+            assertThat(r.reading().checks()).as(gp).isNotEmpty().allMatch(Reading.Check::holds);
+        }
+    }
+}
