@@ -43,10 +43,7 @@ class ScenarioCompareWindowTest {
         Path workbook = dir.resolve("northwind.xlsx");
         Files.copy(WorkbenchWindowTest.SAMPLE, workbook);
         vm = new WorkbenchViewModel(new PulseCoalescer());
-        view = new WorkbenchView(vm, WorkbenchApp.LOADER, WorkbenchApp.EXPORTER,
-                new AppSettings(dir.resolve("config")));
-        view.show(stage);
-        view.open(workbook);
+        view = WorkbenchWindows.open(stage, vm, workbook, dir.resolve("config"));
     }
 
     @Test
