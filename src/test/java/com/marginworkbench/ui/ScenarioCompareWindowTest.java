@@ -76,6 +76,9 @@ class ScenarioCompareWindowTest {
             ComboBox<?> left = (ComboBox<?>) dialog.get().getDialogPane().lookup("#compareLeft");
             ComboBox<?> right = (ComboBox<?>) dialog.get().getDialogPane().lookup("#compareRight");
             assertThat(right.getValue()).isEqualTo(LONG);
+            // the stress panel's box is narrow: the active scenario's whole name is in its tooltip
+            ComboBox<?> panelBox = (ComboBox<?>) stage.getScene().getRoot().lookup("#scenarioBox");
+            assertThat(panelBox.getTooltip().getText()).isEqualTo(LONG);
             // side by side, not over each other, and both inside the dialog
             javafx.geometry.Bounds a = left.localToScene(left.getBoundsInLocal());
             javafx.geometry.Bounds b = right.localToScene(right.getBoundsInLocal());
