@@ -397,6 +397,14 @@ public final class SafeFiles {
         return new WriteFailedException(message, e);
     }
 
+    /**
+     * {@code out} with a {@code close()} that only flushes: for a writer that closes what it is given
+     * when the stream under it must stay open (a channel not yet forced, a zip between entries).
+     */
+    public static OutputStream keptOpen(OutputStream out) {
+        return new NonClosing(out);
+    }
+
     /** Lets the content writer close its stream without closing the channel before it is forced. */
     private static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {

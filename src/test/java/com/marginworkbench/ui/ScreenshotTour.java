@@ -86,9 +86,7 @@ public final class ScreenshotTour {
             w.vm().undo();
             w.vm().undo();
             ScenarioCompareDialog d = new ScenarioCompareDialog(w.vm().stress(), w.stage());
-            d.show();
-            d.setX(520);
-            d.setY(220);
+            d.show(); // centred on the window, as the user sees it at any size
         });
         settle();
         shoot(out.resolve("scenario-compare.png"));

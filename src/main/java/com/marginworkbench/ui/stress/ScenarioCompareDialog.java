@@ -9,10 +9,15 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.Window;
 
 import java.util.ArrayList;
@@ -54,7 +59,7 @@ public final class ScenarioCompareDialog extends Dialog<Void> {
         table.getStyleClass().add("compare-table");
         ColumnConstraints c0 = new ColumnConstraints();
         c0.setHgrow(Priority.SOMETIMES);
-        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c0.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setHalignment(HPos.RIGHT);
         c1.setMinWidth(140);
@@ -68,8 +73,35 @@ public final class ScenarioCompareDialog extends Dialog<Void> {
         getDialogPane().getStyleClass().add("compare-dialog");
         getDialogPane().getStylesheets().add(
                 ScenarioCompareDialog.class.getResource("/com/marginworkbench/ui/workbench.css").toExternalForm());
-        left.setPrefWidth(200);
-        right.setPrefWidth(200);
+        // both boxes as wide as the longest scenario name, so none is cut to "Power use...": measured
+        // once the dialog shows, in the font its cells are drawn in, and the dialog sized again
+        for (ComboBox<String> box : List.of(left, right)) {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(box.valueProperty());
+            box.setTooltip(tip);
+        }
+        setOnShown(e -> fitNames(c1, c2));
+    }
+
+    private void fitNames(ColumnConstraints... columns) {
+        getDialogPane().applyCss();
+        Font font = left.lookup(".list-cell") instanceof Labeled cell ? cell.getFont() : Font.getDefault();
+        double widest = 0;
+        for (String name : left.getItems()) {
+            Text t = new Text(name);
+            t.setFont(font);
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        // the arrow button and the cell's padding
+        double width = Math.max(140, Math.ceil(widest) + 56);
+        for (ColumnConstraints c : columns) {
+            c.setMinWidth(width);
+            c.setPrefWidth(width);
+        }
+        left.setPrefWidth(width);
+        right.setPrefWidth(width);
+        getDialogPane().layout();
+        getDialogPane().getScene().getWindow().sizeToScene();
     }
 
     private Levers levers(String name) {

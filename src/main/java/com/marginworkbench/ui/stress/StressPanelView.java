@@ -179,6 +179,12 @@ public final class StressPanelView extends VBox {
         scenarioBox.setMaxWidth(Double.MAX_VALUE);
         scenarioBox.setAccessibleText("Switch scenario");
         scenarioBox.setId("scenarioBox");
+        // the panel is narrow: a long name is cut in the box, so it is whole in the tooltip
+        Tooltip scenarioTip = new Tooltip();
+        scenarioTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> scenarioBox.getValue() == null ? "No saved scenario" : scenarioBox.getValue(),
+                scenarioBox.valueProperty()));
+        scenarioBox.setTooltip(scenarioTip);
         refreshScenarioNames();
         stress.scenarios().addListener((ListChangeListener<ProjectState.Scenario>) c -> refreshScenarioNames());
         stress.activeScenarioProperty().addListener((obs, o, n) -> selectActive());

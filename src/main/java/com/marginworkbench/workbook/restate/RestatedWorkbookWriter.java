@@ -241,7 +241,8 @@ public final class RestatedWorkbookWriter {
         }
         RestatedSheets sheets = plan.sheets;
         double lines = Math.max(1, sheets.lineCount());
-        OutputStream entryStream = new NonClosingStream(zip);
+        // the sheet writers flush but must not close the zip stream between entries
+        OutputStream entryStream = SafeFiles.keptOpen(zip);
 
         // A big Classification sheet (one formula per line and period) compresses at the fastest
         // level: a third larger, but more than twice as quick to write.
@@ -283,23 +284,6 @@ public final class RestatedWorkbookWriter {
     private static void checkCancel(Progress progress) {
         if (progress.cancelled()) {
             throw new CancellationException("Export cancelled");
-        }
-    }
-
-    /** The sheet writers flush but must not close the zip stream between entries. */
-    private static final class NonClosingStream extends java.io.FilterOutputStream {
-        NonClosingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 
