@@ -85,4 +85,19 @@ class TypedLayoutsTest {
             assertThat(r.reading().checks()).as(gp).isNotEmpty().allMatch(Reading.Check::holds);
         }
     }
+
+    @Test
+    void amountsTypedWithAThousandOrMillionSuffixAreRead() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2024", "2025");
+        s.row("P&L", 1, 0, "Revenue", "1.2m", "1.5M");
+        s.row("P&L", 2, 0, "Cost of revenue", "400k", "450K");
+        s.row("P&L", 3, 0, "Gross profit", "800k", "1.05m");
+        s.row("P&L", 4, 0, "Operating expenses", "$300k", "$320k");
+        s.row("P&L", 5, 0, "Operating income", "500k", "730k");
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("suffix.xlsx")));
+        assertThat(revenue(r)).isEqualTo(2_700_000);
+        assertThat(cost(r)).isEqualTo(850_000);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
 }

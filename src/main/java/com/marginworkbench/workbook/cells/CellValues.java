@@ -1,9 +1,10 @@
 package com.marginworkbench.workbook.cells;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns an amount cell into a number: real numbers, and numbers typed as text ("1,234", "(56)", "$7k" is not one). */
+/** Turns an amount cell into a number: real numbers, and numbers typed as text ("1,234", "(56)", "$7k", "1.2m"). */
 public final class CellValues {
     /** What an amount cell holds. */
     public enum Status { BLANK, NUMBER, PERCENT, PROBLEM }
@@ -15,6 +16,8 @@ public final class CellValues {
     private static final Pattern NUMERIC_TEXT = Pattern.compile(
             "[-+]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?|[-+]?\\.\\d+");
     private static final Pattern CURRENCY = Pattern.compile("^[-+]?\\s*[$€£¥]\\s*|\\s*(USD|EUR|GBP)$|^(USD|EUR|GBP)\\s*");
+    /** A thousands or millions letter typed after the amount ("12k", "1.2m", "3.4mm", "2bn"). */
+    private static final Pattern SCALE_SUFFIX = Pattern.compile("\\d(k|m|mm|mn|bn)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DASHES = Pattern.compile("[-–—‒]+|n/?a|nil|none");
 
     private CellValues() {
@@ -66,10 +69,17 @@ public final class CellValues {
             t = "-" + t;
         }
         t = t.replace(" ", "");
+        double scale = 1;
+        Matcher suffix = t.isEmpty() || !Character.isLetter(t.charAt(t.length() - 1)) ? null : SCALE_SUFFIX.matcher(t);
+        if (suffix != null && suffix.find()) {
+            String s = suffix.group(1).toLowerCase(Locale.ROOT);
+            scale = s.equals("k") ? 1e3 : s.equals("bn") ? 1e9 : 1e6;
+            t = t.substring(0, suffix.start(1));
+        }
         if (!NUMERIC_TEXT.matcher(t).matches()) {
             return new Value(Status.PROBLEM, 0, "the text '" + raw.trim() + "' where an amount was expected");
         }
-        double v = Double.parseDouble(t.replace(",", ""));
+        double v = Double.parseDouble(t.replace(",", "")) * scale;
         if (negative) {
             v = -v;
         }
