@@ -366,4 +366,28 @@ class PublishedRowsTest {
         assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
         assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
     }
+
+    @Test
+    void aSubtotalInsideCostOfRevenueKeepsItsLinesInTheTotal() throws Exception {
+        // cloud hosting adds up AWS and GCP; total COGS adds up hosting and support
+        for (String subtotal : new String[] {"Cloud hosting", "Total cloud hosting"}) {
+            Sheets s = new Sheets();
+            s.row("P&L", 0, 0, "", "2024", "2025");
+            s.row("P&L", 1, 0, line("Revenue", 1000, 1200));
+            s.row("P&L", 2, 0, "Cost of revenue");
+            s.row("P&L", 3, 0, line("AWS", 150, 180));
+            s.row("P&L", 4, 0, line("GCP", 50, 70));
+            s.row("P&L", 5, 0, line(subtotal, 200, 250));
+            s.row("P&L", 6, 0, line("Customer support", 200, 200));
+            s.row("P&L", 7, 0, line("Total COGS", 400, 450));
+            s.row("P&L", 8, 0, line("Gross profit", 600, 750));
+            s.row("P&L", 9, 0, line("Operating expenses", 300, 320));
+            s.row("P&L", 10, 0, line("Operating income", 300, 430));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("nested.xlsx")));
+            assertThat(cost(r)).as(subtotal).isEqualTo(850);
+            assertThat(r.model().costs()).as(subtotal).extracting(CostLine::label)
+                    .containsExactly("AWS", "GCP", "Customer support", "Operating expenses");
+            assertThat(r.reading().checks()).as(subtotal).isNotEmpty().allMatch(Reading.Check::holds);
+        }
+    }
 }

@@ -84,6 +84,10 @@ final class StatementChecks {
         List<RowRead> run = new ArrayList<>();
         // the run's sum, kept as it grows: a 20,000-line block stays linear
         double[] running = new double[o.block.columns.count()];
+        // the lines since the last total of the role, subtotals inside it passed over ("Cloud hosting"
+        // over AWS and GCP, then "Total COGS" over hosting and support)
+        List<RowRead> nested = new ArrayList<>();
+        double[] nestedSum = new double[running.length];
         boolean any = o.any(role);
         for (RowRead x : o.rows) {
             if (x.role == role) {
@@ -100,7 +104,14 @@ final class StatementChecks {
                 }
                 run.add(x);
                 StatementRows.add(running, x.excel);
-            } else if (o.settled && x.role == RowRole.TOTAL && (x.meaning == totalMeaning || x.sums == role)) {
+                nested.add(x);
+                StatementRows.add(nestedSum, x.excel);
+                continue;
+            }
+            if (x.role == RowRole.TOTAL && x.sums != role) {
+                wholeRun(x, totalMeaning, run, running, nested, nestedSum);
+            }
+            if (o.settled && x.role == RowRole.TOTAL && (x.meaning == totalMeaning || x.sums == role)) {
                 // the roles stand; the total only says whether the lines above it still add up to it
                 if (!run.isEmpty() && !blank(x)) {
                     o.checks.add(check(o, x.sums == role ? x.label.trim() + " = the "
@@ -175,6 +186,28 @@ final class StatementChecks {
                 java.util.Arrays.fill(running, 0);
             }
         }
+    }
+
+    /**
+     * At a total of the role whose run of lines (since a subtotal inside it) does not add up to it but
+     * whose lines since the last total do, subtotals passed over, the run becomes all those lines.
+     * The lines since the last total start again at every total but a subtotal of the role (one found by
+     * its values, or any other total that adds up the run above it).
+     */
+    private static void wholeRun(RowRead x, Meaning totalMeaning, List<RowRead> run, double[] running,
+                                 List<RowRead> nested, double[] nestedSum) {
+        if (x.meaning != totalMeaning && !run.isEmpty() && equal(running, x.excel) && !blank(x)) {
+            // "Total cloud hosting" over AWS and GCP: a subtotal inside the role, its lines kept
+            return;
+        }
+        if (x.meaning == totalMeaning && nested.size() > run.size() && !equal(running, x.excel)
+                && equal(nestedSum, x.excel)) {
+            run.clear();
+            run.addAll(nested);
+            System.arraycopy(nestedSum, 0, running, 0, running.length);
+        }
+        nested.clear();
+        java.util.Arrays.fill(nestedSum, 0);
     }
 
     /** The cost-of-revenue lines between the last total above {@code total} and it, added up. */
