@@ -100,4 +100,26 @@ class TypedLayoutsTest {
         assertThat(cost(r)).isEqualTo(850_000);
         assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
     }
+
+    @Test
+    void otherIncomeAboveOperatingProfitIsPartOfItNotADoubt() throws Exception {
+        // small companies' accounts: other (operating) income between gross profit and operating profit
+        for (String other : new String[] {"Other income", "Other operating income"}) {
+            Sheets s = new Sheets();
+            s.row("P&L", 0, 0, "", "2024", "2025");
+            s.row("P&L", 1, 0, line("Turnover", 1000, 1200));
+            s.row("P&L", 2, 0, line("Cost of sales", 400, 450));
+            s.row("P&L", 3, 0, line("Gross profit", 600, 750));
+            s.row("P&L", 4, 0, line(other, 20, 30));
+            s.row("P&L", 5, 0, line("Administrative expenses", 300, 320));
+            s.row("P&L", 6, 0, line("Operating profit", 320, 460));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("other.xlsx")));
+            assertThat(revenue(r)).as(other).isEqualTo(2200);
+            assertThat(cost(r)).as(other).isEqualTo(850);
+            assertThat(r.model().costs()).as(other).extracting(CostLine::label)
+                    .containsExactly("Cost of sales", "Administrative expenses");
+            assertThat(r.reading().checks()).as(other).hasSize(2).allMatch(Reading.Check::holds);
+            assertThat(r.reading().confidence()).as(other).isEqualTo(Reading.Confidence.HIGH);
+        }
+    }
 }

@@ -384,6 +384,12 @@ final class StatementChecks {
             o.checks.add(new Reading.Check(what, cell(o, oi), true, null));
             return;
         }
+        double[] other = otherIncomeAbove(o, oi);
+        if (other != null && equal(plus(minus(gross, opex), other), oi.excel)) {
+            o.checks.add(new Reading.Check("operating income = gross profit − operating expenses + other income above it",
+                    cell(o, oi), true, null));
+            return;
+        }
         if (o.grossProfit == null && PlacedRows.takenOffRevenue(o, oi, opex)) {
             o.checks.add(new Reading.Check(what, cell(o, oi), true, null));
             return;
@@ -393,6 +399,29 @@ final class StatementChecks {
         o.checks.add(new Reading.Check(what, cell(o, oi), false, String.format(Locale.ROOT,
                 "%s: the lines read give %,.2f, the workbook's operating income is %,.2f",
                 o.block.columns.periods().get(at).label(), expected[at], oi.excel[at])));
+    }
+
+    /**
+     * The rows below the line (other income, other expense) that stand between gross profit and
+     * operating income, as stored, added up; null when there are none. Small companies' accounts put
+     * "Other operating income" inside operating profit.
+     */
+    private static double[] otherIncomeAbove(Outcome o, RowRead oi) {
+        double[] sum = null;
+        boolean afterGross = o.grossProfit == null;
+        for (RowRead x : o.rows) {
+            if (x == oi) {
+                break;
+            }
+            afterGross |= x == o.grossProfit;
+            if (afterGross && x.role == RowRole.BELOW_THE_LINE && !blank(x)) {
+                if (sum == null) {
+                    sum = new double[x.excel.length];
+                }
+                StatementRows.add(sum, x.excel);
+            }
+        }
+        return sum;
     }
 
     /** A check of {@code read} (what the lines give) against {@code total} (the workbook's row {@code x}). */

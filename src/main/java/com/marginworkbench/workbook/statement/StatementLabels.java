@@ -86,6 +86,7 @@ final class StatementLabels {
     private static final Pattern CONTRIBUTION = Pattern.compile(
             "^(total )?contribution( (margin|profit)| (to|towards) (overheads?|fixed (costs?|overheads?)))?$");
     private static final Pattern EBITDA = Pattern.compile("\\bebitda\\b");
+    private static final Pattern OTHER_OPERATING_INCOME = Pattern.compile("^(total |net )?other operating (income|gains?)\\b");
     private static final Pattern OPERATING_PROFIT = Pattern.compile(
             "\\b(ebit|operating (income|profit|loss|result)|income from operations|profit from operations"
                     + "|operating earnings)\\b");
@@ -293,6 +294,10 @@ final class StatementLabels {
         }
         if (PRETAX.matcher(n).find()) {
             return Meaning.PRETAX;
+        }
+        if (OTHER_OPERATING_INCOME.matcher(n).find()) {
+            // "Other operating income" is an item above operating profit, not operating profit itself
+            return total ? Meaning.OTHER_TOTAL : Meaning.BELOW_THE_LINE;
         }
         if (OPERATING_PROFIT.matcher(n).find()) {
             return Meaning.OPERATING_PROFIT;
