@@ -122,4 +122,24 @@ class TypedLayoutsTest {
             assertThat(r.reading().confidence()).as(other).isEqualTo(Reading.Confidence.HIGH);
         }
     }
+
+    @Test
+    void aLineNamedOperatingExpensesBesideDepreciationIsALineWhenOperatingIncomeSaysSo() throws Exception {
+        // "Operating expenses" here is the rest of the expenses, not a total of depreciation above it
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2024", "2025");
+        s.row("P&L", 1, 0, line("Revenue", 1000, 1200));
+        s.row("P&L", 2, 0, line("Cost of revenue", 400, 450));
+        s.row("P&L", 3, 0, line("Gross profit", 600, 750));
+        s.row("P&L", 4, 0, line("Depreciation & amortisation", 50, 60));
+        s.row("P&L", 5, 0, line("Operating expenses", 250, 260));
+        s.row("P&L", 6, 0, line("Operating income", 300, 430));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("beside.xlsx")));
+        assertThat(revenue(r)).isEqualTo(2200);
+        assertThat(cost(r)).isEqualTo(850);
+        assertThat(r.model().costs()).extracting(CostLine::label)
+                .containsExactly("Cost of revenue", "Depreciation & amortisation", "Operating expenses");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().notes()).noneMatch(n -> n.contains("is read as one line"));
+    }
 }

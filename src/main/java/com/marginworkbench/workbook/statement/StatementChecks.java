@@ -170,6 +170,7 @@ final class StatementChecks {
                     } else {
                         for (RowRead l : lines) {
                             l.role = RowRole.IGNORED;
+                            l.gaveWay = role;
                             l.why = "does not add up to " + x.label.trim() + "; the total is read instead";
                         }
                         x.role = role;
@@ -384,6 +385,10 @@ final class StatementChecks {
             o.checks.add(new Reading.Check(what, cell(o, oi), true, null));
             return;
         }
+        if (besideTheTotal(o, gross, oi)) {
+            o.checks.add(new Reading.Check(what, cell(o, oi), true, null));
+            return;
+        }
         double[] other = otherIncomeAbove(o, oi);
         if (other != null && equal(plus(minus(gross, opex), other), oi.excel)) {
             o.checks.add(new Reading.Check("operating income = gross profit − operating expenses + other income above it",
@@ -399,6 +404,39 @@ final class StatementChecks {
         o.checks.add(new Reading.Check(what, cell(o, oi), false, String.format(Locale.ROOT,
                 "%s: the lines read give %,.2f, the workbook's operating income is %,.2f",
                 o.block.columns.periods().get(at).label(), expected[at], oi.excel[at])));
+    }
+
+    /**
+     * Expense lines left out for an expense row named as the whole ("Operating expenses") that they do
+     * not add up to, taken back beside it when operating income adds up only with both: that row was
+     * the rest of the expenses, not their total ("Depreciation", then "Operating expenses").
+     */
+    private static boolean besideTheTotal(Outcome o, double[] gross, RowRead oi) {
+        double[] left = null;
+        for (RowRead x : o.rows) {
+            if (x.role == RowRole.IGNORED && x.gaveWay == RowRole.OPERATING_EXPENSE) {
+                if (left == null) {
+                    left = new double[x.excel.length];
+                }
+                StatementRows.add(left, x.excel);
+            }
+        }
+        if (left == null || !equal(minus(gross, signed(plus(o.sum(RowRole.OPERATING_EXPENSE), left), o.costSign)),
+                oi.excel)) {
+            return false;
+        }
+        for (RowRead x : o.rows) {
+            if (x.role == RowRole.IGNORED && x.gaveWay == RowRole.OPERATING_EXPENSE) {
+                x.role = RowRole.OPERATING_EXPENSE;
+                x.gaveWay = null;
+                x.why = "an expense line: operating income adds up with it and the row named as the whole beside it";
+            } else if (x.role == RowRole.OPERATING_EXPENSE && x.why.startsWith("the workbook's own total")) {
+                x.why = "the rest of the expenses: operating income adds up with it and the lines above it";
+                o.notes.remove(x.label.trim() + " (" + cell(o, x) + ") is read as one line: the rows above it do not"
+                        + " add up to it.");
+            }
+        }
+        return true;
     }
 
     /**
