@@ -67,9 +67,9 @@ class TypedLayoutsTest {
     }
 
     @Test
-    void aContributionToOverheadsIsTheStatementsGrossProfitNotAnExpense() throws Exception {
+    void aContributionToOverheadsOrAGrossContributionIsTheStatementsGrossProfitNotAnExpense() throws Exception {
         for (String gp : new String[] {"Contribution to overhead", "Contribution to overheads",
-                "Contribution to fixed costs"}) {
+                "Contribution to fixed costs", "Gross contribution"}) {
             Sheets s = new Sheets();
             s.row("Income Statement", 0, 0, "", "2024", "2025");
             s.row("Income Statement", 1, 0, line("Sales", 1000, 1200));

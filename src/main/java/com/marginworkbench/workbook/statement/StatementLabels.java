@@ -81,7 +81,7 @@ final class StatementLabels {
     /** Words that name a spend: a row saying one is never revenue, wherever it stands. */
     private static final Pattern SPEND = Pattern.compile(
             "\\b(costs?|expenses?|expenditure|purchases|materials|freight|subcontract\\w*|spend)\\b");
-    private static final Pattern GROSS = Pattern.compile("\\bgross (profit|margin|income|loss|result)\\b");
+    private static final Pattern GROSS = Pattern.compile("\\bgross (profit|margin|income|loss|result|contribution)\\b");
     /** A contribution statement's subtotal after its variable costs: where it has no gross profit, it stands for one. */
     private static final Pattern CONTRIBUTION = Pattern.compile(
             "^(total )?contribution( (margin|profit)| (to|towards) (overheads?|fixed (costs?|overheads?)))?$");
