@@ -1,0 +1,99 @@
+package com.marginworkbench.workbook;
+
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.Placement;
+import com.marginworkbench.model.Reading;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static com.marginworkbench.workbook.Sheets.cost;
+import static com.marginworkbench.workbook.Sheets.line;
+import static com.marginworkbench.workbook.Sheets.revenue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Profit and loss reports as accounting packages export them, each in a small workbook written here:
+ * levels indented by column, sub-accounts with their own totals, an "Income" section with its
+ * "Total Income", "Net Ordinary Income" for operating income.
+ */
+class AccountingExportsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void levelsIndentedByColumnAreOneLabelColumnAndNetOrdinaryIncomeIsOperatingIncome() throws Exception {
+        // a desktop accounting package: "Gross Profit" in A, sections and their totals in B, accounts in C
+        Sheets s = new Sheets();
+        String pl = "Profit & Loss";
+        s.row(pl, 0, 3, "Jan 25", "Feb 25", "Mar 25");
+        s.row(pl, 1, 0, "Ordinary Income/Expense");
+        s.row(pl, 2, 1, "Income");
+        s.row(pl, 3, 2, indented(2, "Subscriptions", 600, 650, 700));
+        s.row(pl, 4, 2, indented(2, "Services", 400, 450, 500));
+        s.row(pl, 5, 1, indented(1, "Total Income", 1000, 1100, 1200));
+        s.row(pl, 6, 1, "Cost of Goods Sold");
+        s.row(pl, 7, 2, indented(2, "Hosting", 250, 260, 270));
+        s.row(pl, 8, 2, indented(2, "Support", 150, 160, 170));
+        s.row(pl, 9, 1, indented(1, "Total COGS", 400, 420, 440));
+        s.row(pl, 10, 0, indented(0, "Gross Profit", 600, 680, 760));
+        s.row(pl, 11, 1, "Expense");
+        s.row(pl, 12, 2, indented(2, "Salaries", 200, 200, 200));
+        s.row(pl, 13, 2, indented(2, "Rent", 100, 100, 100));
+        s.row(pl, 14, 1, indented(1, "Total Expense", 300, 300, 300));
+        s.row(pl, 15, 0, indented(0, "Net Ordinary Income", 300, 380, 460));
+        s.row(pl, 16, 0, indented(0, "Net Income", 300, 380, 460));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("desktop.xlsx")));
+        assertThat(revenue(r)).isEqualTo(3300);
+        assertThat(cost(r)).isEqualTo(1260);
+        assertThat(r.model().costs()).extracting(CostLine::label)
+                .containsExactly("Hosting", "Support", "Salaries", "Rent");
+        assertThat(r.reading().checks()).hasSize(5).allMatch(Reading.Check::holds);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
+
+    /** A label in column {@code col} and its amounts from column D on, as the levels of an export stand. */
+    private static Object[] indented(int col, String label, double... amounts) {
+        Object[] o = new Object[3 - col + amounts.length];
+        o[0] = label;
+        for (int i = 0; i < amounts.length; i++) {
+            o[3 - col + i] = amounts[i];
+        }
+        return o;
+    }
+
+    @Test
+    void subAccountsWithTheirOwnTotalsStayInTheirSection() throws Exception {
+        Sheets s = new Sheets();
+        String pl = "Sheet1";
+        s.row(pl, 0, 0, "Acme Widgets LLC");
+        s.row(pl, 1, 0, "Profit and Loss");
+        s.row(pl, 2, 0, "January - March 2025");
+        s.row(pl, 4, 0, "", "Jan 2025", "Feb 2025", "Mar 2025", "Total");
+        String[] rows = {"Income", "   4000 Sales", "      4010 Product Sales", "      4020 Shipping Income",
+            "   Total 4000 Sales", "   4100 Services", "Total Income", "Cost of Goods Sold",
+            "   5000 Cost of Goods Sold", "      5010 Materials", "      5020 Freight",
+            "   Total 5000 Cost of Goods Sold", "   5100 Merchant Fees", "Total Cost of Goods Sold", "Gross Profit",
+            "Expenses", "   6000 Payroll Expenses", "      6010 Wages", "      6020 Payroll Taxes",
+            "   Total 6000 Payroll Expenses", "   6100 Rent", "Total Expenses", "Net Operating Income", "Net Income"};
+        double[][] amounts = {null, null, {100, 110, 120, 330}, {10, 11, 12, 33}, {110, 121, 132, 363},
+            {50, 50, 50, 150}, {160, 171, 182, 513}, null, null, {30, 33, 36, 99}, {5, 5, 5, 15}, {35, 38, 41, 114},
+            {3, 3, 3, 9}, {38, 41, 44, 123}, {122, 130, 138, 390}, null, null, {50, 50, 50, 150}, {5, 5, 5, 15},
+            {55, 55, 55, 165}, {20, 20, 20, 60}, {75, 75, 75, 225}, {47, 55, 63, 165}, {47, 55, 63, 165}};
+        for (int i = 0; i < rows.length; i++) {
+            s.row(pl, 5 + i, 0, amounts[i] == null ? new Object[] {rows[i]} : line(rows[i], amounts[i]));
+        }
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("sub-accounts.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan 2025", "Feb 2025", "Mar 2025");
+        assertThat(revenue(r)).isEqualTo(513);
+        assertThat(cost(r)).isEqualTo(123);
+        assertThat(r.model().costs()).filteredOn(c -> c.reported() == Placement.COST_OF_REVENUE)
+                .extracting(CostLine::label).containsExactly("5010 Materials", "5020 Freight", "5100 Merchant Fees");
+        // payroll taxes are an operating expense, not tax on profit
+        assertThat(r.model().costs()).filteredOn(c -> c.reported() != Placement.COST_OF_REVENUE)
+                .extracting(CostLine::label).containsExactly("6010 Wages", "6020 Payroll Taxes", "6100 Rent");
+        assertThat(r.reading().checks()).hasSize(5).allMatch(Reading.Check::holds);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
+}
