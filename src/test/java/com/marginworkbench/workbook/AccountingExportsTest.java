@@ -96,4 +96,111 @@ class AccountingExportsTest {
         assertThat(r.reading().checks()).hasSize(5).allMatch(Reading.Check::holds);
         assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
     }
+
+    /** A statement under a header row (written by the caller) from row {@code top}: 3,300 revenue, 1,320 cost of sales. */
+    private static void oneYear(Sheets s, int top, int... amountColumns) {
+        String[] labels = {"Sales", "Total Income", "Cost of Goods Sold", "Total Cost of Goods Sold", "Gross Profit",
+            "Wages", "Total Expenses", "Net Income"};
+        double[] total = {3300, 3300, 1320, 1320, 1980, 600, 600, 1380};
+        int parts = amountColumns.length;
+        for (int i = 0; i < labels.length; i++) {
+            Object[] row = new Object[amountColumns[parts - 1] + 1];
+            row[0] = labels[i];
+            for (int k = 0; k < parts; k++) {
+                // the columns before the last split the total (departments); the last holds it
+                row[amountColumns[k]] = k == parts - 1 ? total[i] : parts == 1 ? total[i] : total[i] / (parts - 1);
+            }
+            s.row("Sheet1", top + i, 0, row);
+        }
+    }
+
+    @Test
+    void aTotalOnlyExportIsOnePeriodNamedByTheTitle() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Sheet1", 0, 0, "Acme Widgets LLC");
+        s.row("Sheet1", 1, 0, "Profit and Loss");
+        s.row("Sheet1", 2, 0, "January - December 2025");
+        s.row("Sheet1", 4, 1, "Total");
+        oneYear(s, 5, 1);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("total-only.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("January - December 2025");
+        assertThat(r.model().periods().monthsPerPeriod()).isEqualTo(12);
+        assertThat(revenue(r)).isEqualTo(3300);
+        assertThat(cost(r)).isEqualTo(1320);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
+
+    @Test
+    void departmentsBeforeTheTotalAreNotPeriods() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Sheet1", 0, 0, "Profit and Loss by Class");
+        s.row("Sheet1", 1, 0, "January - December 2025");
+        s.row("Sheet1", 3, 1, "Consulting", "Software", "Hardware", "Total");
+        oneYear(s, 4, 1, 2, 3, 4);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("by-class.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("January - December 2025");
+        assertThat(revenue(r)).isEqualTo(3300);
+        assertThat(cost(r)).isEqualTo(1320);
+        assertThat(r.reading().notes()).anyMatch(n -> n.contains("Consulting, Software, Hardware") && n.contains("not periods"));
+
+        // no total column: the departments are never read as periods
+        Sheets t = new Sheets();
+        t.row("Sheet1", 0, 0, "Profit and Loss by Class");
+        t.row("Sheet1", 2, 1, "Consulting", "Software", "Hardware");
+        oneYear(t, 3, 1, 2, 3);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> WorkbookReader.read(t.save(dir.resolve("classes.xlsx")))))
+                .isInstanceOf(WorkbookReadException.class);
+    }
+
+    @Test
+    void oneDateColumnUnderATitleThatSaysTheYearIsThatYear() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Sheet1", 0, 0, "Income Statement");
+        s.row("Sheet1", 1, 0, "Demo Company (NZ)");
+        s.row("Sheet1", 2, 0, "For the year ended 31 December 2025");
+        s.row("Sheet1", 4, 1, "31 Dec 25");
+        oneYear(s, 5, 1);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("one-date.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("31 Dec 25");
+        assertThat(r.model().periods().monthsPerPeriod()).isEqualTo(12);
+        assertThat(revenue(r)).isEqualTo(3300);
+        assertThat(cost(r)).isEqualTo(1320);
+    }
+
+    @Test
+    void thisYearBesideLastYearWithVarianceColumns() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Sheet1", 0, 0, "Income statement for the year ended 31 December 2025");
+        s.row("Sheet1", 2, 1, "Current Year", "Prior Year", "Variance", "Var %");
+        s.row("Sheet1", 3, 0, "Revenue", 1200.0, 1000.0, 200.0, 0.2);
+        s.row("Sheet1", 4, 0, "Cost of sales", 500.0, 400.0, 100.0, 0.25);
+        s.row("Sheet1", 5, 0, "Gross profit", 700.0, 600.0, 100.0, 0.1667);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("this-last.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("2024", "2025");
+        assertThat(revenue(r)).isEqualTo(2200);
+        assertThat(cost(r)).isEqualTo(900);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+
+        // headed with a year range, last year marked
+        Sheets t = new Sheets();
+        t.row("Sheet1", 0, 1, "Jan - Dec 2025", "Jan - Dec 2024 (PY)", "$ Change", "% Change");
+        t.row("Sheet1", 1, 0, "Revenue", 1200.0, 1000.0, 200.0, 0.2);
+        t.row("Sheet1", 2, 0, "Cost of sales", 500.0, 400.0, 100.0, 0.25);
+        t.row("Sheet1", 3, 0, "Gross profit", 700.0, 600.0, 100.0, 0.1667);
+        ReadResult u = WorkbookReader.read(t.save(dir.resolve("range-py.xlsx")));
+        assertThat(u.model().periods().count()).isEqualTo(2);
+        assertThat(revenue(u)).isEqualTo(2200);
+        assertThat(cost(u)).isEqualTo(900);
+
+        // filed accounts: the prior year restated
+        Sheets f = new Sheets();
+        f.row("Sheet1", 0, 1, "2025", "Restated 2024");
+        f.row("Sheet1", 1, 0, "Turnover", 1200.0, 1000.0);
+        f.row("Sheet1", 2, 0, "Cost of sales", -500.0, -400.0);
+        f.row("Sheet1", 3, 0, "Gross profit", 700.0, 600.0);
+        ReadResult g = WorkbookReader.read(f.save(dir.resolve("restated.xlsx")));
+        assertThat(g.model().periods().labels()).containsExactly("Restated 2024", "2025");
+        assertThat(revenue(g)).isEqualTo(2200);
+        assertThat(cost(g)).isEqualTo(900);
+    }
 }

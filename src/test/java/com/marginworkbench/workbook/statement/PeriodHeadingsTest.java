@@ -48,6 +48,12 @@ class PeriodHeadingsTest {
             "Year 1 (2025) | YEAR | 2025 | 0",
             "Y2 - FY2026 | YEAR | 2026 | 0",
             "Oct–Dec 2025 | QUARTER | 2025 | 9",
+            "January - December 2025 | YEAR | 2025 | 0",
+            "Jan - Dec 2025 | YEAR | 2025 | 0",
+            "January 1 - December 31, 2025 | YEAR | 2025 | 0",
+            "July 2024 - June 2025 | YEAR | 2024 | 6",
+            "Jan - Jun 2025 | HALF_YEAR | 2025 | 0",
+            "Feb 1 - Feb 28, 2025 | MONTH | 2025 | 1",
     })
     void aHeadingNamesItsPeriod(String heading, String granularity, int year, int monthsIn) {
         PeriodParser.Period p = PeriodParser.parseText(heading);
