@@ -203,4 +203,58 @@ class AccountingExportsTest {
         assertThat(revenue(g)).isEqualTo(2200);
         assertThat(cost(g)).isEqualTo(900);
     }
+
+    @Test
+    void interestAndDepreciationAmongTheExpenseAccountsAreExpensesWhenTheTotalSaysSo() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "Jan 2025", "Feb 2025");
+        s.row("P&L", 1, 0, "Income");
+        s.row("P&L", 2, 0, line("Sales", 1000, 1000));
+        s.row("P&L", 3, 0, line("Total Income", 1000, 1000));
+        s.row("P&L", 4, 0, "Cost of Goods Sold");
+        s.row("P&L", 5, 0, line("Cost of Goods Sold", 400, 400));
+        s.row("P&L", 6, 0, line("Total Cost of Goods Sold", 400, 400));
+        s.row("P&L", 7, 0, line("Gross Profit", 600, 600));
+        s.row("P&L", 8, 0, "Expenses");
+        s.row("P&L", 9, 0, line("Wages", 100, 100));
+        s.row("P&L", 10, 0, line("Interest Expense", 5, 5));
+        s.row("P&L", 11, 0, line("Depreciation Expense", 8, 8));
+        s.row("P&L", 12, 0, line("Total Expenses", 113, 113));
+        s.row("P&L", 13, 0, line("Net Operating Income", 487, 487));
+        s.row("P&L", 14, 0, line("Net Income", 487, 487));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("interest-inside.xlsx")));
+        assertThat(revenue(r)).isEqualTo(2000);
+        assertThat(cost(r)).isEqualTo(800);
+        assertThat(r.model().costs()).extracting(CostLine::label)
+                .containsExactly("Cost of Goods Sold", "Wages", "Interest Expense", "Depreciation Expense");
+        assertThat(r.reading().checks()).hasSize(5).allMatch(Reading.Check::holds);
+    }
+
+    @Test
+    void aTrialBalanceByMonthIsLowConfidence() throws Exception {
+        Sheets s = new Sheets();
+        s.row("TB", 0, 0, "Account", "Jan 2025", "Feb 2025", "Mar 2025");
+        s.row("TB", 1, 0, line("1000 Cash", 1000, 1200, 1300));
+        s.row("TB", 2, 0, line("1200 Accounts Receivable", 500, 600, 700));
+        s.row("TB", 3, 0, line("2000 Accounts Payable", -300, -350, -400));
+        s.row("TB", 4, 0, line("4000 Sales", -1000, -1100, -1200));
+        s.row("TB", 5, 0, line("5000 Cost of Goods Sold", 400, 440, 480));
+        s.row("TB", 6, 0, line("6000 Wages", 200, 200, 200));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("tb.xlsx")));
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.LOW);
+        assertThat(r.reading().reasons()).anyMatch(n -> n.contains("1000 Cash") && n.contains("trial balance"));
+    }
+
+    @Test
+    void aYearToDateColumnAloneIsTheYearTheTitleNames() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Sheet1", 0, 0, "Profit and Loss");
+        s.row("Sheet1", 1, 0, "Year ended 31 December 2025");
+        s.row("Sheet1", 3, 1, "Year to Date");
+        oneYear(s, 4, 1);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("ytd.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("2025");
+        assertThat(revenue(r)).isEqualTo(3300);
+        assertThat(cost(r)).isEqualTo(1320);
+    }
 }

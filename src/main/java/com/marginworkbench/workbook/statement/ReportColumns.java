@@ -32,7 +32,8 @@ final class ReportColumns {
     private static final Pattern PRIOR = Pattern.compile(
             "(last|prior|previous|prev\\.?|comparative) ?(year|yr|fy|period|ytd)|py|ly");
     /** A total column's heading: alone in a one-period export, or after departments, classes or locations. */
-    private static final Pattern TOTAL = Pattern.compile("(grand )?totals?|total amount|amount|balance");
+    private static final Pattern TOTAL = Pattern.compile(
+            "(grand )?totals?|total amount|amount|balance|ytd|year[ \\-]to[ \\-]date|ytd actual|actual ytd");
     /** "January - December 2025", "Jan 1 - Dec 31, 2025", "January through December 2025": what a report covers. */
     private static final Pattern RANGE = Pattern.compile(
             "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?(?: \\d{1,2})?,?(?: (\\d{4}))?"
@@ -102,6 +103,11 @@ final class ReportColumns {
             return null;
         }
         Period p = covered != null ? PeriodParser.parseText(covered) : null;
+        Integer year = covered == null ? yearEnded(s, r) : null;
+        if (year != null) {
+            covered = "the year ended in " + year;
+            p = new Period(String.valueOf(year), Granularity.YEAR, year * 12, false);
+        }
         if (p == null || p.total()) {
             p = new Period(covered != null ? covered : "Total", Granularity.OTHER, 0, false);
         }
@@ -147,6 +153,19 @@ final class ReportColumns {
                     if (m.find()) {
                         return cell.text().trim().substring(m.start(), m.end());
                     }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The year of "year ended ..." in a title above the header, or null. */
+    private static Integer yearEnded(GridSheet s, int r) {
+        for (int k = r - 1; k >= Math.max(0, r - 8); k--) {
+            for (GridCell cell : s.row(k)) {
+                Matcher m = cell != null && cell.isText() ? YEAR_ENDED.matcher(cell.text().toLowerCase(Locale.ROOT)) : null;
+                if (m != null && m.find()) {
+                    return Integer.parseInt(m.group(1));
                 }
             }
         }
