@@ -67,6 +67,8 @@ final class StatementRows {
         final List<Reading.Check> checks = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
+        /** Other sheets whose own, different statement reads about as well as this one. */
+        final List<String> otherStatements = new ArrayList<>();
         double costSign = 1;
         /** Cost of revenue worked out as revenue − gross profit, or null. */
         double[] derivedCost;
