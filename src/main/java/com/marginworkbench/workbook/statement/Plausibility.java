@@ -54,6 +54,11 @@ final class Plausibility {
                             n.indexOf("; '")) + " too; the first found is read");
                 }
             }
+            if (!main.otherStatements.isEmpty()) {
+                medium.add(StatementJoin.sheets(main.otherStatements).replace("The sheet", "the sheet") + " "
+                        + (main.otherStatements.size() == 1 ? "holds" : "hold") + " a different income statement that"
+                        + " reads as well: which one is the company's is not settled");
+            }
             if (main.grossProfit != null && StatementLabels.isContribution(main.grossProfit.norm)) {
                 medium.add("the statement shows a contribution margin, not a gross profit: its variable costs are"
                         + " read as cost of revenue");

@@ -106,6 +106,44 @@ final class StatementJoin {
                 : FIRST_OF_RIVALS + "."));
     }
 
+    /** How close another sheet's statement may come to the one read before the reading is in doubt. */
+    private static final double CLOSE_RIVAL = 2.5;
+
+    /**
+     * A valuation model often carries the statements of comparable companies on later sheets. Where
+     * another sheet's different statement reads about as well as the one read (its totals check out
+     * too) and no sheet name or title settled it, the reading says so: the user chooses.
+     */
+    static void noteOtherStatements(Outcome best, List<Outcome> parts, List<Outcome> read,
+                                            Map<Outcome, Double> scores) {
+        if (!best.checkedBeforeUser || best.failedBeforeUser) {
+            return;
+        }
+        List<String> others = new ArrayList<>();
+        for (Outcome o : read) {
+            if (o != best && !parts.contains(o) && o.block.sheet != best.block.sheet
+                    && parts.stream().noneMatch(p -> p.block.sheet == o.block.sheet)
+                    && o.checkedBeforeUser && !o.failedBeforeUser
+                    && scores.get(o) >= scores.get(best) - CLOSE_RIVAL
+                    && best.notes.stream().noneMatch(n -> n.contains("'" + o.block.sheet.name() + "'"))
+                    && !others.contains(o.block.sheet.name())) {
+                others.add(o.block.sheet.name());
+            }
+        }
+        if (!others.isEmpty()) {
+            best.otherStatements.addAll(others);
+            best.notes.add(sheets(others) + " " + (others.size() == 1 ? "holds" : "hold") + " an income statement of "
+                    + (others.size() == 1 ? "its" : "their") + " own that reads as well; '" + best.block.sheet.name()
+                    + "' is read, the first in the workbook. If another is the company's, choose it in the mapping"
+                    + " (Ctrl+M) or with --table.");
+        }
+    }
+
+    /** "The sheet 'A'" or "The sheets 'A', 'B'". */
+    static String sheets(List<String> names) {
+        return (names.size() == 1 ? "The sheet '" : "The sheets '") + String.join("', '", names) + "'";
+    }
+
     /** Whether two blocks on one sheet share rows (one found inside the other). */
     private static boolean rowsMeet(StatementBlock a, StatementBlock b) {
         return b.columns.row() <= a.lastRow && b.lastRow >= a.columns.row();

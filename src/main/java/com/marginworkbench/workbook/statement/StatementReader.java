@@ -22,6 +22,7 @@ import com.marginworkbench.workbook.statement.StatementRows.RowRead;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -72,6 +73,11 @@ final class StatementReader {
 
         boolean derivesCost() {
             return parts.stream().anyMatch(o -> o.derivedCost != null);
+        }
+
+        /** Whether a line is read with the sign turned from the one it is stored with (a deduction from revenue). */
+        boolean turnsLines() {
+            return parts.stream().anyMatch(o -> o.turned);
         }
     }
 
@@ -206,6 +212,7 @@ final class StatementReader {
         Outcome best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         List<Outcome> read = new ArrayList<>();
+        Map<Outcome, Double> scores = new IdentityHashMap<>();
         for (int i = 0; i < candidates.size() && i < FULL_READS; i++) {
             StatementBlock b = candidates.get(i);
             Outcome o = StatementRows.read(b, hints.roles());
@@ -220,6 +227,7 @@ final class StatementReader {
             } else if (o.checkedBeforeUser) {
                 score += 4;
             }
+            scores.put(o, score);
             if (score > bestScore) {
                 best = o;
                 bestScore = score;
@@ -230,7 +238,9 @@ final class StatementReader {
         }
         best.block.why = why(best.block, best);
         StatementJoin.noteRivals(best, read);
-        return StatementJoin.parts(best, candidates, hints);
+        List<Outcome> parts = StatementJoin.parts(best, candidates, hints);
+        StatementJoin.noteOtherStatements(best, parts, read, scores);
+        return parts;
     }
 
     /** How much a block looks like an income statement: its labels, its title and its sheet's name. */
@@ -269,7 +279,8 @@ final class StatementReader {
         if (b.sheet.hidden()) {
             score -= 3;
         }
-        return score - 0.05 * sheetIndex;
+        // the company's own statement comes before the appendices: comparables, market data, back-up
+        return score - Math.min(3, 0.2 * sheetIndex);
     }
 
     private static String why(StatementBlock b, Outcome o) {

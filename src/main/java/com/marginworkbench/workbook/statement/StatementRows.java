@@ -67,10 +67,14 @@ final class StatementRows {
         final List<Reading.Check> checks = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
+        /** Other sheets whose own, different statement reads about as well as this one. */
+        final List<String> otherStatements = new ArrayList<>();
         double costSign = 1;
         /** Cost of revenue worked out as revenue − gross profit, or null. */
         double[] derivedCost;
         RowRead grossProfit;
+        /** Whether a line's amounts were turned from the sign they are stored with (deductions from revenue). */
+        boolean turned;
         int unclassified;
         int numericRows;
         /** True once the roles are decided: the totals are then only checked, no row's role changes. */

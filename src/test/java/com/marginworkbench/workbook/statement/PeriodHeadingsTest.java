@@ -54,6 +54,12 @@ class PeriodHeadingsTest {
             "July 2024 - June 2025 | YEAR | 2024 | 6",
             "Jan - Jun 2025 | HALF_YEAR | 2025 | 0",
             "Feb 1 - Feb 28, 2025 | MONTH | 2025 | 1",
+            "3M Mar-25 | QUARTER | 2025 | 0",
+            "3 months to Dec-25 | QUARTER | 2025 | 9",
+            "QE Jun 2025 | QUARTER | 2025 | 3",
+            "Q/E Sep-25 | QUARTER | 2025 | 6",
+            "Mar-25 QTD | QUARTER | 2025 | 0",
+            "FQ1 2025 | QUARTER | 2025 | 0",
     })
     void aHeadingNamesItsPeriod(String heading, String granularity, int year, int monthsIn) {
         PeriodParser.Period p = PeriodParser.parseText(heading);

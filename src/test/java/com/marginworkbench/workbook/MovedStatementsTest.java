@@ -1,0 +1,120 @@
+package com.marginworkbench.workbook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marginworkbench.model.CostLine;
+import com.marginworkbench.model.Placement;
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.RevenueLine;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The real models read the same when their statement is moved about the way people move things in
+ * a client's copy: blank rows above it, a blank column before it or between its labels and amounts,
+ * a dashboard sheet of headline figures put first, the sheet renamed. Reading depends on what the
+ * labels and totals say, not on where the statement starts or what its sheet is called.
+ */
+class MovedStatementsTest {
+
+    record Change(String name, BiConsumer<Workbook, String> apply) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Object[]> cases() throws Exception {
+        List<Change> changes = List.of(
+                new Change("three blank rows above", (wb, name) -> {
+                    Sheet s = wb.getSheet(name);
+                    s.shiftRows(s.getFirstRowNum(), s.getLastRowNum(), 3);
+                }),
+                new Change("a blank column before", (wb, name) -> {
+                    Sheet s = wb.getSheet(name);
+                    s.shiftColumns(0, lastColumn(s), 1);
+                }),
+                new Change("a dashboard sheet first", (wb, name) -> {
+                    Sheet d = wb.createSheet("Headlines");
+                    wb.setSheetOrder("Headlines", 0);
+                    wb.setActiveSheet(0);
+                    String[][] rows = {{"Company dashboard", null}, {"Revenue (latest year)", "125000"},
+                            {"Gross margin", "0.62"}, {"Customers", "410"}, {"Cash", "2500000"}};
+                    for (int i = 0; i < rows.length; i++) {
+                        Row r = d.createRow(i);
+                        r.createCell(0).setCellValue(rows[i][0]);
+                        if (rows[i][1] != null) {
+                            r.createCell(1).setCellValue(Double.parseDouble(rows[i][1]));
+                        }
+                    }
+                }),
+                new Change("the sheet renamed Sheet9", (wb, name) -> wb.setSheetName(wb.getSheetIndex(wb.getSheet(name)), "Sheet9")));
+        List<Object[]> out = new ArrayList<>();
+        for (JsonNode m : (Iterable<JsonNode>) RealModelsReadingTest.models()::iterator) {
+            for (Change c : changes) {
+                out.add(new Object[] {m.get("file").asText(), c, m});
+            }
+        }
+        return out.stream();
+    }
+
+    private static int lastColumn(Sheet s) {
+        int last = 0;
+        for (Row r : s) {
+            last = Math.max(last, r.getLastCellNum());
+        }
+        return last;
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("cases")
+    void readsTheSameFigures(String file, Change change, JsonNode m, @TempDir Path dir) throws Exception {
+        Path source = RealModelsReadingTest.file(m);
+        ReadResult before = WorkbookReader.read(source);
+        Path moved = dir.resolve(file);
+        try (InputStream in = Files.newInputStream(source); Workbook wb = WorkbookFactory.create(in)) {
+            change.apply().accept(wb, RealModelsReadingTest.sheet(m));
+            try (OutputStream out = Files.newOutputStream(moved)) {
+                wb.write(out);
+            }
+        }
+        ReadResult after = WorkbookReader.read(moved);
+        assertThat(after.model().periods().count()).isEqualTo(before.model().periods().count());
+        assertThat(revenue(after)).isCloseTo(revenue(before), within(Math.abs(revenue(before)) * 1e-9));
+        assertThat(cost(after)).isCloseTo(cost(before), within(Math.abs(cost(before)) * 1e-9));
+        assertThat(after.model().costs()).hasSameSizeAs(before.model().costs());
+        assertThat(after.model().revenue()).hasSameSizeAs(before.model().revenue());
+        assertThat(after.reading().unitScale()).isEqualTo(before.reading().unitScale());
+        assertThat(after.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
+        if (!change.name().contains("renamed")) {
+            assertThat(after.reading().confidence()).isEqualTo(before.reading().confidence());
+        } else if (after.reading().confidence() != before.reading().confidence()) {
+            // without the name that settled it, another sheet's statement may read as well: said, not hidden
+            assertThat(after.reading().reasons()).anyMatch(r -> r.contains("which one is the company's"));
+        }
+    }
+
+    private static double revenue(ReadResult r) {
+        return r.model().revenue().stream().mapToDouble(RevenueLine::total).sum();
+    }
+
+    private static double cost(ReadResult r) {
+        return r.model().costs().stream().filter(c -> c.reported() == Placement.COST_OF_REVENUE).mapToDouble(CostLine::total).sum();
+    }
+}
