@@ -32,7 +32,7 @@ final class PeriodParser {
     /** "M1", "Month 12", and a fiscal calendar's "P1".."P13" / "Period 4" (read a month each). */
     private static final Pattern ORDINAL_MONTH = Pattern.compile("(?:m|month|p|period)\\s*(\\d{1,3})");
     private static final Pattern QUARTER = Pattern.compile(
-            "q([1-4])(?:[\\s\\-'’/]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4}))?[abef]?");
+            "f?q([1-4])(?:[\\s\\-'’/]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4}))?[abef]?");
     private static final Pattern YEAR_QUARTER = Pattern.compile("(?:fy|cy)?\\s*'?(\\d{2}|\\d{4})[\\s\\-/]*q([1-4])[abef]?");
     /** "1Q25", "3Q 2024", "2QFY25". */
     private static final Pattern NUMBER_QUARTER = Pattern.compile("([1-4])q[\\s\\-'’]*(?:fy|cy)?[\\s\\-'’]*(\\d{2}|\\d{4})[abef]?");
@@ -64,6 +64,9 @@ final class PeriodParser {
     /** "Jan-Mar 2025", "Oct–Dec 25": a quarter written as its first and last month. */
     private static final Pattern MONTH_RANGE = Pattern.compile(
             "(jan|apr|jul|oct)[a-z]*\\.?\\s*[-–]\\s*(mar|jun|sep|dec)[a-z]*\\.?[\\s\\-'’,]*(\\d{2}|\\d{4})");
+    /** "3M Mar-25", "QE Jun 2025", "Q/E Sep-25", "Mar-25 QTD", "3 months to Dec-25": the quarter ending in the month named. */
+    private static final Pattern QUARTER_ENDING = Pattern.compile(
+            "(?:3\\s*m(?:onths?)?|qe|q/e|qtd|quarter end(?:ed|ing)?)(?:\\s+(?:ended|ending|to))?[\\s\\-:]+(.+)|(.+?)\\s+qtd");
     private static final Pattern PLAIN_YEAR = Pattern.compile("(19\\d{2}|20\\d{2}|21\\d{2})[abefp]?");
     private static final Pattern TOTAL_WORDS = Pattern.compile(
             "\\b(total|totals|sum|ytd|full[\\s\\-]?year|annual|year[\\s\\-]?to[\\s\\-]?date)\\b");
@@ -161,6 +164,12 @@ final class PeriodParser {
         }
         if ((m = PLAIN_YEAR.matcher(t)).matches()) {
             return new Period(raw.trim(), Granularity.YEAR, Integer.parseInt(m.group(1)) * 12, false);
+        }
+        if ((first == '3' || first == 'q' || t.endsWith("qtd")) && (m = QUARTER_ENDING.matcher(t)).matches()) {
+            Period end = parseText(m.group(1) != null ? m.group(1) : m.group(2));
+            if (end != null && end.granularity() == Granularity.MONTH && end.key() >= 1900 * 12) {
+                return new Period(raw.trim(), Granularity.QUARTER, end.key() - 2, false);
+            }
         }
         if (t.length() <= 24 && TOTAL_WORDS.matcher(t).find()) {
             return TOTAL;

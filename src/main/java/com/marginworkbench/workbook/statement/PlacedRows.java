@@ -37,20 +37,30 @@ final class PlacedRows {
     }
 
     /**
-     * Rows read as revenue by their place alone (a volume or memo row above "Net revenue") that
-     * gross profit leaves out: they are not lines. True when they were left out and it adds up.
+     * Rows read as revenue by their place alone, settled by gross profit: left out where it adds up
+     * without them (a volume or memo row above "Net revenue"), or, where the statement has no cost
+     * line, made its cost of revenue where it adds up only with them taken off revenue ("AWS",
+     * "OpenAI", "Stripe fees" between revenue and gross profit, under no heading). True when settled.
      */
-    static boolean leftOutOfGrossProfit(Outcome o, double[] revenue, double[] cost, RowRead gp, String cell) {
+    static boolean settledByGrossProfit(Outcome o, double[] revenue, double[] cost, boolean anyCost, RowRead gp,
+                                        String cell) {
         List<RowRead> placed = revenueByPlace(o);
         if (placed.isEmpty()) {
             return false;
         }
-        double[] sure = minus(revenue, sum(placed));
-        for (int sign : new int[] {1, -1}) {
-            if (equal(sign == 1 ? minus(sure, cost) : plus(sure, cost), gp.excel)) {
+        double[] moved = sum(placed);
+        double[] sure = minus(revenue, moved);
+        for (boolean turn : anyCost ? new boolean[] {false} : new boolean[] {false, true}) {
+            double[] costs = turn ? moved : cost;
+            for (int sign : new int[] {1, -1}) {
+                if (!equal(sign == 1 ? minus(sure, costs) : plus(sure, costs), gp.excel)) {
+                    continue;
+                }
                 for (RowRead x : placed) {
-                    x.role = RowRole.IGNORED;
-                    x.why = "gross profit adds up without it (not a revenue line)";
+                    x.role = turn ? RowRole.COST_OF_REVENUE : RowRole.IGNORED;
+                    x.placement = turn ? Placement.COST_OF_REVENUE : null;
+                    x.why = turn ? "gross profit adds up only with it taken off revenue"
+                            : "gross profit adds up without it (not a revenue line)";
                 }
                 o.costSign = sign;
                 o.checks.add(new Reading.Check("gross profit = revenue − cost of revenue", cell, true, null));
@@ -99,6 +109,10 @@ final class PlacedRows {
         if (placed.isEmpty() || o.checks.stream().anyMatch(c -> c.what().startsWith("total revenue")
                 || c.what().startsWith("gross profit") || c.what().startsWith("operating income"))) {
             return;
+        }
+        if (o.derivedCost != null) {
+            // derived from revenue with these rows in it: without them, the gap to gross profit is smaller
+            o.derivedCost = minus(o.derivedCost, sum(placed));
         }
         for (RowRead x : placed) {
             x.role = RowRole.IGNORED;

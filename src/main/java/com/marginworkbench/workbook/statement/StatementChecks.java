@@ -46,6 +46,8 @@ final class StatementChecks {
 
     private static void checkAll(Outcome o) {
         if (!o.settled) {
+            ContraRevenue.find(o);
+            SegmentTotals.find(o);
             TotalsAbove.find(o);
         }
         group(o, RowRole.REVENUE, Meaning.REVENUE_TOTAL, "total revenue = the revenue lines");
@@ -275,6 +277,9 @@ final class StatementChecks {
             o.costSign = StatementSigns.majority(o);
             return;
         }
+        if (!anyCost && !o.settled && PlacedRows.settledByGrossProfit(o, revenue, cost, false, gp, cell)) {
+            return;
+        }
         if (!anyCost) {
             double[] derived = new double[revenue.length];
             boolean positive = true;
@@ -325,7 +330,7 @@ final class StatementChecks {
                 return;
             }
         }
-        if (PlacedRows.leftOutOfGrossProfit(o, revenue, cost, gp, cell)) {
+        if (PlacedRows.settledByGrossProfit(o, revenue, cost, true, gp, cell)) {
             return;
         }
         o.costSign = StatementSigns.majority(o);

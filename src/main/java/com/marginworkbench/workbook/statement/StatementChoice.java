@@ -78,7 +78,7 @@ public final class StatementChoice {
             FinancialModel model = new FinancialModel(modelName, d.periods(), d.revenue(), d.costs(), null, null);
             return new ReadResult(file, model, d.decisions(), d.problems(), d.sheets(), false, costTable(d));
         }
-        if (d != null && found.periodCount() == d.periods().count() && !found.derivesCost()
+        if (d != null && found.periodCount() == d.periods().count() && !found.derivesCost() && !found.turnsLines()
                 && Arrays.equals(statementKeys[0], tableKeys(d, new HashMap<>(sheetIds))) && sameScale(found, d)
                 && !reordered(found, d)) {
             StatementReader.Result st = StatementReader.build(found, statementRows.get(0), dictionary, d.revenue(),

@@ -349,6 +349,11 @@ final class StatementLabels {
         return WHOLES.contains(n);
     }
 
+    /** "Less: discounts", "Refunds", "Sales returns": a deduction from revenue, whatever sign it is stored with. */
+    static boolean namesDeduction(String n) {
+        return n.startsWith("less") || CONTRA_REVENUE.matcher(n).find() && !n.contains("cost");
+    }
+
     /** True when the label names a spend ("Production costs", "Purchases"), though not which kind. */
     static boolean namesSpend(String n) {
         return SPEND.matcher(n).find();

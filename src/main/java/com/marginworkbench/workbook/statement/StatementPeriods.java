@@ -327,11 +327,19 @@ final class StatementPeriods {
         return true;
     }
 
+    /** Headings of a column beside the periods ("Assumption", "Notes", "Unit"): they name no line. */
+    private static final Pattern COLUMN_HEADING = Pattern.compile(
+            "(assumptions?|notes?|units?|unit of measure|source|sources|drivers?|comments?|basis|inputs?|description"
+                    + "|ref|reference|#|key|formula|method|calculation)");
+
     /** True when the row's label left of its numbers names a line ("Revenue 2000 2001 2002" is amounts, not years). */
     private static boolean namesALine(GridSheet s, int r, int firstNumber) {
         for (int c = firstNumber - 1; c >= 0; c--) {
             GridCell cell = s.cell(r, c);
             if (cell != null && cell.isText()) {
+                if (COLUMN_HEADING.matcher(cell.text().trim().toLowerCase(Locale.ROOT)).matches()) {
+                    continue;
+                }
                 StatementLabels.Meaning m = StatementLabels.meaning(StatementLabels.normalize(cell.text()));
                 return m != StatementLabels.Meaning.UNKNOWN && m != StatementLabels.Meaning.UNITS;
             }
@@ -373,11 +381,24 @@ final class StatementPeriods {
             return;
         }
         Map<Granularity, Integer> steps = new HashMap<>();
+        int weeks = 0;
         for (int k = 1; k < at.size(); k++) {
             Granularity g = step(dates.get(at.get(k - 1)), dates.get(at.get(k)));
             if (g != null) {
                 steps.merge(g, 1, Integer::sum);
+            } else if (Math.abs(dates.get(at.get(k)).toEpochDay() - dates.get(at.get(k - 1)).toEpochDay()) == 7) {
+                weeks++;
             }
+        }
+        if (weeks * 2 > at.size() - 1) {
+            // a weekly model: each week a period of its own, named by its date (not four weeks as one month)
+            for (int k = 0; k < at.size(); k++) {
+                LocalDate d = dates.get(at.get(k));
+                periods.set(at.get(k), new Period(d.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+                        Locale.ROOT)), Granularity.OTHER, k + 1, false));
+            }
+            notes.add("The columns are weeks; each week is read as a period of its own.");
+            return;
         }
         Granularity g = steps.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(Granularity.MONTH);

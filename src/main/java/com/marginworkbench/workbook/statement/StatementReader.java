@@ -74,6 +74,11 @@ final class StatementReader {
         boolean derivesCost() {
             return parts.stream().anyMatch(o -> o.derivedCost != null);
         }
+
+        /** Whether a line is read with the sign turned from the one it is stored with (a deduction from revenue). */
+        boolean turnsLines() {
+            return parts.stream().anyMatch(o -> o.turned);
+        }
     }
 
     private static final Pattern RANGE = Pattern.compile(

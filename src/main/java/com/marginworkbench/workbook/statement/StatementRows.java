@@ -73,6 +73,8 @@ final class StatementRows {
         /** Cost of revenue worked out as revenue − gross profit, or null. */
         double[] derivedCost;
         RowRead grossProfit;
+        /** Whether a line's amounts were turned from the sign they are stored with (deductions from revenue). */
+        boolean turned;
         int unclassified;
         int numericRows;
         /** True once the roles are decided: the totals are then only checked, no row's role changes. */

@@ -48,6 +48,12 @@ class PeriodHeadingsTest {
             "Year 1 (2025) | YEAR | 2025 | 0",
             "Y2 - FY2026 | YEAR | 2026 | 0",
             "Oct–Dec 2025 | QUARTER | 2025 | 9",
+            "3M Mar-25 | QUARTER | 2025 | 0",
+            "3 months to Dec-25 | QUARTER | 2025 | 9",
+            "QE Jun 2025 | QUARTER | 2025 | 3",
+            "Q/E Sep-25 | QUARTER | 2025 | 6",
+            "Mar-25 QTD | QUARTER | 2025 | 0",
+            "FQ1 2025 | QUARTER | 2025 | 0",
     })
     void aHeadingNamesItsPeriod(String heading, String granularity, int year, int monthsIn) {
         PeriodParser.Period p = PeriodParser.parseText(heading);

@@ -1,0 +1,198 @@
+package com.marginworkbench.workbook;
+
+import com.marginworkbench.model.Reading;
+import com.marginworkbench.model.RevenueLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static com.marginworkbench.workbook.Sheets.cost;
+import static com.marginworkbench.workbook.Sheets.line;
+import static com.marginworkbench.workbook.Sheets.revenue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Shapes of published startup, SaaS and fundraising model templates, each in a small workbook
+ * written here: deductions from revenue stored as positive amounts, quarters named by the month
+ * they end in.
+ */
+class TemplateLayoutsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void deductionsStoredPositiveAreTakenOffRevenueWhereTheNetRowSaysSo() throws Exception {
+        // "Less: discounts" typed as a positive amount between gross and net sales
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2024", "2025");
+        s.row("P&L", 1, 0, line("Gross sales", 1100, 1400));
+        s.row("P&L", 2, 0, line("Less: discounts", 50, 80));
+        s.row("P&L", 3, 0, line("Less: refunds", 30, 40));
+        s.row("P&L", 4, 0, line("Sales returns", 20, 30));
+        s.row("P&L", 5, 0, line("Net sales", 1000, 1250));
+        s.row("P&L", 6, 0, line("Cost of goods sold", 250, 300));
+        s.row("P&L", 7, 0, line("Gross profit", 750, 950));
+        s.row("P&L", 8, 0, line("Operating expenses", 450, 500));
+        s.row("P&L", 9, 0, line("Operating income", 300, 450));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("less.xlsx")));
+        assertThat(revenue(r)).isEqualTo(2250);
+        assertThat(cost(r)).isEqualTo(550);
+        assertThat(r.model().revenue()).extracting(RevenueLine::label)
+                .containsExactly("Gross sales", "Less: discounts", "Less: refunds", "Sales returns");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+
+        // one row of discounts, the whole revenue above it, no total revenue but gross profit
+        for (boolean net : new boolean[] {true, false}) {
+            Sheets d = new Sheets();
+            int k = 0;
+            d.row("P&L", k++, 0, "", "2024", "2025");
+            d.row("P&L", k++, 0, line("Revenue", 1100, 1400));
+            d.row("P&L", k++, 0, line("Discounts & refunds", 100, 150));
+            if (net) {
+                d.row("P&L", k++, 0, line("Net revenue", 1000, 1250));
+            }
+            d.row("P&L", k++, 0, line("COGS", 250, 300));
+            d.row("P&L", k++, 0, line("Gross margin", 750, 950));
+            d.row("P&L", k++, 0, line("Opex", 450, 500));
+            d.row("P&L", k, 0, line("EBITDA", 300, 450));
+            ReadResult dr = WorkbookReader.read(d.save(dir.resolve("discounts-" + net + ".xlsx")));
+            assertThat(revenue(dr)).as("net row " + net).isEqualTo(2250);
+            assertThat(cost(dr)).as("net row " + net).isEqualTo(550);
+            assertThat(dr.reading().checks()).as("net row " + net).isNotEmpty().allMatch(Reading.Check::holds);
+        }
+    }
+
+    @Test
+    void quartersNamedByTheMonthTheyEndInAreQuarters() throws Exception {
+        for (String[] q : new String[][] {{"3M Mar-25", "3M Jun-25"}, {"QE Mar-25", "QE Jun-25"},
+                {"Mar-25 QTD", "Jun-25 QTD"}, {"FQ1 2025", "FQ2 2025"}}) {
+            Sheets s = new Sheets();
+            s.row("P&L", 0, 0, "", q[0], q[1]);
+            s.row("P&L", 1, 0, line("Revenue", 1000, 1100));
+            s.row("P&L", 2, 0, line("Cost of revenue", 300, 320));
+            s.row("P&L", 3, 0, line("Gross profit", 700, 780));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("quarters.xlsx")));
+            assertThat(r.model().periods().labels()).as(q[0]).containsExactly(q[0], q[1]);
+            assertThat(r.model().periods().granularity()).as(q[0]).isEqualTo(com.marginworkbench.model.Granularity.QUARTER);
+            assertThat(revenue(r)).as(q[0]).isEqualTo(2100);
+            assertThat(cost(r)).as(q[0]).isEqualTo(620);
+        }
+    }
+
+    @Test
+    void numberedMonthsBesideAnAssumptionColumnAreMonths() throws Exception {
+        // "Month" over the numbers, and an "Assumption" column between the labels and month 0
+        Sheets s = new Sheets();
+        Object[] header = new Object[27];
+        header[0] = "";
+        header[1] = "Assumption";
+        double[] rev = new double[26];
+        for (int m = 0; m <= 24; m++) {
+            header[m + 2] = (double) m;
+        }
+        s.row("Model", 0, 0, "Monthly projections");
+        s.row("Model", 1, 0, "Month");
+        s.row("Model", 2, 0, header);
+        Object[] revenue = new Object[27];
+        Object[] cost = new Object[27];
+        Object[] gross = new Object[27];
+        revenue[0] = "Revenue";
+        cost[0] = "Cost of sales";
+        cost[1] = new Sheets.Pct(0.25);
+        gross[0] = "Gross profit";
+        for (int m = 0; m <= 24; m++) {
+            revenue[m + 2] = 1000.0 * m;
+            cost[m + 2] = 250.0 * m;
+            gross[m + 2] = 750.0 * m;
+        }
+        s.row("Model", 3, 0, revenue);
+        s.row("Model", 4, 0, cost);
+        s.row("Model", 5, 0, gross);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("month-n.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(25);
+        assertThat(r.model().periods().label(0)).isEqualTo("Month 0");
+        assertThat(revenue(r)).isEqualTo(300_000);
+        assertThat(cost(r)).isEqualTo(75_000);
+    }
+
+    @Test
+    void vendorRowsBetweenRevenueAndGrossProfitAreItsCostOfRevenue() throws Exception {
+        // no heading, no cost total: gross profit takes the vendor rows off revenue
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2025", "2026");
+        s.row("P&L", 1, 0, line("Revenue", 2000, 3000));
+        s.row("P&L", 2, 0, line("AWS", 200, 250));
+        s.row("P&L", 3, 0, line("OpenAI", 300, 400));
+        s.row("P&L", 4, 0, line("Stripe fees", 60, 90));
+        s.row("P&L", 5, 0, line("Gross profit", 1440, 2260));
+        s.row("P&L", 6, 0, line("Salaries", 800, 1000));
+        s.row("P&L", 7, 0, line("Net income", 640, 1260));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("vendors.xlsx")));
+        assertThat(revenue(r)).isEqualTo(5000);
+        assertThat(cost(r)).isEqualTo(1300);
+        assertThat(r.model().costs()).filteredOn(c -> c.reported() == com.marginworkbench.model.Placement.COST_OF_REVENUE)
+                .extracting(com.marginworkbench.model.CostLine::label).containsExactly("AWS", "OpenAI", "Stripe fees");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+
+        // a count above the revenue line and no cost line: cost of revenue is revenue − gross profit alone
+        Sheets c = new Sheets();
+        c.row("P&L", 0, 0, "", "2025", "2026");
+        c.row("P&L", 1, 0, line("Orders", 120, 150));
+        c.row("P&L", 2, 0, line("Revenue", 2000, 3000));
+        c.row("P&L", 3, 0, line("Gross profit", 1500, 2200));
+        c.row("P&L", 4, 0, line("Salaries", 800, 1000));
+        ReadResult cr = WorkbookReader.read(c.save(dir.resolve("orders.xlsx")));
+        assertThat(revenue(cr)).isEqualTo(5000);
+        assertThat(cost(cr)).isEqualTo(1300);
+    }
+
+    @Test
+    void aStatementWrittenSegmentBySegmentIsReadWhole() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2025", "2026");
+        s.row("P&L", 1, 0, line("Product A revenue", 600, 800));
+        s.row("P&L", 2, 0, line("Product A COGS", 120, 160));
+        s.row("P&L", 3, 0, line("Product A gross profit", 480, 640));
+        s.row("P&L", 4, 0, line("Product B revenue", 400, 500));
+        s.row("P&L", 5, 0, line("Product B COGS", 200, 250));
+        s.row("P&L", 6, 0, line("Product B gross profit", 200, 250));
+        s.row("P&L", 7, 0, line("Total revenue", 1000, 1300));
+        s.row("P&L", 8, 0, line("Total COGS", 320, 410));
+        s.row("P&L", 9, 0, line("Gross profit", 680, 890));
+        s.row("P&L", 10, 0, line("Operating expenses", 400, 450));
+        s.row("P&L", 11, 0, line("Operating income", 280, 440));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("segments.xlsx")));
+        assertThat(revenue(r)).isEqualTo(2300);
+        assertThat(cost(r)).isEqualTo(730);
+        assertThat(r.model().revenue()).extracting(RevenueLine::label)
+                .containsExactly("Product A revenue", "Product B revenue");
+        assertThat(r.reading().checks()).hasSizeGreaterThanOrEqualTo(2).allMatch(Reading.Check::holds);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
+
+    @Test
+    void weeklyColumnsAreWeeksNotMonths() throws Exception {
+        Sheets s = new Sheets();
+        Object[] header = new Object[14];
+        header[0] = "Week ending";
+        for (int w = 0; w < 13; w++) {
+            header[w + 1] = java.time.LocalDate.of(2025, 1, 5).plusWeeks(w);
+        }
+        double[] rev = new double[13];
+        double[] cor = new double[13];
+        double[] gp = new double[13];
+        java.util.Arrays.fill(rev, 1000);
+        java.util.Arrays.fill(cor, 250);
+        java.util.Arrays.fill(gp, 750);
+        s.row("P&L", 0, 0, header);
+        s.row("P&L", 1, 0, line("Revenue", rev));
+        s.row("P&L", 2, 0, line("Cost of revenue", cor));
+        s.row("P&L", 3, 0, line("Gross profit", gp));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("weekly.xlsx")));
+        assertThat(r.model().periods().count()).isEqualTo(13);
+        assertThat(revenue(r)).isEqualTo(13000);
+        assertThat(cost(r)).isEqualTo(3250);
+    }
+}
