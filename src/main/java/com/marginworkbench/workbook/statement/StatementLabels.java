@@ -437,7 +437,7 @@ final class StatementLabels {
 
     private static final Pattern ACTUALS = Pattern.compile("\\b(actuals?|act)\\b");
     private static final Pattern PLANS = Pattern.compile(
-            "\\b(budgets?|forecasts?|fcst|plan|projections?|projected|targets?|scenarios?|upside|downside|bear|bull)\\b");
+            "\\b(budgets?|forecasts?|fcst|plan|projections?|projected|targets?|scenarios?|cases?|upside|downside|bear|bull)\\b");
 
     private static final Pattern WHOLE = Pattern.compile(
             "\\b(consolidated|consolidation|combined|group|total company|all entities)\\b");
