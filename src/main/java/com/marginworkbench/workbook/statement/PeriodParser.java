@@ -64,6 +64,10 @@ final class PeriodParser {
     /** "Jan-Mar 2025", "Oct–Dec 25": a quarter written as its first and last month. */
     private static final Pattern MONTH_RANGE = Pattern.compile(
             "(jan|apr|jul|oct)[a-z]*\\.?\\s*[-–]\\s*(mar|jun|sep|dec)[a-z]*\\.?[\\s\\-'’,]*(\\d{2}|\\d{4})");
+    /** "January - December 2025", "Jan 1 - Jun 30, 2025", "Feb 2024 - Jan 2025": a span of months, its length read. */
+    private static final Pattern SPAN = Pattern.compile(
+            "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?(?: \\d{1,2})?,?(?: (\\d{4}))? ?(?:-|–|to|through"
+                    + "|thru) ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?(?: \\d{1,2})?,?[\\s'’]*(\\d{2}|\\d{4})");
     /** "3M Mar-25", "QE Jun 2025", "Q/E Sep-25", "Mar-25 QTD", "3 months to Dec-25": the quarter ending in the month named. */
     private static final Pattern QUARTER_ENDING = Pattern.compile(
             "(?:3\\s*m(?:onths?)?|qe|q/e|qtd|quarter end(?:ed|ing)?)(?:\\s+(?:ended|ending|to))?[\\s\\-:]+(.+)|(.+?)\\s+qtd");
@@ -154,6 +158,16 @@ final class PeriodParser {
         }
         if ((m = MONTH_RANGE.matcher(t)).matches() && monthIndex(m.group(2)) == monthIndex(m.group(1)) + 2) {
             return new Period(raw.trim(), Granularity.QUARTER, year(m.group(3)) * 12 + monthIndex(m.group(1)) - 1, false);
+        }
+        if ((m = SPAN.matcher(t)).matches()) {
+            int endYear = year(m.group(4));
+            int from = monthIndex(m.group(1));
+            int to = monthIndex(m.group(3));
+            int startYear = m.group(2) != null ? Integer.parseInt(m.group(2)) : from <= to ? endYear : endYear - 1;
+            int months = endYear * 12 + to - (startYear * 12 + from) + 1;
+            Granularity g = months == 12 ? Granularity.YEAR : months == 6 ? Granularity.HALF_YEAR
+                    : months == 3 ? Granularity.QUARTER : months == 1 ? Granularity.MONTH : Granularity.OTHER;
+            return months >= 1 && months <= 24 ? new Period(raw.trim(), g, startYear * 12 + from - 1, false) : null;
         }
         if ((m = WORDED_YEAR.matcher(t)).matches()) {
             int y = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));

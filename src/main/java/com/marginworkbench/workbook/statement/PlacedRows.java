@@ -9,6 +9,7 @@ import com.marginworkbench.workbook.statement.StatementRows.RowRead;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.marginworkbench.workbook.statement.StatementChecks.blank;
 import static com.marginworkbench.workbook.statement.StatementChecks.equal;
 import static com.marginworkbench.workbook.statement.StatementChecks.minus;
 import static com.marginworkbench.workbook.statement.StatementChecks.plus;
@@ -20,9 +21,51 @@ import static com.marginworkbench.workbook.statement.StatementChecks.sum;
  * revenue: the statement's totals decide what they are. Gross profit that adds up without them
  * leaves them out; operating income that only adds up with them taken off revenue makes them cost
  * of revenue; with no total to say, they are left out (a count or driver above the revenue line).
+ * Rows a total takes in though their labels placed them elsewhere: costs right above a cost total
+ * with no heading over them, and below-the-line words among the expense lines above their total.
  */
 final class PlacedRows {
     private PlacedRows() {
+    }
+
+    /**
+     * The rows right above a total, read as other costs or left out, that add up to it (the nearest
+     * first, up to the first row that cannot be one of its lines): its lines, though no heading says so.
+     */
+    static List<RowRead> linesRightAbove(Outcome o, RowRead total) {
+        double[] sum = new double[o.block.columns.count()];
+        List<RowRead> taken = new ArrayList<>();
+        for (int k = o.rows.indexOf(total) - 1; k >= 0; k--) {
+            RowRead r = o.rows.get(k);
+            boolean mayBeLine = r.role == RowRole.OPERATING_EXPENSE || r.role == RowRole.COST_OF_REVENUE
+                    || r.role == RowRole.IGNORED && r.hasNumber && r.problem == null;
+            if (!mayBeLine || blank(r)) {
+                break;
+            }
+            taken.add(r);
+            StatementRows.add(sum, r.excel);
+            if (equal(sum, total.excel)) {
+                return taken;
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The rows read as below the operating line that stand among the expense lines right above their
+     * total (since the last total), when the total adds up only with them; empty otherwise.
+     */
+    static List<RowRead> belowTheLineInside(Outcome o, RowRead total, double[] lines) {
+        List<RowRead> below = new ArrayList<>();
+        double[] sum = lines.clone();
+        for (int k = o.rows.indexOf(total) - 1; k >= 0 && o.rows.get(k).role != RowRole.TOTAL; k--) {
+            RowRead r = o.rows.get(k);
+            if (r.role == RowRole.BELOW_THE_LINE && !blank(r)) {
+                below.add(r);
+                StatementRows.add(sum, r.excel);
+            }
+        }
+        return !below.isEmpty() && equal(sum, total.excel) ? below : List.of();
     }
 
     /** The revenue lines read by their place alone, where others are read by their labels; else none. */

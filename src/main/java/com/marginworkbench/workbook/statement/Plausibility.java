@@ -38,6 +38,11 @@ final class Plausibility {
             }
             if (r.checks().isEmpty()) {
                 medium.add("the statement has no totals to check the reading against");
+                String accounts = balanceAccounts(main);
+                if (accounts != null && StatementSigns.incomeAsCredits(main)) {
+                    low.add("balance-sheet accounts (" + accounts + ") stand among the lines and income is stored"
+                            + " as credits: this reads like a trial balance, not a profit and loss statement");
+                }
             }
             if (main.block.columns.notes().stream().anyMatch(n -> n.contains(PeriodGroups.FIRST_GROUP))) {
                 medium.add("the periods repeat under several headings side by side and only the first group"
@@ -72,6 +77,17 @@ final class Plausibility {
         }
         return medium.isEmpty() ? r.withConfidence(Reading.Confidence.HIGH, List.of())
                 : r.withConfidence(Reading.Confidence.MEDIUM, medium);
+    }
+
+    /** Up to two balance-sheet or financing rows of the statement, named; null when it has none. */
+    private static String balanceAccounts(StatementRows.Outcome main) {
+        List<String> named = new ArrayList<>();
+        for (StatementRows.RowRead x : main.rows) {
+            if (x.role == com.marginworkbench.model.RowRole.FINANCING && x.hasNumber && named.size() < 2) {
+                named.add(x.label);
+            }
+        }
+        return named.isEmpty() ? null : String.join(", ", named);
     }
 
     /** Whether some cost-of-revenue line stands by its place alone, and no gross profit or cost total confirms it. */

@@ -26,7 +26,170 @@ final class ReportColumns {
     private static final Pattern MONTH_YEAR = Pattern.compile(
             "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?[\\s\\-/'’,]*(\\d{4})\\b");
 
+    /** "This year", "Current year", "Current period": the report's own period beside a comparative one. */
+    private static final Pattern THIS = Pattern.compile("(this|current|curr\\.?|cur\\.?) ?(year|yr|fy|period|ytd)|cy|ty");
+    /** "Last year", "Prior year", "Previous period": the comparative column. */
+    private static final Pattern PRIOR = Pattern.compile(
+            "(last|prior|previous|prev\\.?|comparative) ?(year|yr|fy|period|ytd)|py|ly");
+    /** A total column's heading: alone in a one-period export, or after departments, classes or locations. */
+    private static final Pattern TOTAL = Pattern.compile(
+            "(grand )?totals?|total amount|amount|balance|ytd|year[ \\-]to[ \\-]date|ytd actual|actual ytd");
+    /** "January - December 2025", "Jan 1 - Dec 31, 2025", "January through December 2025": what a report covers. */
+    private static final Pattern RANGE = Pattern.compile(
+            "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?(?: \\d{1,2})?,?(?: (\\d{4}))?"
+                    + " ?(?:-|–|to|through|thru) ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
+                    + "(?: \\d{1,2})?,? (\\d{4})\\b");
+    private static final Pattern YEAR_ENDED = Pattern.compile(
+            "\\b(?:year|12 months|twelve months|period) end(?:ed|ing)\\b.*?\\b((?:19|20)\\d{2})\\b");
+
     private ReportColumns() {
+    }
+
+    /**
+     * A report whose header names no period: one "Total" column (an accounting package's one-period
+     * export, or the total after its departments, classes or locations), or "This year" beside "Last
+     * year" (variance columns after them). The total is one period, named by the range in the title;
+     * departments are parts of it, never periods. Null when the row is not such a header: it holds a
+     * number, or no such heading.
+     */
+    static StatementPeriods.Columns withoutPeriods(GridSheet s, int r, int from) {
+        GridCell[] row = s.row(r);
+        int current = -1;
+        int prior = -1;
+        int total = -1;
+        List<String> others = new java.util.ArrayList<>();
+        for (int c = Math.max(0, from); c < row.length; c++) {
+            GridCell cell = row[c];
+            if (cell == null) {
+                continue;
+            }
+            if (!cell.isText()) {
+                return null;
+            }
+            String t = cell.text().trim().toLowerCase(Locale.ROOT).replace('\n', ' ');
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (current < 0 && THIS.matcher(t).matches()) {
+                current = c;
+            } else if (prior < 0 && PRIOR.matcher(t).matches()) {
+                prior = c;
+            } else if (TOTAL.matcher(t).matches()) {
+                total = c;
+            } else {
+                others.add(cell.text().trim());
+            }
+        }
+        String covered = covered(s, r);
+        if (current >= 0) {
+            Integer year = yearNamed(s, r);
+            boolean years = year != null || row[current].text().toLowerCase(Locale.ROOT).matches(".*(year|yr|fy|cy|ty).*");
+            Granularity g = years ? Granularity.YEAR : Granularity.OTHER;
+            List<Period> ps = new java.util.ArrayList<>();
+            int[] cols = prior >= 0 ? new int[] {prior, current} : new int[] {current};
+            if (prior >= 0) {
+                ps.add(new Period(year != null ? String.valueOf(year - 1) : row[prior].text().trim(), g,
+                        year != null ? (year - 1) * 12 : 12, false));
+            }
+            ps.add(new Period(year != null ? String.valueOf(year) : row[current].text().trim(), g,
+                    year != null ? year * 12 : 24, false));
+            return new StatementPeriods.Columns(r, cols, ps, g, new java.util.ArrayList<>(List.of(
+                    "The columns name no period: " + (prior >= 0 ? "'" + row[prior].text().trim() + "' and " : "")
+                            + "'" + row[current].text().trim() + "'" + (prior >= 0 ? " are read" : " is read")
+                            + (year != null ? " as " + (prior >= 0 ? (year - 1) + " and " : "") + year
+                            + ", the year the title names" : "") + "; any variance columns beside them are left out.")));
+        }
+        if (total < 0 || total < lastText(row, from)) {
+            return null;
+        }
+        Period p = covered != null ? PeriodParser.parseText(covered) : null;
+        Integer year = covered == null ? yearEnded(s, r) : null;
+        if (year != null) {
+            covered = "the year ended in " + year;
+            p = new Period(String.valueOf(year), Granularity.YEAR, year * 12, false);
+        }
+        if (p == null || p.total()) {
+            p = new Period(covered != null ? covered : "Total", Granularity.OTHER, 0, false);
+        }
+        String parts = others.isEmpty() ? "" : "; the columns before it (" + String.join(", ", others.subList(0,
+                Math.min(4, others.size()))) + (others.size() > 4 ? ", ..." : "") + ") are parts of it (departments,"
+                + " classes or locations), not periods, and are left out";
+        return new StatementPeriods.Columns(r, new int[] {total}, List.of(p), p.granularity(), new java.util.ArrayList<>(
+                List.of("One period is read here: the '" + row[total].text().trim() + "' column"
+                        + (covered != null ? ", for " + covered + " as the title says" : "") + parts + ".")));
+    }
+
+    /**
+     * A header with one period heading and nothing else ("31 Dec 25" over a year's figures): the one
+     * period, a year where the title says the report covers a year ending then.
+     */
+    static StatementPeriods.Columns lonePeriod(GridSheet s, int r, int col, Period p) {
+        Integer year = yearNamed(s, r);
+        Period read = p;
+        if (year != null && p.granularity() == Granularity.MONTH && p.key() / 12 == year) {
+            read = new Period(p.label(), Granularity.YEAR, (p.key() - 11), false);
+        }
+        return new StatementPeriods.Columns(r, new int[] {col}, List.of(read), read.granularity(),
+                new java.util.ArrayList<>(List.of("One period is read here: the '" + p.label() + "' column"
+                        + (read != p ? ", the year ended then as the title says" : "") + ".")));
+    }
+
+    private static int lastText(GridCell[] row, int from) {
+        int last = -1;
+        for (int c = Math.max(0, from); c < row.length; c++) {
+            if (row[c] != null && row[c].isText() && !row[c].text().isBlank()) {
+                last = c;
+            }
+        }
+        return last;
+    }
+
+    /** The range of months the rows above the header (up to eight) say the report covers, as written, or null. */
+    private static String covered(GridSheet s, int r) {
+        for (int k = r - 1; k >= Math.max(0, r - 8); k--) {
+            for (GridCell cell : s.row(k)) {
+                if (cell != null && cell.isText()) {
+                    Matcher m = RANGE.matcher(cell.text().toLowerCase(Locale.ROOT));
+                    if (m.find()) {
+                        return cell.text().trim().substring(m.start(), m.end());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The year of "year ended ..." in a title above the header, or null. */
+    private static Integer yearEnded(GridSheet s, int r) {
+        for (int k = r - 1; k >= Math.max(0, r - 8); k--) {
+            for (GridCell cell : s.row(k)) {
+                Matcher m = cell != null && cell.isText() ? YEAR_ENDED.matcher(cell.text().toLowerCase(Locale.ROOT)) : null;
+                if (m != null && m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The year a title above the header ends in ("For the year ended 31 December 2025", "January - December 2025"). */
+    private static Integer yearNamed(GridSheet s, int r) {
+        for (int k = r - 1; k >= Math.max(0, r - 8); k--) {
+            for (GridCell cell : s.row(k)) {
+                if (cell != null && cell.isText()) {
+                    String lower = cell.text().toLowerCase(Locale.ROOT);
+                    Matcher m = YEAR_ENDED.matcher(lower);
+                    if (m.find()) {
+                        return Integer.parseInt(m.group(1));
+                    }
+                    m = RANGE.matcher(lower);
+                    if (m.find()) {
+                        return Integer.parseInt(m.group(4));
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The month's column of a report header at row {@code r}, or null when the row is not one. */

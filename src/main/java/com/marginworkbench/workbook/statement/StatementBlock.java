@@ -36,6 +36,15 @@ final class StatementBlock {
         this.givenRange = givenRange;
     }
 
+    /** The leftmost period column: a row's label stands left of it. */
+    int firstPeriodColumn() {
+        int first = columns.columns()[0];
+        for (int c : columns.columns()) {
+            first = Math.min(first, c);
+        }
+        return first;
+    }
+
     String range() {
         if (sourceRange != null) {
             return sourceRange;

@@ -475,8 +475,9 @@ final class StatementBlocks {
     static Map<Meaning, Integer> meanings(StatementBlock b, int maxRows) {
         Map<Meaning, Integer> m = new java.util.EnumMap<>(Meaning.class);
         int end = Math.min(b.lastRow, b.firstRow + maxRows);
+        int first = b.firstPeriodColumn();
         for (int r = b.firstRow; r <= end; r++) {
-            String t = StatementRows.text(b.sheet, r, b.labelColumn);
+            String t = StatementRows.label(b.sheet, r, b.labelColumn, first);
             if (t != null) {
                 m.merge(StatementLabels.meaning(StatementLabels.normalize(t)), 1, Integer::sum);
             }

@@ -141,8 +141,18 @@ final class StatementChecks {
                 List<RowRead> sure = lines.stream().filter(l -> !l.tentative).toList();
                 boolean sureAddUp = !addsUp && !sure.isEmpty() && equal(sum(sure), x.excel);
                 List<RowRead> above = !addsUp && !sureAddUp && role == RowRole.COST_OF_REVENUE && !o.settled
-                        ? linesRightAbove(o, x) : List.of();
-                if (!above.isEmpty()) {
+                        ? PlacedRows.linesRightAbove(o, x) : List.of();
+                List<RowRead> inside = !addsUp && !sureAddUp && role == RowRole.OPERATING_EXPENSE && !o.settled
+                        && !lines.isEmpty() ? PlacedRows.belowTheLineInside(o, x, sum(lines)) : List.of();
+                if (!inside.isEmpty()) {
+                    // "Interest Expense" or "Income Tax" among an accounting package's expense accounts
+                    for (RowRead l : inside) {
+                        l.role = role;
+                        l.placement = com.marginworkbench.model.Placement.OTHER_OPEX;
+                        l.why = "inside " + x.label.trim() + ": it adds up with the expense lines";
+                    }
+                    o.checks.add(new Reading.Check(what, cell, true, null));
+                } else if (!above.isEmpty()) {
                     // "Hosting", "Inference", then "Total cost of revenue" with no heading over them
                     for (RowRead l : above) {
                         l.role = role;
@@ -222,29 +232,6 @@ final class StatementChecks {
             }
         }
         return sum;
-    }
-
-    /**
-     * The rows right above a total, read as other costs or left out, that add up to it (the nearest
-     * first, up to the first row that cannot be one of its lines): its lines, though no heading says so.
-     */
-    private static List<RowRead> linesRightAbove(Outcome o, RowRead total) {
-        double[] sum = new double[o.block.columns.count()];
-        List<RowRead> taken = new ArrayList<>();
-        for (int k = o.rows.indexOf(total) - 1; k >= 0; k--) {
-            RowRead r = o.rows.get(k);
-            boolean mayBeLine = r.role == RowRole.OPERATING_EXPENSE || r.role == RowRole.COST_OF_REVENUE
-                    || r.role == RowRole.IGNORED && r.hasNumber && r.problem == null;
-            if (!mayBeLine || blank(r)) {
-                break;
-            }
-            taken.add(r);
-            StatementRows.add(sum, r.excel);
-            if (equal(sum, total.excel)) {
-                return taken;
-            }
-        }
-        return List.of();
     }
 
     private static void grossProfit(Outcome o) {
@@ -476,7 +463,7 @@ final class StatementChecks {
     }
 
     /** A total with no figures to check against: in error, saved without results, or all zero. */
-    private static boolean blank(RowRead x) {
+    static boolean blank(RowRead x) {
         if (x.problem != null) {
             return true;
         }

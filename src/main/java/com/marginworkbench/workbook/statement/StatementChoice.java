@@ -233,6 +233,18 @@ public final class StatementChoice {
                 .sum();
         List<String> low = new ArrayList<>();
         Plausibility.figures(revenue, cogs, d.revenue().isEmpty(), low);
+        List<String> balances = new ArrayList<>();
+        for (CostLine c : d.costs()) {
+            if (balances.size() < 3 && StatementLabels.meaning(StatementLabels.normalize(c.label()))
+                    == StatementLabels.Meaning.FINANCING) {
+                balances.add(c.label());
+            }
+        }
+        if (!balances.isEmpty()) {
+            // a trial balance or a balance sheet by month: its accounts are not costs
+            low.add("lines named for balance-sheet or financing items are read as costs (" + String.join(", ", balances)
+                    + "): this looks like a trial balance or balance sheet, not a profit and loss statement");
+        }
         Reading r = new Reading(tables, null, 1, 1, List.of(), List.of(), Reading.Confidence.MEDIUM, List.of(),
                 List.of());
         return low.isEmpty() ? r.withConfidence(Reading.Confidence.MEDIUM,

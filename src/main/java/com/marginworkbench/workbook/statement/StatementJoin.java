@@ -101,8 +101,11 @@ final class StatementJoin {
         }
         String others = "'" + String.join("', '", rivals) + "'";
         String name = StatementLabels.normalize(best.block.sheet.name());
+        int pref = StatementLabels.preference(name);
+        boolean othersPlans = rivals.stream().allMatch(r -> StatementLabels.preference(StatementLabels.normalize(r)) < 0);
         best.notes.add("The same statement for the same periods stands on " + others + "; '" + best.block.sheet.name()
-                + "' is read " + (StatementLabels.preference(name) > 0 ? "(" + StatementLabels.preferredAs(name) + ")."
+                + "' is read " + (pref > 0 ? "(" + StatementLabels.preferredAs(name) + ")."
+                : pref == 0 && othersPlans ? "(the others are named as a budget, forecast or scenario)."
                 : FIRST_OF_RIVALS + "."));
     }
 
@@ -112,11 +115,12 @@ final class StatementJoin {
     /**
      * A valuation model often carries the statements of comparable companies on later sheets. Where
      * another sheet's different statement reads about as well as the one read (its totals check out
-     * too) and no sheet name or title settled it, the reading says so: the user chooses.
+     * too) and its own sheet name or title does not say it is the income statement, the reading
+     * says so: the user chooses.
      */
     static void noteOtherStatements(Outcome best, List<Outcome> parts, List<Outcome> read,
                                             Map<Outcome, Double> scores) {
-        if (!best.checkedBeforeUser || best.failedBeforeUser) {
+        if (!best.checkedBeforeUser || best.failedBeforeUser || namedAsStatement(best)) {
             return;
         }
         List<String> others = new ArrayList<>();
@@ -137,6 +141,12 @@ final class StatementJoin {
                     + "' is read, the first in the workbook. If another is the company's, choose it in the mapping"
                     + " (Ctrl+M) or with --table.");
         }
+    }
+
+    /** Whether the block's sheet name or title says it is the income statement. */
+    private static boolean namedAsStatement(Outcome o) {
+        return StatementLabels.namesIncomeStatement(StatementLabels.normalize(o.block.sheet.name()))
+                || o.block.title != null && StatementLabels.namesIncomeStatement(StatementLabels.normalize(o.block.title));
     }
 
     /** "The sheet 'A'" or "The sheets 'A', 'B'". */

@@ -89,13 +89,16 @@ final class StatementLabels {
     private static final Pattern OTHER_OPERATING_INCOME = Pattern.compile("^(total |net )?other operating (income|gains?)\\b");
     private static final Pattern OPERATING_PROFIT = Pattern.compile(
             "\\b(ebit|operating (income|profit|loss|result)|income from operations|profit from operations"
-                    + "|operating earnings)\\b");
+                    + "|operating earnings|net ordinary income)\\b");
     private static final Pattern PRETAX = Pattern.compile(
             "\\b(ebt|pre-?tax|before (income )?tax(es)?|before provision)\\b");
     private static final Pattern NET_INCOME = Pattern.compile(
             "\\b(net (income|loss|profit|earnings|result)|profit (for|after)|income after tax|earnings from cont"
                     + "|ni to common|net income to|comprehensive income|consolidated income)\\b");
     private static final Pattern DEPRECIATION = Pattern.compile("\\b(depreciation|amorti[sz]ation|d&a|d ?& ?a)\\b");
+    /** Taxes that are costs of running the business (an accounting package's expense accounts), not tax on profit. */
+    private static final Pattern OPERATING_TAX = Pattern.compile(
+            "\\b(payroll|property|franchise|business|employer'?s?|sales and use) tax(es)?\\b|\\btaxes (and|&) licen[cs]es?\\b");
     private static final Pattern BELOW = Pattern.compile(
             "\\b(interest|tax|taxes|taxation|other income|other expense|other \\(income\\)|non-?operating"
                     + "|fx|foreign exchange|currency exchange|exchange (gain|loss)|gain|loss on|unusual"
@@ -263,8 +266,13 @@ final class StatementLabels {
     }
 
     private static Meaning meaningOf(String n) {
-        if (n.isEmpty()) {
+        if (n.isEmpty() || n.startsWith("ordinary income")) {
+            // an accounting package's heading over the whole operating part ("Ordinary Income/Expense")
             return Meaning.UNKNOWN;
+        }
+        if (n.equals("income") || n.equals("total income")) {
+            // an accounting package's first section and its total (its other income has a section of its own)
+            return n.equals("income") ? Meaning.REVENUE : Meaning.REVENUE_TOTAL;
         }
         if (UNITS.matcher(n).find()) {
             return Meaning.UNITS;
@@ -320,6 +328,9 @@ final class StatementLabels {
         }
         if (DEPRECIATION.matcher(n).find()) {
             return Meaning.DEPRECIATION;
+        }
+        if (n.indexOf("tax") >= 0 && OPERATING_TAX.matcher(n).find()) {
+            return total ? Meaning.OPEX_TOTAL : Meaning.OPEX;
         }
         if (BELOW.matcher(n).find() && !n.startsWith("other operating")) {
             return total ? Meaning.OTHER_TOTAL : Meaning.BELOW_THE_LINE;
@@ -426,7 +437,7 @@ final class StatementLabels {
 
     private static final Pattern ACTUALS = Pattern.compile("\\b(actuals?|act)\\b");
     private static final Pattern PLANS = Pattern.compile(
-            "\\b(budgets?|forecasts?|fcst|plan|projections?|projected|targets?|scenarios?|upside|downside|bear|bull)\\b");
+            "\\b(budgets?|forecasts?|fcst|plan|projections?|projected|targets?|scenarios?|cases?|upside|downside|bear|bull)\\b");
 
     private static final Pattern WHOLE = Pattern.compile(
             "\\b(consolidated|consolidation|combined|group|total company|all entities)\\b");

@@ -33,6 +33,8 @@ final class StatementPeriods {
 
     private static final Pattern YEAR_N = Pattern.compile("(?:year|yr|y)\\s*(\\d{1,2})");
     private static final Pattern YEAR_NOTE = Pattern.compile("((?:fy|cy)?\\s*'?(?:19|20|21)\\d{2}[abef]?)\\s*\\(.*\\)");
+    private static final Pattern RESTATED = Pattern.compile(
+            "((?:as )?restated\\*?:?\\s+)?(.+?)(\\s*\\(.{1,20}\\)|\\s+(?:as )?restated\\*?|\\*+)?");
     private static final Pattern SKIP_WORDS = Pattern.compile(
             "\\b(ltm|ttm|trailing|variance|var|diff|difference|change|mean|average|avg|sd|std|stdev|cagr|median"
                     + "|budget vs|vs\\.?|%|percent|growth)\\b|%");
@@ -71,7 +73,37 @@ final class StatementPeriods {
                 return true;
             }
         }
-        return false;
+        return words == 1 && loneTotal(entries);
+    }
+
+    /**
+     * A row whose one word, right of the first column, is "Total" or a period ("31 Dec 25") and which
+     * holds no number: a one-period export's header.
+     */
+    private static boolean loneTotal(Object[] entries) {
+        boolean total = false;
+        for (int c = 0; c < entries.length; c++) {
+            Object e = entries[c];
+            if (e instanceof GridCell cell && cell.isText()) {
+                String t = cell.text().trim();
+                String lower = t.toLowerCase(Locale.ROOT);
+                total = c > 0 && t.length() <= 24 && (lower.equals("total") || lower.equals("amount")
+                        || lower.equals("grand total") || lower.equals("totals") || TextDates.textDate(lower) != null
+                        || PeriodParser.parseText(t) != null);
+            } else if (e != null) {
+                return false;
+            }
+        }
+        return total;
+    }
+
+    /** The text cells of the row from column {@code from} on. */
+    private static int texts(GridCell[] row, int from) {
+        int n = 0;
+        for (int c = Math.max(0, from); c < row.length; c++) {
+            n += row[c] != null && row[c].isText() && !row[c].text().isBlank() ? 1 : 0;
+        }
+        return n;
     }
 
     /**
@@ -190,9 +222,19 @@ final class StatementPeriods {
                 return new Columns(r, new int[] {cols.get(0)}, List.of(only), only.granularity(), notes);
             }
         }
+        if (cols.size() == 1 && !besideTotal && chosen == null && numberCols.isEmpty() && texts(row, from) <= 1) {
+            // one period heading alone over the amounts (a one-period export: "31 Dec 25", "Dec 31, 2025")
+            Period only = periods.get(0) != null ? periods.get(0) : PeriodParser.month(dates.get(0));
+            if (only.key() >= 1900 * 12) {
+                String raw = row[cols.get(0)].isText() ? row[cols.get(0)].text().trim() : only.label();
+                return ReportColumns.lonePeriod(s, r, cols.get(0), new Period(raw, only.granularity(), only.key(), false));
+            }
+        }
         if (cols.isEmpty() && chosen == null) {
-            // a monthly report: Actual beside Budget and YTD, the month in its title
-            return ReportColumns.month(s, r);
+            // a monthly report: Actual beside Budget and YTD, the month in its title; else a total or
+            // this year beside last year, the period in the title
+            Columns month = ReportColumns.month(s, r);
+            return month != null ? month : ReportColumns.withoutPeriods(s, r, from);
         }
         if (cols.size() < 2) {
             return null;
@@ -223,6 +265,12 @@ final class StatementPeriods {
         Period p = PeriodParser.parseText(raw.replace('\n', ' '));
         if (p != null) {
             return p;
+        }
+        Matcher r = RESTATED.matcher(lower);
+        if (r.matches() && (r.group(1) != null || r.group(3) != null)) {
+            // "Restated 2024", "2024 as restated", "Jan - Dec 2024 (PY)": the period, as labelled
+            Period q = PeriodParser.parseText(r.group(2));
+            return q == null || q.total() ? null : new Period(raw.trim(), q.granularity(), q.key(), false);
         }
         Matcher m = YEAR_N.matcher(lower);
         if (m.matches()) {

@@ -226,7 +226,7 @@ final class StatementRows {
         int lastGross = -1;
         int firstRevenue = -1;
         for (int r = b.firstRow; r <= Math.min(b.lastRow, b.firstRow + 400); r++) {
-            String label = text(b.sheet, r, b.labelColumn);
+            String label = label(b.sheet, r, b.labelColumn, b.firstPeriodColumn());
             if (label == null) {
                 continue;
             }
@@ -252,19 +252,16 @@ final class StatementRows {
         int stage;
         /** Whether a gross profit row has been passed (stage 3 is also reached by expense rows alone). */
         boolean pastGross;
+        /**
+         * Headings opened inside the current section (an account's sub-accounts: "4000 Sales" under
+         * "Income"), by name: "Total 4000 Sales" closes one of them and is a subtotal, not the section's total.
+         */
+        final List<String> groups = new ArrayList<>(2);
     }
 
     /** Reads row {@code r}: its amounts, its label and, by its meaning and the walk so far, its role. */
     private static void readRow(Outcome o, Walk w, GridSheet s, int r, int[] cols, int first, int labelColumn) {
-        String label = text(s, r, labelColumn);
-        if (label == null) {
-            for (int c = 0; c < first && label == null; c++) {
-                label = text(s, r, c);
-                if (label != null && CellValues.text(label).status() != CellValues.Status.PROBLEM) {
-                    label = null;
-                }
-            }
-        }
+        String label = label(s, r, labelColumn, first);
         RowRead x = new RowRead();
         x.row = r;
         x.values = new double[cols.length];
@@ -285,6 +282,11 @@ final class StatementRows {
         if (!x.hasNumber && x.problem == null) {
             x.role = RowRole.CAPTION;
             Meaning opened = percent ? null : StatementLabels.section(x.norm);
+            if (w.section != null && (opened == null || opened == w.section)) {
+                w.groups.add(x.norm);
+            } else if (opened != null) {
+                w.groups.clear();
+            }
             if (opened != null) {
                 w.section = opened;
                 w.function = opened == Meaning.OPEX ? StatementLabels.function(x.norm) : null;
@@ -306,11 +308,34 @@ final class StatementRows {
             x.stage = w.stage;
             return;
         }
+        if (!w.groups.isEmpty() && x.norm.startsWith("total")) {
+            closeGroup(w, x);
+        }
         w.stage = RowPlaces.place(x, w.section, w.function, w.stage, w.pastGross);
         w.pastGross |= x.meaning == Meaning.GROSS_PROFIT;
         x.stage = w.stage;
         if (x.role == RowRole.IGNORED && x.meaning == Meaning.UNKNOWN) {
             o.unclassified++;
+        }
+    }
+
+    /**
+     * A total named for a heading opened inside the section ("Total 4000 Sales", "Total - 5000 Cost of
+     * Goods Sold") adds up that heading's sub-accounts: a subtotal inside the section, which neither
+     * ends the section nor moves the walk past it.
+     */
+    private static void closeGroup(Walk w, RowRead x) {
+        String rest = x.norm.substring(5).trim();
+        while (!rest.isEmpty() && (rest.charAt(0) == '-' || rest.charAt(0) == ':')) {
+            rest = rest.substring(1).trim();
+        }
+        String name = StatementLabels.normalize(rest);
+        for (int i = w.groups.size() - 1; i >= 0; i--) {
+            if (w.groups.get(i).equals(name)) {
+                x.meaning = Meaning.OTHER_TOTAL;
+                w.groups.subList(i, w.groups.size()).clear();
+                return;
+            }
         }
     }
 
@@ -422,6 +447,24 @@ final class StatementRows {
         w.section = null;
         w.function = null;
         w.pastGross = false;
+    }
+
+    /**
+     * A row's label: the text in the label column, or where that is empty the first words left of the
+     * periods (an accounting package's export indents its levels by column: "Gross Profit" in A, "Total
+     * Income" in B, the accounts in C). The one rule for reading, scoring and ordering a block's rows.
+     */
+    static String label(GridSheet s, int r, int labelColumn, int firstPeriodColumn) {
+        String label = text(s, r, labelColumn);
+        if (label == null) {
+            for (int c = 0; c < firstPeriodColumn && label == null; c++) {
+                label = text(s, r, c);
+                if (label != null && CellValues.text(label).status() != CellValues.Status.PROBLEM) {
+                    label = null;
+                }
+            }
+        }
+        return label;
     }
 
     static String text(GridSheet s, int r, int c) {
