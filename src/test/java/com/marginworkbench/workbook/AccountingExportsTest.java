@@ -257,4 +257,29 @@ class AccountingExportsTest {
         assertThat(revenue(r)).isEqualTo(3300);
         assertThat(cost(r)).isEqualTo(1320);
     }
+
+    @Test
+    void aTransactionDetailReportIsNotOnePeriodOfItsBalanceColumn() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Sheet1", 0, 0, "Profit and Loss Detail");
+        s.row("Sheet1", 1, 0, "January - March 2025");
+        s.row("Sheet1", 3, 1, "Date", "Transaction Type", "Num", "Name", "Split", "Amount", "Balance");
+        s.row("Sheet1", 4, 0, "Income");
+        s.row("Sheet1", 5, 1, "01/05/2025", "Invoice", "1001", "Customer A", "Accounts Receivable", 500.0, 500.0);
+        s.row("Sheet1", 6, 1, "02/05/2025", "Invoice", "1002", "Customer B", "Accounts Receivable", 700.0, 1200.0);
+        s.row("Sheet1", 7, 0, "Total Income", null, null, null, null, null, 1200.0);
+        s.row("Sheet1", 8, 0, "Cost of Goods Sold");
+        s.row("Sheet1", 9, 1, "01/10/2025", "Bill", null, "Supplier X", "Accounts Payable", 300.0, 300.0);
+        s.row("Sheet1", 10, 0, "Total Cost of Goods Sold", null, null, null, null, null, 300.0);
+        s.row("Sheet1", 11, 0, "Gross Profit", null, null, null, null, null, 900.0);
+        Path file = s.save(dir.resolve("detail.xlsx"));
+        ReadResult r = null;
+        try {
+            r = WorkbookReader.read(file);
+        } catch (WorkbookReadException e) {
+            // failing loudly is right: a transaction listing is not a statement
+        }
+        assertThat(r == null || r.reading().confidence() == Reading.Confidence.LOW
+                || revenue(r) == 1200 && cost(r) == 300).isTrue();
+    }
 }

@@ -195,4 +195,38 @@ class TemplateLayoutsTest {
         assertThat(revenue(r)).isEqualTo(13000);
         assertThat(cost(r)).isEqualTo(3250);
     }
+
+    @Test
+    void monthNumbersStartingAgainUnderEachYearAreThatYearsMonths() throws Exception {
+        // "FY2025" over 1..12, "FY2026" over 1..12, with or without a "Month" word beside them
+        for (String word : new String[] {"Month", ""}) {
+            Sheets s = new Sheets();
+            Object[] years = new Object[25];
+            Object[] months = new Object[25];
+            years[0] = "";
+            months[0] = word;
+            double[] rev = new double[24];
+            double[] cor = new double[24];
+            double[] gp = new double[24];
+            for (int m = 0; m < 24; m++) {
+                if (m % 12 == 0) {
+                    years[m + 1] = "FY" + (2025 + m / 12);
+                }
+                months[m + 1] = (double) (m % 12 + 1);
+                rev[m] = 1000 + 50 * m;
+                cor[m] = 200;
+                gp[m] = rev[m] - 200;
+            }
+            s.row("P&L", 0, 0, years);
+            s.row("P&L", 1, 0, months);
+            s.row("P&L", 2, 0, line("Revenue", rev));
+            s.row("P&L", 3, 0, line("Cost of revenue", cor));
+            s.row("P&L", 4, 0, line("Gross profit", gp));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("numbers-under-years.xlsx")));
+            assertThat(r.model().periods().count()).as(word).isEqualTo(24);
+            assertThat(r.model().periods().label(12)).as(word).isEqualTo("Month 1 FY2026");
+            assertThat(revenue(r)).as(word).isEqualTo(37800);
+            assertThat(cost(r)).as(word).isEqualTo(4800);
+        }
+    }
 }

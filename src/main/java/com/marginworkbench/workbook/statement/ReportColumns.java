@@ -33,7 +33,11 @@ final class ReportColumns {
             "(last|prior|previous|prev\\.?|comparative) ?(year|yr|fy|period|ytd)|py|ly");
     /** A total column's heading: alone in a one-period export, or after departments, classes or locations. */
     private static final Pattern TOTAL = Pattern.compile(
-            "(grand )?totals?|total amount|amount|balance|ytd|year[ \\-]to[ \\-]date|ytd actual|actual ytd");
+            "(grand )?totals?|total amount|amount|ytd|year[ \\-]to[ \\-]date|ytd actual|actual ytd");
+    /** Columns of a ledger or transaction listing ("Date", "Num", "Memo", "Split", "Balance"): no department report. */
+    private static final Pattern LEDGER = Pattern.compile(
+            "\\b(date|type|num|no|number|name|memo|description|split|account|ref|reference|balance|debit|credit|qty"
+                    + "|quantity|rate|journal|source|code)\\b");
     /** "January - December 2025", "Jan 1 - Dec 31, 2025", "January through December 2025": what a report covers. */
     private static final Pattern RANGE = Pattern.compile(
             "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?(?: \\d{1,2})?,?(?: (\\d{4}))?"
@@ -76,6 +80,8 @@ final class ReportColumns {
                 prior = c;
             } else if (TOTAL.matcher(t).matches()) {
                 total = c;
+            } else if (LEDGER.matcher(t).find()) {
+                return null;
             } else {
                 others.add(cell.text().trim());
             }

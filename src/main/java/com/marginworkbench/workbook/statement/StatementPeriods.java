@@ -294,6 +294,8 @@ final class StatementPeriods {
         boolean allYears = true;
         boolean allSerials = true;
         boolean ordinals = true;
+        // numbered months that start again under each year ("FY2025" over 1..12, "FY2026" over 1..12)
+        boolean restarts = false;
         // years run one apart, oldest first or (as filings print them) newest first
         double yearStep = numbers.size() > 1 && numbers.get(1) < numbers.get(0) ? -1 : 1;
         for (int i = 0; i < numbers.size(); i++) {
@@ -306,7 +308,10 @@ final class StatementPeriods {
                 allSerials = a != null && b != null && step(a, b) != null;
             }
             allSerials &= integer && v >= 20000 && v <= 80000;
-            ordinals &= integer && v == numbers.get(0) + i && numbers.get(0) <= 1 && numbers.get(0) >= 0;
+            boolean again = i > 0 && integer && v == numbers.get(0) && numbers.get(i - 1) > v;
+            restarts |= again;
+            ordinals &= integer && (i == 0 || v == numbers.get(i - 1) + 1 || again) && numbers.get(0) <= 1
+                    && numbers.get(0) >= 0;
         }
         // two years alone make a header too (a filing's this year and last): the row names no line
         if (allYears && numbers.size() >= 2) {
@@ -324,12 +329,21 @@ final class StatementPeriods {
             }
         } else if (ordinals && numbers.size() >= 3) {
             Granularity g = ordinalUnit(s, r);
+            if (g == null && restarts) {
+                // no word says what they count: runs of 12 under the years are months, runs of 4 quarters
+                int run = numbers.subList(1, numbers.size()).indexOf(numbers.get(0)) + 1;
+                g = run == 12 ? Granularity.MONTH : run == 4 ? Granularity.QUARTER : null;
+            }
             if (g != null && (cols.isEmpty() || longerPeriodsAfter(g, numberCols, cols, periods))) {
                 String word = g == Granularity.MONTH ? "Month " : g == Granularity.QUARTER ? "Quarter " : "Year ";
                 for (int i = 0; i < numbers.size(); i++) {
                     int n = numbers.get(i).intValue();
                     cols.add(numberCols.get(i));
-                    int key = g == Granularity.MONTH ? n : g == Granularity.QUARTER ? n * 3 : n * 12;
+                    // where the numbers start again, each run is a year's months: keyed within the year,
+                    // for the year named over the run to place them (yearsAbove)
+                    int key = restarts && g == Granularity.MONTH ? n - numbers.get(0).intValue()
+                            : restarts && g == Granularity.QUARTER ? (n - numbers.get(0).intValue()) * 3
+                            : g == Granularity.MONTH ? n : g == Granularity.QUARTER ? n * 3 : n * 12;
                     periods.add(new Period(word + n, g, key, false));
                     dates.add(null);
                 }
