@@ -246,6 +246,7 @@ final class StatementPeriods {
         if (chosen == null) {
             PeriodGroups.keepShortestDuration(s, r, cols, periods, notes);
             PeriodGroups.keepActual(s, r, cols, periods, notes);
+            PeriodGroups.actualBelow(s, r, cols, notes);
         } else {
             notes.add("Only the columns chosen in the mapping are read as periods ("
                     + String.join(", ", cols.stream().map(com.marginworkbench.model.SourceRef::columnName).toList())
