@@ -87,6 +87,11 @@ class WindowBoardRoomTest {
     @AfterEach
     void restoreSize(FxRobot robot) {
         resize(robot, startWidth, startHeight);
+        // The autosave due two seconds after a lever moved would write the project into the folder
+        // JUnit is deleting ("Failed to delete temp directory", seen once): written now, and waited for.
+        if (vm.source() != null) {
+            robot.interact(() -> view.save(true, false));
+        }
     }
 
     private Path copy(String name) throws Exception {
@@ -215,6 +220,42 @@ class WindowBoardRoomTest {
         assertThat(onScreen.getMaxY()).isLessThan(openMapping.getScene().getHeight() / 2);
         assertThat(view.headline().getHeight()).as("banner height").isLessThan(200);
         robot.clickOn("#bannerOpenMapping");
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertThat(javafx.stage.Window.getWindows()).anySatisfy(w -> {
+            assertThat(w.isShowing()).isTrue();
+            assertThat(((Stage) w).getTitle()).startsWith("Mapping");
+        });
+        robot.interact(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != stage).toList()
+                .forEach(javafx.stage.Window::hide));
+    }
+
+    /**
+     * A statement with no totals to check against (the corpus's sales-and-COGS exercise) reads at
+     * medium confidence: the figures are shown, and beside them a "Medium confidence" caution whose
+     * tooltip says what is doubtful and which opens the mapping. A reading the reader is sure of
+     * (the sample) shows no caution.
+     */
+    @Test
+    void aMediumConfidenceReadingShowsItsFiguresWithACautionThatSaysWhy(FxRobot robot) throws Exception {
+        open(robot, copy("northwind-ai-model.xlsx"));
+        assertThat(view.headline().cautionText()).isEmpty();
+        assertThat(robot.lookup("#headlineCautionGroup").query().isVisible()).isFalse();
+
+        Path file = dir.resolve("sales-cogs-forecast-exercise.xlsx");
+        Files.copy(com.marginworkbench.testing.TestFiles.resource(
+                "corpus/real-models/sales-cogs-forecast-exercise.xlsx"), file);
+        open(robot, file);
+        assertThat(vm.source().reading().confidence()).isEqualTo(com.marginworkbench.model.Reading.Confidence.MEDIUM);
+        assertThat(robot.lookup(".headline-strip").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#headlineBanner").query().isVisible()).isFalse();
+        Node caution = robot.lookup("#headlineCaution").query();
+        assertThat(visible(caution)).isTrue();
+        assertThat(view.headline().cautionText()).startsWith("Medium-confidence reading: ")
+                .contains(vm.source().reading().reasons().get(0)).contains("mapping");
+        Bounds onScreen = caution.localToScene(caution.getBoundsInLocal());
+        assertThat(onScreen.getMaxX()).isLessThanOrEqualTo(caution.getScene().getWidth());
+        assertThat(onScreen.getMaxY()).isLessThan(caution.getScene().getHeight() / 4);
+        robot.clickOn("#headlineCaution");
         WaitForAsyncUtils.waitForFxEvents(5);
         assertThat(javafx.stage.Window.getWindows()).anySatisfy(w -> {
             assertThat(w.isShowing()).isTrue();

@@ -65,6 +65,13 @@ class AccountingExportsTest {
 
     @Test
     void subAccountsWithTheirOwnTotalsStayInTheirSection() throws Exception {
+        // the older layout says "Total 4000 Sales", the newer "Total for 4000 Sales"
+        for (String total : new String[] {"Total ", "Total for "}) {
+            subAccounts(total);
+        }
+    }
+
+    private void subAccounts(String total) throws Exception {
         Sheets s = new Sheets();
         String pl = "Sheet1";
         s.row(pl, 0, 0, "Acme Widgets LLC");
@@ -82,7 +89,8 @@ class AccountingExportsTest {
             {3, 3, 3, 9}, {38, 41, 44, 123}, {122, 130, 138, 390}, null, null, {50, 50, 50, 150}, {5, 5, 5, 15},
             {55, 55, 55, 165}, {20, 20, 20, 60}, {75, 75, 75, 225}, {47, 55, 63, 165}, {47, 55, 63, 165}};
         for (int i = 0; i < rows.length; i++) {
-            s.row(pl, 5 + i, 0, amounts[i] == null ? new Object[] {rows[i]} : line(rows[i], amounts[i]));
+            String label = rows[i].replace("Total ", total);
+            s.row(pl, 5 + i, 0, amounts[i] == null ? new Object[] {label} : line(label, amounts[i]));
         }
         ReadResult r = WorkbookReader.read(s.save(dir.resolve("sub-accounts.xlsx")));
         assertThat(r.model().periods().labels()).containsExactly("Jan 2025", "Feb 2025", "Mar 2025");
@@ -256,5 +264,46 @@ class AccountingExportsTest {
         assertThat(r.model().periods().labels()).containsExactly("2025");
         assertThat(revenue(r)).isEqualTo(3300);
         assertThat(cost(r)).isEqualTo(1320);
+    }
+
+    @Test
+    void aTransactionDetailReportIsNotOnePeriodOfItsBalanceColumn() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Sheet1", 0, 0, "Profit and Loss Detail");
+        s.row("Sheet1", 1, 0, "January - March 2025");
+        s.row("Sheet1", 3, 1, "Date", "Transaction Type", "Num", "Name", "Split", "Amount", "Balance");
+        s.row("Sheet1", 4, 0, "Income");
+        s.row("Sheet1", 5, 1, "01/05/2025", "Invoice", "1001", "Customer A", "Accounts Receivable", 500.0, 500.0);
+        s.row("Sheet1", 6, 1, "02/05/2025", "Invoice", "1002", "Customer B", "Accounts Receivable", 700.0, 1200.0);
+        s.row("Sheet1", 7, 0, "Total Income", null, null, null, null, null, 1200.0);
+        s.row("Sheet1", 8, 0, "Cost of Goods Sold");
+        s.row("Sheet1", 9, 1, "01/10/2025", "Bill", null, "Supplier X", "Accounts Payable", 300.0, 300.0);
+        s.row("Sheet1", 10, 0, "Total Cost of Goods Sold", null, null, null, null, null, 300.0);
+        s.row("Sheet1", 11, 0, "Gross Profit", null, null, null, null, null, 900.0);
+        Path file = s.save(dir.resolve("detail.xlsx"));
+        ReadResult r = null;
+        try {
+            r = WorkbookReader.read(file);
+        } catch (WorkbookReadException e) {
+            // failing loudly is right: a transaction listing is not a statement
+        }
+        assertThat(r == null || r.reading().confidence() == Reading.Confidence.LOW
+                || revenue(r) == 1200 && cost(r) == 300).isTrue();
+    }
+
+    @Test
+    void aLonePeriodCaptionInTheLabelColumnDoesNotCutTheStatementShort() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 1, 2, "Jan-25", "Feb-25", "Mar-25");
+        s.row("P&L", 2, 1, line("Revenue", 100, 110, 120));
+        s.row("P&L", 3, 1, line("Cost of revenue", 40, 44, 48));
+        s.row("P&L", 4, 1, line("Gross profit", 60, 66, 72));
+        s.row("P&L", 5, 1, "FY2025");
+        s.row("P&L", 6, 1, line("Salaries", 20, 20, 20));
+        s.row("P&L", 7, 1, line("Rent", 10, 10, 10));
+        s.row("P&L", 8, 1, line("Operating income", 30, 36, 42));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("caption.xlsx")));
+        assertThat(r.model().costs()).extracting(CostLine::label).containsExactly("Cost of revenue", "Salaries", "Rent");
+        assertThat(r.reading().checks()).hasSize(2).allMatch(Reading.Check::holds);
     }
 }

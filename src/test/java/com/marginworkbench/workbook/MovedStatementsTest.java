@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +29,20 @@ import static org.assertj.core.api.Assertions.within;
  * The real models read the same when their statement is moved about the way people move things in
  * a client's copy: blank rows above it, a blank column before it or between its labels and amounts,
  * a dashboard sheet of headline figures put first, the sheet renamed. Reading depends on what the
- * labels and totals say, not on where the statement starts or what its sheet is called.
+ * labels and totals say, not on where the statement starts or what its sheet is called. Also: KPI
+ * rows put after it, formulas whose saved results are dropped, and a units caption put above it
+ * (figures a thousand times larger, units shown). Slow tier (a minute: the Brinks model is written
+ * and read twenty times), tagged with the fuzz tests it resembles.
  */
+@Tag("fuzz")
 class MovedStatementsTest {
 
-    record Change(String name, BiConsumer<Workbook, String> apply) {
+    /** A change to a copy of the workbook, knowing the statement's sheet and how it was read before. */
+    interface Edit {
+        void apply(Workbook wb, String sheet, Reading before);
+    }
+
+    record Change(String name, Edit apply) {
         @Override
         public String toString() {
             return name;
@@ -42,15 +51,15 @@ class MovedStatementsTest {
 
     static Stream<Object[]> cases() throws Exception {
         List<Change> changes = List.of(
-                new Change("three blank rows above", (wb, name) -> {
+                new Change("three blank rows above", (wb, name, before) -> {
                     Sheet s = wb.getSheet(name);
                     s.shiftRows(s.getFirstRowNum(), s.getLastRowNum(), 3);
                 }),
-                new Change("a blank column before", (wb, name) -> {
+                new Change("a blank column before", (wb, name, before) -> {
                     Sheet s = wb.getSheet(name);
                     s.shiftColumns(0, lastColumn(s), 1);
                 }),
-                new Change("a dashboard sheet first", (wb, name) -> {
+                new Change("a dashboard sheet first", (wb, name, before) -> {
                     Sheet d = wb.createSheet("Headlines");
                     wb.setSheetOrder("Headlines", 0);
                     wb.setActiveSheet(0);
@@ -64,17 +73,17 @@ class MovedStatementsTest {
                         }
                     }
                 }),
-                new Change("a blank column between labels and amounts", (wb, name) -> {
+                new Change("a blank column between labels and amounts", (wb, name, before) -> {
                     Sheet s = wb.getSheet(name);
                     int label = labelColumn(s);
                     s.shiftColumns(label + 1, lastColumn(s), 1);
                 }),
-                new Change("the sheet moved last", (wb, name) -> wb.setSheetOrder(name, wb.getNumberOfSheets() - 1)),
-                new Change("a budget copy after it", (wb, name) -> {
+                new Change("the sheet moved last", (wb, name, before) -> wb.setSheetOrder(name, wb.getNumberOfSheets() - 1)),
+                new Change("a budget copy after it", (wb, name, before) -> {
                     Sheet copy = wb.cloneSheet(wb.getSheetIndex(name));
                     wb.setSheetName(wb.getSheetIndex(copy), "Budget");
                 }),
-                new Change("formulas without saved results", (wb, name) -> {
+                new Change("formulas without saved results", (wb, name, before) -> {
                     for (Sheet s : wb) {
                         for (Row r : s) {
                             for (org.apache.poi.ss.usermodel.Cell c : r) {
@@ -86,7 +95,23 @@ class MovedStatementsTest {
                         }
                     }
                 }),
-                new Change("the sheet renamed Sheet9", (wb, name) -> wb.setSheetName(wb.getSheetIndex(wb.getSheet(name)), "Sheet9")));
+                new Change("KPI rows after it", (wb, name, before) -> {
+                    Sheet s = wb.getSheet(name);
+                    String range = before.table().range();
+                    int last = Integer.parseInt(range.replaceAll(".*[A-Z]", "")) - 1;
+                    List<Integer> columns = numberColumns(s, last);
+                    int label = labelColumn(s);
+                    String[] kpis = {"Customers (end of period)", "Gross margin %", "Headcount", "Revenue growth %"};
+                    for (int k = 0; k < kpis.length; k++) {
+                        Row r = s.createRow(last + 2 + k);
+                        r.createCell(label).setCellValue(kpis[k]);
+                        for (int i = 0; i < columns.size(); i++) {
+                            double v = k == 0 ? 100 + 7 * i : k == 1 ? 0.55 + 0.001 * i : k == 2 ? 20 + i : 0.04;
+                            r.createCell(columns.get(i)).setCellValue(v);
+                        }
+                    }
+                }),
+                new Change("the sheet renamed Sheet9", (wb, name, before) -> wb.setSheetName(wb.getSheetIndex(wb.getSheet(name)), "Sheet9")));
         List<Object[]> out = new ArrayList<>();
         for (JsonNode m : (Iterable<JsonNode>) RealModelsReadingTest.models()::iterator) {
             for (Change c : changes) {
@@ -94,6 +119,24 @@ class MovedStatementsTest {
             }
         }
         return out.stream();
+    }
+
+    /** The columns holding numbers in the row of the statement with the most numbers, up to its last row. */
+    private static List<Integer> numberColumns(Sheet s, int lastRow) {
+        List<Integer> best = List.of();
+        for (int i = 0; i <= lastRow; i++) {
+            Row r = s.getRow(i);
+            List<Integer> numbers = new ArrayList<>();
+            if (r != null) {
+                for (org.apache.poi.ss.usermodel.Cell c : r) {
+                    if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        numbers.add(c.getColumnIndex());
+                    }
+                }
+            }
+            best = numbers.size() > best.size() ? numbers : best;
+        }
+        return best;
     }
 
     /** The column holding the most text cells: the statement's labels. */
@@ -126,9 +169,11 @@ class MovedStatementsTest {
     void readsTheSameFigures(String file, Change change, JsonNode m, @TempDir Path dir) throws Exception {
         Path source = RealModelsReadingTest.file(m);
         ReadResult before = WorkbookReader.read(source);
+        org.junit.jupiter.api.Assumptions.assumeTrue(!change.name().startsWith("KPI")
+                || before.reading().table().orientation().equals("periods in columns"), "rows of a long table are records");
         Path moved = dir.resolve(file);
         try (InputStream in = Files.newInputStream(source); Workbook wb = WorkbookFactory.create(in)) {
-            change.apply().accept(wb, RealModelsReadingTest.sheet(m));
+            change.apply().apply(wb, RealModelsReadingTest.sheet(m), before.reading());
             try (OutputStream out = Files.newOutputStream(moved)) {
                 wb.write(out);
             }
@@ -147,6 +192,30 @@ class MovedStatementsTest {
             // without the name that settled it, another sheet's statement may read as well: said, not hidden
             assertThat(after.reading().reasons()).anyMatch(r -> r.contains("which one is the company's"));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.marginworkbench.workbook.RealModelsReadingTest#models")
+    void aUnitsCaptionPutAboveIsAppliedAndShown(JsonNode m, @TempDir Path dir) throws Exception {
+        Path source = RealModelsReadingTest.file(m);
+        ReadResult before = WorkbookReader.read(source);
+        org.junit.jupiter.api.Assumptions.assumeTrue(before.reading().unitScale() == 1, "the model states its units");
+        String sheet = RealModelsReadingTest.sheet(m);
+        Path captioned = dir.resolve(m.get("file").asText());
+        try (InputStream in = Files.newInputStream(source); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet s = wb.getSheet(sheet);
+            s.shiftRows(s.getFirstRowNum(), s.getLastRowNum(), 2);
+            s.createRow(0).createCell(labelColumn(s)).setCellValue("All figures in USD thousands");
+            try (OutputStream out = Files.newOutputStream(captioned)) {
+                wb.write(out);
+            }
+        }
+        ReadResult after = WorkbookReader.read(captioned);
+        assertThat(after.reading().unitScale()).isEqualTo(1000);
+        assertThat(after.reading().units()).containsIgnoringCase("thousand");
+        assertThat(revenue(after)).isCloseTo(1000 * revenue(before), within(Math.abs(revenue(before)) * 1e-6));
+        assertThat(cost(after)).isCloseTo(1000 * cost(before), within(Math.abs(cost(before)) * 1e-6));
+        assertThat(after.model().costs()).hasSameSizeAs(before.model().costs());
     }
 
     private static double revenue(ReadResult r) {

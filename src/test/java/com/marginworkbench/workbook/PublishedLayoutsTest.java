@@ -289,4 +289,22 @@ class PublishedLayoutsTest {
         assertThat(revenue(r)).isEqualTo(2700);
         assertThat(cost(r)).isEqualTo(1080);
     }
+
+    @Test
+    void filedAccountsWithTwoColumnsAYearAndTheYearOverTheLeftOne() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "PROFIT AND LOSS ACCOUNT FOR THE YEAR ENDED 31 MARCH 2025");
+        s.row("P&L", 2, 0, null, "Notes", "2025", null, "2024");
+        s.row("P&L", 3, 2, "£", "£", "£", "£");
+        s.row("P&L", 4, 0, "TURNOVER", 2.0, null, 850000.0, null, 700000.0);
+        s.row("P&L", 5, 0, "Cost of sales", null, null, -500000.0, null, -420000.0);
+        s.row("P&L", 6, 0, "GROSS PROFIT", null, null, 350000.0, null, 280000.0);
+        s.row("P&L", 7, 0, "Administrative expenses", null, null, -200000.0, null, -180000.0);
+        s.row("P&L", 8, 0, "OPERATING PROFIT", 4.0, null, 150000.0, null, 100000.0);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("two-columns-a-year.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("2024", "2025");
+        assertThat(revenue(r)).isEqualTo(1_550_000);
+        assertThat(cost(r)).isEqualTo(920_000);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
 }

@@ -142,4 +142,24 @@ class TypedLayoutsTest {
         assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
         assertThat(r.reading().notes()).noneMatch(n -> n.contains("is read as one line"));
     }
+
+    @Test
+    void amountsTypedTheContinentalWayOrWithTheMinusAfterThemAreRead() throws Exception {
+        String[][] ways = {
+            {"1.234,56", "2.345,67", "-500,00", "-900,00", "734,56", "1.445,67"},
+            {"1.234,56 €", "2.345,67 €", "-500,00 €", "-900,00 €", "734,56 €", "1.445,67 €"},
+            {"1 234,56", "2 345,67", "500,00-", "900,00-", "734,56", "1 445,67"},
+        };
+        for (String[] w : ways) {
+            Sheets s = new Sheets();
+            s.row("GuV", 0, 0, "", "2024", "2025");
+            s.row("GuV", 1, 0, "Revenue", w[0], w[1]);
+            s.row("GuV", 2, 0, "Cost of sales", w[2], w[3]);
+            s.row("GuV", 3, 0, "Gross profit", w[4], w[5]);
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("continental.xlsx")));
+            assertThat(revenue(r)).as(w[0]).isEqualTo(3580.23, org.assertj.core.api.Assertions.within(0.001));
+            assertThat(cost(r)).as(w[0]).isEqualTo(1400, org.assertj.core.api.Assertions.within(0.001));
+            assertThat(r.reading().checks()).as(w[0]).isNotEmpty().allMatch(Reading.Check::holds);
+        }
+    }
 }

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * The headline strip: revenue and cost of revenue, blended gross margin reported / restated /
  * stressed next to the AI layer's, and LTV:CAC. Stressed margins are coloured by where they stand
  * against the benchmark bands. When the figures cannot be trusted (an impossible margin, or a
- * reading the reader doubts) a banner says why in place of the figures.
+ * reading the reader doubts) a banner says why in place of the figures; when the reader is only
+ * moderately sure, a "Medium confidence" caution follows the figures, its reasons in its tooltip.
  */
 public final class TilesView extends javafx.scene.layout.Region {
     private static final double BANNER_WIDTH = 480;
@@ -39,9 +40,20 @@ public final class TilesView extends javafx.scene.layout.Region {
     /** Measures the banner's sentence off the scene. */
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
-    /** What "Open mapping" on the banner does (the window opens its mapping view). */
+    /** The caution beside the figures when the reader is only moderately sure of its reading. */
+    private final Button cautionButton = new Button("Medium confidence");
+    private final Tooltip cautionTip = new Tooltip();
+    private final VBox cautionGroup;
+
+    /** What "Open mapping" on the banner, or the caution, does (the window opens its mapping view). */
     public void setOnOpenMapping(Runnable action) {
         mappingButton.setOnAction(e -> action.run());
+        cautionButton.setOnAction(e -> action.run());
+    }
+
+    /** The caution's full sentence, or "" when none is shown. */
+    public String cautionText() {
+        return cautionGroup.isVisible() && strip.isVisible() ? cautionTip.getText() : "";
     }
 
     /** The banner's sentence, or "" when the figures are shown. */
@@ -51,14 +63,15 @@ public final class TilesView extends javafx.scene.layout.Region {
 
     /** The headline of {@code vm}'s tiles, or its banner when the figures are withheld. */
     public TilesView(TilesViewModel vm) {
-        this(vm.tiles(), vm.plausibilityProperty());
+        this(vm.tiles(), vm.plausibilityProperty(), vm.cautionProperty());
     }
 
     /**
      * @param tiles        the figures, found by id
      * @param plausibility why the figures are not fit to show, "" when they are
+     * @param caution      what the reader doubts while the figures are shown, "" when it is sure
      */
-    private TilesView(List<Tile> tiles, ObservableStringValue plausibility) {
+    private TilesView(List<Tile> tiles, ObservableStringValue plausibility, ObservableStringValue caution) {
         getStyleClass().add("headline");
         Map<String, Tile> byId = tiles.stream().collect(Collectors.toMap(Tile::id, Function.identity()));
         strip.getStyleClass().add("headline-strip");
@@ -70,6 +83,8 @@ public final class TilesView extends javafx.scene.layout.Region {
                 group("Blended gross margin", byId, "reported", "restated", "stressed"),
                 group("AI-layer gross margin", byId, "ai-reported", "ai", "ai-stressed"),
                 group("LTV:CAC", byId, "ltv", "ltv-stressed"));
+        cautionGroup = caution(caution);
+        strip.getChildren().add(cautionGroup);
 
         bannerText.getStyleClass().add("headline-banner-text");
         bannerText.setId("headlineBannerText");
@@ -169,6 +184,29 @@ public final class TilesView extends javafx.scene.layout.Region {
         double content = Math.max(Math.max(bannerIcon.prefHeight(-1), mappingButton.prefHeight(-1)),
                 measure.getLayoutBounds().getHeight());
         return banner.snappedTopInset() + content + banner.snappedBottomInset();
+    }
+
+    /** "Reading: Medium confidence", the reasons in its tooltip; a click opens the mapping. */
+    private VBox caution(ObservableStringValue caution) {
+        Label head = new Label("Reading");
+        head.getStyleClass().add("headline-group-title");
+        cautionButton.setId("headlineCaution");
+        cautionButton.getStyleClass().add("headline-caution");
+        cautionButton.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        cautionButton.setMinWidth(Region.USE_PREF_SIZE);
+        cautionButton.setFocusTraversable(false);
+        cautionTip.textProperty().bind(caution);
+        cautionTip.setWrapText(true);
+        cautionTip.setMaxWidth(420);
+        cautionButton.setTooltip(cautionTip);
+        cautionButton.accessibleTextProperty().bind(caution);
+        VBox g = new VBox(1, head, cautionButton);
+        g.getStyleClass().addAll("headline-group", "headline-caution-group");
+        g.setId("headlineCautionGroup");
+        g.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !caution.get().isEmpty(), caution));
+        g.managedProperty().bind(g.visibleProperty());
+        return g;
     }
 
     private static VBox group(String title, Map<String, Tile> byId, String... ids) {

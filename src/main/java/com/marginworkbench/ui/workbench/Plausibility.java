@@ -25,6 +25,19 @@ final class Plausibility {
     }
 
     /**
+     * The reader's medium confidence in words, "" when the reading is high or low (low withholds
+     * the figures instead): the headline shows the figures with this caution beside them.
+     */
+    static String cautionOf(Reading reading) {
+        if (reading == null || reading.confidence() != Reading.Confidence.MEDIUM) {
+            return "";
+        }
+        String why = reading.reasons().isEmpty() ? "not every figure could be checked against the workbook's own totals"
+                : String.join("; ", reading.reasons());
+        return "Medium-confidence reading: " + why + ". Check the mapping (Ctrl+M) before quoting these figures.";
+    }
+
+    /**
      * Why the headline figures cannot be shown as they are, or "" when they can: a gross margin
      * above 100% needs negative costs, and no revenue leaves no margin to speak of. The reader's
      * own doubt about the reading, when it has one, counts the same way.

@@ -37,9 +37,19 @@ public final class TilesViewModel {
             new Tile("ltv-stressed", "Stressed LTV:CAC", "vs base",
                     "Lifetime value over acquisition cost under the levers; the change is against the unstressed ratio."));
     private final ReadOnlyStringProperty plausibility;
+    private final ReadOnlyStringProperty caution;
 
-    TilesViewModel(ReadOnlyStringProperty plausibility) {
+    TilesViewModel(ReadOnlyStringProperty plausibility, ReadOnlyStringProperty caution) {
         this.plausibility = plausibility;
+        this.caution = caution;
+    }
+
+    /**
+     * What the reader doubts when it is only moderately sure ("" when it is sure, or when the
+     * figures are withheld): the headline shows the figures with this caution beside them.
+     */
+    public ReadOnlyStringProperty cautionProperty() {
+        return caution;
     }
 
     public List<Tile> tiles() {

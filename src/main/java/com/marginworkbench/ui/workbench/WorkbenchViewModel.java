@@ -70,7 +70,9 @@ public final class WorkbenchViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper plausibility = new ReadOnlyStringWrapper(this, "plausibility", "");
-    private final TilesViewModel tiles = new TilesViewModel(plausibility.getReadOnlyProperty());
+    private final ReadOnlyStringWrapper caution = new ReadOnlyStringWrapper(this, "caution", "");
+    private final TilesViewModel tiles = new TilesViewModel(plausibility.getReadOnlyProperty(),
+            caution.getReadOnlyProperty());
     /** The reader's doubt about the reading in words ("" when none); the figures are withheld then. */
     private String readingDoubt = "";
     private com.marginworkbench.model.Reading reading = com.marginworkbench.model.Reading.of(
@@ -165,6 +167,7 @@ public final class WorkbenchViewModel {
         prepared = assessment.prepare();
         stress.show(assessment.scenarios(), assessment.levers(), assessment.activeScenario());
         readingDoubt = Plausibility.doubtOf(rr.reading());
+        caution.set(Plausibility.cautionOf(rr.reading()));
         stress.setDocument(rr.file() == null ? null : new StressViewModel.Document(rr.file(), projectPath()));
         refreshFigures();
         documentVersion.set(documentVersion.get() + 1);

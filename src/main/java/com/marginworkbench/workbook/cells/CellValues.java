@@ -15,7 +15,14 @@ public final class CellValues {
 
     private static final Pattern NUMERIC_TEXT = Pattern.compile(
             "[-+]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?|[-+]?\\.\\d+");
-    private static final Pattern CURRENCY = Pattern.compile("^[-+]?\\s*[$€£¥]\\s*|\\s*(USD|EUR|GBP)$|^(USD|EUR|GBP)\\s*");
+    private static final Pattern CURRENCY = Pattern.compile(
+            "^[-+]?\\s*[$€£¥]\\s*|\\s*[€£¥]$|\\s*(USD|EUR|GBP)$|^(USD|EUR|GBP)\\s*");
+    /**
+     * Continental ways of writing an amount that English never uses: dots between groups of three with
+     * or without a decimal comma ("1.234.567", "1.234,56"), or a comma before one or two decimals ("500,00").
+     * "1.234" alone stays 1.234.
+     */
+    private static final Pattern CONTINENTAL = Pattern.compile("[-+]?(\\d{1,3}(\\.\\d{3})+(,\\d+)?|\\d{1,3}(\\.\\d{3})*,\\d{1,2}|\\d+,\\d{1,2})");
     /** A thousands or millions letter typed after the amount ("12k", "1.2m", "3.4mm", "2bn"). */
     private static final Pattern SCALE_SUFFIX = Pattern.compile("\\d(k|m|mm|mn|bn)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DASHES = Pattern.compile("[-–—‒]+|n/?a|nil|none");
@@ -76,8 +83,16 @@ public final class CellValues {
             scale = s.equals("k") ? 1e3 : s.equals("bn") ? 1e9 : 1e6;
             t = t.substring(0, suffix.start(1));
         }
+        if (t.length() > 1 && t.endsWith("-") && Character.isDigit(t.charAt(t.length() - 2))) {
+            // an accounting system's credit, its minus after the amount ("1,250.00-")
+            negative = !negative;
+            t = t.substring(0, t.length() - 1);
+        }
         if (!NUMERIC_TEXT.matcher(t).matches()) {
-            return new Value(Status.PROBLEM, 0, "the text '" + raw.trim() + "' where an amount was expected");
+            if (!CONTINENTAL.matcher(t).matches()) {
+                return new Value(Status.PROBLEM, 0, "the text '" + raw.trim() + "' where an amount was expected");
+            }
+            t = t.replace(".", "").replace(',', '.');
         }
         double v = Double.parseDouble(t.replace(",", "")) * scale;
         if (negative) {

@@ -83,7 +83,7 @@ final class StatementBlocks {
                 int label = labelColumn(s, part.row(), java.util.Arrays.stream(part.columns()).min().orElse(0), end,
                         c -> c <= from);
                 left = java.util.Arrays.stream(part.columns()).max().orElse(0);
-                part = dropSumColumns(s, part, end);
+                part = dropSumColumns(s, amountsBeside(s, part, end), end);
                 StatementBlock b = new StatementBlock(s, part, part.row() + 1, end, label, null);
                 b.title = title(s, part.row(), label);
                 blocks.add(b);
@@ -281,6 +281,44 @@ final class StatementBlocks {
         Granularity g = kept.get(0).granularity();
         return new StatementPeriods.Columns(h.row(), keep.stream().mapToInt(Integer::intValue).toArray(), kept,
                 kept.stream().allMatch(p -> p.granularity() == g) ? g : h.granularity(), notes);
+    }
+
+    /**
+     * Filed accounts give each year two columns (items in the left, subtotals in the right) with the
+     * year over the left one: where no period column holds an amount in the rows below the header
+     * and the column right of each, unheaded, does, the amounts are read from there.
+     */
+    private static StatementPeriods.Columns amountsBeside(GridSheet s, StatementPeriods.Columns h, int end) {
+        int to = Math.min(Math.min(end, s.rowCount() - 1), h.row() + 60);
+        int[] cols = h.columns();
+        java.util.Set<Integer> headed = new java.util.HashSet<>();
+        for (int c : cols) {
+            headed.add(c);
+        }
+        int[] moved = new int[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            if (headed.contains(cols[i] + 1) || amounts(s, h.row() + 1, to, cols[i]) > 0
+                    || amounts(s, h.row() + 1, to, cols[i] + 1) < 3 || s.cell(h.row(), cols[i] + 1) != null) {
+                return h;
+            }
+            moved[i] = cols[i] + 1;
+        }
+        List<String> notes = new ArrayList<>(h.notes());
+        notes.add("Each period's heading stands over the column left of its amounts (items and subtotals in two"
+                + " columns a year); the amounts are read from the column to its right.");
+        return new StatementPeriods.Columns(h.row(), moved, h.periods(), h.granularity(), notes);
+    }
+
+    /** The cells holding an amount (a number, or a number typed as text) in column {@code c}, rows {@code from..to}. */
+    private static int amounts(GridSheet s, int from, int to, int c) {
+        int n = 0;
+        for (int r = from; r <= to; r++) {
+            GridCell cell = s.cell(r, c);
+            if (cell != null && CellValues.read(cell).status() == CellValues.Status.NUMBER) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The run of finest columns right after the column at index {@code at}, in sheet order. */

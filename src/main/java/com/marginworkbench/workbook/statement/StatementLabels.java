@@ -270,6 +270,10 @@ final class StatementLabels {
             // an accounting package's heading over the whole operating part ("Ordinary Income/Expense")
             return Meaning.UNKNOWN;
         }
+        if (n.startsWith("total for ")) {
+            // an accounting package's newer layout: "Total for Income", "Total for Cost of Goods Sold"
+            return meaningOf("total " + n.substring(10));
+        }
         if (n.equals("income") || n.equals("total income")) {
             // an accounting package's first section and its total (its other income has a section of its own)
             return n.equals("income") ? Meaning.REVENUE : Meaning.REVENUE_TOTAL;

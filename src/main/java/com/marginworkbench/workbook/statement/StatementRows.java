@@ -322,14 +322,17 @@ final class StatementRows {
     }
 
     /**
-     * A total named for a heading opened inside the section ("Total 4000 Sales", "Total - 5000 Cost of
-     * Goods Sold") adds up that heading's sub-accounts: a subtotal inside the section, which neither
+     * A total named for a heading opened inside the section ("Total 4000 Sales", "Total for 4000 Sales",
+     * "Total - 5000 Cost of Goods Sold") adds up that heading's sub-accounts: a subtotal inside the section, which neither
      * ends the section nor moves the walk past it.
      */
     private static void closeGroup(Walk w, RowRead x) {
         String rest = x.norm.substring(5).trim();
         while (!rest.isEmpty() && (rest.charAt(0) == '-' || rest.charAt(0) == ':')) {
             rest = rest.substring(1).trim();
+        }
+        if (rest.startsWith("for ")) {
+            rest = rest.substring(4);
         }
         String name = StatementLabels.normalize(rest);
         for (int i = w.groups.size() - 1; i >= 0; i--) {
