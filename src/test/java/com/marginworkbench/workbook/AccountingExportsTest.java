@@ -290,4 +290,20 @@ class AccountingExportsTest {
         assertThat(r == null || r.reading().confidence() == Reading.Confidence.LOW
                 || revenue(r) == 1200 && cost(r) == 300).isTrue();
     }
+
+    @Test
+    void aLonePeriodCaptionInTheLabelColumnDoesNotCutTheStatementShort() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 1, 2, "Jan-25", "Feb-25", "Mar-25");
+        s.row("P&L", 2, 1, line("Revenue", 100, 110, 120));
+        s.row("P&L", 3, 1, line("Cost of revenue", 40, 44, 48));
+        s.row("P&L", 4, 1, line("Gross profit", 60, 66, 72));
+        s.row("P&L", 5, 1, "FY2025");
+        s.row("P&L", 6, 1, line("Salaries", 20, 20, 20));
+        s.row("P&L", 7, 1, line("Rent", 10, 10, 10));
+        s.row("P&L", 8, 1, line("Operating income", 30, 36, 42));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("caption.xlsx")));
+        assertThat(r.model().costs()).extracting(CostLine::label).containsExactly("Cost of revenue", "Salaries", "Rent");
+        assertThat(r.reading().checks()).hasSize(2).allMatch(Reading.Check::holds);
+    }
 }

@@ -1,6 +1,7 @@
 package com.marginworkbench.workbook.statement;
 
 import com.marginworkbench.model.Granularity;
+import com.marginworkbench.workbook.cells.CellValues;
 import com.marginworkbench.workbook.cells.GridCell;
 import com.marginworkbench.workbook.cells.GridSheet;
 import com.marginworkbench.workbook.statement.PeriodParser.Period;
@@ -87,7 +88,7 @@ final class ReportColumns {
             }
         }
         String covered = covered(s, r);
-        if (current >= 0) {
+        if (current >= 0 && labelledAmountsBelow(s, r, current)) {
             Integer year = yearNamed(s, r);
             boolean years = year != null || row[current].text().toLowerCase(Locale.ROOT).matches(".*(year|yr|fy|cy|ty).*");
             Granularity g = years ? Granularity.YEAR : Granularity.OTHER;
@@ -105,7 +106,7 @@ final class ReportColumns {
                             + (year != null ? " as " + (prior >= 0 ? (year - 1) + " and " : "") + year
                             + ", the year the title names" : "") + "; any variance columns beside them are left out.")));
         }
-        if (total < 0 || total < lastText(row, from)) {
+        if (total < 0 || total < lastText(row, from) || !labelledAmountsBelow(s, r, total)) {
             return null;
         }
         Period p = covered != null ? PeriodParser.parseText(covered) : null;
@@ -130,6 +131,9 @@ final class ReportColumns {
      * period, a year where the title says the report covers a year ending then.
      */
     static StatementPeriods.Columns lonePeriod(GridSheet s, int r, int col, Period p) {
+        if (!labelledAmountsBelow(s, r, col)) {
+            return null;
+        }
         Integer year = yearNamed(s, r);
         Period read = p;
         if (year != null && p.granularity() == Granularity.MONTH && p.key() / 12 == year) {
@@ -138,6 +142,29 @@ final class ReportColumns {
         return new StatementPeriods.Columns(r, new int[] {col}, List.of(read), read.granularity(),
                 new java.util.ArrayList<>(List.of("One period is read here: the '" + p.label() + "' column"
                         + (read != p ? ", the year ended then as the title says" : "") + ".")));
+    }
+
+    /**
+     * Whether rows right below the header hold an amount in column {@code col} with words to its left
+     * (at least two of the next eight): a lone heading over a column of labels (a caption in the label
+     * column) is no header, and must not cut the statement above it short.
+     */
+    private static boolean labelledAmountsBelow(GridSheet s, int r, int col) {
+        int found = 0;
+        for (int k = r + 1; k <= Math.min(s.rowCount() - 1, r + 8) && found < 2; k++) {
+            GridCell amount = s.cell(k, col);
+            if (amount == null || CellValues.read(amount).status() != CellValues.Status.NUMBER) {
+                continue;
+            }
+            for (int c = 0; c < col; c++) {
+                GridCell label = s.cell(k, c);
+                if (label != null && label.isText() && CellValues.text(label.text()).status() == CellValues.Status.PROBLEM) {
+                    found++;
+                    break;
+                }
+            }
+        }
+        return found >= 2;
     }
 
     private static int lastText(GridCell[] row, int from) {

@@ -227,7 +227,11 @@ final class StatementPeriods {
             Period only = periods.get(0) != null ? periods.get(0) : PeriodParser.month(dates.get(0));
             if (only.key() >= 1900 * 12) {
                 String raw = row[cols.get(0)].isText() ? row[cols.get(0)].text().trim() : only.label();
-                return ReportColumns.lonePeriod(s, r, cols.get(0), new Period(raw, only.granularity(), only.key(), false));
+                Columns lone = ReportColumns.lonePeriod(s, r, cols.get(0), new Period(raw, only.granularity(), only.key(),
+                        false));
+                if (lone != null) {
+                    return lone;
+                }
             }
         }
         if (cols.isEmpty() && chosen == null) {
@@ -246,6 +250,7 @@ final class StatementPeriods {
         if (chosen == null) {
             PeriodGroups.keepShortestDuration(s, r, cols, periods, notes);
             PeriodGroups.keepActual(s, r, cols, periods, notes);
+            PeriodGroups.actualBelow(s, r, cols, notes);
         } else {
             notes.add("Only the columns chosen in the mapping are read as periods ("
                     + String.join(", ", cols.stream().map(com.marginworkbench.model.SourceRef::columnName).toList())
