@@ -32,6 +32,25 @@ public final class GridSheet {
         return hidden;
     }
 
+    /** Columns the workbook hides (null while none is). */
+    private java.util.BitSet hiddenColumns;
+
+    /** Marks columns {@code from}..{@code to} (0-based, inclusive) as hidden in the workbook. */
+    public void hideColumns(int from, int to) {
+        if (from < 0 || to < from) {
+            return;
+        }
+        if (hiddenColumns == null) {
+            hiddenColumns = new java.util.BitSet();
+        }
+        hiddenColumns.set(from, Math.min(to, 16_383) + 1);
+    }
+
+    /** Whether the workbook hides column {@code c} (0-based). */
+    public boolean columnHidden(int c) {
+        return hiddenColumns != null && c >= 0 && hiddenColumns.get(c);
+    }
+
     /** Number of rows up to the last one holding a cell. */
     public int rowCount() {
         return rows.size();

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A byte-level scanner for a worksheet part. It reads tags and text in one pass, ignores every
- * element but row, c, v, f and the t of inline strings, and decodes the five XML entities and
+ * element but row, c, v, f, the t of inline strings and the hidden columns of col, and decodes the five XML entities and
  * character references. A DOCTYPE is refused outright.
  */
 final class SheetScanner extends SheetBytes {
@@ -316,6 +316,7 @@ final class SheetScanner extends SheetBytes {
     private static final int CELL = 1;
     private static final int ROW = 2;
     private static final int FORMULA = 3;
+    private static final int COLUMN = 4;
 
     @Override
     void attribute(int element, int nLen, int vLen) {
@@ -350,6 +351,14 @@ final class SheetScanner extends SheetBytes {
                     rowHasRef = true;
                 }
             }
+        } else if (element == COLUMN) {
+            if (attrIs(nLen, "min")) {
+                colMin = attrInt(vLen);
+            } else if (attrIs(nLen, "max")) {
+                colMax = attrInt(vLen);
+            } else if (attrIs(nLen, "hidden")) {
+                colHidden = vLen > 0 && (attrValue[0] == '1' || attrValue[0] == 't');
+            }
         } else if (element == FORMULA) {
             if (attrIs(nLen, "t")) {
                 fType = attrString(vLen);
@@ -363,6 +372,10 @@ final class SheetScanner extends SheetBytes {
 
     private boolean cellHasRef;
     private boolean rowHasRef;
+    /** The {@code <col>} element being read: its 1-based column range and whether it is hidden. */
+    private int colMin;
+    private int colMax;
+    private boolean colHidden;
 
     private void startElement(int b) throws IOException, ReadCancelled {
         if (nameIs("c")) {
@@ -409,6 +422,14 @@ final class SheetScanner extends SheetBytes {
                 row = previousRow + 1;
             }
             col = -1;
+        } else if (nameIs("col")) {
+            colMin = -1;
+            colMax = -1;
+            colHidden = false;
+            attributes(b, COLUMN);
+            if (colHidden && colMin > 0) {
+                grid.hideColumns(colMin - 1, Math.max(colMin, colMax) - 1);
+            }
         } else if (nameIs("is")) {
             inInline = !attributes(b, IGNORE);
         } else if (nameIs("rPh")) {

@@ -79,12 +79,19 @@ public final class UserModelGrid {
                 out.add(grid); // a sheet a restate added: kept in the outline, never read
                 continue;
             }
+            int width = 0;
             for (Row row : sheet) {
+                width = Math.max(width, row.getLastCellNum());
                 for (Cell cell : row) {
                     GridCell g = convert(cell);
                     if (g != null) {
                         grid.set(cell.getRowIndex(), cell.getColumnIndex(), g);
                     }
+                }
+            }
+            for (int c = 0; c < width; c++) {
+                if (sheet.isColumnHidden(c)) {
+                    grid.hideColumns(c, c);
                 }
             }
             out.add(grid);

@@ -76,6 +76,44 @@ final class PeriodGroups {
         }
     }
 
+    private static final Pattern ACTUAL = Pattern.compile("(actuals?|act\\.?|actual mtd|mtd actual)");
+
+    /**
+     * Periods over groups of columns headed in the row below ("Jan 2025" over "Budget", "Actual",
+     * "Variance"): each period is read from the column of its group headed Actual, where every group
+     * has one; else as the header stands.
+     */
+    static void actualBelow(GridSheet s, int r, List<Integer> cols, List<String> notes) {
+        if (r + 1 >= s.rowCount() || cols.size() < 2) {
+            return;
+        }
+        GridCell[] below = s.row(r + 1);
+        int[] read = new int[cols.size()];
+        boolean moved = false;
+        for (int i = 0; i < cols.size(); i++) {
+            int from = cols.get(i);
+            int to = i + 1 < cols.size() && cols.get(i + 1) > from ? cols.get(i + 1) : from + 8;
+            read[i] = -1;
+            for (int c = from; c < to && c < below.length; c++) {
+                GridCell cell = below[c];
+                if (cell != null && cell.isText() && ACTUAL.matcher(cell.text().trim().toLowerCase(Locale.ROOT)).matches()) {
+                    read[i] = c;
+                    break;
+                }
+            }
+            if (read[i] < 0) {
+                return;
+            }
+            moved |= read[i] != from;
+        }
+        if (moved) {
+            for (int i = 0; i < read.length; i++) {
+                cols.set(i, read[i]);
+            }
+            notes.add("Each period is read from its Actual column; the Budget and Variance columns beside it are left out.");
+        }
+    }
+
     /** Where the header or the row above says Actual and Budget/Forecast for the same periods, Actual is read. */
     static void keepActual(GridSheet s, int r, List<Integer> cols, List<Period> periods, List<String> notes) {
         String[] scenario = new String[cols.size()];

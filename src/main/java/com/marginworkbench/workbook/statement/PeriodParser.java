@@ -28,7 +28,7 @@ final class PeriodParser {
     private static final Pattern MONTH_NAME = Pattern.compile(
             "(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\\.?(?:[\\s\\-/'’,]*(\\d{2}|\\d{4}))?[abef]?");
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/.](\\d{1,2})(?:[-/.]\\d{1,2})?");
-    private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[-/.](\\d{4})");
+    private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[-/.](\\d{4})|(0[1-9]|1[0-2])/(\\d{2})");
     /** "M1", "Month 12", and a fiscal calendar's "P1".."P13" / "Period 4" (read a month each). */
     private static final Pattern ORDINAL_MONTH = Pattern.compile("(?:m|month|p|period)\\s*(\\d{1,3})");
     private static final Pattern QUARTER = Pattern.compile(
@@ -126,8 +126,10 @@ final class PeriodParser {
             return month >= 1 && month <= 12 ? month(Integer.parseInt(m.group(1)), month, raw) : null;
         }
         if ((m = MONTH_YEAR.matcher(t)).matches()) {
-            int month = Integer.parseInt(m.group(1));
-            return month >= 1 && month <= 12 ? month(Integer.parseInt(m.group(2)), month, raw) : null;
+            // "3/2025", or "03/25" (a two-digit month and year: "24/25" is a fiscal year, read above)
+            int month = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
+            int year = m.group(1) != null ? Integer.parseInt(m.group(2)) : year(m.group(4));
+            return month >= 1 && month <= 12 ? month(year, month, raw) : null;
         }
         if ((m = MONTH_NAME.matcher(t)).matches()) {
             int month = monthIndex(m.group(1));

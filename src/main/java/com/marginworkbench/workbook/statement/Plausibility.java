@@ -10,8 +10,10 @@ import java.util.Locale;
 
 /**
  * How far a reading can be trusted. Low: negative or no revenue, negative cost of revenue, a gross
- * margin outside −100%..100%, a total that does not add up, or most rows unclassifiable. Medium: no
- * total to check the reading against, or cost of revenue derived or missing. High otherwise.
+ * margin outside −100%..100%, a total that does not add up, most rows unclassifiable, or a revenue or
+ * cost of revenue line (any line above gross profit) that could not be read. Medium: no total to
+ * check the reading against, cost of revenue derived or missing, or an expense line that could not
+ * be read. High otherwise.
  */
 final class Plausibility {
     private Plausibility() {
@@ -35,6 +37,21 @@ final class Plausibility {
         if (main != null) {
             if (main.numericRows >= 4 && main.unclassified * 2 > main.numericRows) {
                 low.add("most rows have labels that say nothing about what they are");
+            }
+            boolean aboveGross = main.grossProfit != null;
+            for (StatementRows.RowRead x : main.rows) {
+                aboveGross &= x != main.grossProfit;
+                if (x.unreadAs == null) {
+                    continue;
+                }
+                // a line whose amount is not known: the figures it belongs to are short by it
+                String what = "'" + x.label + "' could not be read (" + x.problem + "); the figures leave it out";
+                if (aboveGross || x.unreadAs == com.marginworkbench.model.RowRole.REVENUE
+                        || x.unreadAs == com.marginworkbench.model.RowRole.COST_OF_REVENUE) {
+                    low.add(what);
+                } else {
+                    medium.add(what);
+                }
             }
             if (r.checks().isEmpty()) {
                 medium.add("the statement has no totals to check the reading against");

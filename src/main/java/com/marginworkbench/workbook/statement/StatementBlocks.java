@@ -63,7 +63,13 @@ final class StatementBlocks {
             StatementPeriods.Columns h = headers.get(i);
             int end = i + 1 < headers.size() ? headers.get(i + 1).row() - 1 : rows - 1;
             if (i + 1 < headers.size() && headers.get(i + 1).row() == h.row() + 1) {
-                continue; // two header rows in a row: the lower one (dates under durations) reads the block
+                StatementPeriods.Columns below = headers.get(i + 1);
+                if (below.count() >= h.count()) {
+                    continue; // two header rows in a row: the lower one (dates under durations) reads the block
+                }
+                // months over "Actual / Budget / Variance" read as one report month: the months read it
+                headers.remove(i + 1);
+                end = i + 1 < headers.size() ? headers.get(i + 1).row() - 1 : rows - 1;
             }
             end = Math.min(end, h.row() + MAX_BLOCK_ROWS);
             end = otherStatementStart(s, h.row() + 1, end);

@@ -72,6 +72,7 @@ final class StatementChecks {
                         "'" + x.label + "' could not be read: " + x.problem + "; it is left out of every figure"
                                 + " (not read as zero); fix the cell in the workbook and read it again.",
                         x.label, x.problemCell, x.problemWhat));
+                x.unreadAs = x.role;
                 x.role = RowRole.IGNORED;
                 x.why = "a cell in error";
             }

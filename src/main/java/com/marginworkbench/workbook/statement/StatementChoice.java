@@ -183,8 +183,9 @@ public final class StatementChoice {
     }
 
     /**
-     * Whether the statement reads the cost table's period columns in another order (years written
-     * newest first, listed oldest first by the statement): its reading is then the one kept.
+     * Whether the statement reads other period columns than the cost table, or the same in another
+     * order (years written newest first, listed oldest first by the statement): its reading is then
+     * the one kept.
      */
     private static boolean reordered(StatementReader.Found found, TableDetector.Detection d) {
         com.marginworkbench.model.SourceRef any = !d.revenue().isEmpty() ? d.revenue().get(0).source()
@@ -192,16 +193,9 @@ public final class StatementChoice {
         if (any == null || found.parts().size() != 1) {
             return false;
         }
-        int[] mine = found.parts().get(0).block.columns.columns();
-        int[] theirs = any.periodColumns();
-        if (Arrays.equals(mine, theirs)) {
-            return false;
-        }
-        int[] a = mine.clone();
-        int[] b = theirs.clone();
-        Arrays.sort(a);
-        Arrays.sort(b);
-        return Arrays.equals(a, b);
+        // also where the statement reads other columns (each month's Actual beside its Budget): its
+        // amounts are the ones to keep
+        return !Arrays.equals(found.parts().get(0).block.columns.columns(), any.periodColumns());
     }
 
     private static List<SheetInfo> infos(List<GridSheet> sheets, Reading reading) {

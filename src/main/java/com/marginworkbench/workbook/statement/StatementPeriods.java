@@ -250,6 +250,7 @@ final class StatementPeriods {
         if (chosen == null) {
             PeriodGroups.keepShortestDuration(s, r, cols, periods, notes);
             PeriodGroups.keepActual(s, r, cols, periods, notes);
+            PeriodGroups.actualBelow(s, r, cols, notes);
         } else {
             notes.add("Only the columns chosen in the mapping are read as periods ("
                     + String.join(", ", cols.stream().map(com.marginworkbench.model.SourceRef::columnName).toList())
@@ -259,7 +260,29 @@ final class StatementPeriods {
         if (chosen == null) {
             PeriodGroups.keepOneGroup(s, r, cols, periods, notes);
         }
+        hiddenNote(s, cols, periods, notes);
         return ordered(r, cols, periods, notes);
+    }
+
+    /**
+     * Period columns the workbook hides (an old year, a month folded away) are read like the others,
+     * but said: what the user sees in Excel has fewer periods than the reading.
+     */
+    private static void hiddenNote(GridSheet s, List<Integer> cols, List<Period> periods, List<String> notes) {
+        List<String> names = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            if (s.columnHidden(cols.get(i))) {
+                names.add(com.marginworkbench.model.SourceRef.columnName(cols.get(i)));
+                labels.add(periods.get(i).label());
+            }
+        }
+        if (!names.isEmpty()) {
+            boolean one = names.size() == 1;
+            notes.add((one ? "Column " : "Columns ") + String.join(", ", names) + " (" + String.join(", ", labels)
+                    + ") " + (one ? "is" : "are") + " hidden in the workbook and read as " + (one ? "a period" : "periods")
+                    + "; to leave " + (one ? "it" : "them") + " out, choose the period columns in the mapping (Ctrl+M).");
+        }
     }
 
     private static Period parse(String raw, String lower) {

@@ -48,6 +48,8 @@ final class StatementRows {
         RowRole autoRole;
         /** The role whose lines above this row it was found to add up (a subtotal found by its values), or null. */
         RowRole sums;
+        /** The role of a line left out because a cell of it is in error or has no result, or null. */
+        RowRole unreadAs;
         /** The role of a line left out because the lines above a total did not add up to it (the total read instead), or null. */
         RowRole gaveWay;
 

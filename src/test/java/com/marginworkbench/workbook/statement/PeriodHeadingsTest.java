@@ -60,6 +60,8 @@ class PeriodHeadingsTest {
             "Q/E Sep-25 | QUARTER | 2025 | 6",
             "Mar-25 QTD | QUARTER | 2025 | 0",
             "FQ1 2025 | QUARTER | 2025 | 0",
+            "03/25 | MONTH | 2025 | 2",
+            "12/25 | MONTH | 2025 | 11",
     })
     void aHeadingNamesItsPeriod(String heading, String granularity, int year, int monthsIn) {
         PeriodParser.Period p = PeriodParser.parseText(heading);
