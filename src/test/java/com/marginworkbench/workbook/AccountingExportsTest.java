@@ -306,4 +306,29 @@ class AccountingExportsTest {
         assertThat(r.model().costs()).extracting(CostLine::label).containsExactly("Cost of revenue", "Salaries", "Rent");
         assertThat(r.reading().checks()).hasSize(2).allMatch(Reading.Check::holds);
     }
+
+    @Test
+    void operatingIncomeOverTheFirstLinesIsTheRevenueSection() throws Exception {
+        // an accounting package that heads its revenue "Operating Income" and totals each section "Total for ..."
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Account", "Jan 2025", "Feb 2025");
+        s.row("P&L", 1, 0, "Operating Income");
+        s.row("P&L", 2, 0, line("Sales", 1000, 1100));
+        s.row("P&L", 3, 0, line("Total for Operating Income", 1000, 1100));
+        s.row("P&L", 4, 0, "Cost of Goods Sold");
+        s.row("P&L", 5, 0, line("Cost of Goods Sold", 400, 440));
+        s.row("P&L", 6, 0, line("Total for Cost of Goods Sold", 400, 440));
+        s.row("P&L", 7, 0, line("Gross Profit", 600, 660));
+        s.row("P&L", 8, 0, "Operating Expense");
+        s.row("P&L", 9, 0, line("Rent Expense", 100, 100));
+        s.row("P&L", 10, 0, line("Salaries and Employee Wages", 200, 200));
+        s.row("P&L", 11, 0, line("Total for Operating Expense", 300, 300));
+        s.row("P&L", 12, 0, line("Operating Profit", 300, 360));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("operating-income.xlsx")));
+        assertThat(revenue(r)).isEqualTo(2100);
+        assertThat(cost(r)).isEqualTo(840);
+        assertThat(r.model().costs()).extracting(CostLine::label)
+                .containsExactly("Cost of Goods Sold", "Rent Expense", "Salaries and Employee Wages");
+        assertThat(r.reading().checks()).hasSize(5).allMatch(Reading.Check::holds);
+    }
 }

@@ -259,6 +259,8 @@ final class StatementRows {
          * "Income"), by name: "Total 4000 Sales" closes one of them and is a subtotal, not the section's total.
          */
         final List<String> groups = new ArrayList<>(2);
+        /** The heading that opened the current section, by name: a total named for it is the section's total. */
+        String sectionName;
     }
 
     /** Reads row {@code r}: its amounts, its label and, by its meaning and the walk so far, its role. */
@@ -284,10 +286,15 @@ final class StatementRows {
         if (!x.hasNumber && x.problem == null) {
             x.role = RowRole.CAPTION;
             Meaning opened = percent ? null : StatementLabels.section(x.norm);
+            if (opened == null && w.section == null && w.stage == 0 && x.meaning == Meaning.OPERATING_PROFIT) {
+                // "Operating Income" over the first lines of an accounting package's report: its revenue
+                opened = Meaning.REVENUE;
+            }
             if (w.section != null && (opened == null || opened == w.section)) {
                 w.groups.add(x.norm);
             } else if (opened != null) {
                 w.groups.clear();
+                w.sectionName = x.norm;
             }
             if (opened != null) {
                 w.section = opened;
@@ -310,7 +317,7 @@ final class StatementRows {
             x.stage = w.stage;
             return;
         }
-        if (!w.groups.isEmpty() && x.norm.startsWith("total")) {
+        if ((!w.groups.isEmpty() || w.sectionName != null) && x.norm.startsWith("total")) {
             closeGroup(w, x);
         }
         w.stage = RowPlaces.place(x, w.section, w.function, w.stage, w.pastGross);
@@ -324,7 +331,8 @@ final class StatementRows {
     /**
      * A total named for a heading opened inside the section ("Total 4000 Sales", "Total for 4000 Sales",
      * "Total - 5000 Cost of Goods Sold") adds up that heading's sub-accounts: a subtotal inside the section, which neither
-     * ends the section nor moves the walk past it.
+     * ends the section nor moves the walk past it. A total named for the heading that opened the section is
+     * the section's total.
      */
     private static void closeGroup(Walk w, RowRead x) {
         String rest = x.norm.substring(5).trim();
@@ -341,6 +349,16 @@ final class StatementRows {
                 w.groups.subList(i, w.groups.size()).clear();
                 return;
             }
+        }
+        if (name.equals(w.sectionName) && w.section != null) {
+            // the section's own total, whatever its heading's words would say alone ("Total for Operating Income")
+            x.meaning = switch (w.section) {
+                case REVENUE -> Meaning.REVENUE_TOTAL;
+                case COST_OF_REVENUE -> Meaning.COST_OF_REVENUE_TOTAL;
+                case OPEX -> Meaning.OPEX_TOTAL;
+                case BELOW_THE_LINE -> Meaning.OTHER_TOTAL;
+                default -> x.meaning;
+            };
         }
     }
 
@@ -450,6 +468,8 @@ final class StatementRows {
         }
         w.stage = 0;
         w.section = null;
+        w.sectionName = null;
+        w.groups.clear();
         w.function = null;
         w.pastGross = false;
     }
