@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.within;
  * a client's copy: blank rows above it, a blank column before it or between its labels and amounts,
  * a dashboard sheet of headline figures put first, the sheet renamed. Reading depends on what the
  * labels and totals say, not on where the statement starts or what its sheet is called. Also: KPI
- * rows put after it, formulas whose saved results are dropped, and a units caption put above it
+ * rows put after it, its costs and cost totals stored as negatives, formulas whose saved results are
+ * dropped, and a units caption put above it
  * (figures a thousand times larger, units shown). Slow tier (a minute: the Brinks model is written
  * and read twenty times), tagged with the fuzz tests it resembles.
  */
@@ -111,6 +112,22 @@ class MovedStatementsTest {
                         }
                     }
                 }),
+                new Change("costs stored as negatives", (wb, name, before) -> {
+                    Sheet s = wb.getSheet(name);
+                    for (Reading.Row row : before.rows()) {
+                        boolean cost = row.role() == com.marginworkbench.model.RowRole.COST_OF_REVENUE
+                                || row.role() == com.marginworkbench.model.RowRole.OPERATING_EXPENSE
+                                || row.role() == com.marginworkbench.model.RowRole.TOTAL
+                                && row.label().toLowerCase(java.util.Locale.ROOT).matches(".*(cost|expense|cogs).*");
+                        Row r = s.getRow(row.row() - 1);
+                        if (!cost || !row.sheet().equals(name) || r == null) {
+                            continue;
+                        }
+                        for (org.apache.poi.ss.usermodel.Cell c : r) {
+                            negate(c);
+                        }
+                    }
+                }),
                 new Change("the sheet renamed Sheet9", (wb, name, before) -> wb.setSheetName(wb.getSheetIndex(wb.getSheet(name)), "Sheet9")));
         List<Object[]> out = new ArrayList<>();
         for (JsonNode m : (Iterable<JsonNode>) RealModelsReadingTest.models()::iterator) {
@@ -119,6 +136,17 @@ class MovedStatementsTest {
             }
         }
         return out.stream();
+    }
+
+    /** A number made negative where it is stored: the value, or a formula's saved result. */
+    private static void negate(org.apache.poi.ss.usermodel.Cell c) {
+        if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+            c.setCellValue(-c.getNumericCellValue());
+        } else if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                && c.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                && c instanceof org.apache.poi.xssf.usermodel.XSSFCell x) {
+            x.getCTCell().setV(Double.toString(-c.getNumericCellValue()));
+        }
     }
 
     /** The columns holding numbers in the row of the statement with the most numbers, up to its last row. */
@@ -171,6 +199,9 @@ class MovedStatementsTest {
         ReadResult before = WorkbookReader.read(source);
         org.junit.jupiter.api.Assumptions.assumeTrue(!change.name().startsWith("KPI")
                 || before.reading().table().orientation().equals("periods in columns"), "rows of a long table are records");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!change.name().startsWith("costs stored")
+                || before.reading().costSign() == 1 && before.reading().table().orientation().equals("periods in columns")
+                && !file.endsWith(".xls"), "costs already stored as negatives, or formulas' results not writable");
         Path moved = dir.resolve(file);
         try (InputStream in = Files.newInputStream(source); Workbook wb = WorkbookFactory.create(in)) {
             change.apply().apply(wb, RealModelsReadingTest.sheet(m), before.reading());
@@ -185,6 +216,9 @@ class MovedStatementsTest {
         assertThat(after.model().costs()).hasSameSizeAs(before.model().costs());
         assertThat(after.model().revenue()).hasSameSizeAs(before.model().revenue());
         assertThat(after.reading().unitScale()).isEqualTo(before.reading().unitScale());
+        if (change.name().startsWith("costs stored")) {
+            assertThat(after.reading().costSign()).as("costs read as stored negative").isEqualTo(-1);
+        }
         assertThat(after.reading().confidence()).isNotEqualTo(Reading.Confidence.LOW);
         if (!change.name().contains("renamed")) {
             assertThat(after.reading().confidence()).as("%s", after.reading().reasons()).isEqualTo(before.reading().confidence());
