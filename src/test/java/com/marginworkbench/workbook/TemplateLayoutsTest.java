@@ -287,4 +287,24 @@ class TemplateLayoutsTest {
         assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.LOW);
         assertThat(r.reading().reasons()).anyMatch(x -> x.contains("'Model API costs' could not be read"));
     }
+
+    @Test
+    void aCategoryColumnBesideTheLineNamesIsTheirSection() throws Exception {
+        // "Type" repeated down the rows, the account's name beside it: the names are the lines
+        Sheets s = new Sheets();
+        s.row("Data", 0, 0, "Type", "Account", "Jan-25", "Feb-25", "Mar-25");
+        s.row("Data", 1, 0, "Revenue", "Subscriptions", 800.0, 850.0, 900.0);
+        s.row("Data", 2, 0, "Revenue", "Usage (API)", 200.0, 220.0, 240.0);
+        s.row("Data", 3, 0, "Cost of Revenue", "AWS hosting", 150.0, 160.0, 170.0);
+        s.row("Data", 4, 0, "Cost of Revenue", "OpenAI API", 100.0, 110.0, 120.0);
+        s.row("Data", 5, 0, "Operating Expense", "Salaries", 400.0, 400.0, 400.0);
+        s.row("Data", 6, 0, "Operating Expense", "Rent", 50.0, 50.0, 50.0);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("category.xlsx")));
+        assertThat(r.reading().table().labelColumn()).isEqualTo("B");
+        assertThat(r.model().revenue()).extracting(RevenueLine::label).containsExactly("Subscriptions", "Usage (API)");
+        assertThat(r.model().costs()).filteredOn(c -> c.reported() == com.marginworkbench.model.Placement.COST_OF_REVENUE)
+                .extracting(com.marginworkbench.model.CostLine::label).containsExactly("AWS hosting", "OpenAI API");
+        assertThat(revenue(r)).isEqualTo(3210);
+        assertThat(cost(r)).isEqualTo(810);
+    }
 }

@@ -25,7 +25,7 @@ final class StatementBlocks {
     /** Rows a block may span; a 20,000-line cost ledger is still one block. */
     private static final int MAX_BLOCK_ROWS = 1_000_000;
     /** Rows below a header looked at to find the label column. */
-    private static final int LABEL_SCAN_ROWS = 400;
+    static final int LABEL_SCAN_ROWS = 400;
 
     private StatementBlocks() {
     }
@@ -438,7 +438,7 @@ final class StatementBlocks {
                 bestCount = count;
             }
         }
-        return best;
+        return best < 0 ? best : CategoryColumns.namesBeside(s, best, bestCount, headerRow, firstPeriodCol, limit, skip);
     }
 
     /** Text above the header (up to six rows) and on the header row left of the periods: the block's title. */
@@ -520,10 +520,13 @@ final class StatementBlocks {
         Map<Meaning, Integer> m = new java.util.EnumMap<>(Meaning.class);
         int end = Math.min(b.lastRow, b.firstRow + maxRows);
         int first = b.firstPeriodColumn();
+        int category = CategoryColumns.of(b);
         for (int r = b.firstRow; r <= end; r++) {
             String t = StatementRows.label(b.sheet, r, b.labelColumn, first);
             if (t != null) {
-                m.merge(StatementLabels.meaning(StatementLabels.normalize(t)), 1, Integer::sum);
+                Meaning own = StatementLabels.meaning(StatementLabels.normalize(t));
+                m.merge(category < 0 ? own : CategoryColumns.meaning(own, StatementRows.text(b.sheet, r, category)), 1,
+                        Integer::sum);
             }
         }
         return m;

@@ -150,6 +150,7 @@ final class StatementRows {
             first = Math.min(first, c);
         }
         Walk w = new Walk();
+        w.category = CategoryColumns.of(b);
         boolean upward = bottomUp(b);
         for (int k = b.firstRow; k <= b.lastRow; k++) {
             // one method per row, not one long loop: the JIT compiles a short row method quickly,
@@ -254,6 +255,8 @@ final class StatementRows {
         int stage;
         /** Whether a gross profit row has been passed (stage 3 is also reached by expense rows alone). */
         boolean pastGross;
+        /** The column that names each row's category ("Revenue", "COGS", "Opex" beside the line names), or -1. */
+        int category = -1;
         /**
          * Headings opened inside the current section (an account's sub-accounts: "4000 Sales" under
          * "Income"), by name: "Total 4000 Sales" closes one of them and is a subtotal, not the section's total.
@@ -310,6 +313,9 @@ final class StatementRows {
             return;
         }
         o.numericRows++;
+        if (w.category >= 0) {
+            category(x, w, text(s, r, w.category));
+        }
         if (percent || ratios && (x.meaning == Meaning.UNKNOWN || x.meaning == Meaning.KPI
                 || x.meaning == Meaning.GROSS_PROFIT)) {
             x.role = RowRole.KPI;
@@ -360,6 +366,20 @@ final class StatementRows {
                 default -> x.meaning;
             };
         }
+    }
+
+    /**
+     * The row's category, written beside its name, is its section; a name that says nothing ("Usage
+     * (API)") is read as the category says.
+     */
+    private static void category(RowRead x, Walk w, String category) {
+        Meaning opened = category == null ? null : StatementLabels.section(StatementLabels.normalize(category));
+        if (opened == null) {
+            return;
+        }
+        w.section = opened;
+        w.function = opened == Meaning.OPEX ? StatementLabels.function(StatementLabels.normalize(category)) : null;
+        x.meaning = CategoryColumns.meaning(x.meaning, category);
     }
 
     /** {@link #readAmounts} found a percentage where an amount should be. */
