@@ -374,4 +374,21 @@ class AccountingExportsTest {
         assertThat(b.model().periods().monthsPerPeriod()).isEqualTo(12);
         assertThat(revenue(b)).isEqualTo(1200);
     }
+
+    @Test
+    void aStatementOverPeriodsIsPreferredToAOnePeriodTotalOfIt() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Summary", 0, 1, "Total");
+        s.row("Summary", 1, 0, line("Revenue", 3300));
+        s.row("Summary", 2, 0, line("Cost of revenue", 1320));
+        s.row("Summary", 3, 0, line("Gross profit", 1980));
+        s.row("Detail", 0, 1, "Jan 2025", "Feb 2025", "Mar 2025");
+        s.row("Detail", 1, 0, line("Revenue", 1000, 1100, 1200));
+        s.row("Detail", 2, 0, line("Cost of revenue", 400, 440, 480));
+        s.row("Detail", 3, 0, line("Gross profit", 600, 660, 720));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("summary-and-detail.xlsx")));
+        assertThat(r.reading().table().sheet()).isEqualTo("Detail");
+        assertThat(r.model().periods().count()).isEqualTo(3);
+        assertThat(revenue(r)).isEqualTo(3300);
+    }
 }
