@@ -307,4 +307,21 @@ class TemplateLayoutsTest {
         assertThat(revenue(r)).isEqualTo(3210);
         assertThat(cost(r)).isEqualTo(810);
     }
+
+    @Test
+    void aRevenueLineQualifiedByAKpiWordIsRevenueButAVolumeIsNot() throws Exception {
+        for (String name : new String[] {"Subscription revenue (MRR)", "SaaS revenue (ARR/12)", "Recurring revenue - MRR"}) {
+            Sheets s = new Sheets();
+            s.row("P&L", 0, 0, "", "2025", "2026");
+            s.row("P&L", 1, 0, line("Sales (units)", 40, 50));
+            s.row("P&L", 2, 0, line(name, 800, 1000));
+            s.row("P&L", 3, 0, line("Services revenue", 200, 250));
+            s.row("P&L", 4, 0, line("Cost of revenue", 250, 300));
+            s.row("P&L", 5, 0, line("Gross profit", 750, 950));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("qualified.xlsx")));
+            assertThat(r.model().revenue()).as(name).extracting(RevenueLine::label).containsExactly(name, "Services revenue");
+            assertThat(revenue(r)).as(name).isEqualTo(2250);
+            assertThat(r.reading().confidence()).as(name).isEqualTo(Reading.Confidence.HIGH);
+        }
+    }
 }
