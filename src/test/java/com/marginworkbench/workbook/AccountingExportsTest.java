@@ -331,4 +331,64 @@ class AccountingExportsTest {
                 .containsExactly("Cost of Goods Sold", "Rent Expense", "Salaries and Employee Wages");
         assertThat(r.reading().checks()).hasSize(5).allMatch(Reading.Check::holds);
     }
+
+    @Test
+    void classesOverRepeatedMonthsAreReadFromTheirTotalGroup() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Profit and Loss by Class");
+        s.row("P&L", 1, 1, "Consulting", null, "Software", null, "Total");
+        s.row("P&L", 2, 1, "Jan 2025", "Feb 2025", "Jan 2025", "Feb 2025", "Jan 2025", "Feb 2025");
+        s.row("P&L", 3, 0, line("Sales", 100, 110, 300, 330, 400, 440));
+        s.row("P&L", 4, 0, line("Cost of Goods Sold", 50, 55, 90, 99, 140, 154));
+        s.row("P&L", 5, 0, line("Gross Profit", 50, 55, 210, 231, 260, 286));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("class-months.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan 2025", "Feb 2025");
+        assertThat(revenue(r)).isEqualTo(840);
+        assertThat(cost(r)).isEqualTo(294);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
+
+    @Test
+    void actualUnderEachMonthBesideItsBudget() throws Exception {
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 1, "Jan 2025", null, "Feb 2025");
+        s.row("P&L", 1, 1, "Actual", "Budget", "Actual", "Budget");
+        s.row("P&L", 2, 0, line("Revenue", 100, 90, 110, 100));
+        s.row("P&L", 3, 0, line("Cost of revenue", 40, 36, 44, 40));
+        s.row("P&L", 4, 0, line("Gross profit", 60, 54, 66, 60));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("actual-budget.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("Jan 2025", "Feb 2025");
+        assertThat(revenue(r)).isEqualTo(210);
+        assertThat(cost(r)).isEqualTo(84);
+
+        // budget against actuals over a year: the year, not its last month
+        Sheets y = new Sheets();
+        y.row("P&L", 0, 0, "Budget vs. Actuals: FY2025 - P&L");
+        y.row("P&L", 1, 0, "January - December 2025");
+        y.row("P&L", 3, 1, "Actual", "Budget", "over Budget");
+        y.row("P&L", 4, 0, line("Revenue", 1200, 1000, 200));
+        y.row("P&L", 5, 0, line("Cost of revenue", 500, 400, 100));
+        y.row("P&L", 6, 0, line("Gross profit", 700, 600, 100));
+        ReadResult b = WorkbookReader.read(y.save(dir.resolve("bva.xlsx")));
+        assertThat(b.model().periods().labels()).containsExactly("January - December 2025");
+        assertThat(b.model().periods().monthsPerPeriod()).isEqualTo(12);
+        assertThat(revenue(b)).isEqualTo(1200);
+    }
+
+    @Test
+    void aStatementOverPeriodsIsPreferredToAOnePeriodTotalOfIt() throws Exception {
+        Sheets s = new Sheets();
+        s.row("Summary", 0, 1, "Total");
+        s.row("Summary", 1, 0, line("Revenue", 3300));
+        s.row("Summary", 2, 0, line("Cost of revenue", 1320));
+        s.row("Summary", 3, 0, line("Gross profit", 1980));
+        s.row("Detail", 0, 1, "Jan 2025", "Feb 2025", "Mar 2025");
+        s.row("Detail", 1, 0, line("Revenue", 1000, 1100, 1200));
+        s.row("Detail", 2, 0, line("Cost of revenue", 400, 440, 480));
+        s.row("Detail", 3, 0, line("Gross profit", 600, 660, 720));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("summary-and-detail.xlsx")));
+        assertThat(r.reading().table().sheet()).isEqualTo("Detail");
+        assertThat(r.model().periods().count()).isEqualTo(3);
+        assertThat(revenue(r)).isEqualTo(3300);
+    }
 }

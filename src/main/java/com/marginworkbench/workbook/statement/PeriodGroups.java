@@ -149,7 +149,8 @@ final class PeriodGroups {
     }
 
     private static final Pattern CONSOLIDATED = Pattern.compile(
-            "\\b(consolidated|consolidation|combined|group total|total group|total company|all entities)\\b");
+            "\\b(consolidated|consolidation|combined|group total|total group|total company|all entities)\\b"
+                    + "|^(grand )?totals?$");
 
     /**
      * The same periods again, side by side under group headings (an entity, a region, a scenario

@@ -246,14 +246,74 @@ final class ReportColumns {
         if (current < 0 || !beside) {
             return null;
         }
+        StatementPeriods.Columns under = actualUnderEachPeriod(s, r, row);
+        if (under != null) {
+            return under;
+        }
+        String covered = covered(s, r);
+        Period span = covered == null ? null : PeriodParser.parseText(covered);
         LocalDate month = monthNamed(s, r);
-        if (month == null) {
+        if (month == null && span == null) {
             return null;
         }
-        Period p = PeriodParser.month(month);
-        return new StatementPeriods.Columns(r, new int[] {current}, List.of(p), Granularity.MONTH, new java.util.ArrayList<>(
+        // a report over a span of months ("January - December 2025") is that span, not its last month
+        Period p = span != null && !span.total() && span.granularity() != Granularity.MONTH ? span
+                : month != null ? PeriodParser.month(month) : span;
+        return new StatementPeriods.Columns(r, new int[] {current}, List.of(p), p.granularity(), new java.util.ArrayList<>(
                 List.of("One period is read here: the '" + heading + "' column, for " + p.label() + " as the title"
                         + " says; the budget, variance and year-to-date columns beside it are left out.")));
+    }
+
+    /**
+     * Periods in the row above, each over its own Actual, Budget and Variance columns ("Jan 2025" over
+     * "Actual | Budget"): the Actual column under each period is read. Null where the row above names
+     * fewer than two periods or a period has no Actual column under it.
+     */
+    private static StatementPeriods.Columns actualUnderEachPeriod(GridSheet s, int r, GridCell[] row) {
+        if (r == 0) {
+            return null;
+        }
+        GridCell[] above = s.row(r - 1);
+        List<Integer> at = new java.util.ArrayList<>();
+        List<Period> periods = new java.util.ArrayList<>();
+        for (int c = 0; c < above.length; c++) {
+            Period p = PeriodParser.parse(above[c]);
+            if (p != null && !p.total()) {
+                at.add(c);
+                periods.add(p);
+            }
+        }
+        if (at.size() < 2) {
+            return null;
+        }
+        int[] cols = new int[at.size()];
+        for (int i = 0; i < at.size(); i++) {
+            int to = i + 1 < at.size() ? at.get(i + 1) : row.length;
+            cols[i] = -1;
+            for (int c = at.get(i); c < to && c < row.length && cols[i] < 0; c++) {
+                if (row[c] != null && row[c].isText()
+                        && CURRENT.matcher(row[c].text().trim().toLowerCase(Locale.ROOT)).matches()) {
+                    cols[i] = c;
+                }
+            }
+            if (cols[i] < 0) {
+                return null;
+            }
+        }
+        Integer[] order = new Integer[cols.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> periods.get(i).key()));
+        int[] sorted = new int[cols.length];
+        List<Period> ps = new java.util.ArrayList<>();
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = cols[order[i]];
+            ps.add(periods.get(order[i]));
+        }
+        return new StatementPeriods.Columns(r, sorted, ps, ps.get(0).granularity(), new java.util.ArrayList<>(List.of(
+                "Each period has its own columns (" + row[cols[0]].text().trim() + " beside budget or variance);"
+                        + " the '" + row[cols[0]].text().trim() + "' column under each is read.")));
     }
 
     /** The month and year the rows above the header (up to eight) or the sheet's name state. */

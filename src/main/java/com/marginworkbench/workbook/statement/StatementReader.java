@@ -279,6 +279,10 @@ final class StatementReader {
         if (b.sheet.hidden()) {
             score -= 3;
         }
+        if (b.columns.count() == 1) {
+            // a one-period report (a total, or a month's actuals) gives way to a statement over periods
+            score -= 2;
+        }
         // the company's own statement comes before the appendices: comparables, market data, back-up
         return score - Math.min(3, 0.2 * sheetIndex);
     }
