@@ -324,4 +324,28 @@ class TemplateLayoutsTest {
             assertThat(r.reading().confidence()).as(name).isEqualTo(Reading.Confidence.HIGH);
         }
     }
+
+    @Test
+    void segmentsUnderHeadingsWithTheWholeRepeatedUnderATotalHeading() throws Exception {
+        // "Product A": Revenue, COGS, Gross profit; "Product B" the same; "Total" the same again
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2025", "2026");
+        String[] heads = {"Product A", "Product B", "Total"};
+        double[][] rev = {{600, 800}, {400, 500}, {1000, 1300}};
+        double[][] cor = {{120, 160}, {200, 250}, {320, 410}};
+        int r = 1;
+        for (int k = 0; k < 3; k++) {
+            s.row("P&L", r++, 0, heads[k]);
+            s.row("P&L", r++, 0, line("Revenue", rev[k]));
+            s.row("P&L", r++, 0, line("COGS", cor[k]));
+            s.row("P&L", r++, 0, line("Gross profit", rev[k][0] - cor[k][0], rev[k][1] - cor[k][1]));
+        }
+        s.row("P&L", r++, 0, line("Operating expenses", 400, 450));
+        s.row("P&L", r, 0, line("Operating income", 280, 440));
+        ReadResult read = WorkbookReader.read(s.save(dir.resolve("segment-headings.xlsx")));
+        assertThat(revenue(read)).isEqualTo(2300);
+        assertThat(cost(read)).isEqualTo(730);
+        assertThat(read.model().revenue()).hasSize(2);
+        assertThat(read.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
 }
