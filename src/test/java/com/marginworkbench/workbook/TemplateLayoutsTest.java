@@ -348,4 +348,25 @@ class TemplateLayoutsTest {
         assertThat(read.model().revenue()).hasSize(2);
         assertThat(read.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
     }
+
+    @Test
+    void theStatementsRevenueRepeatingARevenueBuildTotalAboveItIsNotCountedTwice() throws Exception {
+        // a revenue build and the statement under one header, no title between them
+        Sheets s = new Sheets();
+        s.row("Model", 0, 0, "", "2025", "2026", "2027");
+        s.row("Model", 1, 0, "Revenue build");
+        s.row("Model", 2, 0, line("Product A revenue", 500, 800, 1200));
+        s.row("Model", 3, 0, line("Product B revenue", 300, 500, 800));
+        s.row("Model", 4, 0, line("Total revenue", 800, 1300, 2000));
+        s.row("Model", 6, 0, line("Revenue", 800, 1300, 2000));
+        s.row("Model", 7, 0, line("COGS", 200, 300, 450));
+        s.row("Model", 8, 0, line("Gross profit", 600, 1000, 1550));
+        s.row("Model", 9, 0, line("Opex", 700, 800, 900));
+        s.row("Model", 10, 0, line("EBITDA", -100, 200, 650));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("repeat.xlsx")));
+        assertThat(revenue(r)).isEqualTo(4100);
+        assertThat(cost(r)).isEqualTo(950);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
 }
