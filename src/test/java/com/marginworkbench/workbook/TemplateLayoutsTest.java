@@ -307,4 +307,66 @@ class TemplateLayoutsTest {
         assertThat(revenue(r)).isEqualTo(3210);
         assertThat(cost(r)).isEqualTo(810);
     }
+
+    @Test
+    void aRevenueLineQualifiedByAKpiWordIsRevenueButAVolumeIsNot() throws Exception {
+        for (String name : new String[] {"Subscription revenue (MRR)", "SaaS revenue (ARR/12)", "Recurring revenue - MRR"}) {
+            Sheets s = new Sheets();
+            s.row("P&L", 0, 0, "", "2025", "2026");
+            s.row("P&L", 1, 0, line("Sales (units)", 40, 50));
+            s.row("P&L", 2, 0, line(name, 800, 1000));
+            s.row("P&L", 3, 0, line("Services revenue", 200, 250));
+            s.row("P&L", 4, 0, line("Cost of revenue", 250, 300));
+            s.row("P&L", 5, 0, line("Gross profit", 750, 950));
+            ReadResult r = WorkbookReader.read(s.save(dir.resolve("qualified.xlsx")));
+            assertThat(r.model().revenue()).as(name).extracting(RevenueLine::label).containsExactly(name, "Services revenue");
+            assertThat(revenue(r)).as(name).isEqualTo(2250);
+            assertThat(r.reading().confidence()).as(name).isEqualTo(Reading.Confidence.HIGH);
+        }
+    }
+
+    @Test
+    void segmentsUnderHeadingsWithTheWholeRepeatedUnderATotalHeading() throws Exception {
+        // "Product A": Revenue, COGS, Gross profit; "Product B" the same; "Total" the same again
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "", "2025", "2026");
+        String[] heads = {"Product A", "Product B", "Total"};
+        double[][] rev = {{600, 800}, {400, 500}, {1000, 1300}};
+        double[][] cor = {{120, 160}, {200, 250}, {320, 410}};
+        int r = 1;
+        for (int k = 0; k < 3; k++) {
+            s.row("P&L", r++, 0, heads[k]);
+            s.row("P&L", r++, 0, line("Revenue", rev[k]));
+            s.row("P&L", r++, 0, line("COGS", cor[k]));
+            s.row("P&L", r++, 0, line("Gross profit", rev[k][0] - cor[k][0], rev[k][1] - cor[k][1]));
+        }
+        s.row("P&L", r++, 0, line("Operating expenses", 400, 450));
+        s.row("P&L", r, 0, line("Operating income", 280, 440));
+        ReadResult read = WorkbookReader.read(s.save(dir.resolve("segment-headings.xlsx")));
+        assertThat(revenue(read)).isEqualTo(2300);
+        assertThat(cost(read)).isEqualTo(730);
+        assertThat(read.model().revenue()).hasSize(2);
+        assertThat(read.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
+
+    @Test
+    void theStatementsRevenueRepeatingARevenueBuildTotalAboveItIsNotCountedTwice() throws Exception {
+        // a revenue build and the statement under one header, no title between them
+        Sheets s = new Sheets();
+        s.row("Model", 0, 0, "", "2025", "2026", "2027");
+        s.row("Model", 1, 0, "Revenue build");
+        s.row("Model", 2, 0, line("Product A revenue", 500, 800, 1200));
+        s.row("Model", 3, 0, line("Product B revenue", 300, 500, 800));
+        s.row("Model", 4, 0, line("Total revenue", 800, 1300, 2000));
+        s.row("Model", 6, 0, line("Revenue", 800, 1300, 2000));
+        s.row("Model", 7, 0, line("COGS", 200, 300, 450));
+        s.row("Model", 8, 0, line("Gross profit", 600, 1000, 1550));
+        s.row("Model", 9, 0, line("Opex", 700, 800, 900));
+        s.row("Model", 10, 0, line("EBITDA", -100, 200, 650));
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("repeat.xlsx")));
+        assertThat(revenue(r)).isEqualTo(4100);
+        assertThat(cost(r)).isEqualTo(950);
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+        assertThat(r.reading().confidence()).isEqualTo(Reading.Confidence.HIGH);
+    }
 }

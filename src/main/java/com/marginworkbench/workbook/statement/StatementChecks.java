@@ -318,7 +318,8 @@ final class StatementChecks {
                 return;
             }
         }
-        if (PlacedRows.settledByGrossProfit(o, revenue, cost, true, gp, cell)) {
+        if (PlacedRows.settledByGrossProfit(o, revenue, cost, true, gp, cell)
+                || RepeatedRevenue.leftOut(o, revenue, cost, gp, cell)) {
             return;
         }
         o.costSign = StatementSigns.majority(o);

@@ -289,7 +289,7 @@ final class StatementLabels {
             return total ? Meaning.REVENUE_TOTAL : Meaning.REVENUE;
         }
         if ((KPI.matcher(n).find() || PEOPLE.matcher(n).find() && !NOT_PEOPLE.matcher(n).find())
-                && !n.startsWith("net revenue") && !n.startsWith("revenue (")) {
+                && !n.startsWith("net revenue") && !n.startsWith("revenue (") && !revenueQualified(n)) {
             return Meaning.KPI;
         }
         if (isContribution(n)) {
@@ -352,6 +352,25 @@ final class StatementLabels {
                     ? Meaning.OPEX_TOTAL : Meaning.OPEX;
         }
         return Meaning.UNKNOWN;
+    }
+
+    /** What a qualifier after a revenue line's name may not say: a count, a share, a rate. */
+    private static final Pattern COUNT_QUALIFIER = Pattern.compile(
+            "%|#|\\b(units?|volume|count|number|qty|quantity|per|growth|rate|customers?|users?|seats?)\\b");
+
+    /**
+     * "Subscription revenue (MRR)", "Recurring revenue - ARR/12": a revenue line whose name is
+     * qualified by a KPI word in parentheses or after a dash; not "Sales (units)" or "Revenue - growth %".
+     */
+    private static boolean revenueQualified(String n) {
+        int cut = n.endsWith(")") ? n.lastIndexOf(" (") : n.indexOf(" - ");
+        if (cut <= 0) {
+            return false;
+        }
+        String lead = n.substring(0, cut);
+        String qualifier = n.substring(cut);
+        return REVENUE.matcher(lead).find() && !KPI.matcher(lead).find() && !PEOPLE.matcher(lead).find()
+                && !COUNT_QUALIFIER.matcher(qualifier).find();
     }
 
     private static final java.util.Set<String> WHOLES = java.util.Set.of("revenue", "revenues", "net revenue",
