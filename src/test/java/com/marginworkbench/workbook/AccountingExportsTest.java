@@ -391,4 +391,32 @@ class AccountingExportsTest {
         assertThat(r.model().periods().count()).isEqualTo(3);
         assertThat(revenue(r)).isEqualTo(3300);
     }
+
+    @Test
+    void aLineNamedForSalesUnderADirectCostHeadingAfterTheSalesTotalIsACost() throws Exception {
+        // a small-business package: Sales, Purchases, Direct Expenses, each with its total, codes beside the names
+        Sheets s = new Sheets();
+        s.row("P&L", 0, 0, "Profit and Loss");
+        s.row("P&L", 1, 0, "Year ended 31 December 2025");
+        s.row("P&L", 3, 2, "Year to Date");
+        s.row("P&L", 4, 1, "Sales");
+        s.row("P&L", 5, 0, "4000", "Sales Type A", 12000.0);
+        s.row("P&L", 6, 0, "4010", "Sales Type B", 2400.0);
+        s.row("P&L", 7, 1, "Total Sales", 14400.0);
+        s.row("P&L", 8, 1, "Direct Expenses");
+        s.row("P&L", 9, 0, "5000", "Materials Purchased", 4800.0);
+        s.row("P&L", 10, 0, "6200", "Sales Promotions", 600.0);
+        s.row("P&L", 11, 1, "Total Direct Expenses", 5400.0);
+        s.row("P&L", 12, 1, "Gross Profit/(Loss):", 9000.0);
+        s.row("P&L", 13, 1, "Overheads");
+        s.row("P&L", 14, 0, "7000", "Gross wages", 2400.0);
+        s.row("P&L", 15, 1, "Net Profit/(Loss):", 6600.0);
+        ReadResult r = WorkbookReader.read(s.save(dir.resolve("direct-expenses.xlsx")));
+        assertThat(r.model().periods().labels()).containsExactly("2025");
+        assertThat(revenue(r)).isEqualTo(14400);
+        assertThat(cost(r)).isEqualTo(5400);
+        assertThat(r.model().costs()).filteredOn(c -> c.reported() == Placement.COST_OF_REVENUE)
+                .extracting(CostLine::label).containsExactly("Materials Purchased", "Sales Promotions");
+        assertThat(r.reading().checks()).isNotEmpty().allMatch(Reading.Check::holds);
+    }
 }

@@ -40,6 +40,12 @@ final class RowPlaces {
                 if (stage >= 3) {
                     x.role = RowRole.IGNORED;
                     x.why = "revenue named again after gross profit (a schedule)";
+                } else if (stage == 2 && section == Meaning.COST_OF_REVENUE) {
+                    // "Sales promotions", "Revenue share" under a cost heading after the revenue total
+                    x.role = RowRole.COST_OF_REVENUE;
+                    x.placement = Placement.COST_OF_REVENUE;
+                    x.why = "under the cost of revenue heading, after the revenue total";
+                    x.tentative = true;
                 } else {
                     x.role = RowRole.REVENUE;
                     x.placement = Placement.REVENUE;
