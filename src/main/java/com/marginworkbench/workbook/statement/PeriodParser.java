@@ -27,8 +27,9 @@ final class PeriodParser {
             "nov", "dec"};
     private static final Pattern MONTH_NAME = Pattern.compile(
             "(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\\.?(?:[\\s\\-/'’,]*(\\d{2}|\\d{4}))?[abef]?");
-    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/.](\\d{1,2})(?:[-/.]\\d{1,2})?");
-    private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[-/.](\\d{4})|(0[1-9]|1[0-2])/(\\d{2})");
+    /** "2025-01", "2025/1", "2025-01-31", and a statistics office's "2025M01". */
+    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})(?:[-/.]|m)(\\d{1,2})(?:[-/.]\\d{1,2})?");
+    private static final Pattern MONTH_YEAR = Pattern.compile("m?(\\d{1,2})[-/.](\\d{4})|(0[1-9]|1[0-2])/(\\d{2})");
     /** "M1", "Month 12", and a fiscal calendar's "P1".."P13" / "Period 4" (read a month each). */
     private static final Pattern ORDINAL_MONTH = Pattern.compile("(?:m|month|p|period)\\s*(\\d{1,3})");
     private static final Pattern QUARTER = Pattern.compile(

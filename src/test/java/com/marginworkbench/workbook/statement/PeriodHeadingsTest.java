@@ -62,6 +62,8 @@ class PeriodHeadingsTest {
             "FQ1 2025 | QUARTER | 2025 | 0",
             "03/25 | MONTH | 2025 | 2",
             "12/25 | MONTH | 2025 | 11",
+            "2025M01 | MONTH | 2025 | 0",
+            "M03-2025 | MONTH | 2025 | 2",
     })
     void aHeadingNamesItsPeriod(String heading, String granularity, int year, int monthsIn) {
         PeriodParser.Period p = PeriodParser.parseText(heading);
