@@ -19,9 +19,9 @@ final class Plausibility {
         if (reading == null || reading.confidence() != Reading.Confidence.LOW) {
             return "";
         }
-        String why = reading.reasons().isEmpty() ? "the reader could not check the figures against the workbook's own totals"
-                : String.join("; ", reading.reasons());
-        return "the reading of this workbook is low-confidence (" + why + "). Check the mapping before quoting any margin.";
+        return "the reading of this workbook is low-confidence (" + reasons(reading,
+                "the reader could not check the figures against the workbook's own totals")
+                + "). Check the mapping before quoting any margin.";
     }
 
     /**
@@ -32,9 +32,14 @@ final class Plausibility {
         if (reading == null || reading.confidence() != Reading.Confidence.MEDIUM) {
             return "";
         }
-        String why = reading.reasons().isEmpty() ? "not every figure could be checked against the workbook's own totals"
-                : String.join("; ", reading.reasons());
-        return "Medium-confidence reading: " + why + ". Check the mapping (Ctrl+M) before quoting these figures.";
+        return "Medium-confidence reading: " + reasons(reading,
+                "not every figure could be checked against the workbook's own totals")
+                + ". Check the mapping (Ctrl+M) before quoting these figures.";
+    }
+
+    /** The reader's reasons joined, or {@code none} when it gave none. */
+    private static String reasons(Reading reading, String none) {
+        return reading.reasons().isEmpty() ? none : String.join("; ", reading.reasons());
     }
 
     /**

@@ -35,10 +35,7 @@ final class CategoryColumns {
      * where there is none.
      */
     static int of(StatementBlock b) {
-        int first = b.columns.columns()[0];
-        for (int c : b.columns.columns()) {
-            first = Math.min(first, c);
-        }
+        int first = b.firstPeriodColumn();
         int limit = Math.min(Math.min(b.lastRow, b.sheet.rowCount() - 1), b.columns.row() + StatementBlocks.LABEL_SCAN_ROWS);
         for (int c = 0; c < first; c++) {
             if (c != b.labelColumn && categories(b.sheet, c, b.columns.row(), limit)) {

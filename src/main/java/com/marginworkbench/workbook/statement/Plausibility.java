@@ -72,9 +72,8 @@ final class Plausibility {
                 }
             }
             if (!main.otherStatements.isEmpty()) {
-                medium.add(StatementJoin.sheets(main.otherStatements).replace("The sheet", "the sheet") + " "
-                        + (main.otherStatements.size() == 1 ? "holds" : "hold") + " a different income statement that"
-                        + " reads as well: which one is the company's is not settled");
+                medium.add(StatementJoin.holding(main.otherStatements) + " a different income statement that reads as"
+                        + " well: which one is the company's is not settled");
             }
             if (main.grossProfit != null && StatementLabels.isContribution(main.grossProfit.norm)) {
                 medium.add("the statement shows a contribution margin, not a gross profit: its variable costs are"

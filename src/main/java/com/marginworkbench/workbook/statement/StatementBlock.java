@@ -36,6 +36,17 @@ final class StatementBlock {
         this.givenRange = givenRange;
     }
 
+    /** The column naming each row's category, -1 for none, -2 until worked out. */
+    private int categoryColumn = -2;
+
+    /** The column naming each row's category ({@link CategoryColumns#of}), -1 for none; worked out once. */
+    int categoryColumn() {
+        if (categoryColumn == -2) {
+            categoryColumn = CategoryColumns.of(this);
+        }
+        return categoryColumn;
+    }
+
     /** The leftmost period column: a row's label stands left of it. */
     int firstPeriodColumn() {
         int first = columns.columns()[0];

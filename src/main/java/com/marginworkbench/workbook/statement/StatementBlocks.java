@@ -520,7 +520,7 @@ final class StatementBlocks {
         Map<Meaning, Integer> m = new java.util.EnumMap<>(Meaning.class);
         int end = Math.min(b.lastRow, b.firstRow + maxRows);
         int first = b.firstPeriodColumn();
-        int category = CategoryColumns.of(b);
+        int category = b.categoryColumn();
         for (int r = b.firstRow; r <= end; r++) {
             String t = StatementRows.label(b.sheet, r, b.labelColumn, first);
             if (t != null) {

@@ -28,7 +28,7 @@ final class StatementJoin {
     private StatementJoin() {
     }
 
-    static List<Outcome> parts(Outcome best, List<StatementBlock> candidates, ReadingHints hints) {
+    static List<Outcome> parts(Outcome best, List<StatementBlock> candidates, List<Outcome> read, ReadingHints hints) {
         List<Outcome> parts = new ArrayList<>();
         parts.add(best);
         Set<String> labels = labels(best);
@@ -48,7 +48,9 @@ final class StatementJoin {
             if (!dated && (at == null || mine == null || at.equals(mine) || order.containsValue(at))) {
                 continue;
             }
-            Outcome o = StatementRows.read(b, hints.roles());
+            // a block the choice read already is not read again
+            Outcome o = read.stream().filter(x -> x.block == b).findFirst()
+                    .orElseGet(() -> StatementRows.read(b, hints.roles()));
             if (!o.hasRevenue() || similarity(labels, labels(o)) < 0.6 || dated && overlaps(parts, o)) {
                 continue;
             }
@@ -118,17 +120,16 @@ final class StatementJoin {
      * too) and its own sheet name or title does not say it is the income statement, the reading
      * says so: the user chooses.
      */
-    static void noteOtherStatements(Outcome best, List<Outcome> parts, List<Outcome> read,
-                                            Map<Outcome, Double> scores) {
+    static void noteOtherStatements(Outcome best, List<Outcome> parts, List<Outcome> read) {
         if (!best.checkedBeforeUser || best.failedBeforeUser || namedAsStatement(best)) {
             return;
         }
         List<String> others = new ArrayList<>();
         for (Outcome o : read) {
-            if (o != best && !parts.contains(o) && o.block.sheet != best.block.sheet
-                    && parts.stream().noneMatch(p -> p.block.sheet == o.block.sheet)
+            // the parts (the one read first among them) and the sheets they stand on are not others
+            if (parts.stream().noneMatch(p -> p.block.sheet == o.block.sheet)
                     && o.checkedBeforeUser && !o.failedBeforeUser
-                    && scores.get(o) >= scores.get(best) - CLOSE_RIVAL
+                    && StatementReader.judged(o) >= StatementReader.judged(best) - CLOSE_RIVAL
                     && best.notes.stream().noneMatch(n -> n.contains("'" + o.block.sheet.name() + "'"))
                     && !others.contains(o.block.sheet.name())) {
                 others.add(o.block.sheet.name());
@@ -136,7 +137,8 @@ final class StatementJoin {
         }
         if (!others.isEmpty()) {
             best.otherStatements.addAll(others);
-            best.notes.add(sheets(others) + " " + (others.size() == 1 ? "holds" : "hold") + " an income statement of "
+            String holding = holding(others);
+            best.notes.add(Character.toUpperCase(holding.charAt(0)) + holding.substring(1) + " an income statement of "
                     + (others.size() == 1 ? "its" : "their") + " own that reads as well; '" + best.block.sheet.name()
                     + "' is read, the first in the workbook. If another is the company's, choose it in the mapping"
                     + " (Ctrl+M) or with --table.");
@@ -149,9 +151,10 @@ final class StatementJoin {
                 || o.block.title != null && StatementLabels.namesIncomeStatement(StatementLabels.normalize(o.block.title));
     }
 
-    /** "The sheet 'A'" or "The sheets 'A', 'B'". */
-    static String sheets(List<String> names) {
-        return (names.size() == 1 ? "The sheet '" : "The sheets '") + String.join("', '", names) + "'";
+    /** "the sheet 'A' holds" or "the sheets 'A', 'B' hold". */
+    static String holding(List<String> names) {
+        return (names.size() == 1 ? "the sheet '" : "the sheets '") + String.join("', '", names)
+                + (names.size() == 1 ? "' holds" : "' hold");
     }
 
     /** Whether two blocks on one sheet share rows (one found inside the other). */

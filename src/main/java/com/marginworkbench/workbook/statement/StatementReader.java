@@ -22,7 +22,6 @@ import com.marginworkbench.workbook.statement.StatementRows.RowRead;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -212,7 +211,6 @@ final class StatementReader {
         Outcome best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         List<Outcome> read = new ArrayList<>();
-        Map<Outcome, Double> scores = new IdentityHashMap<>();
         for (int i = 0; i < candidates.size() && i < FULL_READS; i++) {
             StatementBlock b = candidates.get(i);
             Outcome o = StatementRows.read(b, hints.roles());
@@ -220,14 +218,7 @@ final class StatementReader {
                 continue;
             }
             read.add(o);
-            double score = b.score;
-            // judged by the automatic reading: a role the user set never moves the reader to another block
-            if (o.failedBeforeUser) {
-                score -= 6;
-            } else if (o.checkedBeforeUser) {
-                score += 4;
-            }
-            scores.put(o, score);
+            double score = judged(o);
             if (score > bestScore) {
                 best = o;
                 bestScore = score;
@@ -238,9 +229,17 @@ final class StatementReader {
         }
         best.block.why = why(best.block, best);
         StatementJoin.noteRivals(best, read);
-        List<Outcome> parts = StatementJoin.parts(best, candidates, hints);
-        StatementJoin.noteOtherStatements(best, parts, read, scores);
+        List<Outcome> parts = StatementJoin.parts(best, candidates, read, hints);
+        StatementJoin.noteOtherStatements(best, parts, read);
         return parts;
+    }
+
+    /**
+     * A block's score once read: its labels' score, lower where its totals failed, higher where they
+     * held. Judged by the automatic reading: a role the user set never moves the reader to another block.
+     */
+    static double judged(Outcome o) {
+        return o.block.score + (o.failedBeforeUser ? -6 : o.checkedBeforeUser ? 4 : 0);
     }
 
     /** How much a block looks like an income statement: its labels, its title and its sheet's name. */

@@ -150,7 +150,7 @@ final class StatementRows {
             first = Math.min(first, c);
         }
         Walk w = new Walk();
-        w.category = CategoryColumns.of(b);
+        w.category = b.categoryColumn();
         boolean upward = bottomUp(b);
         for (int k = b.firstRow; k <= b.lastRow; k++) {
             // one method per row, not one long loop: the JIT compiles a short row method quickly,
